@@ -1,0 +1,90 @@
+// The records of the interface contract (shared/docs/contract.md), after validation.
+// Times are epoch milliseconds (UTC instants); calendar logic happens in the operating zone.
+
+export const ASSET_KINDS = ['feeder', 'area'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+
+/** 中心城区 / 城区 (county seat) / 城镇 / 农村 */
+export const AREA_CLASSES = ['urban_core', 'urban', 'town', 'rural'] as const;
+export type AreaClass = (typeof AREA_CLASSES)[number];
+
+export const CAUSES = [
+  'equipment_fault',
+  'weather_fault',
+  'natural_disaster',
+  'external_damage', // 外力破坏
+  'planned_maintenance',
+  'planned_construction',
+  'protective_supply_switching', // 保供电接入及退出
+  'mode_adjustment', // 方式调整
+  'supply_shortage',
+  'customer_side',
+  'arrears',
+  'unknown',
+] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export const ISSUER_LEVELS = ['county', 'city', 'province', 'national'] as const;
+export type IssuerLevel = (typeof ISSUER_LEVELS)[number];
+export const HAZARDS = ['severe_weather', 'flood', 'geological'] as const;
+export type Hazard = (typeof HAZARDS)[number];
+export const WARNING_LEVELS = ['blue', 'yellow', 'orange', 'red'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+/** A feeder (10 kV line, 中压线路) or a transformer area (台区), one version of it. */
+export interface Asset {
+  assetId: string;
+  kind: AssetKind;
+  name?: string;
+  /** Areas: the feeder that serves this area from validFrom on. */
+  feederId?: string;
+  substation?: string;
+  province?: string;
+  city?: string;
+  county?: string;
+  park?: string;
+  areaClass: AreaClass;
+  customers: number;
+  transformers?: number;
+  lat?: number;
+  lon?: number;
+  validFrom: number;
+}
+
+export interface Restoration {
+  at: number;
+  customersRestored: number;
+}
+
+export interface OutageEvent {
+  eventId: string;
+  assetId: string;
+  start: number;
+  /** null while the outage is ongoing */
+  end: number | null;
+  customersAffected: number;
+  /** Feeder events: the transformer areas that lost supply; absent = all areas on the feeder at start. */
+  affectedAreas?: string[];
+  restorations: Restoration[];
+  cause: Cause;
+  planned: boolean;
+  warningId?: string;
+  estimatedRestoration?: number;
+  notes?: string;
+}
+
+/** An official warning (severe weather, flood control, geological hazard). */
+export interface Warning {
+  warningId: string;
+  issuerLevel: IssuerLevel;
+  hazard: Hazard;
+  level?: WarningLevel;
+  province?: string;
+  city?: string;
+  county?: string;
+  start: number;
+  end: number;
+}
+
+export const isPlannedCause = (cause: Cause): boolean =>
+  cause === 'planned_maintenance' || cause === 'planned_construction';
