@@ -1,0 +1,46 @@
+// The express application: middleware in a fixed order, each feature's router mounted under
+// /api/v1, health checks, and the one error handler last. No listening here (tests use it
+// in-process); see runtime.ts for the process around it.
+
+import express, { type Router } from 'express';
+import type { Store, Writer } from '../store/index.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import type { TokenRegistry } from './middleware/auth/index.js';
+import { errorHandler, notFoundHandler } from './middleware/errors/index.js';
+import { requestLog } from './middleware/request-log/index.js';
+import { securityHeaders } from './middleware/security/index.js';
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  store: Store;
+  writer: Writer;
+  tokens: TokenRegistry;
+}
+
+export type RouterFactory = (deps: AppDeps) => Router;
+
+export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = []): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLog(deps.log));
+  app.use(securityHeaders(deps.config.corsOrigin));
+
+  // 200 only while the database answers: load balancers and compose healthchecks use it.
+  app.get('/healthz', async (_req, res) => {
+    const up = await deps.store.ping();
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'database unreachable' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const up = await deps.store.ping();
+    const spool = deps.writer.spoolDepth;
+    res.status(up ? 200 : 503).json({ database: up, spoolDepth: spool });
+  });
+
+  for (const make of routers) app.use('/api/v1', make(deps));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.log));
+  return app;
+}

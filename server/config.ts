@@ -1,0 +1,142 @@
+// Every setting, read once at start from the environment and checked by one schema. An unknown
+// OUTAGE_* variable is an error, so a misspelt setting is never silently ignored.
+
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { formatIssues, isValidZone, pathToString } from '../core/index.js';
+
+export const ROLES = ['ingest', 'operator', 'planner', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The folder holding package.json, found from this module (works from source and dist/). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+const flag = z.enum(['0', '1']).transform((v) => v === '1');
+const port = z.coerce.number().int().min(0).max(65_535);
+
+const TokenList = z.string().transform((text, ctx) => {
+  const out: { role: Role; token: string }[] = [];
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const i = part.indexOf(':');
+    const role = part.slice(0, i);
+    const token = part.slice(i + 1);
+    if (i < 1 || !(ROLES as readonly string[]).includes(role) || token.length < 16) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected role:token pairs separated by commas (roles: ${ROLES.join(', ')}; tokens at least 16 characters), got an entry starting "${part.slice(0, 12)}"`,
+      });
+      return z.NEVER;
+    }
+    out.push({ role: role as Role, token });
+  }
+  return out;
+});
+
+const schema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  OUTAGE_DATA_DIR: z.string().min(1).optional(),
+  OUTAGE_DEMO: flag.default(true),
+  OUTAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  OUTAGE_TOKENS: TokenList.default([]),
+  OUTAGE_TZ: z
+    .string()
+    .refine(isValidZone, { message: 'not a known IANA time zone (e.g. Asia/Shanghai)' })
+    .default('Asia/Shanghai'),
+  QDB_CLIENT_CONF: z.string().min(1).optional(),
+  OUTAGE_QDB_HTTP_PORT: port.default(0),
+  OUTAGE_QDB_PG_PORT: port.default(0),
+  OUTAGE_QDB_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'a Java heap size such as 512m or 2g')
+    .default('1g'),
+  OUTAGE_QDB_CACHE_DIR: z.string().min(1).optional(),
+  OUTAGE_SPOOL_DIR: z.string().min(1).optional(),
+  OUTAGE_SPOOL_LIMIT_MB: z.coerce.number().positive().default(512),
+  OUTAGE_BODY_LIMIT_MB: z.coerce.number().positive().default(32),
+  OUTAGE_RULES_DIR: z.string().min(1).optional(),
+  OUTAGE_RULE_SET: z.string().min(1).default('national-2025'),
+  OUTAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTAGE_CORS_ORIGIN: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  adminToken: string | undefined;
+  tokens: { role: Role; token: string }[];
+  zone: string;
+  /** undefined: run the bundled local QuestDB */
+  qdbClientConf: string | undefined;
+  qdbHttpPort: number;
+  qdbPgPort: number;
+  qdbHeap: string;
+  qdbCacheDir: string;
+  spoolDir: string;
+  spoolLimitBytes: number;
+  bodyLimitBytes: number;
+  rulesDir: string;
+  ruleSet: string;
+  logLevel: string;
+  corsOrigin: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const KNOWN = new Set(Object.keys(schema.shape));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const unknown = Object.keys(env).filter((k) => k.startsWith('OUTAGE_') && !KNOWN.has(k));
+  if (unknown.length > 0) {
+    const known = [...KNOWN].filter((k) => k.startsWith('OUTAGE_')).join(', ');
+    throw new ConfigError(`unknown setting ${unknown.map((k) => `'${k}'`).join(', ')}; known settings: ${known}`);
+  }
+  const picked = Object.fromEntries([...KNOWN].filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const parsed = schema.safeParse(picked);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => {
+      const key = pathToString(i.path);
+      return { path: key, message: `${i.message} (got "${String(env[key] ?? '')}")` };
+    });
+    throw new ConfigError(`invalid settings: ${formatIssues(issues)}`);
+  }
+  const c = parsed.data;
+  const root = projectRoot();
+  const local = join(root, '.local');
+  const dataDir = resolve(c.OUTAGE_DATA_DIR ?? join(local, 'data'));
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    demo: c.OUTAGE_DEMO,
+    adminToken: c.OUTAGE_ADMIN_TOKEN,
+    tokens: c.OUTAGE_TOKENS,
+    zone: c.OUTAGE_TZ,
+    qdbClientConf: c.QDB_CLIENT_CONF,
+    qdbHttpPort: c.OUTAGE_QDB_HTTP_PORT,
+    qdbPgPort: c.OUTAGE_QDB_PG_PORT,
+    qdbHeap: c.OUTAGE_QDB_HEAP,
+    qdbCacheDir: resolve(c.OUTAGE_QDB_CACHE_DIR ?? join(local, 'questdb-jar')),
+    spoolDir: resolve(c.OUTAGE_SPOOL_DIR ?? join(dataDir, 'spool')),
+    spoolLimitBytes: Math.round(c.OUTAGE_SPOOL_LIMIT_MB * 1024 * 1024),
+    bodyLimitBytes: Math.round(c.OUTAGE_BODY_LIMIT_MB * 1024 * 1024),
+    rulesDir: resolve(c.OUTAGE_RULES_DIR ?? join(root, 'rules')),
+    ruleSet: c.OUTAGE_RULE_SET,
+    logLevel: c.OUTAGE_LOG_LEVEL,
+    corsOrigin: c.OUTAGE_CORS_ORIGIN,
+  };
+}

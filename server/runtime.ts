@@ -1,0 +1,97 @@
+// The running product: QuestDB (bundled or external), migrations, the writer, the HTTP server,
+// and an orderly shutdown (stop accepting, finish requests, drain the writer, stop QuestDB).
+
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import {
+  createStore,
+  type LocalQuestDB,
+  migrate,
+  parseClientConf,
+  type Store,
+  startLocalQuestDB,
+  waitReady,
+  Writer,
+} from '../store/index.js';
+import { type AppDeps, createApp, type RouterFactory } from './app.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { TokenRegistry } from './middleware/auth/index.js';
+
+export interface Product {
+  url: string;
+  port: number;
+  adminToken: string;
+  store: Store;
+  writer: Writer;
+  questdb: LocalQuestDB | undefined;
+  deps: AppDeps;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  routers?: readonly RouterFactory[];
+  /** Runs after migrations, before the server listens (demo data, scheduled jobs). */
+  beforeListen?: (deps: AppDeps) => Promise<void>;
+}
+
+export async function startProduct(config: Config, log: Logger, options: StartOptions = {}): Promise<Product> {
+  let questdb: LocalQuestDB | undefined;
+  let conf = config.qdbClientConf;
+  if (!conf) {
+    questdb = await startLocalQuestDB({
+      dataDir: join(config.dataDir, 'questdb'),
+      cacheDir: config.qdbCacheDir,
+      httpPort: config.qdbHttpPort,
+      pgPort: config.qdbPgPort,
+      heap: config.qdbHeap,
+    });
+    conf = questdb.clientConf;
+    log.info({ http: questdb.httpUrl, pgPort: questdb.pgPort, dataDir: questdb.dataDir }, 'local QuestDB started');
+  }
+  try {
+    const connection = parseClientConf(conf);
+    await waitReady(connection.httpUrl, 60_000);
+    const store = createStore(connection);
+    const applied = await migrate(store);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    const writer = await Writer.open({
+      connection,
+      store,
+      spoolDir: config.spoolDir,
+      spoolLimitBytes: config.spoolLimitBytes,
+      log,
+    });
+    const tokens = new TokenRegistry();
+    const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
+    tokens.add(adminToken, ['admin']);
+    for (const t of config.tokens) tokens.add(t.token, [t.role]);
+    const deps: AppDeps = { config, log, store, writer, tokens };
+    await options.beforeListen?.(deps);
+    const app = createApp(deps, options.routers ?? []);
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.once('error', reject);
+    });
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await writer.close();
+        await questdb?.stop();
+      })();
+      return stopping;
+    };
+    return { url, port, adminToken, store, writer, questdb, deps, stop };
+  } catch (err) {
+    await questdb?.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,143 @@
+// Runs the QuestDB server jar as a child process on loopback, with telemetry off and its data
+// in a folder of ours. Settings go through QDB_* environment variables (QuestDB reads every
+// server.conf key that way), so the data folder's conf/server.conf stays QuestDB's default.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkJava, ensureJar } from './jar.js';
+import { freePort } from './ports.js';
+
+export interface LocalQuestDBOptions {
+  dataDir: string;
+  cacheDir: string;
+  /** 0 or absent: a free port */
+  httpPort?: number;
+  pgPort?: number;
+  /** Java heap limit, e.g. '1g' */
+  heap?: string;
+  /** The web console is off unless asked for. */
+  console?: boolean;
+  readyTimeoutMs?: number;
+}
+
+export interface LocalQuestDB {
+  readonly httpPort: number;
+  readonly pgPort: number;
+  readonly dataDir: string;
+  /** Node client configuration string for this server. */
+  readonly clientConf: string;
+  readonly httpUrl: string;
+  stop(): Promise<void>;
+  /** Kill without a clean shutdown (fault tests). */
+  kill(): Promise<void>;
+  readonly running: boolean;
+}
+
+export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<LocalQuestDB> {
+  await checkJava();
+  const jar = await ensureJar(opts.cacheDir);
+  mkdirSync(opts.dataDir, { recursive: true });
+  const httpPort = opts.httpPort || (await freePort());
+  const pgPort = opts.pgPort || (await freePort());
+  const env = {
+    ...process.env,
+    QDB_HTTP_BIND_TO: `127.0.0.1:${httpPort}`,
+    QDB_PG_NET_BIND_TO: `127.0.0.1:${pgPort}`,
+    QDB_HTTP_MIN_ENABLED: 'false',
+    QDB_LINE_TCP_ENABLED: 'false',
+    QDB_LINE_UDP_ENABLED: 'false',
+    QDB_TELEMETRY_ENABLED: 'false',
+    QDB_HTTP_FRONTEND_ENABLED: opts.console ? 'true' : 'false',
+    // Two cores here: keep QuestDB's pools small so the app and tests keep a core.
+    QDB_SHARED_WORKER_COUNT: '2',
+    QDB_WAL_APPLY_WORKER_COUNT: '1',
+  };
+  const heap = opts.heap ?? '1g';
+  const args = [
+    `-Xmx${heap}`,
+    '-Xms128m',
+    '-XX:+UseParallelGC',
+    '--add-exports',
+    'java.base/jdk.internal.math=io.questdb',
+    '-p',
+    jar,
+    '-m',
+    'io.questdb/io.questdb.ServerMain',
+    '-d',
+    opts.dataDir,
+  ];
+  const log = createWriteStream(join(opts.dataDir, 'questdb.log'), { flags: 'a' });
+  const child: ChildProcess = spawn('java', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const httpUrl = `http://127.0.0.1:${httpPort}`;
+  try {
+    await waitReady(httpUrl, opts.readyTimeoutMs ?? 60_000, () => exited);
+  } catch (err) {
+    child.kill('SIGKILL');
+    await exit;
+    throw new Error(`${(err as Error).message}; see ${join(opts.dataDir, 'questdb.log')}`);
+  }
+
+  // Other commands on the same data folder (import) find the running server through this file.
+  const endpointFile = join(opts.dataDir, 'endpoint.json');
+  writeFileSync(endpointFile, JSON.stringify({ httpUrl, pgPort, pid: child.pid }));
+  const stopWith = async (signal: NodeJS.Signals, graceMs: number): Promise<void> => {
+    if (exited) return;
+    rmSync(endpointFile, { force: true });
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exit;
+    clearTimeout(timer);
+    log.end();
+  };
+  return {
+    httpPort,
+    pgPort,
+    dataDir: opts.dataDir,
+    httpUrl,
+    clientConf: `http::addr=127.0.0.1:${httpPort};`,
+    stop: () => stopWith('SIGTERM', 20_000),
+    kill: () => stopWith('SIGKILL', 5_000),
+    get running() {
+      return !exited;
+    },
+  };
+}
+
+/** Polls a trivial query until QuestDB answers it. */
+export async function waitReady(httpUrl: string, timeoutMs: number, gaveUp: () => boolean = () => false) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (gaveUp()) throw new Error('QuestDB exited during start-up');
+    try {
+      const res = await fetch(`${httpUrl}/exec?query=${encodeURIComponent('SELECT 1')}`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`QuestDB did not answer at ${httpUrl} within ${timeoutMs} ms`);
+}
+
+/** The HTTP address of a local QuestDB already running on `dataDir`, if any. */
+export async function findRunning(dataDir: string): Promise<string | undefined> {
+  try {
+    const { httpUrl } = JSON.parse(readFileSync(join(dataDir, 'endpoint.json'), 'utf8')) as { httpUrl: string };
+    await waitReady(httpUrl, 1_500);
+    return httpUrl;
+  } catch {
+    return undefined;
+  }
+}

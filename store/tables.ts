@@ -1,0 +1,99 @@
+// The tables, as versioned migrations. Design notes:
+// - assets: one row per version; valid_from is the designated timestamp, so "the area's feeder
+//   and customers at time T" is the latest row with valid_from <= T (LATEST ON ... PARTITION BY).
+//   DEDUP on (valid_from, asset_id) makes re-sending a version idempotent.
+// - outage_history: every version of every outage as received, append-only (audit trail).
+//   received_at is assigned once at acceptance and kept through retries and the spool, so
+//   DEDUP on (received_at, event_id) makes replays exactly-once in effect.
+// - outages: the current version of each outage, designated by its start so that period
+//   queries prune partitions. DEDUP on (start, event_id) replaces an earlier version with the
+//   same start; when a correction moves the start, the writer upserts a tombstone
+//   (deleted = true) over the old (start, event_id). Readers filter NOT deleted.
+// - warnings: every version; the current one is LATEST ON received_at PARTITION BY warning_id.
+// - rejects: every record refused at ingest, with its errors, so nothing sent is lost silently.
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'assets, outages, warnings, rejects',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS assets (
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE INDEX,
+        kind SYMBOL,
+        name VARCHAR,
+        feeder_id SYMBOL CAPACITY 65536 NOCACHE,
+        substation SYMBOL CAPACITY 16384,
+        province SYMBOL,
+        city SYMBOL,
+        county SYMBOL,
+        park SYMBOL,
+        area_class SYMBOL,
+        customers INT,
+        transformers INT,
+        lat DOUBLE,
+        lon DOUBLE,
+        received_at TIMESTAMP,
+        valid_from TIMESTAMP
+      ) TIMESTAMP(valid_from) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(valid_from, asset_id)`,
+      `CREATE TABLE IF NOT EXISTS outage_history (
+        event_id VARCHAR,
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE,
+        start TIMESTAMP,
+        end_at TIMESTAMP,
+        customers_affected INT,
+        affected_areas VARCHAR,
+        restorations VARCHAR,
+        cause SYMBOL,
+        planned BOOLEAN,
+        warning_id SYMBOL,
+        estimated_restoration TIMESTAMP,
+        notes VARCHAR,
+        received_at TIMESTAMP
+      ) TIMESTAMP(received_at) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(received_at, event_id)`,
+      `CREATE TABLE IF NOT EXISTS outages (
+        event_id SYMBOL CAPACITY 4194304 NOCACHE INDEX,
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE,
+        end_at TIMESTAMP,
+        customers_affected INT,
+        affected_areas VARCHAR,
+        restorations VARCHAR,
+        cause SYMBOL,
+        planned BOOLEAN,
+        warning_id SYMBOL,
+        estimated_restoration TIMESTAMP,
+        notes VARCHAR,
+        received_at TIMESTAMP,
+        deleted BOOLEAN,
+        start TIMESTAMP
+      ) TIMESTAMP(start) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(start, event_id)`,
+      `CREATE TABLE IF NOT EXISTS warnings (
+        warning_id SYMBOL,
+        issuer_level SYMBOL,
+        hazard SYMBOL,
+        level SYMBOL,
+        province SYMBOL,
+        city SYMBOL,
+        county SYMBOL,
+        start TIMESTAMP,
+        end_at TIMESTAMP,
+        received_at TIMESTAMP
+      ) TIMESTAMP(received_at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(received_at, warning_id)`,
+      `CREATE TABLE IF NOT EXISTS rejects (
+        kind SYMBOL,
+        source SYMBOL,
+        batch_id VARCHAR,
+        line INT,
+        record_id VARCHAR,
+        errors VARCHAR,
+        record VARCHAR,
+        received_at TIMESTAMP
+      ) TIMESTAMP(received_at) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(received_at, batch_id, line)`,
+    ],
+  },
+];

@@ -1,0 +1,108 @@
+// Turns validated records into ILP rows. Each function writes into a SenderBuffer and never
+// sends: sending (and keeping the bytes until it succeeded) is the writer's job.
+
+import type { SenderBuffer } from '@questdb/nodejs-client';
+import type { Asset, OutageEvent, Warning } from '../../core/index.js';
+
+type Buf = SenderBuffer;
+
+function optSymbol(b: Buf, name: string, v: string | undefined): void {
+  if (v !== undefined && v !== '') b.symbol(name, v);
+}
+
+export function encodeAsset(b: Buf, a: Asset, receivedAt: number): void {
+  b.table('assets').symbol('asset_id', a.assetId).symbol('kind', a.kind);
+  optSymbol(b, 'feeder_id', a.feederId);
+  optSymbol(b, 'substation', a.substation);
+  optSymbol(b, 'province', a.province);
+  optSymbol(b, 'city', a.city);
+  optSymbol(b, 'county', a.county);
+  optSymbol(b, 'park', a.park);
+  b.symbol('area_class', a.areaClass);
+  if (a.name !== undefined) b.stringColumn('name', a.name);
+  b.intColumn('customers', a.customers);
+  if (a.transformers !== undefined) b.intColumn('transformers', a.transformers);
+  if (a.lat !== undefined) b.floatColumn('lat', a.lat);
+  if (a.lon !== undefined) b.floatColumn('lon', a.lon);
+  b.timestampColumn('received_at', receivedAt, 'ms');
+  b.at(a.validFrom, 'ms');
+}
+
+function outageColumns(b: Buf, e: OutageEvent, receivedAt: number): void {
+  if (e.end !== null) b.timestampColumn('end_at', e.end, 'ms');
+  b.intColumn('customers_affected', e.customersAffected);
+  if (e.affectedAreas !== undefined) b.stringColumn('affected_areas', JSON.stringify(e.affectedAreas));
+  if (e.restorations.length > 0) b.stringColumn('restorations', JSON.stringify(e.restorations));
+  b.booleanColumn('planned', e.planned);
+  if (e.estimatedRestoration !== undefined) b.timestampColumn('estimated_restoration', e.estimatedRestoration, 'ms');
+  if (e.notes !== undefined) b.stringColumn('notes', e.notes);
+  b.timestampColumn('received_at', receivedAt, 'ms');
+}
+
+/** One row of the append-only history (every version as received). */
+export function encodeOutageHistory(b: Buf, e: OutageEvent, receivedAt: number): void {
+  b.table('outage_history').symbol('asset_id', e.assetId).symbol('cause', e.cause);
+  optSymbol(b, 'warning_id', e.warningId);
+  b.stringColumn('event_id', e.eventId).timestampColumn('start', e.start, 'ms');
+  outageColumns(b, e, receivedAt);
+  b.at(receivedAt, 'ms');
+}
+
+/** The current version, keyed by (start, event_id). */
+export function encodeOutageCurrent(b: Buf, e: OutageEvent, receivedAt: number): void {
+  b.table('outages').symbol('event_id', e.eventId).symbol('asset_id', e.assetId).symbol('cause', e.cause);
+  optSymbol(b, 'warning_id', e.warningId);
+  outageColumns(b, e, receivedAt);
+  b.booleanColumn('deleted', false);
+  b.at(e.start, 'ms');
+}
+
+/** Replaces the row of an event at a start it no longer has. */
+export function encodeOutageTombstone(
+  b: Buf,
+  eventId: string,
+  assetId: string,
+  oldStart: number,
+  receivedAt: number,
+): void {
+  b.table('outages')
+    .symbol('event_id', eventId)
+    .symbol('asset_id', assetId)
+    .symbol('cause', 'unknown')
+    .intColumn('customers_affected', 0)
+    .booleanColumn('planned', false)
+    .timestampColumn('received_at', receivedAt, 'ms')
+    .booleanColumn('deleted', true);
+  b.at(oldStart, 'ms');
+}
+
+export function encodeWarning(b: Buf, w: Warning, receivedAt: number): void {
+  b.table('warnings')
+    .symbol('warning_id', w.warningId)
+    .symbol('issuer_level', w.issuerLevel)
+    .symbol('hazard', w.hazard);
+  optSymbol(b, 'level', w.level);
+  optSymbol(b, 'province', w.province);
+  optSymbol(b, 'city', w.city);
+  optSymbol(b, 'county', w.county);
+  b.timestampColumn('start', w.start, 'ms').timestampColumn('end_at', w.end, 'ms');
+  b.at(receivedAt, 'ms');
+}
+
+export interface RejectRow {
+  kind: string;
+  source: string;
+  batchId: string;
+  line: number;
+  recordId?: string;
+  errors: string;
+  record: string;
+}
+
+export function encodeReject(b: Buf, r: RejectRow, receivedAt: number): void {
+  b.table('rejects').symbol('kind', r.kind).symbol('source', r.source);
+  b.stringColumn('batch_id', r.batchId).intColumn('line', r.line);
+  if (r.recordId !== undefined) b.stringColumn('record_id', r.recordId);
+  b.stringColumn('errors', r.errors).stringColumn('record', r.record.slice(0, 65_536));
+  b.at(receivedAt, 'ms');
+}

@@ -1,0 +1,245 @@
+// The only way records reach QuestDB. A write unit (one kind of record, one receivedAt) is
+// encoded into an ILP buffer whose bytes we keep until QuestDB has acknowledged them: the
+// client's own flush() clears its buffer before sending, so a failed flush would lose rows.
+// When QuestDB cannot be reached the unit goes to the disk spool, and while the spool holds
+// anything every new unit queues behind it, so replay keeps the order of acceptance.
+// Exactly-once in effect comes from the tables' DEDUP keys: a resent unit upserts itself.
+
+import { createBuffer, createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
+import type { Asset, OutageEvent, Warning } from '../../core/index.js';
+import type { Store } from '../client.js';
+import { StoreError } from '../client.js';
+import type { Connection } from '../connection.js';
+import { sql } from '../sql.js';
+import {
+  encodeAsset,
+  encodeOutageCurrent,
+  encodeOutageHistory,
+  encodeOutageTombstone,
+  encodeReject,
+  encodeWarning,
+  type RejectRow,
+} from './encode.js';
+import { Spool } from './spool.js';
+
+export type WriteUnit =
+  | { kind: 'assets'; receivedAt: number; records: Asset[] }
+  | { kind: 'outages'; receivedAt: number; records: OutageEvent[] }
+  | { kind: 'warnings'; receivedAt: number; records: Warning[] }
+  | { kind: 'rejects'; receivedAt: number; records: RejectRow[] };
+
+export type WriteOutcome = 'written' | 'spooled';
+
+export interface WriterStats {
+  written: Record<WriteUnit['kind'], number>;
+  spooled: number;
+  replayed: number;
+  failures: number;
+}
+
+export interface WriterLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface WriterOptions {
+  connection: Connection;
+  store: Store;
+  spoolDir: string;
+  spoolLimitBytes: number;
+  log: WriterLogger;
+  /** Pause between replay attempts while QuestDB stays unreachable. */
+  replayIntervalMs?: number;
+}
+
+const RECENT_LIMIT = 200_000;
+const SEND_ATTEMPTS = 3;
+
+export class Writer {
+  private readonly spool: Spool<WriteUnit>;
+  private options!: SenderOptions;
+  private transport!: SenderTransport;
+  private draining: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  /** Current start of recently written events: covers the WAL's apply lag for corrections. */
+  private readonly recentStarts = new Map<string, { start: number; assetId: string }>();
+  readonly stats: WriterStats = {
+    written: { assets: 0, outages: 0, warnings: 0, rejects: 0 },
+    spooled: 0,
+    replayed: 0,
+    failures: 0,
+  };
+
+  private constructor(private readonly opts: WriterOptions) {
+    this.spool = new Spool<WriteUnit>(opts.spoolDir, opts.spoolLimitBytes);
+  }
+
+  static async open(opts: WriterOptions): Promise<Writer> {
+    const w = new Writer(opts);
+    // The stdlib transport fails fast on a refused connection (the undici one retries it without
+    // end); retry_timeout bounds its retries of 5xx answers. We add our own short backoff.
+    w.options = await SenderOptions.fromConfig(`${opts.connection.clientConf}retry_timeout=1500;stdlib_http=on;`);
+    w.transport = createTransport(w.options);
+    if (w.spool.depth > 0) w.scheduleReplay(0);
+    return w;
+  }
+
+  get spoolDepth(): number {
+    return this.spool.depth;
+  }
+
+  get spoolBytes(): number {
+    return this.spool.size;
+  }
+
+  /**
+   * Makes a unit durable: written to QuestDB, or spooled. Throws SpoolFullError when it can be
+   * neither (the caller answers 503 with Retry-After), StoreError('rejected') when QuestDB
+   * refuses the data itself.
+   */
+  async write(unit: WriteUnit): Promise<WriteOutcome> {
+    if (unit.records.length === 0) return 'written';
+    if (this.spool.depth === 0 && !this.draining) {
+      try {
+        await this.send(unit);
+        return 'written';
+      } catch (err) {
+        if (!(err instanceof StoreError) || err.kind !== 'unreachable') throw err;
+        this.opts.log.warn({ err: err.message }, 'QuestDB unreachable; spooling');
+      }
+    }
+    this.spool.append(unit);
+    this.stats.spooled += unit.records.length;
+    this.scheduleReplay(0);
+    return 'spooled';
+  }
+
+  /** Replays the spool now; resolves when it is empty or QuestDB is still unreachable. */
+  async drain(): Promise<void> {
+    if (!this.draining) {
+      this.draining = this.replay().finally(() => {
+        this.draining = undefined;
+      });
+    }
+    return this.draining;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.draining;
+    await this.transport.close();
+  }
+
+  private scheduleReplay(delay: number): void {
+    if (this.closed || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.drain();
+    }, delay);
+    this.timer.unref();
+  }
+
+  private async replay(): Promise<void> {
+    for (let entry = this.spool.peek(); entry; entry = this.spool.peek()) {
+      try {
+        await this.send(entry.unit);
+      } catch (err) {
+        if (err instanceof StoreError && err.kind === 'unreachable') {
+          this.scheduleReplay(this.opts.replayIntervalMs ?? 2_000);
+          return;
+        }
+        // QuestDB refused the unit itself: park it beside the spool rather than block it.
+        this.opts.log.error({ err: String(err), file: entry.file }, 'spooled unit refused; moved aside');
+        this.stats.failures += 1;
+      }
+      this.stats.replayed += entry.unit.records.length;
+      this.spool.shift();
+    }
+  }
+
+  private async send(unit: WriteUnit): Promise<void> {
+    const buffer = createBuffer(this.options);
+    const at = unit.receivedAt;
+    switch (unit.kind) {
+      case 'assets':
+        for (const a of unit.records) encodeAsset(buffer, a, at);
+        break;
+      case 'warnings':
+        for (const w of unit.records) encodeWarning(buffer, w, at);
+        break;
+      case 'rejects':
+        for (const r of unit.records) encodeReject(buffer, r, at);
+        break;
+      case 'outages': {
+        const previous = await this.previousStarts(unit.records.map((e) => e.eventId));
+        for (const e of unit.records) {
+          encodeOutageHistory(buffer, e, at);
+          const old = previous.get(e.eventId);
+          if (old && old.start !== e.start) encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
+          encodeOutageCurrent(buffer, e, at);
+          previous.set(e.eventId, { start: e.start, assetId: e.assetId });
+        }
+        break;
+      }
+    }
+    const bytes = buffer.toBufferNew();
+    if (bytes === null) return;
+    await this.sendBytes(bytes);
+    this.stats.written[unit.kind] += unit.records.length;
+    if (unit.kind === 'outages') this.remember(unit.records);
+  }
+
+  /** Sends the kept bytes, retrying a few times with backoff before giving up as unreachable. */
+  private async sendBytes(bytes: Buffer): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.transport.send(bytes);
+        return;
+      } catch (err) {
+        const message = String((err as Error).message ?? err);
+        this.stats.failures += 1;
+        if (/statusCode=4\d\d/.test(message)) {
+          throw new StoreError('rejected', `ILP write refused: ${message}`, { cause: err });
+        }
+        if (attempt >= SEND_ATTEMPTS - 1) {
+          throw new StoreError('unreachable', `ILP write failed: ${message}`, { cause: err });
+        }
+        await new Promise((r) => setTimeout(r, 100 * 4 ** attempt));
+      }
+    }
+  }
+
+  private remember(events: readonly OutageEvent[]): void {
+    for (const e of events) {
+      this.recentStarts.delete(e.eventId);
+      this.recentStarts.set(e.eventId, { start: e.start, assetId: e.assetId });
+    }
+    // Map iteration order is insertion order: drop the oldest beyond the limit.
+    for (const key of this.recentStarts.keys()) {
+      if (this.recentStarts.size <= RECENT_LIMIT) break;
+      this.recentStarts.delete(key);
+    }
+  }
+
+  /** The stored start (and asset) of each event that already exists. */
+  private async previousStarts(ids: readonly string[]): Promise<Map<string, { start: number; assetId: string }>> {
+    const found = new Map<string, { start: number; assetId: string }>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = await this.opts.store.rows<{ event_id: string; asset_id: string; start: number }>(
+        sql`SELECT event_id, asset_id, start FROM outages WHERE event_id IN (${chunk}) AND NOT deleted`,
+      );
+      for (const r of rows) found.set(r.event_id, { start: r.start, assetId: r.asset_id });
+    }
+    for (const id of unique) {
+      // The WAL may not yet show our own last write: what we sent most recently wins.
+      const recent = this.recentStarts.get(id);
+      if (recent) found.set(id, recent);
+    }
+    return found;
+  }
+}

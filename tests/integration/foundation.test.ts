@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Asset } from '../../core/index.js';
+import { loadConfig } from '../../server/config.js';
+import { createLogger } from '../../server/log.js';
+import { startProduct } from '../../server/runtime.js';
+import { createStore, migrate, parseClientConf, sql, startLocalQuestDB, Writer } from '../../store/index.js';
+import { eventually, jarCache, startTestQuestDB, testRoot } from '../support/questdb.js';
+import { sharedStore } from '../support/store.js';
+
+const silent = createLogger('silent');
+const asset = (id: string, validFrom: number, customers = 120): Asset => ({
+  assetId: id,
+  kind: 'feeder',
+  name: `线路 ${id}`,
+  substation: '城关变',
+  province: '云南省',
+  city: '保山市',
+  county: '隆阳区',
+  areaClass: 'urban',
+  customers,
+  validFrom,
+});
+
+describe('QuestDB round trip', () => {
+  it('reads back through SQL a row written through the ILP client over HTTP', async () => {
+    const store = await sharedStore();
+    const dir = mkdtempSync(join(testRoot(), 'spool-'));
+    const writer = await Writer.open({ connection: store.connection, store, spoolDir: dir, spoolLimitBytes: 1e6, log: silent });
+    const validFrom = Date.UTC(2025, 0, 1, 8, 30);
+    expect(await writer.write({ kind: 'assets', receivedAt: Date.UTC(2025, 0, 2), records: [asset('F-RT-1', validFrom, 321)] })).toBe('written');
+    let rows: Record<string, unknown>[] = [];
+    await eventually(async () => {
+      rows = await store.rows(sql`SELECT asset_id, name, customers, valid_from, city FROM assets WHERE asset_id = 'F-RT-1'`);
+      return rows.length === 1;
+    });
+    expect(rows).toEqual([{ asset_id: 'F-RT-1', name: '线路 F-RT-1', customers: 321, valid_from: validFrom, city: '保山市' }]);
+    await writer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrations are recorded and applying them again does nothing', async () => {
+    const store = await sharedStore();
+    expect(await migrate(store)).toEqual([]);
+    const versions = await store.rows<{ version: number }>(sql`SELECT version FROM schema_migrations ORDER BY version`);
+    expect(versions.map((v) => v.version)).toEqual([1]);
+  });
+});
+
+describe('a QuestDB of its own', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('keeps data across a restart, and the writer spools while it is down and replays once', async () => {
+    let qdb = await startTestQuestDB('restart');
+    dirs.push(qdb.dataDir);
+    const connection = parseClientConf(qdb.clientConf);
+    const store = createStore(connection);
+    await migrate(store);
+    const spoolDir = join(qdb.dataDir, 'spool');
+    const writer = await Writer.open({ connection, store, spoolDir, spoolLimitBytes: 1e6, log: silent, replayIntervalMs: 200 });
+    const t0 = Date.UTC(2025, 5, 1);
+    expect(await writer.write({ kind: 'assets', receivedAt: t0, records: [asset('F-A', t0)] })).toBe('written');
+    await eventually(async () => (await store.rows(sql`SELECT * FROM assets`)).length === 1);
+
+    await qdb.stop();
+    // Down: the unit is made durable on disk instead, and the answer says so.
+    expect(await writer.write({ kind: 'assets', receivedAt: t0 + 1, records: [asset('F-B', t0)] })).toBe('spooled');
+    expect(writer.spoolDepth).toBe(1);
+
+    qdb = await startLocalQuestDB({ dataDir: qdb.dataDir, cacheDir: jarCache(), httpPort: qdb.httpPort, pgPort: qdb.pgPort, heap: '512m' });
+    await writer.drain();
+    expect(writer.spoolDepth).toBe(0);
+    await eventually(async () => (await store.rows(sql`SELECT * FROM assets`)).length === 2);
+    // Replaying the same unit again (a crash between send and removal) changes nothing.
+    await writer.write({ kind: 'assets', receivedAt: t0 + 1, records: [asset('F-B', t0)] });
+    await new Promise((r) => setTimeout(r, 500));
+    const ids = await store.rows<{ asset_id: string }>(sql`SELECT asset_id FROM assets ORDER BY asset_id`);
+    expect(ids.map((r) => r.asset_id)).toEqual(['F-A', 'F-B']);
+    await writer.close();
+    await qdb.stop();
+  });
+
+  it('serves /healthz 200 while QuestDB answers and 503 once it is stopped', async () => {
+    const dataDir = mkdtempSync(join(testRoot(), 'product-'));
+    dirs.push(dataDir);
+    const config = loadConfig({
+      PORT: '0',
+      OUTAGE_DATA_DIR: dataDir,
+      OUTAGE_DEMO: '0',
+      OUTAGE_QDB_CACHE_DIR: jarCache(),
+      OUTAGE_QDB_HEAP: '512m',
+      OUTAGE_LOG_LEVEL: 'silent',
+    });
+    const product = await startProduct(config, silent);
+    try {
+      expect(product.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const up = await fetch(`${product.url}/healthz`);
+      expect(up.status).toBe(200);
+      expect(await up.json()).toEqual({ status: 'ok' });
+      await product.questdb?.stop();
+      const down = await fetch(`${product.url}/healthz`);
+      expect(down.status).toBe(503);
+    } finally {
+      await product.stop();
+    }
+  });
+});
