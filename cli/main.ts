@@ -41,7 +41,8 @@ async function main(argv: string[]): Promise<void> {
       const product = await startProduct(config, log, { routers: productRouters });
       log.info({ url: product.url }, 'ready');
       process.stdout.write(`\nOutage analytics is running at ${product.url}\n`);
-      if (!config.adminToken) process.stdout.write(`Admin token (generated for this run): ${product.adminToken}\n\n`);
+      if (!config.adminToken)
+        process.stdout.write(`Admin token (generated for this run): ${product.adminToken}\n\n`);
       onSignals(product.stop);
       return;
     }
@@ -54,7 +55,9 @@ async function main(argv: string[]): Promise<void> {
         heap: config.qdbHeap,
         console: true,
       });
-      process.stdout.write(`QuestDB ${q.httpUrl} (PG wire port ${q.pgPort})\nQDB_CLIENT_CONF="${q.clientConf}"\n`);
+      process.stdout.write(
+        `QuestDB ${q.httpUrl} (PG wire port ${q.pgPort})\nQDB_CLIENT_CONF="${q.clientConf}"\n`,
+      );
       onSignals(q.stop);
       return;
     }

@@ -98,7 +98,15 @@ export function dateToDay(date: string): number {
 export function startOfLocalDay(day: number, zone: string): number {
   const d = new Date(day * DAY_MS);
   return fromWallClock(
-    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 },
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    },
     zone,
   );
 }
@@ -120,8 +128,9 @@ const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}
 export function parseTime(text: string, zone: string): Result<number> {
   const s = text.trim();
   const m = ISO.exec(s) ?? SLASHED.exec(s);
-  const bad = (why = 'use ISO-8601, e.g. 2025-06-03T14:05:00+08:00 or local 2025-06-03 14:05'): Result<number> =>
-    fail([{ path: '', message: `not a valid time: "${text}" (${why})` }]);
+  const bad = (
+    why = 'use ISO-8601, e.g. 2025-06-03T14:05:00+08:00 or local 2025-06-03 14:05',
+  ): Result<number> => fail([{ path: '', message: `not a valid time: "${text}" (${why})` }]);
   if (!m) return bad();
   const year = Number(m[1]);
   const month = Number(m[2]);

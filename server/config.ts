@@ -26,7 +26,10 @@ const port = z.coerce.number().int().min(0).max(65_535);
 
 const TokenList = z.string().transform((text, ctx) => {
   const out: { role: Role; token: string }[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const i = part.indexOf(':');
     const role = part.slice(0, i);
     const token = part.slice(i + 1);
@@ -103,9 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const unknown = Object.keys(env).filter((k) => k.startsWith('OUTAGE_') && !KNOWN.has(k));
   if (unknown.length > 0) {
     const known = [...KNOWN].filter((k) => k.startsWith('OUTAGE_')).join(', ');
-    throw new ConfigError(`unknown setting ${unknown.map((k) => `'${k}'`).join(', ')}; known settings: ${known}`);
+    throw new ConfigError(
+      `unknown setting ${unknown.map((k) => `'${k}'`).join(', ')}; known settings: ${known}`,
+    );
   }
-  const picked = Object.fromEntries([...KNOWN].filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const picked = Object.fromEntries(
+    [...KNOWN].filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
   const parsed = schema.safeParse(picked);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => {

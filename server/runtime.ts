@@ -36,7 +36,11 @@ export interface StartOptions {
   beforeListen?: (deps: AppDeps) => Promise<void>;
 }
 
-export async function startProduct(config: Config, log: Logger, options: StartOptions = {}): Promise<Product> {
+export async function startProduct(
+  config: Config,
+  log: Logger,
+  options: StartOptions = {},
+): Promise<Product> {
   let questdb: LocalQuestDB | undefined;
   let conf = config.qdbClientConf;
   if (!conf) {
@@ -48,7 +52,10 @@ export async function startProduct(config: Config, log: Logger, options: StartOp
       heap: config.qdbHeap,
     });
     conf = questdb.clientConf;
-    log.info({ http: questdb.httpUrl, pgPort: questdb.pgPort, dataDir: questdb.dataDir }, 'local QuestDB started');
+    log.info(
+      { http: questdb.httpUrl, pgPort: questdb.pgPort, dataDir: questdb.dataDir },
+      'local QuestDB started',
+    );
   }
   try {
     const connection = parseClientConf(conf);

@@ -65,11 +65,17 @@ export function createStore(connection: Connection): Store {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new StoreError('unreachable', `QuestDB answered ${res.status} with no JSON: ${text.slice(0, 200)}`);
+      throw new StoreError(
+        'unreachable',
+        `QuestDB answered ${res.status} with no JSON: ${text.slice(0, 200)}`,
+      );
     }
     if (!res.ok || body.error) {
       const kind: StoreErrorKind = res.status >= 500 ? 'unreachable' : 'rejected';
-      throw new StoreError(kind, `QuestDB refused: ${body.error ?? res.status} in: ${statement.text.slice(0, 500)}`);
+      throw new StoreError(
+        kind,
+        `QuestDB refused: ${body.error ?? res.status} in: ${statement.text.slice(0, 500)}`,
+      );
     }
     return { columns: body.columns ?? [], dataset: body.dataset ?? [], count: body.count ?? 0 };
   }
@@ -79,7 +85,9 @@ export function createStore(connection: Connection): Store {
     query,
     async rows<T>(statement: Sql, options?: QueryOptions): Promise<T[]> {
       const r = await query(statement, options);
-      const isTime = r.columns.map((c) => c.type === 'TIMESTAMP' || c.type === 'TIMESTAMP_NS' || c.type === 'DATE');
+      const isTime = r.columns.map(
+        (c) => c.type === 'TIMESTAMP' || c.type === 'TIMESTAMP_NS' || c.type === 'DATE',
+      );
       return r.dataset.map((row) => {
         const o: Record<string, unknown> = {};
         r.columns.forEach((c, i) => {

@@ -1,8 +1,21 @@
-export { type Column, createStore, type QueryOptions, type QueryResult, type Store, StoreError } from './client.js';
+export {
+  type Column,
+  createStore,
+  type QueryOptions,
+  type QueryResult,
+  type Store,
+  StoreError,
+} from './client.js';
 export { type Connection, parseClientConf } from './connection.js';
 export { migrate } from './migrate.js';
 export { QUESTDB_VERSION } from './questdb/jar.js';
-export { findRunning, type LocalQuestDB, type LocalQuestDBOptions, startLocalQuestDB, waitReady } from './questdb/local.js';
+export {
+  findRunning,
+  type LocalQuestDB,
+  type LocalQuestDBOptions,
+  startLocalQuestDB,
+  waitReady,
+} from './questdb/local.js';
 export { Instant, ident, join, raw, Sql, type SqlValue, sql, ts } from './sql.js';
 export { MIGRATIONS } from './tables.js';
 export * from './writer/index.js';

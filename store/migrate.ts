@@ -6,7 +6,10 @@ import { MIGRATIONS, type Migration } from './tables.js';
  * Applies the migrations not yet recorded in schema_migrations, in order. Statements are
  * idempotent (IF NOT EXISTS), so two instances starting together do no harm.
  */
-export async function migrate(store: Store, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  store: Store,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   await store.exec(
     sql`CREATE TABLE IF NOT EXISTS schema_migrations (version INT, name VARCHAR, applied_at TIMESTAMP) TIMESTAMP(applied_at) PARTITION BY YEAR BYPASS WAL`,
   );
@@ -17,9 +20,7 @@ export async function migrate(store: Store, migrations: readonly Migration[] = M
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
     for (const statement of m.statements) await store.exec(raw(statement));
-    await store.exec(
-      sql`INSERT INTO schema_migrations VALUES (${m.version}, ${m.name}, ${raw('now()')})`,
-    );
+    await store.exec(sql`INSERT INTO schema_migrations VALUES (${m.version}, ${m.name}, ${raw('now()')})`);
     applied.push(m.version);
   }
   return applied;

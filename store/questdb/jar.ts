@@ -62,7 +62,8 @@ export async function ensureJar(cacheDir: string, version = QUESTDB_VERSION): Pr
       { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (err) {
-    const detail = (err as { stdout?: string }).stdout?.split('\n').find((l) => l.includes('ERROR')) ?? String(err);
+    const detail =
+      (err as { stdout?: string }).stdout?.split('\n').find((l) => l.includes('ERROR')) ?? String(err);
     throw new Error(`could not fetch org.questdb:questdb:${version} with Maven: ${detail}`);
   }
   // Rename into place so a concurrent or interrupted fetch never leaves a partial jar.

@@ -134,7 +134,9 @@ export async function waitReady(httpUrl: string, timeoutMs: number, gaveUp: () =
 /** The HTTP address of a local QuestDB already running on `dataDir`, if any. */
 export async function findRunning(dataDir: string): Promise<string | undefined> {
   try {
-    const { httpUrl } = JSON.parse(readFileSync(join(dataDir, 'endpoint.json'), 'utf8')) as { httpUrl: string };
+    const { httpUrl } = JSON.parse(readFileSync(join(dataDir, 'endpoint.json'), 'utf8')) as {
+      httpUrl: string;
+    };
     await waitReady(httpUrl, 1_500);
     return httpUrl;
   } catch {

@@ -34,7 +34,8 @@ function outageColumns(b: Buf, e: OutageEvent, receivedAt: number): void {
   if (e.affectedAreas !== undefined) b.stringColumn('affected_areas', JSON.stringify(e.affectedAreas));
   if (e.restorations.length > 0) b.stringColumn('restorations', JSON.stringify(e.restorations));
   b.booleanColumn('planned', e.planned);
-  if (e.estimatedRestoration !== undefined) b.timestampColumn('estimated_restoration', e.estimatedRestoration, 'ms');
+  if (e.estimatedRestoration !== undefined)
+    b.timestampColumn('estimated_restoration', e.estimatedRestoration, 'ms');
   if (e.notes !== undefined) b.stringColumn('notes', e.notes);
   b.timestampColumn('received_at', receivedAt, 'ms');
 }

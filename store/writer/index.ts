@@ -1,3 +1,10 @@
 export type { RejectRow } from './encode.js';
 export { SpoolFullError } from './spool.js';
-export { Writer, type WriteOutcome, type WriterLogger, type WriterOptions, type WriterStats, type WriteUnit } from './writer.js';
+export {
+  Writer,
+  type WriteOutcome,
+  type WriterLogger,
+  type WriterOptions,
+  type WriterStats,
+  type WriteUnit,
+} from './writer.js';

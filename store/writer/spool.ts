@@ -2,7 +2,18 @@
 // written to a temporary file, fsynced and renamed into place before the caller is told it is
 // durable; the sequence number in the file name keeps the order across restarts.
 
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export class SpoolFullError extends Error {

@@ -80,7 +80,9 @@ export class Writer {
     const w = new Writer(opts);
     // The stdlib transport fails fast on a refused connection (the undici one retries it without
     // end); retry_timeout bounds its retries of 5xx answers. We add our own short backoff.
-    w.options = await SenderOptions.fromConfig(`${opts.connection.clientConf}retry_timeout=1500;stdlib_http=on;`);
+    w.options = await SenderOptions.fromConfig(
+      `${opts.connection.clientConf}retry_timeout=1500;stdlib_http=on;`,
+    );
     w.transport = createTransport(w.options);
     if (w.spool.depth > 0) w.scheduleReplay(0);
     return w;
@@ -178,7 +180,8 @@ export class Writer {
         for (const e of unit.records) {
           encodeOutageHistory(buffer, e, at);
           const old = previous.get(e.eventId);
-          if (old && old.start !== e.start) encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
+          if (old && old.start !== e.start)
+            encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
           encodeOutageCurrent(buffer, e, at);
           previous.set(e.eventId, { start: e.start, assetId: e.assetId });
         }
@@ -225,7 +228,9 @@ export class Writer {
   }
 
   /** The stored start (and asset) of each event that already exists. */
-  private async previousStarts(ids: readonly string[]): Promise<Map<string, { start: number; assetId: string }>> {
+  private async previousStarts(
+    ids: readonly string[],
+  ): Promise<Map<string, { start: number; assetId: string }>> {
     const found = new Map<string, { start: number; assetId: string }>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {

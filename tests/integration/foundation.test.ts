@@ -27,15 +27,31 @@ describe('QuestDB round trip', () => {
   it('reads back through SQL a row written through the ILP client over HTTP', async () => {
     const store = await sharedStore();
     const dir = mkdtempSync(join(testRoot(), 'spool-'));
-    const writer = await Writer.open({ connection: store.connection, store, spoolDir: dir, spoolLimitBytes: 1e6, log: silent });
+    const writer = await Writer.open({
+      connection: store.connection,
+      store,
+      spoolDir: dir,
+      spoolLimitBytes: 1e6,
+      log: silent,
+    });
     const validFrom = Date.UTC(2025, 0, 1, 8, 30);
-    expect(await writer.write({ kind: 'assets', receivedAt: Date.UTC(2025, 0, 2), records: [asset('F-RT-1', validFrom, 321)] })).toBe('written');
+    expect(
+      await writer.write({
+        kind: 'assets',
+        receivedAt: Date.UTC(2025, 0, 2),
+        records: [asset('F-RT-1', validFrom, 321)],
+      }),
+    ).toBe('written');
     let rows: Record<string, unknown>[] = [];
     await eventually(async () => {
-      rows = await store.rows(sql`SELECT asset_id, name, customers, valid_from, city FROM assets WHERE asset_id = 'F-RT-1'`);
+      rows = await store.rows(
+        sql`SELECT asset_id, name, customers, valid_from, city FROM assets WHERE asset_id = 'F-RT-1'`,
+      );
       return rows.length === 1;
     });
-    expect(rows).toEqual([{ asset_id: 'F-RT-1', name: '线路 F-RT-1', customers: 321, valid_from: validFrom, city: '保山市' }]);
+    expect(rows).toEqual([
+      { asset_id: 'F-RT-1', name: '线路 F-RT-1', customers: 321, valid_from: validFrom, city: '保山市' },
+    ]);
     await writer.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -43,7 +59,9 @@ describe('QuestDB round trip', () => {
   it('migrations are recorded and applying them again does nothing', async () => {
     const store = await sharedStore();
     expect(await migrate(store)).toEqual([]);
-    const versions = await store.rows<{ version: number }>(sql`SELECT version FROM schema_migrations ORDER BY version`);
+    const versions = await store.rows<{ version: number }>(
+      sql`SELECT version FROM schema_migrations ORDER BY version`,
+    );
     expect(versions.map((v) => v.version)).toEqual([1]);
   });
 });
@@ -61,17 +79,34 @@ describe('a QuestDB of its own', () => {
     const store = createStore(connection);
     await migrate(store);
     const spoolDir = join(qdb.dataDir, 'spool');
-    const writer = await Writer.open({ connection, store, spoolDir, spoolLimitBytes: 1e6, log: silent, replayIntervalMs: 200 });
+    const writer = await Writer.open({
+      connection,
+      store,
+      spoolDir,
+      spoolLimitBytes: 1e6,
+      log: silent,
+      replayIntervalMs: 200,
+    });
     const t0 = Date.UTC(2025, 5, 1);
-    expect(await writer.write({ kind: 'assets', receivedAt: t0, records: [asset('F-A', t0)] })).toBe('written');
+    expect(await writer.write({ kind: 'assets', receivedAt: t0, records: [asset('F-A', t0)] })).toBe(
+      'written',
+    );
     await eventually(async () => (await store.rows(sql`SELECT * FROM assets`)).length === 1);
 
     await qdb.stop();
     // Down: the unit is made durable on disk instead, and the answer says so.
-    expect(await writer.write({ kind: 'assets', receivedAt: t0 + 1, records: [asset('F-B', t0)] })).toBe('spooled');
+    expect(await writer.write({ kind: 'assets', receivedAt: t0 + 1, records: [asset('F-B', t0)] })).toBe(
+      'spooled',
+    );
     expect(writer.spoolDepth).toBe(1);
 
-    qdb = await startLocalQuestDB({ dataDir: qdb.dataDir, cacheDir: jarCache(), httpPort: qdb.httpPort, pgPort: qdb.pgPort, heap: '512m' });
+    qdb = await startLocalQuestDB({
+      dataDir: qdb.dataDir,
+      cacheDir: jarCache(),
+      httpPort: qdb.httpPort,
+      pgPort: qdb.pgPort,
+      heap: '512m',
+    });
     await writer.drain();
     expect(writer.spoolDepth).toBe(0);
     await eventually(async () => (await store.rows(sql`SELECT * FROM assets`)).length === 2);

@@ -14,7 +14,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof HttpError) e = err;
     else if (err instanceof SpoolFullError || (err instanceof StoreError && err.kind === 'unreachable')) {
       log.warn({ reqId: req.id, err: String(err) }, 'service unavailable');
-      e = new HttpError(503, 'the database is unavailable; try again shortly', { headers: { 'Retry-After': '30' } });
+      e = new HttpError(503, 'the database is unavailable; try again shortly', {
+        headers: { 'Retry-After': '30' },
+      });
     } else if ((err as { type?: string }).type === 'entity.too.large') {
       e = new HttpError(413, 'request body too large');
     } else if ((err as { type?: string }).type === 'entity.parse.failed') {
