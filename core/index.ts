@@ -2,3 +2,4 @@ export * from './domain.js';
 export * from './errors.js';
 export * from './issues.js';
 export * from './time.js';
+export * from './roles.js';

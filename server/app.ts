@@ -3,7 +3,7 @@
 // in-process); see runtime.ts for the process around it.
 
 import express, { type Router } from 'express';
-import type { Store, Writer } from '../store/index.js';
+import type { AssetDirectory, Store, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { TokenRegistry } from './middleware/auth/index.js';
@@ -16,6 +16,7 @@ export interface AppDeps {
   log: Logger;
   store: Store;
   writer: Writer;
+  assets: AssetDirectory;
   tokens: TokenRegistry;
 }
 

@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { formatIssues, isValidZone, pathToString } from '../core/index.js';
+import { formatIssues, isValidZone, pathToString, ROLES, type Role } from '../core/index.js';
 
-export const ROLES = ['ingest', 'operator', 'planner', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../core/index.js';
 
 /** The folder holding package.json, found from this module (works from source and dist/). */
 export function projectRoot(): string {

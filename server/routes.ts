@@ -1,4 +1,16 @@
+import { outagesRouter } from '../dashboard/api/outages.js';
+import { ingestRouter } from '../ingest/http/index.js';
+import { Ingestor } from '../ingest/pipeline/index.js';
 import type { RouterFactory } from './app.js';
+import { requireRole } from './middleware/auth/index.js';
 
 /** Every feature's API router, in mount order. */
-export const productRouters: readonly RouterFactory[] = [];
+export const productRouters: readonly RouterFactory[] = [
+  (d) =>
+    ingestRouter({
+      ingestor: new Ingestor({ writer: d.writer, assets: d.assets, zone: d.config.zone }),
+      bodyLimitBytes: d.config.bodyLimitBytes,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) => outagesRouter({ store: d.store, zone: d.config.zone, requireRole: (role) => requireRole(d.tokens, role) }),
+];

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import {
+  AssetDirectory,
   createStore,
   type LocalQuestDB,
   migrate,
@@ -63,9 +64,11 @@ export async function startProduct(
     const store = createStore(connection);
     const applied = await migrate(store);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    const assets = new AssetDirectory(store);
     const writer = await Writer.open({
       connection,
       store,
+      assets,
       spoolDir: config.spoolDir,
       spoolLimitBytes: config.spoolLimitBytes,
       log,
@@ -74,7 +77,7 @@ export async function startProduct(
     const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
     tokens.add(adminToken, ['admin']);
     for (const t of config.tokens) tokens.add(t.token, [t.role]);
-    const deps: AppDeps = { config, log, store, writer, tokens };
+    const deps: AppDeps = { config, log, store, writer, assets, tokens };
     await options.beforeListen?.(deps);
     const app = createApp(deps, options.routers ?? []);
     const server: Server = await new Promise((resolve, reject) => {

@@ -19,3 +19,4 @@ export {
 export { Instant, ident, join, raw, Sql, type SqlValue, sql, ts } from './sql.js';
 export { MIGRATIONS } from './tables.js';
 export * from './writer/index.js';
+export { AssetDirectory } from './asset-directory.js';

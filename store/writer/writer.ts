@@ -9,6 +9,7 @@ import { createBuffer, createTransport, SenderOptions, type SenderTransport } fr
 import type { Asset, OutageEvent, Warning } from '../../core/index.js';
 import type { Store } from '../client.js';
 import { StoreError } from '../client.js';
+import type { AssetDirectory } from '../asset-directory.js';
 import type { Connection } from '../connection.js';
 import { sql } from '../sql.js';
 import {
@@ -24,7 +25,7 @@ import { Spool } from './spool.js';
 
 export type WriteUnit =
   | { kind: 'assets'; receivedAt: number; records: Asset[] }
-  | { kind: 'outages'; receivedAt: number; records: OutageEvent[] }
+  | { kind: 'outages'; receivedAt: number; records: OutageEvent[]; assetsChecked?: boolean }
   | { kind: 'warnings'; receivedAt: number; records: Warning[] }
   | { kind: 'rejects'; receivedAt: number; records: RejectRow[] };
 
@@ -49,6 +50,8 @@ export interface WriterOptions {
   spoolDir: string;
   spoolLimitBytes: number;
   log: WriterLogger;
+  /** Checks outages' assets on replay of units accepted while QuestDB was down. */
+  assets?: AssetDirectory;
   /** Pause between replay attempts while QuestDB stays unreachable. */
   replayIntervalMs?: number;
 }
@@ -176,8 +179,9 @@ export class Writer {
         for (const r of unit.records) encodeReject(buffer, r, at);
         break;
       case 'outages': {
-        const previous = await this.previousStarts(unit.records.map((e) => e.eventId));
-        for (const e of unit.records) {
+        const events = await this.withKnownAssets(unit, buffer);
+        const previous = await this.previousStarts(events.map((e) => e.eventId));
+        for (const e of events) {
           encodeOutageHistory(buffer, e, at);
           const old = previous.get(e.eventId);
           if (old && old.start !== e.start)
@@ -225,6 +229,37 @@ export class Writer {
       if (this.recentStarts.size <= RECENT_LIMIT) break;
       this.recentStarts.delete(key);
     }
+  }
+
+  /**
+   * Outages whose asset exists. A unit accepted while QuestDB was down could not be checked
+   * at ingest; its events for unknown assets become rejects here instead of orphans.
+   */
+  private async withKnownAssets(
+    unit: Extract<WriteUnit, { kind: 'outages' }>,
+    buffer: ReturnType<typeof createBuffer>,
+  ): Promise<OutageEvent[]> {
+    if (unit.assetsChecked !== false || !this.opts.assets) return unit.records;
+    const known = await this.opts.assets.existing(unit.records.map((e) => e.assetId));
+    const kept: OutageEvent[] = [];
+    unit.records.forEach((e, line) => {
+      if (known.has(e.assetId)) kept.push(e);
+      else
+        encodeReject(
+          buffer,
+          {
+            kind: 'outages',
+            source: 'spool',
+            batchId: `spool-${unit.receivedAt}`,
+            line: line + 1,
+            recordId: e.eventId,
+            errors: JSON.stringify([{ path: 'assetId', message: `unknown asset "${e.assetId}": send its asset record first` }]),
+            record: JSON.stringify(e),
+          },
+          unit.receivedAt,
+        );
+    });
+    return kept;
   }
 
   /** The stored start (and asset) of each event that already exists. */

@@ -1,0 +1,1 @@
+export { type ActiveOutage, activeOutages, listRejects, outageHistory, type RejectFilter } from './queries.js';

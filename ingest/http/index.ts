@@ -1,0 +1,1 @@
+export { type IngestRouterDeps, ingestRouter } from './router.js';

@@ -1,0 +1,38 @@
+// POST /api/v1/assets | outages | warnings: a JSON array, NDJSON or CSV body, streamed
+// through the ingestor. 200 when every accepted record is in QuestDB, 202 when some wait in
+// the spool (durable, written once QuestDB is back), 503 with Retry-After past the spool limit.
+
+import { type RequestHandler, Router } from 'express';
+import { HttpError, type Role } from '../../core/index.js';
+import { detectFormat, parseRecords } from '../formats/index.js';
+import type { Ingestor } from '../pipeline/index.js';
+import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
+import { limitedBody } from './body.js';
+
+export interface IngestRouterDeps {
+  ingestor: Ingestor;
+  bodyLimitBytes: number;
+  requireRole: (role: Role) => RequestHandler;
+}
+
+export function ingestRouter(deps: IngestRouterDeps): Router {
+  const router = Router();
+  for (const kind of RECORD_KINDS) {
+    router.post(`/${kind}`, deps.requireRole('ingest'), async (req, res) => {
+      const format = detectFormat(req.get('content-type') ?? 'application/json');
+      if (!format.ok) throw new HttpError(415, format.issues.map((i) => i.message).join('; '));
+      const rows = parseRecords(limitedBody(req, deps.bodyLimitBytes), format.value, {
+        maxBodyBytes: deps.bodyLimitBytes,
+      });
+      const summary = await deps.ingestor.ingest(kind as RecordKind, rows, { source: 'http' });
+      res.status(summary.spooled > 0 ? 202 : 200).json({
+        accepted: summary.accepted,
+        rejected: summary.rejected,
+        rejectedCount: summary.rejectedCount,
+        spooled: summary.spooled,
+        batchId: summary.batchId,
+      });
+    });
+  }
+  return router;
+}

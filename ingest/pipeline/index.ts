@@ -1,0 +1,1 @@
+export { type IngestOptions, Ingestor, type IngestorDeps, type IngestSummary, type Rejected } from './ingestor.js';
