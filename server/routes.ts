@@ -12,5 +12,10 @@ export const productRouters: readonly RouterFactory[] = [
       bodyLimitBytes: d.config.bodyLimitBytes,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
-  (d) => outagesRouter({ store: d.store, zone: d.config.zone, requireRole: (role) => requireRole(d.tokens, role) }),
+  (d) =>
+    outagesRouter({
+      store: d.store,
+      zone: d.config.zone,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
 ];

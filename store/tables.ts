@@ -11,6 +11,9 @@
 //   (deleted = true) over the old (start, event_id). Readers filter NOT deleted.
 // - warnings: every version; the current one is LATEST ON received_at PARTITION BY warning_id.
 // - rejects: every record refused at ingest, with its errors, so nothing sent is lost silently.
+// - outage_areas: the transformer areas a feeder event names in affectedAreas, one row each,
+//   keyed like outages (start, event_id, area_id) with the same tombstones on correction, so
+//   attribution to areas is a join rather than parsing JSON text.
 
 export interface Migration {
   version: number;
@@ -94,6 +97,19 @@ export const MIGRATIONS: readonly Migration[] = [
         record VARCHAR,
         received_at TIMESTAMP
       ) TIMESTAMP(received_at) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(received_at, batch_id, line)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'outage_areas',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS outage_areas (
+        event_id SYMBOL CAPACITY 4194304 NOCACHE INDEX,
+        area_id SYMBOL CAPACITY 1048576 NOCACHE,
+        deleted BOOLEAN,
+        received_at TIMESTAMP,
+        start TIMESTAMP
+      ) TIMESTAMP(start) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(start, event_id, area_id)`,
     ],
   },
 ];

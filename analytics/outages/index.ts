@@ -1,1 +1,7 @@
-export { type ActiveOutage, activeOutages, listRejects, outageHistory, type RejectFilter } from './queries.js';
+export {
+  type ActiveOutage,
+  activeOutages,
+  listRejects,
+  outageHistory,
+  type RejectFilter,
+} from './queries.js';

@@ -63,16 +63,21 @@ export async function activeOutages(store: Store, asOf: number, zone: string): P
       customersOut: Math.max(0, r.customers_affected - restored),
       cause: r.cause,
       planned: r.planned,
-      estimatedRestoration: r.estimated_restoration === null ? null : formatInZone(r.estimated_restoration, zone),
+      estimatedRestoration:
+        r.estimated_restoration === null ? null : formatInZone(r.estimated_restoration, zone),
     };
   });
 }
 
 /** Every version of one outage as received, oldest first. */
-export async function outageHistory(store: Store, eventId: string, zone: string): Promise<Record<string, unknown>[]> {
-  const rows = await store.rows<Record<string, unknown> & { received_at: number; start: number; end_at: number | null }>(
-    sql`SELECT * FROM outage_history WHERE event_id = ${eventId} ORDER BY received_at`,
-  );
+export async function outageHistory(
+  store: Store,
+  eventId: string,
+  zone: string,
+): Promise<Record<string, unknown>[]> {
+  const rows = await store.rows<
+    Record<string, unknown> & { received_at: number; start: number; end_at: number | null }
+  >(sql`SELECT * FROM outage_history WHERE event_id = ${eventId} ORDER BY received_at`);
   return rows.map((r) => ({
     receivedAt: formatInZone(r.received_at, zone),
     eventId: r.event_id,
@@ -94,7 +99,11 @@ export interface RejectFilter {
   limit: number;
 }
 
-export async function listRejects(store: Store, f: RejectFilter, zone: string): Promise<Record<string, unknown>[]> {
+export async function listRejects(
+  store: Store,
+  f: RejectFilter,
+  zone: string,
+): Promise<Record<string, unknown>[]> {
   const where = [sql`received_at >= ${ts(f.since ?? 0)}`];
   if (f.kind) where.push(sql`kind = ${f.kind}`);
   if (f.batchId) where.push(sql`batch_id = ${f.batchId}`);

@@ -32,7 +32,8 @@ export function outagesRouter(deps: ReadRouterDeps): Router {
   router.get('/rejects', read, async (req, res) => {
     const kind = textParam(req.query['kind'], 'kind');
     const batchId = textParam(req.query['batchId'], 'batchId');
-    const since = req.query['since'] === undefined ? undefined : timeParam(req.query['since'], 'since', deps.zone);
+    const since =
+      req.query['since'] === undefined ? undefined : timeParam(req.query['since'], 'since', deps.zone);
     const rows = await listRejects(
       deps.store,
       {

@@ -9,7 +9,9 @@ export function timeParam(value: unknown, name: string, zone: string, fallback?:
   }
   const r = parseTime(String(value), zone);
   if (!r.ok) {
-    throw new HttpError(400, `invalid ${name}`, { issues: r.issues.map((i) => ({ path: name, message: i.message })) });
+    throw new HttpError(400, `invalid ${name}`, {
+      issues: r.issues.map((i) => ({ path: name, message: i.message })),
+    });
   }
   return r.value;
 }
@@ -19,7 +21,9 @@ export function intParam(value: unknown, name: string, min: number, max: number,
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new HttpError(400, `invalid ${name}`, {
-      issues: [{ path: name, message: `must be a whole number from ${min} to ${max} (got "${String(value)}")` }],
+      issues: [
+        { path: name, message: `must be a whole number from ${min} to ${max} (got "${String(value)}")` },
+      ],
     });
   }
   return n;
@@ -29,7 +33,9 @@ export function textParam(value: unknown, name: string, maxLength = 200): string
   if (value === undefined || value === '') return undefined;
   const s = String(value);
   if (s.length > maxLength) {
-    throw new HttpError(400, `invalid ${name}`, { issues: [{ path: name, message: `longer than ${maxLength} characters` }] });
+    throw new HttpError(400, `invalid ${name}`, {
+      issues: [{ path: name, message: `longer than ${maxLength} characters` }],
+    });
   }
   return s;
 }

@@ -33,19 +33,31 @@ export function toArrow(rows: readonly Row[], columns: readonly string[]): Uint8
   for (const c of columns) {
     const values = rows.map((r) => r[c]);
     const present = values.filter((v) => v !== null && v !== undefined);
-    if (present.length > 0 && present.every((v) => typeof v === 'number') && present.length === values.length) {
+    if (
+      present.length > 0 &&
+      present.every((v) => typeof v === 'number') &&
+      present.length === values.length
+    ) {
       arrays[c] = Float64Array.from(values as number[]);
     } else if (present.length > 0 && present.every((v) => typeof v === 'boolean')) {
       arrays[c] = values.map((v) => (v === undefined ? null : v));
     } else {
-      arrays[c] = values.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+      arrays[c] = values.map((v) =>
+        v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v),
+      );
     }
   }
   return tableToIPC(tableFromArrays(arrays as Parameters<typeof tableFromArrays>[0]), 'stream');
 }
 
 /** Sends a list in the negotiated format. `columns` fixes the CSV/Arrow column order. */
-export function sendRows(req: Request, res: Response, rows: readonly Row[], columns?: readonly string[], extra: Row = {}): void {
+export function sendRows(
+  req: Request,
+  res: Response,
+  rows: readonly Row[],
+  columns?: readonly string[],
+  extra: Row = {},
+): void {
   const cols = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
   switch (negotiate(req)) {
     case 'csv':

@@ -18,4 +18,7 @@ export async function* limitedBody(req: Request, limit: number): AsyncGenerator<
 }
 
 const tooLarge = (limit: number): HttpError =>
-  new HttpError(413, `request body larger than ${Math.round(limit / 1024 / 1024)} MiB; split it or use the import command`);
+  new HttpError(
+    413,
+    `request body larger than ${Math.round(limit / 1024 / 1024)} MiB; split it or use the import command`,
+  );

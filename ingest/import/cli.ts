@@ -22,7 +22,8 @@ import { applyMapping, loadMapping } from '../mapping/index.js';
 import { Ingestor } from '../pipeline/index.js';
 import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
 
-const USAGE = 'usage: import <assets|outages|warnings> FILE [--mapping FILE] [--rejects FILE] [--format csv|ndjson|json|arrow]';
+const USAGE =
+  'usage: import <assets|outages|warnings> FILE [--mapping FILE] [--rejects FILE] [--format csv|ndjson|json|arrow]';
 
 export async function runImport(argv: string[], config: Config, log: Logger): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -54,7 +55,11 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
     const running = await findRunning(qdbDir);
     if (running) conf = `http::addr=${running.replace(/^http:\/\//, '')};`;
     else {
-      questdb = await startLocalQuestDB({ dataDir: qdbDir, cacheDir: config.qdbCacheDir, heap: config.qdbHeap });
+      questdb = await startLocalQuestDB({
+        dataDir: qdbDir,
+        cacheDir: config.qdbCacheDir,
+        heap: config.qdbHeap,
+      });
       conf = questdb.clientConf;
     }
   }

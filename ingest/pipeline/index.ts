@@ -1,1 +1,7 @@
-export { type IngestOptions, Ingestor, type IngestorDeps, type IngestSummary, type Rejected } from './ingestor.js';
+export {
+  type IngestOptions,
+  Ingestor,
+  type IngestorDeps,
+  type IngestSummary,
+  type Rejected,
+} from './ingestor.js';

@@ -53,14 +53,21 @@ export class Ingestor {
     const now = this.deps.now ?? Date.now;
     const batchSize = options.batchSize ?? 5_000;
     const maxListed = options.maxListed ?? 1_000;
-    const summary: IngestSummary = { accepted: 0, spooled: 0, rejectedCount: 0, rejected: [], batchId: randomUUID() };
+    const summary: IngestSummary = {
+      accepted: 0,
+      spooled: 0,
+      rejectedCount: 0,
+      rejected: [],
+      batchId: randomUUID(),
+    };
     let read = 0;
     let batch: { line: number; record: RecordOf[K]; raw: Record<string, unknown> }[] = [];
     let rejects: (Rejected & { raw: unknown })[] = [];
 
     const reject = (r: Rejected & { raw: unknown }) => {
       summary.rejectedCount += 1;
-      if (summary.rejected.length < maxListed) summary.rejected.push({ line: r.line, ...(r.id ? { id: r.id } : {}), errors: r.errors });
+      if (summary.rejected.length < maxListed)
+        summary.rejected.push({ line: r.line, ...(r.id ? { id: r.id } : {}), errors: r.errors });
       rejects.push(r);
       options.onReject?.({ line: r.line, ...(r.id ? { id: r.id } : {}), errors: r.errors, record: r.raw });
     };
@@ -85,7 +92,8 @@ export class Ingestor {
         const outcome = await this.deps.writer.write(unit);
         summary.accepted += records.length;
         if (outcome === 'spooled') summary.spooled += records.length;
-        if (kind === 'assets') this.deps.assets.add(records.map((r) => (r.record as RecordOf['assets']).assetId));
+        if (kind === 'assets')
+          this.deps.assets.add(records.map((r) => (r.record as RecordOf['assets']).assetId));
       }
       if (rejects.length > 0) {
         const rows: RejectRow[] = rejects.map((r) => ({
@@ -130,7 +138,11 @@ export class Ingestor {
     records: T[],
     reject: (r: Rejected & { raw: unknown }) => void,
   ): Promise<T[] | undefined> {
-    const events = records as unknown as { line: number; record: RecordOf['outages']; raw: Record<string, unknown> }[];
+    const events = records as unknown as {
+      line: number;
+      record: RecordOf['outages'];
+      raw: Record<string, unknown>;
+    }[];
     let known: Set<string>;
     try {
       known = await this.deps.assets.existing(events.map((e) => e.record.assetId));
@@ -146,7 +158,9 @@ export class Ingestor {
         reject({
           line: e.line,
           id: e.record.eventId,
-          errors: [{ path: 'assetId', message: `unknown asset "${e.record.assetId}": send its asset record first` }],
+          errors: [
+            { path: 'assetId', message: `unknown asset "${e.record.assetId}": send its asset record first` },
+          ],
           raw: e.raw,
         });
     });

@@ -77,6 +77,20 @@ export function encodeOutageTombstone(
   b.at(oldStart, 'ms');
 }
 
+/** One area named by a feeder event (deleted: the link no longer holds after a correction). */
+export function encodeOutageArea(
+  b: Buf,
+  eventId: string,
+  areaId: string,
+  start: number,
+  deleted: boolean,
+  receivedAt: number,
+): void {
+  b.table('outage_areas').symbol('event_id', eventId).symbol('area_id', areaId);
+  b.booleanColumn('deleted', deleted).timestampColumn('received_at', receivedAt, 'ms');
+  b.at(start, 'ms');
+}
+
 export function encodeWarning(b: Buf, w: Warning, receivedAt: number): void {
   b.table('warnings')
     .symbol('warning_id', w.warningId)

@@ -15,6 +15,7 @@ import { sql } from '../sql.js';
 import {
   encodeAsset,
   encodeOutageCurrent,
+  encodeOutageArea,
   encodeOutageHistory,
   encodeOutageTombstone,
   encodeReject,
@@ -57,6 +58,13 @@ export interface WriterOptions {
 }
 
 const RECENT_LIMIT = 200_000;
+
+/** What the writer must know of an event's stored version to replace it. */
+interface Version {
+  start: number;
+  assetId: string;
+  areas: readonly string[];
+}
 const SEND_ATTEMPTS = 3;
 
 export class Writer {
@@ -67,7 +75,7 @@ export class Writer {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   /** Current start of recently written events: covers the WAL's apply lag for corrections. */
-  private readonly recentStarts = new Map<string, { start: number; assetId: string }>();
+  private readonly recentStarts = new Map<string, Version>();
   readonly stats: WriterStats = {
     written: { assets: 0, outages: 0, warnings: 0, rejects: 0 },
     spooled: 0,
@@ -180,14 +188,23 @@ export class Writer {
         break;
       case 'outages': {
         const events = await this.withKnownAssets(unit, buffer);
-        const previous = await this.previousStarts(events.map((e) => e.eventId));
+        const previous = await this.previousVersions(events.map((e) => e.eventId));
         for (const e of events) {
           encodeOutageHistory(buffer, e, at);
           const old = previous.get(e.eventId);
-          if (old && old.start !== e.start)
+          if (old && old.start !== e.start) {
             encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
+          }
+          // Links the new version no longer has (or has at another start) are tombstoned.
+          const areas = new Set(e.affectedAreas ?? []);
+          for (const area of old?.areas ?? []) {
+            if (old?.start !== e.start || !areas.has(area)) {
+              encodeOutageArea(buffer, e.eventId, area, old?.start ?? e.start, true, at);
+            }
+          }
+          for (const area of areas) encodeOutageArea(buffer, e.eventId, area, e.start, false, at);
           encodeOutageCurrent(buffer, e, at);
-          previous.set(e.eventId, { start: e.start, assetId: e.assetId });
+          previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: [...areas] });
         }
         break;
       }
@@ -222,7 +239,7 @@ export class Writer {
   private remember(events: readonly OutageEvent[]): void {
     for (const e of events) {
       this.recentStarts.delete(e.eventId);
-      this.recentStarts.set(e.eventId, { start: e.start, assetId: e.assetId });
+      this.recentStarts.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas ?? [] });
     }
     // Map iteration order is insertion order: drop the oldest beyond the limit.
     for (const key of this.recentStarts.keys()) {
@@ -253,7 +270,9 @@ export class Writer {
             batchId: `spool-${unit.receivedAt}`,
             line: line + 1,
             recordId: e.eventId,
-            errors: JSON.stringify([{ path: 'assetId', message: `unknown asset "${e.assetId}": send its asset record first` }]),
+            errors: JSON.stringify([
+              { path: 'assetId', message: `unknown asset "${e.assetId}": send its asset record first` },
+            ]),
             record: JSON.stringify(e),
           },
           unit.receivedAt,
@@ -262,18 +281,24 @@ export class Writer {
     return kept;
   }
 
-  /** The stored start (and asset) of each event that already exists. */
-  private async previousStarts(
-    ids: readonly string[],
-  ): Promise<Map<string, { start: number; assetId: string }>> {
-    const found = new Map<string, { start: number; assetId: string }>();
+  /** The stored start, asset and area links of each event that already exists. */
+  private async previousVersions(ids: readonly string[]): Promise<Map<string, Version>> {
+    const found = new Map<string, Version>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
       const chunk = unique.slice(i, i + 500);
-      const rows = await this.opts.store.rows<{ event_id: string; asset_id: string; start: number }>(
-        sql`SELECT event_id, asset_id, start FROM outages WHERE event_id IN (${chunk}) AND NOT deleted`,
+      const rows = await this.opts.store.rows<{
+        event_id: string;
+        asset_id: string;
+        start: number;
+        affected_areas: string | null;
+      }>(
+        sql`SELECT event_id, asset_id, start, affected_areas FROM outages WHERE event_id IN (${chunk}) AND NOT deleted`,
       );
-      for (const r of rows) found.set(r.event_id, { start: r.start, assetId: r.asset_id });
+      for (const r of rows) {
+        const areas = r.affected_areas ? (JSON.parse(r.affected_areas) as string[]) : [];
+        found.set(r.event_id, { start: r.start, assetId: r.asset_id, areas });
+      }
     }
     for (const id of unique) {
       // The WAL may not yet show our own last write: what we sent most recently wins.

@@ -62,7 +62,7 @@ describe('QuestDB round trip', () => {
     const versions = await store.rows<{ version: number }>(
       sql`SELECT version FROM schema_migrations ORDER BY version`,
     );
-    expect(versions.map((v) => v.version)).toEqual([1]);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
   });
 });
 

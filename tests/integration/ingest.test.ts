@@ -88,8 +88,8 @@ describe('POST /api/v1/*', () => {
     let warnings: unknown[] = [];
     await eventually(async () => {
       warnings = await product.store.rows(
-      sql`SELECT warning_id, city, start FROM warnings WHERE warning_id = ${`${P}-W1`}`,
-    );
+        sql`SELECT warning_id, city, start FROM warnings WHERE warning_id = ${`${P}-W1`}`,
+      );
       return warnings.length === 1;
     });
     expect(warnings).toEqual([{ warning_id: `${P}-W1`, city: '昆明市', start: Date.UTC(2025, 4, 31, 16) }]);

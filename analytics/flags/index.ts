@@ -1,0 +1,2 @@
+export { evaluateFlags, type FlagQuery } from './evaluate.js';
+export { type CountQuery, firstRelevantDay, flagRowsQuery } from './sql.js';

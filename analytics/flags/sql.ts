@@ -1,0 +1,232 @@
+// A count rule compiled to one windowed QuestDB query. The query attributes outages to
+// assets (own events; feeder events to the areas they listed or, when they listed none, to
+// the areas on the feeder at the start), drops what the rule does not count, merges
+// overlapping records, numbers each asset's counted outages in start order and finds
+// breaches with lag(): the k-th outage breaches a rolling N-day limit L exactly when the
+// (k−L)-th lies within N − 1 local days of it. It returns only the rows that make a flag:
+// the window of each asset's latest breach in the trailing 365 days, or its current window.
+// Semantics mirror the reference evaluator in analytics/rules (see reference.ts).
+
+import { startOfLocalDay } from '../../core/index.js';
+import type { CountRule } from '../rules/index.js';
+import { join, raw, type Sql, sql, ts } from '../../store/index.js';
+
+const DAY_US = 86_400_000_000;
+/** Stands for "no end" (ongoing outages, the last asset version). */
+const FOREVER = sql`'2200-01-01T00:00:00.000000Z'::timestamp`;
+const BEGINNING = sql`'1970-01-01T00:00:00.000000Z'::timestamp`;
+
+export interface CountQuery {
+  rule: CountRule;
+  asOf: number;
+  zone: string;
+  /** local day number of asOf */
+  today: number;
+  shortOutageMinutes: number;
+  /** Only these assets (re-evaluation after an ingest batch; tests). */
+  assetIds?: readonly string[];
+  /** Only these official warnings (what-if analysis; tests). */
+  warningIds?: readonly string[];
+}
+
+/** First local day whose outages can matter for flags as of `today` (windows of breaches in the trailing 365 days). */
+export function firstRelevantDay(rule: CountRule, today: number): number {
+  const from = today - 364;
+  return rule.window.kind === 'rolling' ? from - (rule.window.days - 1) : rule.windowOf(from).start;
+}
+
+/** Local day number of a timestamp column, in the operating zone. */
+const localDay = (column: Sql, zone: string): Sql =>
+  sql`cast(to_timezone(${column}, ${zone}) as long) / ${DAY_US}`;
+
+function inList(column: string, values: readonly string[]): Sql {
+  return sql`${raw(column)} IN (${values})`;
+}
+
+function scopeFilter(rule: CountRule): Sql {
+  const s = rule.scope;
+  const parts: Sql[] = [inList('cur.kind', s.kind)];
+  if (s.province) parts.push(inList('cur.province', s.province));
+  if (s.city) parts.push(inList('cur.city', s.city));
+  if (s.county) parts.push(inList('cur.county', s.county));
+  if (s.areaClass) parts.push(inList('cur.area_class', s.areaClass));
+  if (s.park === true) parts.push(sql`cur.park IS NOT NULL`);
+  else if (s.park === false) parts.push(sql`cur.park IS NULL`);
+  else if (Array.isArray(s.park)) parts.push(inList('cur.park', s.park as readonly string[]));
+  return join(parts, ' AND ');
+}
+
+/** Conditions under which an attributed outage (alias ar) counts, except the warning test. */
+function countFilter(q: CountQuery): Sql {
+  const c = q.rule.counts;
+  const parts: Sql[] = [];
+  if (c.causes !== 'all') parts.push(inList('ar.cause', c.causes));
+  if (c.planned !== 'any') parts.push(sql`ar.planned = ${c.planned}`);
+  if (c.exclusions.includes('external_damage')) parts.push(sql`ar.cause != 'external_damage'`);
+  const duration = sql`(cast(ar.end_at as long) - cast(ar.start as long))`; // microseconds
+  if (c.exclusions.includes('short_switching')) {
+    parts.push(
+      sql`NOT (ar.end_at IS NOT NULL AND ar.cause IN ('protective_supply_switching', 'mode_adjustment') AND ${duration} <= ${q.shortOutageMinutes * 60_000_000})`,
+    );
+  }
+  if (c.minDurationMinutes !== undefined) {
+    parts.push(sql`NOT (ar.end_at IS NOT NULL AND ${duration} < ${c.minDurationMinutes * 60_000_000})`);
+  }
+  return parts.length > 0 ? join(parts, ' AND ') : sql`true`;
+}
+
+function warningFilter(q: CountQuery): Sql {
+  if (!q.warningIds) return sql``;
+  return q.warningIds.length === 0 ? sql`WHERE false` : sql`WHERE ${inList('warning_id', q.warningIds)}`;
+}
+
+function breachTest(rule: CountRule): Sql {
+  if (rule.window.kind === 'rolling') {
+    return sql`(lag_day IS NOT NULL AND day - lag_day <= ${rule.window.days - 1})`;
+  }
+  return sql`period_seq > ${rule.limit}`;
+}
+
+/** The calendar period of a local timestamp as one number (rolling windows: unused 0). */
+function periodKey(rule: CountRule, local: Sql): Sql {
+  if (rule.window.kind === 'rolling') return sql`0`;
+  switch (rule.window.unit) {
+    case 'year':
+      return sql`year(${local})`;
+    case 'quarter':
+      return sql`year(${local}) * 4 + (month(${local}) - 1) / 3`;
+    case 'month':
+      return sql`year(${local}) * 12 + month(${local}) - 1`;
+  }
+}
+
+/** Rows that make the flag of each asset: its latest recent breach window, or its current window. */
+export function flagRowsQuery(q: CountQuery): Sql {
+  const { rule, zone } = q;
+  const low = startOfLocalDay(firstRelevantDay(rule, q.today), zone);
+  const asOf = ts(q.asOf);
+  const lowTs = ts(low);
+  const warned = q.rule.counts.exclusions.includes('warned_weather');
+  const assetFilter = q.assetIds ? sql`AND ${inList('cur.asset_id', q.assetIds)}` : sql``;
+  const current =
+    rule.window.kind === 'rolling'
+      ? sql`day >= ${q.today - rule.window.days + 1} AND day <= ${q.today}`
+      : sql`period = ${periodKey(rule, sql`to_timezone(${asOf}, ${zone})`)}`;
+  const inBreachWindow =
+    rule.window.kind === 'rolling' ? sql`day >= lb_day - ${rule.window.days - 1}` : sql`period = lb_period`;
+
+  return sql`
+WITH
+v AS (
+  SELECT asset_id, kind, feeder_id, province, city, county, area_class, park, valid_from,
+         row_number() OVER (PARTITION BY asset_id ORDER BY valid_from) rn,
+         lead(valid_from) OVER (PARTITION BY asset_id ORDER BY valid_from) valid_to
+  FROM assets
+),
+vi AS (
+  SELECT asset_id, kind, feeder_id, province, city, county, area_class, park,
+         CASE WHEN rn = 1 THEN ${BEGINNING} ELSE valid_from END vfrom,
+         coalesce(valid_to, ${FOREVER}) vto
+  FROM v
+),
+cur AS (SELECT * FROM vi WHERE vfrom <= ${asOf} AND ${asOf} < vto),
+e AS (
+  SELECT event_id, asset_id, start, end_at, cause, planned, warning_id, affected_areas
+  FROM outages
+  WHERE NOT deleted AND start <= ${asOf} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})
+),
+ef AS (
+  SELECT e.event_id, e.asset_id, e.start, e.end_at, e.cause, e.planned, e.warning_id, e.affected_areas
+  FROM e JOIN vi ON (vi.asset_id = e.asset_id)
+  WHERE vi.kind = 'feeder' AND vi.vfrom <= e.start AND e.start < vi.vto
+),
+att AS (
+  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id FROM e
+  UNION ALL
+  SELECT vi.asset_id target, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.warning_id
+  FROM ef JOIN vi ON (vi.feeder_id = ef.asset_id)
+  WHERE ef.affected_areas IS NULL AND vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto
+    AND vi.asset_id != ef.asset_id
+  UNION ALL
+  SELECT l.area_id target, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.warning_id
+  FROM ef
+  JOIN (SELECT DISTINCT event_id, area_id, start FROM outage_areas WHERE NOT deleted) l
+    ON (l.event_id = ef.event_id AND l.start = ef.start)
+  JOIN vi ON (vi.asset_id = l.area_id)
+  WHERE vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto AND l.area_id != ef.asset_id
+),
+ar AS (
+  SELECT att.target, att.event_id, att.start, att.end_at, att.cause, att.planned, att.warning_id,
+         vi.province, vi.city, vi.county
+  FROM att JOIN vi ON (vi.asset_id = att.target)
+  WHERE vi.vfrom <= att.start AND att.start < vi.vto
+),
+${
+  warned
+    ? sql`w AS (
+  SELECT warning_id, province, city, county, start, end_at FROM warnings ${warningFilter(q)}
+  LATEST ON received_at PARTITION BY warning_id
+),
+warned AS (
+  SELECT ar.target, ar.event_id, count() n
+  FROM ar JOIN w ON (
+    w.start <= ar.start AND ar.start <= w.end_at
+    AND (w.province IS NULL OR w.province = ar.province)
+    AND (w.city IS NULL OR w.city = ar.city)
+    AND (w.county IS NULL OR w.county = ar.county)
+    AND (ar.warning_id IS NULL OR w.warning_id = ar.warning_id))
+  WHERE ar.cause IN ('weather_fault', 'natural_disaster')
+  GROUP BY ar.target, ar.event_id
+),
+counted AS (
+  SELECT ar.target, ar.event_id, ar.start, ar.end_at
+  FROM ar LEFT JOIN warned ON (warned.target = ar.target AND warned.event_id = ar.event_id)
+  WHERE warned.n IS NULL AND ${countFilter(q)}
+),`
+    : sql`counted AS (SELECT ar.target, ar.event_id, ar.start, ar.end_at FROM ar WHERE ${countFilter(q)}),`
+}
+c AS (
+  SELECT counted.target, cur.kind, counted.event_id, counted.start, counted.end_at
+  FROM counted JOIN cur ON (cur.asset_id = counted.target)
+  WHERE ${scopeFilter(rule)} ${assetFilter}
+),
+m AS (
+  SELECT target, kind, event_id, start,
+         max(coalesce(end_at, ${FOREVER})) OVER (PARTITION BY target ORDER BY start, event_id
+           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end
+  FROM c
+),
+leaders AS (
+  SELECT target, kind, event_id, start, ${localDay(sql`start`, zone)} day,
+         ${periodKey(rule, sql`to_timezone(start, ${zone})`)} period
+  FROM m WHERE prev_end IS NULL OR start >= prev_end
+),
+numbered AS (
+  SELECT target, kind, event_id, start, day, period,
+         row_number() OVER (PARTITION BY target ORDER BY start, event_id) seq,
+         row_number() OVER (PARTITION BY target, period ORDER BY start, event_id) period_seq,
+         lag(day, ${rule.limit}) OVER (PARTITION BY target ORDER BY start, event_id) lag_day
+  FROM leaders
+),
+marked AS (
+  SELECT target, kind, event_id, start, day, period, seq,
+         CASE WHEN ${breachTest(rule)} AND day >= ${q.today - 364} AND day <= ${q.today} THEN seq END recent_breach
+  FROM numbered
+),
+latest AS (
+  SELECT target, kind, event_id, start, day, period, seq,
+         max(recent_breach) OVER (PARTITION BY target) lb_seq
+  FROM marked
+),
+framed AS (
+  SELECT target, kind, event_id, start, day, period, seq, lb_seq,
+         max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY target) lb_day,
+         max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY target) lb_period
+  FROM latest
+)
+SELECT target, kind, event_id, start, day, seq, lb_seq, lb_day
+FROM framed
+WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${inBreachWindow})
+   OR (lb_seq IS NULL AND ${current})
+ORDER BY target, seq`;
+}

@@ -1,0 +1,120 @@
+// Turn a checked rule file into a compiled rule set: defaults filled, keywords turned into
+// functions once (scope test, count filter, window), nothing re-checked later.
+
+import type { Asset } from '../../core/domain.js';
+import { compileCounts } from './exclusions.js';
+import type { ParsedRuleSet } from './schema.js';
+import type {
+  CompiledRuleSet,
+  CountRule,
+  Counts,
+  Rule,
+  Scope,
+  TargetRule,
+  TargetValue,
+  Text,
+} from './types.js';
+import { compileWindow } from './window.js';
+
+type ParsedRule = ParsedRuleSet['rules'][number];
+type ParsedScope = ParsedRule['scope'];
+type ParsedCounts = Extract<ParsedRule, { measure: 'count' }>['counts'];
+
+/** Copy of `obj` without the keys whose value is undefined (for exactOptionalPropertyTypes). */
+function defined<T extends object>(obj: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}
+
+function scopeOf(parsed: ParsedScope): Scope {
+  return defined({ ...parsed });
+}
+
+/** Each listed attribute must match; an asset without the attribute does not match a list. */
+export function compileScope(scope: Scope): (asset: Asset) => boolean {
+  const tests: ((a: Asset) => boolean)[] = [(a) => scope.kind.includes(a.kind)];
+  const list = (values: readonly string[] | undefined, get: (a: Asset) => string | undefined): void => {
+    if (values === undefined) return;
+    const set = new Set(values);
+    tests.push((a) => {
+      const v = get(a);
+      return v !== undefined && set.has(v);
+    });
+  };
+  list(scope.province, (a) => a.province);
+  list(scope.city, (a) => a.city);
+  list(scope.county, (a) => a.county);
+  list(scope.areaClass, (a) => a.areaClass);
+  const park = scope.park;
+  if (park === true) tests.push((a) => a.park !== undefined);
+  else if (park === false) tests.push((a) => a.park === undefined);
+  else list(park, (a) => a.park);
+  return (asset) => tests.every((t) => t(asset));
+}
+
+function countsOf(parsed: ParsedCounts): Counts {
+  return defined({ ...parsed });
+}
+
+type ParsedTargetValue = Extract<ParsedRule, { measure: 'saidi_hours' | 'saifi' }>['target']['atMost'];
+const targetValue = (v: ParsedTargetValue): TargetValue | undefined =>
+  v === undefined || typeof v === 'number' ? v : defined({ ...v });
+
+function ruleOf(parsed: ParsedRule, shortOutageMinutes: number): Rule {
+  const scope = scopeOf(parsed.scope);
+  const base = defined({
+    id: parsed.id,
+    family: parsed.family,
+    title: parsed.title as Text,
+    source: parsed.source,
+    scope,
+    inScope: compileScope(scope),
+  });
+  if (parsed.measure === 'count') {
+    const counts = countsOf(parsed.counts);
+    const rule: CountRule = {
+      ...base,
+      measure: 'count',
+      counts,
+      notCounted: compileCounts(counts, shortOutageMinutes),
+      window: parsed.window,
+      windowOf: compileWindow(parsed.window),
+      limit: parsed.limit,
+    };
+    return rule;
+  }
+  if (parsed.window.kind !== 'calendar')
+    throw new Error('unreachable: the schema admits calendar windows only');
+  const target = defined({
+    atMost: targetValue(parsed.target.atMost),
+    below: targetValue(parsed.target.below),
+    orReductionPercent: parsed.target.orReductionPercent,
+  });
+  const rule: TargetRule = {
+    ...base,
+    measure: parsed.measure,
+    window: parsed.window,
+    per: parsed.per,
+    basis: parsed.basis,
+    target,
+  };
+  if (parsed.counts !== undefined) rule.counts = countsOf(parsed.counts);
+  return rule;
+}
+
+export function compileRuleSet(parsed: ParsedRuleSet): CompiledRuleSet {
+  const rules = parsed.rules.map((r) => ruleOf(r, parsed.shortOutageMinutes));
+  return {
+    name: parsed.name,
+    title: parsed.title,
+    jurisdiction: parsed.jurisdiction,
+    shortOutageMinutes: parsed.shortOutageMinutes,
+    observationDays: parsed.observationDays,
+    caseDueDays: parsed.caseDueDays,
+    reporting: { ledgerDue: parsed.reporting.ledgerDue, disclosure: parsed.reporting.disclosure },
+    rules,
+    countRules: rules.filter((r): r is CountRule => r.measure === 'count'),
+    targetRules: rules.filter((r): r is TargetRule => r.measure !== 'count'),
+  };
+}

@@ -1,0 +1,179 @@
+// The rule-file format (rules/README.md) as a zod schema: a parsed JSON file is checked once
+// here, then compile.ts turns it into the data-plus-functions types of types.ts.
+
+import { z } from 'zod';
+import { AREA_CLASSES, ASSET_KINDS, CAUSES } from '../../core/domain.js';
+import { CALENDAR_UNITS, parseWindow, WINDOW_FORMS } from './window.js';
+import type { WindowSpec } from './window.js';
+import { describe } from './wording.js';
+
+/** Exclusions of the frequent-outage rule (seed 001, annex 2 §3). */
+export const EXCLUSIONS = ['warned_weather', 'external_damage', 'short_switching'] as const;
+export type Exclusion = (typeof EXCLUSIONS)[number];
+
+/** Measures of target rules, evaluated by the reliability module, not by the reference evaluator. */
+export const TARGET_MEASURES = ['saidi_hours', 'saifi'] as const;
+export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+/** The population a target measure is computed over. */
+export const TARGET_PER = ['all', 'province', 'city', 'county', 'area_class', 'park', 'asset'] as const;
+export type TargetPer = (typeof TARGET_PER)[number];
+/** medium_voltage: DL/T 836, one public distribution transformer = one user; low_voltage: end customers. */
+export const TARGET_BASIS = ['medium_voltage', 'low_voltage'] as const;
+export type TargetBasis = (typeof TARGET_BASIS)[number];
+export const DISCLOSURES = ['monthly', 'quarterly', 'yearly'] as const;
+export type Disclosure = (typeof DISCLOSURES)[number];
+
+const ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** A schema-level message that quotes the bad value. */
+const expecting =
+  (what: string) =>
+  (iss: { input?: unknown }): string =>
+    iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${describe(iss.input)}`;
+
+const nonEmpty = z.string().trim().min(1);
+const id = z.string({ error: expecting('an id') }).regex(ID, {
+  error: expecting('an id of lowercase letters, digits, "-" and "_"'),
+});
+const text = z.strictObject({ zh: nonEmpty, en: nonEmpty });
+const names = z.array(nonEmpty).min(1);
+const positive = z.number().positive();
+const wholeFrom = (min: number) => z.number().int().min(min);
+
+const scope = z.strictObject({
+  kind: z.array(z.enum(ASSET_KINDS)).min(1),
+  province: names.optional(),
+  city: names.optional(),
+  county: names.optional(),
+  areaClass: z.array(z.enum(AREA_CLASSES)).min(1).optional(),
+  park: z.union([z.boolean(), names], { error: expecting('true, false or a list of park names') }).optional(),
+});
+
+const counts = z.strictObject({
+  causes: z
+    .union([z.literal('all'), z.array(z.enum(CAUSES)).min(1)], {
+      error: expecting('"all" or a list of causes'),
+    })
+    .default('all'),
+  planned: z
+    .union([z.literal('any'), z.boolean()], { error: expecting('"any", true or false') })
+    .default('any'),
+  exclusions: z.array(z.enum(EXCLUSIONS)).default([]),
+  minDurationMinutes: positive.optional(),
+});
+
+const window = z.unknown().transform((input, ctx): WindowSpec => {
+  const spec = typeof input === 'string' ? parseWindow(input) : null;
+  if (spec) return spec;
+  ctx.addIssue({ code: 'custom', message: expecting(WINDOW_FORMS)({ input }), input });
+  return z.NEVER;
+});
+
+const common = {
+  id,
+  family: id,
+  title: text,
+  source: nonEmpty.optional(),
+  scope,
+};
+
+const countRule = z.strictObject({
+  ...common,
+  measure: z.literal('count'),
+  counts,
+  window,
+  limit: wholeFrom(1),
+});
+
+const byAreaClass = z.strictObject({
+  urban_core: positive.optional(),
+  urban: positive.optional(),
+  town: positive.optional(),
+  rural: positive.optional(),
+});
+const targetValue = z.union([positive, byAreaClass], {
+  error: expecting('a number or an object of numbers by area class'),
+});
+
+const targetRule = z
+  .strictObject({
+    ...common,
+    measure: z.enum(TARGET_MEASURES),
+    counts: counts.optional(),
+    window,
+    per: z.enum(TARGET_PER),
+    basis: z.enum(TARGET_BASIS).default('medium_voltage'),
+    target: z.strictObject({
+      atMost: targetValue.optional(),
+      below: targetValue.optional(),
+      orReductionPercent: z.number().gt(0).lt(100).optional(),
+    }),
+  })
+  .superRefine((rule, ctx) => {
+    const { atMost, below } = rule.target;
+    if ((atMost === undefined) === (below === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: 'expected exactly one of "atMost" or "below"',
+      });
+    }
+    if (rule.window.kind !== 'calendar') {
+      const message = `a target needs a calendar window: "calendar ${CALENDAR_UNITS.join('|')}"`;
+      ctx.addIssue({ code: 'custom', path: ['window'], message });
+    }
+    const value = atMost ?? below;
+    if (typeof value === 'object' && rule.per !== 'area_class' && rule.per !== 'asset') {
+      const message = 'a target by area class needs "per": "area_class" or "asset"';
+      ctx.addIssue({ code: 'custom', path: ['target', atMost !== undefined ? 'atMost' : 'below'], message });
+    }
+    if (typeof value === 'object' && Object.keys(value).length === 0) {
+      const message = 'expected at least one area class';
+      ctx.addIssue({ code: 'custom', path: ['target', atMost !== undefined ? 'atMost' : 'below'], message });
+    }
+  });
+
+const ledgerDue = z.union(
+  [
+    z.strictObject({ dayOfNextMonth: wholeFrom(1).max(28) }),
+    z.strictObject({ workingDayOfNextMonth: wholeFrom(1).max(20) }),
+  ],
+  { error: expecting('{"dayOfNextMonth": 1-28} or {"workingDayOfNextMonth": 1-20}') },
+);
+
+export const ruleSetSchema = z
+  .strictObject({
+    name: id,
+    title: text,
+    jurisdiction: text,
+    shortOutageMinutes: z.number().min(0).default(3),
+    observationDays: wholeFrom(0).default(90),
+    caseDueDays: wholeFrom(1),
+    reporting: z.strictObject({ ledgerDue, disclosure: z.enum(DISCLOSURES) }),
+    rules: z.array(z.discriminatedUnion('measure', [countRule, targetRule])).min(1),
+  })
+  // Runs even when other fields failed (`when`), so a duplicate id is reported with the rest;
+  // hence it reads the rules defensively.
+  .superRefine(
+    (set, ctx) => {
+      const rules: unknown = set.rules;
+      if (!Array.isArray(rules)) return;
+      const first = new Map<string, number>();
+      rules.forEach((rule: unknown, i) => {
+        const id = typeof rule === 'object' && rule !== null ? (rule as { id?: unknown }).id : undefined;
+        if (typeof id !== 'string') return;
+        const seen = first.get(id);
+        if (seen === undefined) first.set(id, i);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, 'id'],
+            message: `duplicate id "${id}" (also rules[${seen}])`,
+          });
+      });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
+
+export type RuleSetInput = z.input<typeof ruleSetSchema>;
+export type ParsedRuleSet = z.output<typeof ruleSetSchema>;

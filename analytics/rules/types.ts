@@ -1,0 +1,116 @@
+// A rule set after compile.ts: the checked, defaulted data of the file (what the SQL compiler
+// and the UI read) plus the few functions the reference evaluator calls.
+
+import type { AreaClass, Asset, AssetKind, Cause, OutageEvent } from '../../core/domain.js';
+import type { Disclosure, Exclusion, TargetBasis, TargetMeasure, TargetPer } from './schema.js';
+import type { CalendarUnit, DayRange, WindowSpec } from './window.js';
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** Each key filters the asset field of the same name; absent keys do not filter. */
+export interface Scope {
+  kind: readonly AssetKind[];
+  province?: readonly string[];
+  city?: readonly string[];
+  county?: readonly string[];
+  areaClass?: readonly AreaClass[];
+  /** true: in any park; false: in no park; list: in one of these parks */
+  park?: boolean | readonly string[];
+}
+
+export interface Counts {
+  causes: 'all' | readonly Cause[];
+  planned: 'any' | boolean;
+  exclusions: readonly Exclusion[];
+  minDurationMinutes?: number;
+}
+
+/** Why an attributed outage does not count for a rule. */
+export type NotCountedReason =
+  | 'cause_not_counted'
+  | 'planned_not_counted'
+  | `warning:${string}`
+  | 'external_damage'
+  | 'short_switching'
+  | 'below_min_duration';
+export type Reason = NotCountedReason | `merged_with:${string}`;
+
+export interface Region {
+  province?: string;
+  city?: string;
+  county?: string;
+}
+
+/** Finds the official warning that excludes a weather outage on a region, if any. */
+export interface WarningLookup {
+  covering(event: OutageEvent, region: Region): string | null;
+}
+
+/** The count filter of a rule: null when the outage counts. */
+export type CountFilter = (
+  event: OutageEvent,
+  region: Region,
+  warnings: WarningLookup,
+) => NotCountedReason | null;
+
+interface RuleBase {
+  id: string;
+  family: string;
+  title: Text;
+  source?: string;
+  scope: Scope;
+  /** The scope test, applied to the asset version valid at the evaluation time. */
+  inScope: (asset: Asset) => boolean;
+}
+
+export interface CountRule extends RuleBase {
+  measure: 'count';
+  counts: Counts;
+  notCounted: CountFilter;
+  window: WindowSpec;
+  /** The window a local day belongs to (rolling: the N days ending on that day). */
+  windowOf: (day: number) => DayRange;
+  /** A window breaches when its count is greater than limit. */
+  limit: number;
+}
+
+export type TargetValue = number | Partial<Record<AreaClass, number>>;
+
+/** A reliability target (evaluated by the reliability module, not by the reference evaluator). */
+export interface TargetRule extends RuleBase {
+  measure: TargetMeasure;
+  /** Which outages the measure includes; all when absent. */
+  counts?: Counts;
+  window: { kind: 'calendar'; unit: CalendarUnit };
+  per: TargetPer;
+  basis: TargetBasis;
+  /**
+   * Met when the value is ≤ atMost (or < below), the number or the one for the group's area
+   * class, or when it is ≤ the previous period's value × (1 − orReductionPercent / 100).
+   */
+  target: { atMost?: TargetValue; below?: TargetValue; orReductionPercent?: number };
+}
+
+export type Rule = CountRule | TargetRule;
+
+export type LedgerDue = { dayOfNextMonth: number } | { workingDayOfNextMonth: number };
+
+export interface CompiledRuleSet {
+  name: string;
+  title: Text;
+  jurisdiction: Text;
+  /** An ended outage this short or shorter is a short outage (DL/T 836: 3 minutes). */
+  shortOutageMinutes: number;
+  /** Remediation: days of observation after the work is done. */
+  observationDays: number;
+  /** Remediation: days from opening a case to its due date. */
+  caseDueDays: number;
+  reporting: { ledgerDue: LedgerDue; disclosure: Disclosure };
+  /** All rules in file order. */
+  rules: readonly Rule[];
+  countRules: readonly CountRule[];
+  targetRules: readonly TargetRule[];
+}

@@ -1,0 +1,107 @@
+// Official warnings (气象/防汛/地质灾害预警): storm episodes per city, many in the rainy season
+// (June–September), issued for the whole city or for one to three of its counties, plus one
+// province-wide flood warning a year at the height of the season (July or August).
+
+import type { Hazard, Warning, WarningLevel } from '../core/domain.js';
+import { dateToDay, dayToDate, localDay, startOfLocalDay } from '../core/time.js';
+import { CITIES, COUNTIES, PROVINCE } from './geography.js';
+import { Rng } from './prng.js';
+
+/** A warning with the county indices it covers. */
+export interface PlannedWarning {
+  warning: Warning;
+  counties: number[];
+}
+
+/** Storm episodes per city, by month (January first). */
+const EPISODES_PER_MONTH = [0.15, 0.1, 0.15, 0.2, 0.6, 1.3, 1.6, 1.6, 1.2, 0.5, 0.15, 0.15];
+const HOURS: Record<Hazard, readonly [number, number]> = {
+  severe_weather: [12, 48],
+  flood: [24, 96],
+  geological: [24, 72],
+};
+const LEVEL_ODDS: Record<WarningLevel, number> = { blue: 35, yellow: 35, orange: 22, red: 8 };
+const HOUR_MS = 3_600_000;
+
+export function planWarnings(seed: number, firstDay: number, now: number, zone: string): PlannedWarning[] {
+  const rng = Rng.from(seed, 'warnings');
+  const from = startOfLocalDay(firstDay, zone);
+  const drafts: { warning: Omit<Warning, 'warningId'>; code: string; counties: number[] }[] = [];
+  const firstYear = Number(dayToDate(firstDay).slice(0, 4));
+  const lastYear = Number(new Date(now).toISOString().slice(0, 4)) + 1;
+  for (let year = firstYear; year <= lastYear; year++) {
+    const provinceMonth = rng.pick([7, 8]);
+    for (let m = 1; m <= 12; m++) {
+      const monthStart = dateToDay(`${year}-${String(m).padStart(2, '0')}-01`);
+      const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+      const rainy = m >= 5 && m <= 10;
+      for (const city of CITIES) {
+        for (let n = rng.poisson(EPISODES_PER_MONTH[m - 1]!); n > 0; n--) {
+          const day = monthStart + rng.int(0, days - 1);
+          const hazard: Hazard = rainy
+            ? rng.weighted({ severe_weather: 55, flood: 30, geological: 15 })
+            : 'severe_weather';
+          const level = rng.weighted(LEVEL_ODDS);
+          const start = startOfLocalDay(day, zone) + Math.round(rng.range(6, 22) * 4) * (HOUR_MS / 4);
+          const [lo, hi] = HOURS[hazard];
+          const end = start + Math.round(rng.range(lo, hi)) * HOUR_MS;
+          const cityCounties = COUNTIES.filter((r) => r.city.id === city.id);
+          if (rng.chance(0.45)) {
+            const base = {
+              issuerLevel: 'city',
+              hazard,
+              level,
+              province: PROVINCE,
+              city: city.name,
+              start,
+              end,
+            } as const;
+            drafts.push({ warning: base, code: city.code, counties: cityCounties.map((r) => r.index) });
+            continue;
+          }
+          const chosen = rng.shuffle([...cityCounties]).slice(0, rng.int(1, 3));
+          for (const ref of chosen) {
+            const shift = rng.int(-4, 4) * (HOUR_MS / 2);
+            drafts.push({
+              warning: {
+                issuerLevel: 'county',
+                hazard,
+                level,
+                province: PROVINCE,
+                city: city.name,
+                county: ref.county.name,
+                start: start + shift,
+                end: end + shift,
+              },
+              code: ref.county.code,
+              counties: [ref.index],
+            });
+          }
+        }
+      }
+      if (m === provinceMonth) {
+        const start = startOfLocalDay(monthStart + rng.int(0, days - 1), zone) + rng.int(8, 20) * HOUR_MS;
+        const end = start + rng.int(36, 60) * HOUR_MS;
+        const warning = {
+          issuerLevel: 'province',
+          hazard: 'flood',
+          level: 'orange',
+          province: PROVINCE,
+          start,
+          end,
+        } as const;
+        drafts.push({ warning, code: '530000', counties: COUNTIES.map((r) => r.index) });
+      }
+    }
+  }
+  const kept = drafts
+    .filter((d) => d.warning.start >= from && d.warning.end <= now)
+    .sort((x, y) => x.warning.start - y.warning.start || x.code.localeCompare(y.code));
+  const perKey = new Map<string, number>();
+  return kept.map(({ warning, code, counties }) => {
+    const key = `${code}-${dayToDate(localDay(warning.start, zone)).replaceAll('-', '')}`;
+    const n = (perKey.get(key) ?? 0) + 1;
+    perKey.set(key, n);
+    return { warning: { warningId: `W${key}-${n}`, ...warning }, counties };
+  });
+}

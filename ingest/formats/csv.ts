@@ -1,0 +1,119 @@
+// CSV with a header row, via csv-parse: BOM, CRLF or LF, quoted fields with commas, quotes
+// and line breaks. Values stay text (the schemas read them); `line` is the line a record
+// starts on. Quotes that do not delimit a field (12"寸) are read as text; a quote never
+// closed ends the read, since what follows cannot be split reliably.
+
+import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { quote } from '../schemas/fields.js';
+import { type ParsedRow, rowError, type Source, textOf } from './source.js';
+
+export const DEFAULT_MAX_RECORD_CHARS = 1_000_000;
+
+export interface CsvOptions {
+  /** Field separator (default ","). */
+  delimiter?: string;
+  /** Text encoding of the bytes (default UTF-8; Chinese exports are often "gb18030"). */
+  encoding?: string;
+  /** Longest record, in characters (default 1,000,000): guards against an unclosed quote. */
+  maxRecordChars?: number;
+}
+
+type Piece = { fields: string[]; emptyLines: number } | { failure: CsvError };
+
+export async function* parseCsv(source: Source, options: CsvOptions = {}): AsyncGenerator<ParsedRow> {
+  const maxRecord = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  const input = Readable.from(textOf(source, options.encoding));
+  const settings: Options<Piece, string[]> = {
+    bom: true,
+    delimiter: options.delimiter ?? ',',
+    record_delimiter: ['\r\n', '\n'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: maxRecord,
+    // Errors travel in the record stream, so the records before them are not lost.
+    skip_records_with_error: true,
+    on_record: (fields: string[], info: InfoRecord): Piece => ({ fields, emptyLines: info.empty_lines }),
+    on_skip: (failure: CsvError | undefined) => {
+      if (failure) parser.push({ failure } satisfies Piece);
+      return undefined;
+    },
+  };
+  // The typings tie on_record's output to `columns`; records here are Pieces, read below.
+  const parser = parse(settings as unknown as Options);
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
+
+  let header: string[] | undefined;
+  let lastLine = 0; // the last line of the previous record
+  let emptyLines = 0;
+  try {
+    for await (const piece of parser as AsyncIterable<Piece>) {
+      if ('failure' in piece) {
+        yield rowError(lastLine + 1, describeFailure(piece.failure, maxRecord));
+        return;
+      }
+      const line = lastLine + 1 + (piece.emptyLines - emptyLines);
+      emptyLines = piece.emptyLines;
+      lastLine = line + piece.fields.reduce((n, f) => n + lineBreaks(f), 0);
+      if (header === undefined) {
+        const problem = headerProblem(piece.fields);
+        if (problem) {
+          yield rowError(line, problem);
+          return;
+        }
+        header = piece.fields.map((h) => h.trim());
+        continue;
+      }
+      if (piece.fields.every((f) => f.trim() === '')) continue;
+      yield toRow(line, header, piece.fields);
+    }
+  } finally {
+    input.destroy();
+    parser.destroy();
+  }
+}
+
+const lineBreaks = (s: string): number => s.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+function headerProblem(fields: string[]): string | undefined {
+  const names = fields.map((f) => f.trim());
+  if (names.some((n) => n.includes('\uFFFD'))) {
+    return 'the header is not UTF-8 text; if the file is GBK or GB18030, say so ("encoding": "gb18030" in the mapping file)';
+  }
+  const twice = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
+  if (twice !== undefined) return `the header names column ${quote(twice)} twice`;
+  return undefined;
+}
+
+/** The record keyed by header. Cells under a blank header must be blank and may be missing. */
+function toRow(line: number, header: string[], fields: string[]): ParsedRow {
+  const needed = header.findLastIndex((h) => h !== '') + 1;
+  const extra = fields.slice(header.length).some((f) => f.trim() !== '');
+  if (fields.length < needed || extra) {
+    return rowError(line, `has ${fields.length} fields, but the header has ${header.length}`);
+  }
+  const entries: [string, string][] = [];
+  for (const [i, name] of header.entries()) {
+    const value = fields[i] ?? '';
+    if (name !== '') entries.push([name, value]);
+    else if (value.trim() !== '')
+      return rowError(line, `has ${quote(value)} in column ${i + 1}, which has no header`);
+  }
+  return { line, record: Object.fromEntries(entries) };
+}
+
+function describeFailure(e: CsvError, maxRecord: number): string {
+  const rest = '; the rest of the file was not read';
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `a quoted field starting here is never closed${rest}`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `a quoted field is followed by more text before the next separator; quote the whole field and double the quotes inside it ("")${rest}`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return `a record is longer than ${maxRecord.toLocaleString('en')} characters (an unclosed quote?)${rest}`;
+    default:
+      return `is not valid CSV (${e.message})${rest}`;
+  }
+}
