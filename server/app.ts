@@ -3,6 +3,7 @@
 // in-process); see runtime.ts for the process around it.
 
 import express, { type Router } from 'express';
+import type { CompiledRuleSet } from '../analytics/rules/index.js';
 import type { AssetDirectory, Store, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   writer: Writer;
   assets: AssetDirectory;
   tokens: TokenRegistry;
+  /** Every loaded rule set by name; config.ruleSet names the default. */
+  ruleSets: ReadonlyMap<string, CompiledRuleSet>;
 }
 
 export type RouterFactory = (deps: AppDeps) => Router;

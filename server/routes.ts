@@ -1,3 +1,4 @@
+import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
 import { ingestRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
@@ -16,6 +17,14 @@ export const productRouters: readonly RouterFactory[] = [
     outagesRouter({
       store: d.store,
       zone: d.config.zone,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) =>
+    flagsRouter({
+      store: d.store,
+      zone: d.config.zone,
+      ruleSets: d.ruleSets,
+      defaultRuleSet: d.config.ruleSet,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
 ];

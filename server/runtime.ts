@@ -16,7 +16,8 @@ import {
   Writer,
 } from '../store/index.js';
 import { type AppDeps, createApp, type RouterFactory } from './app.js';
-import type { Config } from './config.js';
+import { type CompiledRuleSet, formatFileIssues, loadRuleDir } from '../analytics/rules/index.js';
+import { type Config, ConfigError } from './config.js';
 import type { Logger } from './log.js';
 import { TokenRegistry } from './middleware/auth/index.js';
 
@@ -37,11 +38,26 @@ export interface StartOptions {
   beforeListen?: (deps: AppDeps) => Promise<void>;
 }
 
+/** Every rule set in the rules folder, checked once; the configured default must be among them. */
+export async function loadRuleSets(config: Config): Promise<Map<string, CompiledRuleSet>> {
+  const loaded = await loadRuleDir(config.rulesDir);
+  if (!loaded.ok) throw new ConfigError(`rule files are invalid:\n${formatFileIssues(loaded.issues)}`);
+  const sets = new Map(loaded.value.map((s) => [s.name, s]));
+  if (!sets.has(config.ruleSet)) {
+    const found = [...sets.keys()].join(', ');
+    throw new ConfigError(
+      `OUTAGE_RULE_SET: no rule set "${config.ruleSet}" in ${config.rulesDir} (found: ${found})`,
+    );
+  }
+  return sets;
+}
+
 export async function startProduct(
   config: Config,
   log: Logger,
   options: StartOptions = {},
 ): Promise<Product> {
+  const ruleSets = await loadRuleSets(config);
   let questdb: LocalQuestDB | undefined;
   let conf = config.qdbClientConf;
   if (!conf) {
@@ -77,7 +93,7 @@ export async function startProduct(
     const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
     tokens.add(adminToken, ['admin']);
     for (const t of config.tokens) tokens.add(t.token, [t.role]);
-    const deps: AppDeps = { config, log, store, writer, assets, tokens };
+    const deps: AppDeps = { config, log, store, writer, assets, tokens, ruleSets };
     await options.beforeListen?.(deps);
     const app = createApp(deps, options.routers ?? []);
     const server: Server = await new Promise((resolve, reject) => {

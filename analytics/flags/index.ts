@@ -1,2 +1,3 @@
 export { evaluateFlags, type FlagQuery } from './evaluate.js';
 export { type CountQuery, firstRelevantDay, flagRowsQuery } from './sql.js';
+export { explainAsset } from './explain.js';

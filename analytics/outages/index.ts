@@ -5,3 +5,4 @@ export {
   outageHistory,
   type RejectFilter,
 } from './queries.js';
+export { assetOfRow, readAssetsAsOf, readAssetVersions, readOutages, readWarnings } from './records.js';

@@ -80,8 +80,16 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
   const tty = process.stderr.isTTY;
   const started = Date.now();
   try {
-    let rows = parseRecords(createReadStream(file), format.value, { maxBodyBytes: 4 * 1024 ** 3 });
-    if (mapping?.ok) rows = applyMapping(rows, mapping.value);
+    let rows = parseRecords(createReadStream(file), format.value, {
+      maxBodyBytes: 4 * 1024 ** 3,
+      ...(mapping?.ok ? mapping.value.csv : {}),
+    });
+    const skipped = new Map<string, number>();
+    if (mapping?.ok) {
+      rows = applyMapping(rows, mapping.value, ({ reason }) =>
+        skipped.set(reason, (skipped.get(reason) ?? 0) + 1),
+      );
+    }
     const ingestor = new Ingestor({
       writer,
       assets,
@@ -110,6 +118,7 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
         accepted: summary.accepted,
         spooled: summary.spooled,
         rejected: summary.rejectedCount,
+        skipped: Object.fromEntries(skipped),
         seconds: Math.round(seconds * 10) / 10,
         rejectsFile: summary.rejectedCount > 0 ? rejectsPath : null,
         batchId: summary.batchId,

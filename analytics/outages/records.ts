@@ -1,0 +1,144 @@
+// Stored rows back into the contract's records, for the reference evaluators and explanations.
+
+import type { Asset, Cause, OutageEvent, Warning } from '../../core/index.js';
+import { type Sql, type Store, sql, ts } from '../../store/index.js';
+
+interface OutageRow {
+  event_id: string;
+  asset_id: string;
+  start: number;
+  end_at: number | null;
+  customers_affected: number;
+  affected_areas: string | null;
+  restorations: string | null;
+  cause: Cause;
+  planned: boolean;
+  warning_id: string | null;
+  estimated_restoration: number | null;
+  notes: string | null;
+}
+
+/** Current versions of the outages matching `where` (a condition on the outages table). */
+export async function readOutages(store: Store, where: Sql): Promise<OutageEvent[]> {
+  const rows = await store.rows<OutageRow>(
+    sql`SELECT event_id, asset_id, start, end_at, customers_affected, affected_areas, restorations, cause,
+               planned, warning_id, estimated_restoration, notes
+        FROM outages WHERE NOT deleted AND (${where}) ORDER BY start, event_id`,
+  );
+  return rows.map((r) => {
+    const e: OutageEvent = {
+      eventId: r.event_id,
+      assetId: r.asset_id,
+      start: r.start,
+      end: r.end_at,
+      customersAffected: r.customers_affected,
+      restorations: r.restorations ? JSON.parse(r.restorations) : [],
+      cause: r.cause,
+      planned: r.planned,
+    };
+    if (r.affected_areas !== null) e.affectedAreas = JSON.parse(r.affected_areas);
+    if (r.warning_id !== null) e.warningId = r.warning_id;
+    if (r.estimated_restoration !== null) e.estimatedRestoration = r.estimated_restoration;
+    if (r.notes !== null) e.notes = r.notes;
+    return e;
+  });
+}
+
+interface AssetRow {
+  asset_id: string;
+  kind: 'feeder' | 'area';
+  name: string | null;
+  feeder_id: string | null;
+  substation: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  park: string | null;
+  area_class: Asset['areaClass'];
+  customers: number;
+  transformers: number | null;
+  lat: number | null;
+  lon: number | null;
+  valid_from: number;
+}
+
+export function assetOfRow(r: AssetRow): Asset {
+  const a: Asset = {
+    assetId: r.asset_id,
+    kind: r.kind,
+    areaClass: r.area_class,
+    customers: r.customers,
+    validFrom: r.valid_from,
+  };
+  if (r.name !== null) a.name = r.name;
+  if (r.feeder_id !== null) a.feederId = r.feeder_id;
+  if (r.substation !== null) a.substation = r.substation;
+  if (r.province !== null) a.province = r.province;
+  if (r.city !== null) a.city = r.city;
+  if (r.county !== null) a.county = r.county;
+  if (r.park !== null) a.park = r.park;
+  if (r.transformers !== null) a.transformers = r.transformers;
+  if (r.lat !== null) a.lat = r.lat;
+  if (r.lon !== null) a.lon = r.lon;
+  return a;
+}
+
+const ASSET_COLUMNS = sql`asset_id, kind, name, feeder_id, substation, province, city, county, park, area_class,
+  customers, transformers, lat, lon, valid_from`;
+
+/** Every version of the assets matching `where`, oldest first. */
+export async function readAssetVersions(store: Store, where: Sql): Promise<Asset[]> {
+  const rows = await store.rows<AssetRow>(
+    sql`SELECT ${ASSET_COLUMNS} FROM assets WHERE ${where} ORDER BY valid_from`,
+  );
+  return rows.map(assetOfRow);
+}
+
+/** Each asset as of `asOf`: its latest version with validFrom ≤ asOf, else its first version. */
+export async function readAssetsAsOf(store: Store, asOf: number, where: Sql = sql`true`): Promise<Asset[]> {
+  const t = ts(asOf);
+  const rows = await store.rows<AssetRow>(sql`
+    WITH k AS (
+      SELECT ${ASSET_COLUMNS},
+             CASE WHEN valid_from <= ${t} THEN 0 ELSE 1 END later,
+             CASE WHEN valid_from <= ${t} THEN -cast(valid_from AS long) ELSE cast(valid_from AS long) END nearness
+      FROM assets WHERE ${where}
+    ),
+    v AS (SELECT ${ASSET_COLUMNS}, row_number() OVER (PARTITION BY asset_id ORDER BY later, nearness) rn FROM k)
+    SELECT ${ASSET_COLUMNS} FROM v WHERE rn = 1 ORDER BY asset_id`);
+  return rows.map(assetOfRow);
+}
+
+interface WarningRow {
+  warning_id: string;
+  issuer_level: Warning['issuerLevel'];
+  hazard: Warning['hazard'];
+  level: NonNullable<Warning['level']> | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  start: number;
+  end_at: number;
+}
+
+/** Current versions of every official warning. */
+export async function readWarnings(store: Store): Promise<Warning[]> {
+  const rows = await store.rows<WarningRow>(
+    sql`SELECT warning_id, issuer_level, hazard, level, province, city, county, start, end_at
+        FROM warnings LATEST ON received_at PARTITION BY warning_id`,
+  );
+  return rows.map((r) => {
+    const w: Warning = {
+      warningId: r.warning_id,
+      issuerLevel: r.issuer_level,
+      hazard: r.hazard,
+      start: r.start,
+      end: r.end_at,
+    };
+    if (r.level !== null) w.level = r.level;
+    if (r.province !== null) w.province = r.province;
+    if (r.city !== null) w.city = r.city;
+    if (r.county !== null) w.county = r.county;
+    return w;
+  });
+}

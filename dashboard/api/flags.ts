@@ -1,0 +1,101 @@
+// GET /flags?asOf&ruleSet (contract): assets in breach or at risk as of a time, evaluated in
+// QuestDB. GET /flags/:assetId/explain?rule&asOf&ruleSet: each outage counted or why not.
+// GET /rule-sets: the loaded rule sets, for pickers and the reporting calendar.
+
+import { type RequestHandler, Router } from 'express';
+import { evaluateFlags, explainAsset } from '../../analytics/flags/index.js';
+import { type CompiledRuleSet, formatWindow } from '../../analytics/rules/index.js';
+import { HttpError, type Role } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import { textParam, timeParam } from './query-params.js';
+import { sendRows } from './respond.js';
+
+export interface FlagsRouterDeps {
+  store: Store;
+  zone: string;
+  ruleSets: ReadonlyMap<string, CompiledRuleSet>;
+  defaultRuleSet: string;
+  requireRole: (role: Role) => RequestHandler;
+  now?: () => number;
+}
+
+const FLAG_COLUMNS = [
+  'assetId',
+  'kind',
+  'rule',
+  'ruleSet',
+  'family',
+  'status',
+  'count',
+  'limit',
+  'windowStart',
+  'windowEnd',
+  'breachDate',
+  'eventIds',
+];
+
+export function flagsRouter(deps: FlagsRouterDeps): Router {
+  const router = Router();
+  const now = deps.now ?? Date.now;
+  const read = deps.requireRole('operator');
+  const ruleSetOf = (value: unknown): CompiledRuleSet => {
+    const name = textParam(value, 'ruleSet') ?? deps.defaultRuleSet;
+    const set = deps.ruleSets.get(name);
+    if (!set) {
+      const known = [...deps.ruleSets.keys()].join(', ');
+      throw new HttpError(400, 'unknown rule set', {
+        issues: [{ path: 'ruleSet', message: `no rule set "${name}" (known: ${known})` }],
+      });
+    }
+    return set;
+  };
+
+  router.get('/rule-sets', read, (req, res) => {
+    const rows = [...deps.ruleSets.values()].map((s) => ({
+      name: s.name,
+      title: s.title,
+      jurisdiction: s.jurisdiction,
+      default: s.name === deps.defaultRuleSet,
+      reporting: s.reporting,
+      rules: s.rules.map((r) => ({
+        id: r.id,
+        family: r.family,
+        title: r.title,
+        measure: r.measure,
+        ...(r.measure === 'count' ? { limit: r.limit, window: formatWindow(r.window) } : {}),
+      })),
+    }));
+    sendRows(req, res, rows);
+  });
+
+  router.get('/flags', read, async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const asOf = timeParam(req.query['asOf'], 'asOf', deps.zone, now());
+    const status = textParam(req.query['status'], 'status');
+    const kind = textParam(req.query['kind'], 'kind');
+    let flags = await evaluateFlags(deps.store, { ruleSet, asOf, zone: deps.zone });
+    if (status) flags = flags.filter((f) => f.status === status);
+    if (kind) flags = flags.filter((f) => f.kind === kind);
+    sendRows(req, res, flags as unknown as Record<string, unknown>[], FLAG_COLUMNS, {
+      asOf: new Date(asOf).toISOString(),
+      ruleSet: ruleSet.name,
+      zone: deps.zone,
+    });
+  });
+
+  router.get('/flags/:assetId/explain', read, async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const asOf = timeParam(req.query['asOf'], 'asOf', deps.zone, now());
+    const ruleId = textParam(req.query['rule'], 'rule') ?? ruleSet.countRules[0]?.id ?? '';
+    const assetId = textParam(req.params['assetId'], 'assetId') ?? '';
+    const result = await explainAsset(deps.store, { ruleSet, ruleId, assetId, asOf, zone: deps.zone });
+    if (!result.ok) {
+      const unknownAsset = result.issues.some((i) => i.path === 'assetId');
+      throw new HttpError(unknownAsset ? 404 : 400, result.issues.map((i) => i.message).join('; '), {
+        issues: result.issues,
+      });
+    }
+    res.json(result.value);
+  });
+  return router;
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../server/runtime.js';
+import { sql } from '../../store/index.js';
+import { get, post, startTestProduct } from '../support/product.js';
+import { eventually } from '../support/questdb.js';
+
+let product: Product;
+const P = `G${Date.now().toString(36)}`;
+const id = (s: string) => `${P}-${s}`;
+const asOf = encodeURIComponent('2025-06-30T12:00:00+08:00');
+
+beforeAll(async () => {
+  product = await startTestProduct();
+  const region = {
+    province: `省${P}`,
+    city: '保山市',
+    county: '隆阳区',
+    areaClass: 'rural',
+    validFrom: '2024-01-01',
+  };
+  await post(
+    product,
+    '/api/v1/assets',
+    JSON.stringify([
+      { assetId: id('F1'), kind: 'feeder', customers: 900, ...region },
+      { assetId: id('A1'), kind: 'area', feederId: id('F1'), customers: 90, ...region },
+      { assetId: id('F2'), kind: 'feeder', customers: 500, ...region },
+    ]),
+  );
+  const ev = (n: string, asset: string, start: string, cause = 'equipment_fault', end?: string) => ({
+    eventId: id(n),
+    assetId: asset,
+    start,
+    end:
+      end ??
+      start.replace(
+        /(\d\d):(\d\d)$/,
+        (_m, h: string, mm: string) => `${String(Number(h) + 1).padStart(2, '0')}:${mm}`,
+      ),
+    customersAffected: 100,
+    cause,
+  });
+  // F1: four counted outages on 2025-05-01, 05-20, 06-10 and 06-29 (59 days from the first):
+  // the fourth makes 4 > 3 within 60 days, a breach dated 2025-06-29. A fifth, external
+  // damage on 06-15, does not count. A1 (on F1, no affectedAreas) inherits all of them.
+  // F2: three counted outages in the 60 days to 06-30 = exactly the limit: at risk.
+  const body = [
+    ev('e1', id('F1'), '2025-05-01 10:00'),
+    ev('e2', id('F1'), '2025-05-20 10:00'),
+    ev('e3', id('F1'), '2025-06-10 10:00'),
+    ev('e4', id('F1'), '2025-06-15 10:00', 'external_damage'),
+    ev('e5', id('F1'), '2025-06-29 10:00'),
+    ev('g1', id('F2'), '2025-05-10 10:00'),
+    ev('g2', id('F2'), '2025-06-01 10:00'),
+    ev('g3', id('F2'), '2025-06-20 10:00'),
+  ];
+  const r = await post(product, '/api/v1/outages', JSON.stringify(body));
+  expect(r.body['accepted']).toBe(8);
+  await eventually(async () => {
+    const [row] = await product.store.rows<{ n: number }>(
+      sql`SELECT count() n FROM outages WHERE event_id LIKE ${`${P}%`}`,
+    );
+    return row?.n === 8;
+  });
+});
+afterAll(async () => {
+  await product.stop();
+});
+
+describe('GET /api/v1/flags', () => {
+  it('lists breaches and early warnings of the default rule set', async () => {
+    const res = await get(product, `/api/v1/flags?asOf=${asOf}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ruleSet: string; rows: Record<string, unknown>[] };
+    expect(body.ruleSet).toBe('national-2025');
+    const mine = body.rows.filter((f) => String(f['assetId']).startsWith(P));
+    expect(mine).toEqual([
+      {
+        assetId: id('A1'),
+        kind: 'area',
+        rule: 'over-3-in-60d',
+        ruleSet: 'national-2025',
+        family: 'frequent_outage',
+        status: 'breach',
+        count: 4,
+        limit: 3,
+        windowStart: '2025-05-01',
+        windowEnd: '2025-06-29',
+        breachDate: '2025-06-29',
+        eventIds: [id('e1'), id('e2'), id('e3'), id('e5')],
+      },
+      {
+        assetId: id('F1'),
+        kind: 'feeder',
+        rule: 'over-3-in-60d',
+        ruleSet: 'national-2025',
+        family: 'frequent_outage',
+        status: 'breach',
+        count: 4,
+        limit: 3,
+        windowStart: '2025-05-01',
+        windowEnd: '2025-06-29',
+        breachDate: '2025-06-29',
+        eventIds: [id('e1'), id('e2'), id('e3'), id('e5')],
+      },
+      {
+        assetId: id('F2'),
+        kind: 'feeder',
+        rule: 'over-3-in-60d',
+        ruleSet: 'national-2025',
+        family: 'frequent_outage',
+        status: 'at_risk',
+        count: 3,
+        limit: 3,
+        // the 60 days ending 2025-06-30
+        windowStart: '2025-05-02',
+        windowEnd: '2025-06-30',
+        breachDate: null,
+        eventIds: [id('g1'), id('g2'), id('g3')],
+      },
+    ]);
+  });
+
+  it('explains each outage of an asset, counted or why not', async () => {
+    const res = await get(product, `/api/v1/flags/${id('A1')}/explain?rule=over-3-in-60d&asOf=${asOf}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      outages: { eventId: string; counted: boolean; reason?: string; viaFeeder?: string }[];
+    };
+    expect(body.outages.map((o) => [o.eventId, o.counted, o.reason ?? null, o.viaFeeder ?? null])).toEqual([
+      [id('e1'), true, null, id('F1')],
+      [id('e2'), true, null, id('F1')],
+      [id('e3'), true, null, id('F1')],
+      [id('e4'), false, 'external_damage', id('F1')],
+      [id('e5'), true, null, id('F1')],
+    ]);
+  });
+
+  it('answers 400 naming an unknown rule set and 404 for an unknown asset', async () => {
+    const bad = await get(product, '/api/v1/flags?ruleSet=nope');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { issues: unknown[] }).issues).toEqual([
+      {
+        path: 'ruleSet',
+        message: 'no rule set "nope" (known: baoshan-2021, kunming-parks-2023, national-2025)',
+      },
+    ]);
+    expect((await get(product, `/api/v1/flags/${id('nope')}/explain`)).status).toBe(404);
+  });
+});
