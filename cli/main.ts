@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { createLogger } from '../server/log.js';
 import { startProduct } from '../server/runtime.js';
 import { startLocalQuestDB } from '../store/index.js';
+import { loadDemoIfEmpty } from '../server/demo.js';
 import { productRouters } from '../server/routes.js';
 
 const USAGE = `usage: outage <command>
@@ -38,7 +39,10 @@ async function main(argv: string[]): Promise<void> {
   const log = createLogger(config.logLevel);
   switch (command) {
     case 'start': {
-      const product = await startProduct(config, log, { routers: productRouters });
+      const product = await startProduct(config, log, {
+        routers: productRouters,
+        ...(config.demo ? { beforeListen: loadDemoIfEmpty } : {}),
+      });
       log.info({ url: product.url }, 'ready');
       process.stdout.write(`\nOutage analytics is running at ${product.url}\n`);
       if (!config.adminToken)

@@ -18,3 +18,4 @@ export type { DemoSize, SizeSpec } from './sizes.js';
 export { DEMO_SIZE_NAMES, DEMO_SIZES } from './sizes.js';
 export type { OutageCounts } from './stats.js';
 export { countOutages } from './stats.js';
+export { type DemoLoadSummary, loadDemo } from './load.js';

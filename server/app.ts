@@ -4,6 +4,7 @@
 
 import express, { type Router } from 'express';
 import type { CompiledRuleSet } from '../analytics/rules/index.js';
+import type { LiveHub } from '../dashboard/live.js';
 import type { AssetDirectory, Store, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -21,6 +22,8 @@ export interface AppDeps {
   tokens: TokenRegistry;
   /** Every loaded rule set by name; config.ruleSet names the default. */
   ruleSets: ReadonlyMap<string, CompiledRuleSet>;
+  /** Server-sent events to open dashboards. */
+  live: LiveHub;
 }
 
 export type RouterFactory = (deps: AppDeps) => Router;

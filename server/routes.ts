@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { Router } from 'express';
+import { assetsRouter } from '../dashboard/api/assets.js';
 import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
 import { ingestRouter } from '../ingest/http/index.js';
@@ -9,7 +12,12 @@ import { requireRole } from './middleware/auth/index.js';
 export const productRouters: readonly RouterFactory[] = [
   (d) =>
     ingestRouter({
-      ingestor: new Ingestor({ writer: d.writer, assets: d.assets, zone: d.config.zone }),
+      ingestor: new Ingestor({
+        writer: d.writer,
+        assets: d.assets,
+        zone: d.config.zone,
+        onAccepted: (kind, records) => d.live.publish(kind, records.length),
+      }),
       bodyLimitBytes: d.config.bodyLimitBytes,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
@@ -27,4 +35,17 @@ export const productRouters: readonly RouterFactory[] = [
       defaultRuleSet: d.config.ruleSet,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
+  (d) =>
+    assetsRouter({
+      store: d.store,
+      zone: d.config.zone,
+      boundariesFile: join(d.config.dataDir, 'boundaries.geojson'),
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) => {
+    const router = Router();
+    // Server-sent events: one "ingest" event per accepted batch.
+    router.get('/live', requireRole(d.tokens, 'operator'), (req, res) => d.live.subscribe(req, res));
+    return router;
+  },
 ];

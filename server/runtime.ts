@@ -17,6 +17,7 @@ import {
 } from '../store/index.js';
 import { type AppDeps, createApp, type RouterFactory } from './app.js';
 import { type CompiledRuleSet, formatFileIssues, loadRuleDir } from '../analytics/rules/index.js';
+import { LiveHub } from '../dashboard/live.js';
 import { type Config, ConfigError } from './config.js';
 import type { Logger } from './log.js';
 import { TokenRegistry } from './middleware/auth/index.js';
@@ -93,7 +94,8 @@ export async function startProduct(
     const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
     tokens.add(adminToken, ['admin']);
     for (const t of config.tokens) tokens.add(t.token, [t.role]);
-    const deps: AppDeps = { config, log, store, writer, assets, tokens, ruleSets };
+    const live = new LiveHub();
+    const deps: AppDeps = { config, log, store, writer, assets, tokens, ruleSets, live };
     await options.beforeListen?.(deps);
     const app = createApp(deps, options.routers ?? []);
     const server: Server = await new Promise((resolve, reject) => {
@@ -106,10 +108,11 @@ export async function startProduct(
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        // Stop accepting, end the event streams (they never end by themselves), let requests finish.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        live.close();
+        server.closeIdleConnections();
+        await closed;
         await writer.close();
         await questdb?.stop();
       })();

@@ -40,6 +40,8 @@ export interface IngestorDeps {
   zone: string;
   sourceZone?: string;
   now?: () => number;
+  /** Told of every batch made durable (live dashboards, re-evaluation of touched assets). */
+  onAccepted?: (kind: RecordKind, records: readonly unknown[]) => void;
 }
 
 export class Ingestor {
@@ -92,6 +94,7 @@ export class Ingestor {
         const outcome = await this.deps.writer.write(unit);
         summary.accepted += records.length;
         if (outcome === 'spooled') summary.spooled += records.length;
+        this.deps.onAccepted?.(kind, records.map((r) => r.record));
         if (kind === 'assets')
           this.deps.assets.add(records.map((r) => (r.record as RecordOf['assets']).assetId));
       }
