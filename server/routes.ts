@@ -46,6 +46,10 @@ export const productRouters: readonly RouterFactory[] = [
     const router = Router();
     // Server-sent events: one "ingest" event per accepted batch.
     router.get('/live', requireRole(d.tokens, 'operator'), (req, res) => d.live.subscribe(req, res));
+    // Who the token is: the dashboard shows and hides what the roles allow.
+    router.get('/me', requireRole(d.tokens, 'operator'), (req, res) => {
+      res.json({ roles: [...(req.roles ?? [])].sort(), zone: d.config.zone, ruleSet: d.config.ruleSet });
+    });
     return router;
   },
 ];
