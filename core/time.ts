@@ -4,6 +4,15 @@
 import { fail, ok, type Result } from './issues.js';
 
 const DAY_MS = 86_400_000;
+
+/** Date.UTC, but years 0–99 stay years 0–99 (Date.UTC maps them to 1900–1999). */
+function utc(year: number, monthIndex: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(h, mi, s, ms);
+  return d.getTime();
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -62,7 +71,7 @@ export function wallClock(ms: number, zone: string): WallClock {
 /** Offset of `zone` from UTC at instant `ms`, in milliseconds (Asia/Shanghai: +8 h). */
 export function zoneOffset(ms: number, zone: string): number {
   const w = wallClock(ms, zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  const asUtc = utc(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
   return asUtc - ms;
 }
 
@@ -72,7 +81,7 @@ export function zoneOffset(ms: number, zone: string): number {
  * 'compatible' disambiguation does).
  */
 export function fromWallClock(w: WallClock, zone: string): number {
-  const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  const naive = utc(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
   const before = naive - zoneOffset(naive - DAY_MS, zone);
   const after = naive - zoneOffset(naive + DAY_MS, zone);
   const valid = [before, after].filter((c) => c + zoneOffset(c, zone) === naive);
@@ -139,12 +148,12 @@ export function parseTime(text: string, zone: string): Result<number> {
   const minute = Number(m[5] ?? 0);
   const second = Number(m[6] ?? 0);
   const millisecond = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return bad('no such date');
   if (hour > 23 || minute > 59 || second > 59) return bad('no such time of day');
   const offset = m[8];
   if (offset !== undefined) {
-    const naive = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+    const naive = utc(year, month - 1, day, hour, minute, second, millisecond);
     if (offset === 'Z') return ok(naive);
     const sign = offset.startsWith('-') ? -1 : 1;
     const digits = offset.slice(1).replace(':', '');
@@ -161,10 +170,12 @@ export function formatInZone(ms: number, zone: string): string {
   const off = zoneOffset(ms, zone);
   const local = new Date(ms + off).toISOString().slice(0, 19);
   const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(off) / 60_000;
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${local}${sign}${hh}:${mm}`;
+  // Before standard time (e.g. Shanghai before 1901) offsets carry seconds: +08:05:43.
+  const abs = Math.round(Math.abs(off) / 1000);
+  const hh = String(Math.floor(abs / 3600)).padStart(2, '0');
+  const mm = String(Math.floor(abs / 60) % 60).padStart(2, '0');
+  const ss = abs % 60;
+  return `${local}${sign}${hh}:${mm}${ss ? `:${String(ss).padStart(2, '0')}` : ''}`;
 }
 
 export { DAY_MS };

@@ -184,14 +184,18 @@ describe('localDay around local midnight', () => {
   });
 });
 
-// Bugs found in core/time.ts (not ours to edit); each todo names its failing case.
-describe('known bugs in core/time.ts', () => {
-  // parseTime('0024-06-03T00:00:00Z', 'UTC') gives 1924-06-03T00:00:00.000Z: Date.UTC reads
-  // years 0-99 as 1900-1999. Expected Date.UTC(24, …) after setUTCFullYear(24), i.e. -61_400_160_000_000-ish;
-  // '0000-02-29' (a leap day, proleptic Gregorian) is refused as "no such date" for the same reason.
-  it.todo('parseTime reads years 0000-0099 as written, not as 1900-1999');
-  // formatInZone(Date.UTC(1900, 0, 1), 'Asia/Shanghai') gives '1900-01-01T08:05:43+08:5.71666666666664':
-  // before 1901 the zone's offset is local mean time, +08:05:43, and the minutes are not whole.
-  // Expected '1900-01-01T08:05:43+08:05:43' (or the offset rounded to whole minutes, with the time to match).
-  it.todo('formatInZone renders offsets that are not whole minutes');
+describe('edges of the calendar', () => {
+  it('parseTime reads years 0000-0099 as written, not as 1900-1999', () => {
+    const r = parseTime('0024-06-03T00:00:00Z', 'UTC');
+    const expected = new Date(0);
+    expected.setUTCFullYear(24, 5, 3);
+    expect(r).toEqual({ ok: true, value: expected.getTime() });
+    // 0000 is a leap year in the proleptic Gregorian calendar.
+    expect(parseTime('0000-02-29T00:00:00Z', 'UTC').ok).toBe(true);
+  });
+
+  it('formatInZone renders offsets with seconds before standard time', () => {
+    // Shanghai kept local mean time, +08:05:43, until 1901.
+    expect(formatInZone(Date.UTC(1900, 0, 1), 'Asia/Shanghai')).toBe('1900-01-01T08:05:43+08:05:43');
+  });
 });
