@@ -5,7 +5,7 @@
 import type { Store } from './client.js';
 import { sql } from './sql.js';
 
-const CHUNK = 500;
+const CHUNK = 200;
 
 export class AssetDirectory {
   private readonly known = new Set<string>();

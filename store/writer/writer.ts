@@ -22,6 +22,7 @@ import {
   encodeWarning,
   type RejectRow,
 } from './encode.js';
+import { SeenEvents } from './seen-events.js';
 import { Spool } from './spool.js';
 
 export type WriteUnit =
@@ -66,9 +67,11 @@ interface Version {
   areas: readonly string[];
 }
 const SEND_ATTEMPTS = 3;
+const LOOKUP_CHUNK = 200;
 
 export class Writer {
   private readonly spool: Spool<WriteUnit>;
+  private readonly seen: SeenEvents;
   private options!: SenderOptions;
   private transport!: SenderTransport;
   private draining: Promise<void> | undefined;
@@ -85,6 +88,7 @@ export class Writer {
 
   private constructor(private readonly opts: WriterOptions) {
     this.spool = new Spool<WriteUnit>(opts.spoolDir, opts.spoolLimitBytes);
+    this.seen = new SeenEvents(opts.store);
   }
 
   static async open(opts: WriterOptions): Promise<Writer> {
@@ -213,7 +217,10 @@ export class Writer {
     if (bytes === null) return;
     await this.sendBytes(bytes);
     this.stats.written[unit.kind] += unit.records.length;
-    if (unit.kind === 'outages') this.remember(unit.records);
+    if (unit.kind === 'outages') {
+      this.remember(unit.records);
+      for (const e of unit.records) this.seen.add(e.eventId);
+    }
   }
 
   /** Sends the kept bytes, retrying a few times with backoff before giving up as unreachable. */
@@ -284,9 +291,12 @@ export class Writer {
   /** The stored start, asset and area links of each event that already exists. */
   private async previousVersions(ids: readonly string[]): Promise<Map<string, Version>> {
     const found = new Map<string, Version>();
+    await this.seen.refresh();
     const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
+    // Only ids that may exist are looked up; small chunks keep the GET request short.
+    const candidates = unique.filter((id) => this.seen.has(id) && !this.recentStarts.has(id));
+    for (let i = 0; i < candidates.length; i += LOOKUP_CHUNK) {
+      const chunk = candidates.slice(i, i + LOOKUP_CHUNK);
       const rows = await this.opts.store.rows<{
         event_id: string;
         asset_id: string;

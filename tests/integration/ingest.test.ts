@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../server/runtime.js';
-import { sql } from '../../store/index.js';
-import { eventually } from '../support/questdb.js';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger } from '../../server/log.js';
+import { sql, Writer } from '../../store/index.js';
+import { eventually, testRoot } from '../support/questdb.js';
 import { get, OPERATOR, post, startTestProduct } from '../support/product.js';
 
 let product: Product;
@@ -166,6 +169,28 @@ describe('POST /api/v1/*', () => {
     await eventually(async () => {
       const res = await get(product, `/api/v1/rejects?batchId=${String(r.body['batchId'])}`);
       return ((await res.json()) as { rows: unknown[] }).rows.length === 2;
+    });
+  });
+
+  it('replaces an event whose start moved when the correction comes through another writer', async () => {
+    await post(product, '/api/v1/assets', JSON.stringify([feeder('F7')]));
+    const v1 = { eventId: `${P}-E7`, assetId: `${P}-F7`, start: '2025-09-01 10:00', customersAffected: 30, cause: 'unknown' };
+    expect((await post(product, '/api/v1/outages', JSON.stringify([v1]))).status).toBe(200);
+    await eventually(async () => (await currentRows(`${P}-E7`)).length === 1);
+    // A second writer (another process) knows nothing of E7 but what QuestDB tells it.
+    const other = await Writer.open({
+      connection: product.store.connection,
+      store: product.store,
+      spoolDir: mkdtempSync(join(testRoot(), 'spool-')),
+      spoolLimitBytes: 1e6,
+      log: createLogger('silent'),
+    });
+    const moved = { ...v1, start: Date.UTC(2025, 8, 1, 1, 30), end: null, restorations: [], planned: false } as const;
+    await other.write({ kind: 'outages', receivedAt: Date.now(), records: [moved] });
+    await other.close();
+    await eventually(async () => {
+      const rows = await currentRows(`${P}-E7`);
+      return rows.length === 1 && rows[0]?.start === Date.UTC(2025, 8, 1, 1, 30);
     });
   });
 

@@ -1,0 +1,140 @@
+// Ingest: end-to-end events per second from NDJSON and CSV files (parse, validate, unknown-asset
+// check, write, visible in SQL), and the raw @questdb/nodejs-client rate for the same rows
+// without parsing or validation, in the same run.
+
+import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Sender } from '@questdb/nodejs-client';
+import { parseRecords } from '../ingest/formats/index.js';
+import { Ingestor } from '../ingest/pipeline/index.js';
+import { createLogger } from '../server/log.js';
+import { AssetDirectory, ident, type LocalQuestDB, type Store, sql, Writer } from '../store/index.js';
+import type { BenchCase } from './harness.js';
+
+const FEEDERS = 2_000;
+const CAUSES = ['equipment_fault', 'weather_fault', 'external_damage', 'planned_maintenance', 'unknown'];
+
+function eventRow(prefix: string, i: number) {
+  const start = Date.UTC(2024, 0, 1) + i * 37_000;
+  return {
+    eventId: `${prefix}-${i}`,
+    assetId: `BF-${i % FEEDERS}`,
+    start: new Date(start).toISOString(),
+    end: new Date(start + 3_600_000).toISOString(),
+    customersAffected: 100 + (i % 400),
+    cause: CAUSES[i % CAUSES.length]!,
+  };
+}
+
+function writeFiles(dir: string, prefix: string, n: number): { ndjson: string; csv: string } {
+  mkdirSync(dir, { recursive: true });
+  const nd: string[] = [];
+  const csv: string[] = ['eventId,assetId,start,end,customersAffected,cause'];
+  for (let i = 0; i < n; i++) {
+    const r = eventRow(`${prefix}n`, i);
+    nd.push(JSON.stringify(r));
+    const c = eventRow(`${prefix}c`, i);
+    csv.push(`${c.eventId},${c.assetId},${c.start},${c.end},${c.customersAffected},${c.cause}`);
+  }
+  const ndjson = join(dir, `${prefix}.ndjson`);
+  const csvFile = join(dir, `${prefix}.csv`);
+  writeFileSync(ndjson, `${nd.join('\n')}\n`);
+  writeFileSync(csvFile, `${csv.join('\n')}\n`);
+  return { ndjson, csv: csvFile };
+}
+
+async function visible(store: Store, table: string, like: string, n: number): Promise<void> {
+  for (;;) {
+    const [r] = await store.rows<{ n: number }>(
+      sql`SELECT count() n FROM ${ident(table)} WHERE event_id LIKE ${like}`,
+    );
+    if ((r?.n ?? 0) >= n) return;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+}
+
+export async function ingestCases(qdb: LocalQuestDB, store: Store, sizes: readonly number[]): Promise<BenchCase[]> {
+  const log = createLogger('warn');
+  const assets = new AssetDirectory(store);
+  const writer = await Writer.open({
+    connection: store.connection,
+    store,
+    assets,
+    spoolDir: join(qdb.dataDir, 'spool'),
+    spoolLimitBytes: 2 ** 31,
+    log,
+  });
+  const feeders = Array.from({ length: FEEDERS }, (_, i) => ({
+    assetId: `BF-${i}`,
+    kind: 'feeder' as const,
+    areaClass: 'urban' as const,
+    customers: 500,
+    validFrom: Date.UTC(2020, 0, 1),
+  }));
+  await writer.write({ kind: 'assets', receivedAt: Date.now(), records: feeders });
+  await store.exec(sql`CREATE TABLE IF NOT EXISTS outages_raw (
+    event_id SYMBOL CAPACITY 4194304 NOCACHE, asset_id SYMBOL, end_at TIMESTAMP, customers_affected INT,
+    cause SYMBOL, planned BOOLEAN, start TIMESTAMP) TIMESTAMP(start) PARTITION BY MONTH WAL
+    DEDUP UPSERT KEYS(start, event_id)`);
+  const ingestor = new Ingestor({ writer, assets, zone: 'Asia/Shanghai' });
+  const cases: BenchCase[] = [];
+  let run = 0;
+  for (const n of sizes) {
+    const size = n.toLocaleString('en');
+    let files = { ndjson: '', csv: '' };
+    let prefix = '';
+    const fresh = async () => {
+      run += 1;
+      prefix = `b${Date.now().toString(36)}${run}`;
+      files = writeFiles(join(qdb.dataDir, 'bench-files'), prefix, n);
+    };
+    cases.push({
+      name: 'ingest NDJSON end-to-end',
+      size,
+      items: n,
+      setup: fresh,
+      run: async () => {
+        await ingestor.ingest('outages', parseRecords(createReadStream(files.ndjson), 'ndjson'), { source: 'bench' });
+        await visible(store, 'outages', `${prefix}n-%`, n);
+      },
+    });
+    cases.push({
+      name: 'ingest CSV end-to-end',
+      size,
+      items: n,
+      setup: fresh,
+      run: async () => {
+        await ingestor.ingest('outages', parseRecords(createReadStream(files.csv), 'csv'), { source: 'bench' });
+        await visible(store, 'outages', `${prefix}c-%`, n);
+      },
+    });
+    cases.push({
+      name: 'peer: raw @questdb/nodejs-client',
+      size,
+      items: n,
+      setup: async () => {
+        run += 1;
+        prefix = `r${Date.now().toString(36)}${run}`;
+      },
+      run: async () => {
+        const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
+        for (let i = 0; i < n; i++) {
+          const r = eventRow(prefix, i);
+          await sender
+            .table('outages_raw')
+            .symbol('event_id', r.eventId)
+            .symbol('asset_id', r.assetId)
+            .symbol('cause', r.cause)
+            .timestampColumn('end_at', Date.parse(r.end), 'ms')
+            .intColumn('customers_affected', r.customersAffected)
+            .booleanColumn('planned', false)
+            .at(Date.parse(r.start), 'ms');
+        }
+        await sender.flush();
+        await sender.close();
+        await visible(store, 'outages_raw', `${prefix}-%`, n);
+      },
+    });
+  }
+  return cases;
+}

@@ -1,0 +1,93 @@
+// Which event ids may already be stored, so that the writer asks QuestDB for the previous
+// version only of those (a correction must tombstone the row at its old start). A Bloom filter
+// answers "certainly new" for almost every fresh event without a query; it is filled from
+// outage_history at start, topped up from rows received since the last look (other writers),
+// rescanned in full every few minutes (late spool replays keep their old received_at), and
+// told of every event this process writes.
+
+import type { Store } from '../client.js';
+import { sql, ts } from '../sql.js';
+
+const HASHES = 7;
+
+function fnv1a(s: string, seed: number): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export class BloomFilter {
+  private bits: Uint32Array;
+  private readonly size: number;
+
+  constructor(capacity: number) {
+    // ~10 bits per item gives about 1 % false positives with 7 hashes.
+    this.size = Math.max(1024, Math.ceil(capacity * 10));
+    this.bits = new Uint32Array(Math.ceil(this.size / 32));
+  }
+
+  add(key: string): void {
+    const a = fnv1a(key, 0);
+    const b = fnv1a(key, 0x9e3779b9) | 1;
+    for (let i = 0; i < HASHES; i++) {
+      const bit = (a + Math.imul(i, b)) % this.size;
+      this.bits[bit >>> 5]! |= 1 << (bit & 31);
+    }
+  }
+
+  has(key: string): boolean {
+    const a = fnv1a(key, 0);
+    const b = fnv1a(key, 0x9e3779b9) | 1;
+    for (let i = 0; i < HASHES; i++) {
+      const bit = (a + Math.imul(i, b)) % this.size;
+      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
+  }
+}
+
+const FULL_RESCAN_MS = 10 * 60_000;
+const OVERLAP_MS = 60_000;
+
+export class SeenEvents {
+  private filter = new BloomFilter(1 << 20);
+  private count = 0;
+  private lookedUntil = 0;
+  private lastFull = 0;
+
+  constructor(private readonly store: Store) {}
+
+  add(id: string): void {
+    this.filter.add(id);
+    this.count += 1;
+  }
+
+  has(id: string): boolean {
+    return this.filter.has(id);
+  }
+
+  /** Brings the filter up to date with what other writers stored. Throws StoreError when QuestDB is down. */
+  async refresh(now = Date.now()): Promise<void> {
+    const full = now - this.lastFull > FULL_RESCAN_MS;
+    const since = full ? 0 : Math.max(0, this.lookedUntil - OVERLAP_MS);
+    const rows = await this.store.rows<{ event_id: string; last: number }>(
+      sql`SELECT event_id, max(received_at) last FROM outage_history WHERE received_at >= ${ts(since)} GROUP BY event_id`,
+    );
+    if (full) {
+      this.filter = new BloomFilter(Math.max(1 << 20, rows.length * 2));
+      this.count = 0;
+      this.lastFull = now;
+    }
+    for (const r of rows) {
+      this.add(r.event_id);
+      if (r.last > this.lookedUntil) this.lookedUntil = r.last;
+    }
+  }
+
+  get size(): number {
+    return this.count;
+  }
+}
