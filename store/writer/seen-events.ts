@@ -1,7 +1,8 @@
 // Which event ids may already be stored, so that the writer asks QuestDB for the previous
 // version only of those (a correction must tombstone the row at its old start). A Bloom filter
 // answers "certainly new" for almost every fresh event without a query; it is filled from
-// outage_history at start, topped up from rows received since the last look (other writers),
+// outage_history at start, topped up every few seconds from rows received since the last look
+// (other writers),
 // rescanned in full every few minutes (late spool replays keep their old received_at), and
 // told of every event this process writes.
 
@@ -51,11 +52,12 @@ export class BloomFilter {
 
 const FULL_RESCAN_MS = 10 * 60_000;
 const OVERLAP_MS = 60_000;
+const REFRESH_MS = 5_000;
 
 export class SeenEvents {
   private filter = new BloomFilter(1 << 20);
   private count = 0;
-  private lookedUntil = 0;
+  private lastLook = 0;
   private lastFull = 0;
 
   constructor(private readonly store: Store) {}
@@ -69,22 +71,25 @@ export class SeenEvents {
     return this.filter.has(id);
   }
 
-  /** Brings the filter up to date with what other writers stored. Throws StoreError when QuestDB is down. */
+  /**
+   * Brings the filter up to date with what other writers stored: rows received since the last
+   * look (with an overlap for the WAL's apply lag), at most every few seconds, and a full
+   * rescan every ten minutes. Throws StoreError when QuestDB is down.
+   */
   async refresh(now = Date.now()): Promise<void> {
     const full = now - this.lastFull > FULL_RESCAN_MS;
-    const since = full ? 0 : Math.max(0, this.lookedUntil - OVERLAP_MS);
-    const rows = await this.store.rows<{ event_id: string; last: number }>(
-      sql`SELECT event_id, max(received_at) last FROM outage_history WHERE received_at >= ${ts(since)} GROUP BY event_id`,
+    if (!full && now - this.lastLook < REFRESH_MS) return;
+    const since = full ? 0 : Math.max(0, this.lastLook - OVERLAP_MS);
+    const rows = await this.store.rows<{ event_id: string }>(
+      sql`SELECT DISTINCT event_id FROM outage_history WHERE received_at >= ${ts(since)}`,
     );
     if (full) {
       this.filter = new BloomFilter(Math.max(1 << 20, rows.length * 2));
       this.count = 0;
       this.lastFull = now;
     }
-    for (const r of rows) {
-      this.add(r.event_id);
-      if (r.last > this.lookedUntil) this.lookedUntil = r.last;
-    }
+    for (const r of rows) this.add(r.event_id);
+    this.lastLook = now;
   }
 
   get size(): number {
