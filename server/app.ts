@@ -3,6 +3,7 @@
 // in-process); see runtime.ts for the process around it.
 
 import express, { type Router } from 'express';
+import type { CurrentFlags } from '../analytics/flags/index.js';
 import type { CompiledRuleSet } from '../analytics/rules/index.js';
 import type { LiveHub } from '../dashboard/live.js';
 import type { AssetDirectory, Store, Writer } from '../store/index.js';
@@ -24,6 +25,10 @@ export interface AppDeps {
   ruleSets: ReadonlyMap<string, CompiledRuleSet>;
   /** Server-sent events to open dashboards. */
   live: LiveHub;
+  /** Flags as of now, kept current. */
+  currentFlags: CurrentFlags;
+  /** Tell it which assets an ingest batch touched. */
+  flagRefresh: { touched(assetIds: Iterable<string>): void };
 }
 
 export type RouterFactory = (deps: AppDeps) => Router;

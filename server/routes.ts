@@ -5,6 +5,7 @@ import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
 import { ingestRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
+import type { Asset, OutageEvent } from '../core/index.js';
 import type { RouterFactory } from './app.js';
 import { requireRole } from './middleware/auth/index.js';
 
@@ -16,7 +17,11 @@ export const productRouters: readonly RouterFactory[] = [
         writer: d.writer,
         assets: d.assets,
         zone: d.config.zone,
-        onAccepted: (kind, records) => d.live.publish(kind, records.length),
+        onAccepted: (kind, records) => {
+          d.live.publish(kind, records.length);
+          if (kind === 'outages') d.flagRefresh.touched((records as OutageEvent[]).map((e) => e.assetId));
+          if (kind === 'assets') d.flagRefresh.touched((records as Asset[]).map((a) => a.assetId));
+        },
       }),
       bodyLimitBytes: d.config.bodyLimitBytes,
       requireRole: (role) => requireRole(d.tokens, role),
@@ -32,6 +37,7 @@ export const productRouters: readonly RouterFactory[] = [
       store: d.store,
       zone: d.config.zone,
       ruleSets: d.ruleSets,
+      current: d.currentFlags,
       defaultRuleSet: d.config.ruleSet,
       requireRole: (role) => requireRole(d.tokens, role),
     }),

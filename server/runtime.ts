@@ -17,7 +17,9 @@ import {
 } from '../store/index.js';
 import { type AppDeps, createApp, type RouterFactory } from './app.js';
 import { type CompiledRuleSet, formatFileIssues, loadRuleDir } from '../analytics/rules/index.js';
+import { CurrentFlags } from '../analytics/flags/index.js';
 import { LiveHub } from '../dashboard/live.js';
+import { startFlagRefresh } from './flag-refresh.js';
 import { type Config, ConfigError } from './config.js';
 import type { Logger } from './log.js';
 import { TokenRegistry } from './middleware/auth/index.js';
@@ -95,13 +97,29 @@ export async function startProduct(
     tokens.add(adminToken, ['admin']);
     for (const t of config.tokens) tokens.add(t.token, [t.role]);
     const live = new LiveHub();
-    const deps: AppDeps = { config, log, store, writer, assets, tokens, ruleSets, live };
+    const currentFlags = new CurrentFlags(store, ruleSets, config.zone);
+    // Replaced by the running refresher once the server listens (ingest before that is not expected).
+    const flagRefresh = { touched: (_ids: Iterable<string>) => undefined } as AppDeps['flagRefresh'];
+    const deps: AppDeps = {
+      config,
+      log,
+      store,
+      writer,
+      assets,
+      tokens,
+      ruleSets,
+      live,
+      currentFlags,
+      flagRefresh,
+    };
     await options.beforeListen?.(deps);
     const app = createApp(deps, options.routers ?? []);
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
     });
+    const refresher = startFlagRefresh(currentFlags, config.zone, log);
+    flagRefresh.touched = refresher.touched;
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -111,6 +129,7 @@ export async function startProduct(
         // Stop accepting, end the event streams (they never end by themselves), let requests finish.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         live.close();
+        refresher.stop();
         server.closeIdleConnections();
         await closed;
         await writer.close();

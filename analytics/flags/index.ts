@@ -1,3 +1,4 @@
 export { evaluateFlags, type FlagQuery } from './evaluate.js';
 export { type CountQuery, firstRelevantDay, flagRowsQuery } from './sql.js';
 export { explainAsset } from './explain.js';
+export { CurrentFlags, type CurrentFlagsSnapshot } from './current.js';

@@ -3,7 +3,7 @@
 // GET /rule-sets: the loaded rule sets, for pickers and the reporting calendar.
 
 import { type RequestHandler, Router } from 'express';
-import { evaluateFlags, explainAsset } from '../../analytics/flags/index.js';
+import { type CurrentFlags, evaluateFlags, explainAsset } from '../../analytics/flags/index.js';
 import { type CompiledRuleSet, formatWindow } from '../../analytics/rules/index.js';
 import { HttpError, type Role } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
@@ -14,6 +14,8 @@ export interface FlagsRouterDeps {
   store: Store;
   zone: string;
   ruleSets: ReadonlyMap<string, CompiledRuleSet>;
+  /** Flags as of now, kept current; answers requests that give no asOf. */
+  current?: CurrentFlags;
   defaultRuleSet: string;
   requireRole: (role: Role) => RequestHandler;
   now?: () => number;
@@ -70,10 +72,13 @@ export function flagsRouter(deps: FlagsRouterDeps): Router {
 
   router.get('/flags', read, async (req, res) => {
     const ruleSet = ruleSetOf(req.query['ruleSet']);
-    const asOf = timeParam(req.query['asOf'], 'asOf', deps.zone, now());
     const status = textParam(req.query['status'], 'status');
     const kind = textParam(req.query['kind'], 'kind');
-    let flags = await evaluateFlags(deps.store, { ruleSet, asOf, zone: deps.zone });
+    const cached = req.query['asOf'] === undefined ? deps.current?.get(ruleSet.name) : undefined;
+    const asOf = cached ? cached.updatedAt : timeParam(req.query['asOf'], 'asOf', deps.zone, now());
+    let flags = cached
+      ? [...cached.flags]
+      : await evaluateFlags(deps.store, { ruleSet, asOf, zone: deps.zone });
     if (status) flags = flags.filter((f) => f.status === status);
     if (kind) flags = flags.filter((f) => f.kind === kind);
     sendRows(req, res, flags as unknown as Record<string, unknown>[], FLAG_COLUMNS, {

@@ -136,6 +136,41 @@ describe('GET /api/v1/flags', () => {
     ]);
   });
 
+  it('keeps the current flags fresh: an asset breaching through new outages shows up without asOf', async () => {
+    await eventually(async () => product.deps.currentFlags.get('national-2025') !== undefined, 60_000);
+    const before = product.deps.currentFlags.get('national-2025')!;
+    await post(
+      product,
+      '/api/v1/assets',
+      JSON.stringify([
+        { assetId: id('F9'), kind: 'feeder', customers: 10, areaClass: 'town', validFrom: '2020-01-01' },
+      ]),
+    );
+    const day = 86_400_000;
+    const now = Date.now();
+    // Four outages in the last 40 days: more than 3 within 60 days.
+    const events = [40, 30, 20, 10].map((ago, i) => ({
+      eventId: id(`h${i}`),
+      assetId: id('F9'),
+      start: new Date(now - ago * day).toISOString(),
+      end: new Date(now - ago * day + 3_600_000).toISOString(),
+      customersAffected: 10,
+      cause: 'equipment_fault',
+    }));
+    expect((await post(product, '/api/v1/outages', JSON.stringify(events))).body['accepted']).toBe(4);
+    let row: Record<string, unknown> | undefined;
+    await eventually(async () => {
+      const body = (await (await get(product, '/api/v1/flags')).json()) as {
+        rows: Record<string, unknown>[];
+      };
+      row = body.rows.find((f) => f['assetId'] === id('F9') && f['rule'] === 'over-3-in-60d');
+      return row !== undefined;
+    }, 30_000);
+    expect(row).toMatchObject({ status: 'breach', count: 4, eventIds: events.map((e) => e.eventId) });
+    // The full evaluation did not run again: the incremental path found it.
+    expect(product.deps.currentFlags.get('national-2025')!.asOf).toBe(before.asOf);
+  });
+
   it('answers 400 naming an unknown rule set and 404 for an unknown asset', async () => {
     const bad = await get(product, '/api/v1/flags?ruleSet=nope');
     expect(bad.status).toBe(400);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutageEvent } from '../../core/index.js';
 import type { Product } from '../../server/runtime.js';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
@@ -174,7 +175,13 @@ describe('POST /api/v1/*', () => {
 
   it('replaces an event whose start moved when the correction comes through another writer', async () => {
     await post(product, '/api/v1/assets', JSON.stringify([feeder('F7')]));
-    const v1 = { eventId: `${P}-E7`, assetId: `${P}-F7`, start: '2025-09-01 10:00', customersAffected: 30, cause: 'unknown' };
+    const v1 = {
+      eventId: `${P}-E7`,
+      assetId: `${P}-F7`,
+      start: '2025-09-01 10:00',
+      customersAffected: 30,
+      cause: 'unknown',
+    };
     expect((await post(product, '/api/v1/outages', JSON.stringify([v1]))).status).toBe(200);
     await eventually(async () => (await currentRows(`${P}-E7`)).length === 1);
     // A second writer (another process) knows nothing of E7 but what QuestDB tells it.
@@ -185,7 +192,16 @@ describe('POST /api/v1/*', () => {
       spoolLimitBytes: 1e6,
       log: createLogger('silent'),
     });
-    const moved = { ...v1, start: Date.UTC(2025, 8, 1, 1, 30), end: null, restorations: [], planned: false } as const;
+    const moved: OutageEvent = {
+      eventId: v1.eventId,
+      assetId: v1.assetId,
+      start: Date.UTC(2025, 8, 1, 1, 30),
+      end: null,
+      customersAffected: 30,
+      restorations: [],
+      cause: 'unknown',
+      planned: false,
+    };
     await other.write({ kind: 'outages', receivedAt: Date.now(), records: [moved] });
     await other.close();
     await eventually(async () => {

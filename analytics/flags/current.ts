@@ -1,0 +1,97 @@
+// The flags of every rule set as of now, kept in memory so the dashboard and GET /flags answer
+// at once: evaluated in full at start and nightly, and for the touched assets after each ingest
+// batch (their own outages, and a feeder's outages reach its areas).
+
+import type { Flag } from '../rules/index.js';
+import type { CompiledRuleSet } from '../rules/index.js';
+import { type Store, sql } from '../../store/index.js';
+import { evaluateFlags } from './evaluate.js';
+
+export interface CurrentFlagsSnapshot {
+  /** when the last full evaluation ran */
+  asOf: number;
+  /** when touched assets were last re-evaluated (≥ asOf) */
+  updatedAt: number;
+  flags: readonly Flag[];
+}
+
+export class CurrentFlags {
+  private readonly snapshots = new Map<string, CurrentFlagsSnapshot>();
+  private queue: Promise<void> = Promise.resolve();
+  lastFullMs = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly ruleSets: ReadonlyMap<string, CompiledRuleSet>,
+    private readonly zone: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get(ruleSet: string): CurrentFlagsSnapshot | undefined {
+    return this.snapshots.get(ruleSet);
+  }
+
+  /** Evaluates every rule set in full. Calls are serialised. */
+  refreshAll(): Promise<void> {
+    return this.enqueue(async () => {
+      const started = performance.now();
+      const asOf = this.clock();
+      for (const set of this.ruleSets.values()) {
+        const flags = await evaluateFlags(this.store, { ruleSet: set, asOf, zone: this.zone });
+        this.snapshots.set(set.name, { asOf, updatedAt: asOf, flags });
+      }
+      this.lastFullMs = performance.now() - started;
+    });
+  }
+
+  /** Re-evaluates these assets (and the areas on these feeders) in every rule set. */
+  refreshAssets(assetIds: readonly string[]): Promise<void> {
+    if (assetIds.length === 0) return this.queue;
+    return this.enqueue(async () => {
+      const touched = new Set(assetIds);
+      const ids = [...touched];
+      for (let i = 0; i < ids.length; i += 200) {
+        const rows = await this.store.rows<{ asset_id: string }>(
+          sql`SELECT DISTINCT asset_id FROM assets WHERE feeder_id IN (${ids.slice(i, i + 200)})`,
+        );
+        for (const r of rows) touched.add(r.asset_id);
+      }
+      const asOf = this.clock();
+      const list = [...touched];
+      for (const set of this.ruleSets.values()) {
+        const previous = this.snapshots.get(set.name);
+        if (!previous) continue; // not evaluated in full yet: the full run will include them
+        const fresh: Flag[] = [];
+        for (let i = 0; i < list.length; i += 200) {
+          fresh.push(
+            ...(await evaluateFlags(this.store, {
+              ruleSet: set,
+              asOf,
+              zone: this.zone,
+              assetIds: list.slice(i, i + 200),
+            })),
+          );
+        }
+        const kept = previous.flags.filter((f) => !touched.has(f.assetId));
+        const flags = [...kept, ...fresh].sort((a, b) =>
+          a.assetId < b.assetId
+            ? -1
+            : a.assetId > b.assetId
+              ? 1
+              : a.rule < b.rule
+                ? -1
+                : a.rule > b.rule
+                  ? 1
+                  : 0,
+        );
+        this.snapshots.set(set.name, { asOf: previous.asOf, updatedAt: asOf, flags });
+      }
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
