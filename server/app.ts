@@ -9,7 +9,9 @@ import type { LiveHub } from '../dashboard/live.js';
 import type { AssetDirectory, Store, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import type { TokenRegistry } from './middleware/auth/index.js';
+import { requireRole, type TokenRegistry } from './middleware/auth/index.js';
+import { HttpCounters, renderMetrics } from './metrics.js';
+import { rateLimit } from './middleware/rate-limit/index.js';
 import { errorHandler, notFoundHandler } from './middleware/errors/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { securityHeaders } from './middleware/security/index.js';
@@ -38,6 +40,8 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLog(deps.log));
+  const http = new HttpCounters();
+  app.use(http.middleware());
   app.use(securityHeaders(deps.config.corsOrigin));
 
   // 200 only while the database answers: load balancers and compose healthchecks use it.
@@ -51,6 +55,11 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
     res.status(up ? 200 : 503).json({ database: up, spoolDepth: spool });
   });
 
+  app.get('/metrics', requireRole(deps.tokens, 'operator'), async (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(await renderMetrics(deps, http));
+  });
+
+  app.use('/api/v1', rateLimit(deps.config.rateLimit));
   for (const make of routers) app.use('/api/v1', make(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.log));

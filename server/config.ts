@@ -70,6 +70,7 @@ const schema = z.object({
   OUTAGE_RULE_SET: z.string().min(1).default('national-2025'),
   OUTAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTAGE_CORS_ORIGIN: z.string().min(1).optional(),
+  OUTAGE_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
 });
 
 export interface Config {
@@ -93,6 +94,8 @@ export interface Config {
   ruleSet: string;
   logLevel: string;
   corsOrigin: string | undefined;
+  /** API requests per client per minute */
+  rateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -144,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ruleSet: c.OUTAGE_RULE_SET,
     logLevel: c.OUTAGE_LOG_LEVEL,
     corsOrigin: c.OUTAGE_CORS_ORIGIN,
+    rateLimit: c.OUTAGE_RATE_LIMIT,
   };
 }

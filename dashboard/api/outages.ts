@@ -25,7 +25,7 @@ export function outagesRouter(deps: ReadRouterDeps): Router {
   });
 
   router.get('/outages/:eventId/history', read, async (req, res) => {
-    const id = textParam(req.params['eventId'], 'eventId') ?? '';
+    const id = textParam(req.params['eventId'], 'eventId', 4096) ?? '';
     sendRows(req, res, await outageHistory(deps.store, id, deps.zone));
   });
 

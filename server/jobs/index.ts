@@ -1,0 +1,192 @@
+// Scheduled jobs of remediation, on node-cron in the operating zone:
+//   cases       opens, attaches and reopens cases from the breaches of the default rule set
+//   ledger      freezes every ended month's ledger not yet frozen (catching up after downtime)
+//   disclosure  freezes every ended disclosure period (quarter) not yet frozen
+// Nightly at 00:20 local time all three run in that order (the month-end ledger then holds the
+// cases of the month's last breaches); every hour at :50 the two freezes run again, so a month
+// missed while the database was down is frozen within the hour once it is back. At start the
+// same catch-up runs once. What is due depends only on `now` and on what the database holds,
+// so runDue(now) with a fixed clock does exactly what the schedule would have done then.
+
+import cron, { type ScheduledTask } from 'node-cron';
+import {
+  type DueOutcome,
+  freezeDue,
+  type OpeningSummary,
+  openCasesFromBreaches,
+} from '../../analytics/remediation/index.js';
+import type { CompiledRuleSet } from '../../analytics/rules/index.js';
+import type { AppDeps } from '../app.js';
+import { recordJobRun } from './runs.js';
+
+export { type JobRun, readJobRuns, recordJobRun } from './runs.js';
+
+export const JOB_NAMES = ['cases', 'ledger', 'disclosure', 'due'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface DueResult {
+  asOf: number;
+  cases: OpeningSummary;
+  ledger: string[];
+  disclosure: string[];
+}
+
+export type JobResult = OpeningSummary | DueOutcome | DueResult;
+
+export interface JobsOptions {
+  /** the time jobs run as of (default Date.now) */
+  clock?: () => number;
+  /** run the catch-up once at start (default true) */
+  runAtStart?: boolean;
+  /** schedule with node-cron (default true; tests drive runDue themselves) */
+  cron?: boolean;
+  /** cron expressions (node-cron, with seconds optional), in the operating zone */
+  nightly?: string;
+  hourly?: string;
+}
+
+export interface Jobs {
+  stop(): void;
+  /** Runs one job now, as of the clock. */
+  runNow(name: JobName): Promise<JobResult>;
+  /** Does everything due as of `now`: cases, then ledger months, then disclosure periods. */
+  runDue(now: number): Promise<DueResult>;
+  /** Settles when the start-up catch-up is over. */
+  readonly started: Promise<void>;
+}
+
+export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
+  const clock = options.clock ?? Date.now;
+  const zone = deps.config.zone;
+  const log = deps.log.child({ component: 'jobs' });
+  let queue: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  const ruleSet = (): CompiledRuleSet => {
+    const set = deps.ruleSets.get(deps.config.ruleSet);
+    if (!set) throw new Error(`no rule set "${deps.config.ruleSet}"`);
+    return set;
+  };
+
+  /** Runs jobs one at a time (cron, start-up and runNow alike), recording each in job_runs. */
+  function serial<T>(job: string, now: number, fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(async () => {
+      const startedAt = Date.now();
+      try {
+        const detail = await fn();
+        await recordJobRun(deps.store, {
+          job,
+          outcome: 'ok',
+          asOf: now,
+          startedAt,
+          finishedAt: Date.now(),
+          detail,
+        });
+        return detail;
+      } catch (err) {
+        log.error({ job, err: String(err) }, 'job failed');
+        await recordJobRun(deps.store, {
+          job,
+          outcome: 'failed',
+          asOf: now,
+          startedAt,
+          finishedAt: Date.now(),
+          detail: { error: String(err) },
+        }).catch(() => undefined);
+        throw err;
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const cases = (now: number) =>
+    serial('cases', now, () => openCasesFromBreaches(deps.store, { ruleSet: ruleSet(), now, zone }));
+  const freeze = (now: number, report: 'ledger' | 'disclosure') =>
+    serial(report, now, () => freezeDue(deps.store, { ruleSet: ruleSet(), now, zone, reports: [report] }));
+
+  async function runDue(now: number): Promise<DueResult> {
+    const opened = await cases(now);
+    const ledger = await freeze(now, 'ledger');
+    const disclosure = await freeze(now, 'disclosure');
+    log.info(
+      {
+        opened: opened.opened.length,
+        attached: opened.attached.length,
+        reopened: opened.reopened.length,
+        ledger: ledger.ledger,
+        disclosure: disclosure.disclosure,
+      },
+      'remediation jobs done',
+    );
+    return { asOf: now, cases: opened, ledger: ledger.ledger, disclosure: disclosure.disclosure };
+  }
+
+  async function runNow(name: JobName): Promise<JobResult> {
+    const now = clock();
+    switch (name) {
+      case 'cases':
+        return cases(now);
+      case 'ledger':
+        return freeze(now, 'ledger');
+      case 'disclosure':
+        return freeze(now, 'disclosure');
+      case 'due':
+        return runDue(now);
+    }
+  }
+
+  const quietly = (what: string, p: Promise<unknown>) => {
+    p.catch((err: unknown) => log.warn({ err: String(err) }, `${what}: will retry at the next run`));
+  };
+  const cronLog = {
+    info: (m: string) => log.debug(m),
+    warn: (m: string) => log.warn(m),
+    error: (m: string | Error) => log.error({ err: String(m) }, 'node-cron'),
+    debug: (m: string | Error) => log.debug(String(m)),
+  };
+  const taskOptions = (name: string) => ({ timezone: zone, name, noOverlap: true, logger: cronLog });
+  const tasks: ScheduledTask[] = [];
+  if (options.cron !== false) {
+    tasks.push(
+      cron.schedule(
+        options.nightly ?? '20 0 * * *',
+        () => {
+          if (!stopped) quietly('nightly run', runDue(clock()));
+        },
+        taskOptions('remediation-nightly'),
+      ),
+      cron.schedule(
+        options.hourly ?? '50 * * * *',
+        () => {
+          if (stopped) return;
+          const now = clock();
+          quietly(
+            'hourly freeze',
+            freeze(now, 'ledger').then(() => freeze(now, 'disclosure')),
+          );
+        },
+        taskOptions('remediation-hourly'),
+      ),
+    );
+  }
+
+  const started =
+    options.runAtStart === false
+      ? Promise.resolve()
+      : runDue(clock()).then(
+          () => undefined,
+          (err: unknown) =>
+            log.warn({ err: String(err) }, 'start-up catch-up failed: will retry at the next run'),
+        );
+
+  return {
+    stop() {
+      stopped = true;
+      for (const t of tasks) void t.destroy();
+    },
+    runNow,
+    runDue,
+    started,
+  };
+}

@@ -1,0 +1,46 @@
+// job_runs: one row per run of a scheduled job (what, as of when, outcome, summary), so that
+// what the jobs did, and when they failed, can be read back from the database.
+
+import { insertRows } from '../../analytics/remediation/index.js';
+import { type Store, sql, ts } from '../../store/index.js';
+
+export interface JobRun {
+  job: string;
+  outcome: 'ok' | 'failed';
+  /** the time the job ran as of (the clock's) */
+  asOf: number;
+  startedAt: number;
+  finishedAt: number;
+  detail: unknown;
+}
+
+export async function recordJobRun(store: Store, run: JobRun): Promise<void> {
+  await insertRows(
+    store,
+    'job_runs',
+    ['job', 'outcome', 'as_of', 'finished_at', 'detail', 'started_at'],
+    [[run.job, run.outcome, ts(run.asOf), ts(run.finishedAt), JSON.stringify(run.detail), ts(run.startedAt)]],
+  );
+}
+
+/** The latest runs, newest first. */
+export async function readJobRuns(store: Store, limit = 100): Promise<JobRun[]> {
+  const rows = await store.rows<{
+    job: string;
+    outcome: 'ok' | 'failed';
+    as_of: number;
+    started_at: number;
+    finished_at: number;
+    detail: string | null;
+  }>(
+    sql`SELECT job, outcome, as_of, started_at, finished_at, detail FROM job_runs ORDER BY started_at DESC LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({
+    job: r.job,
+    outcome: r.outcome,
+    asOf: r.as_of,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    detail: r.detail ? JSON.parse(r.detail) : null,
+  }));
+}

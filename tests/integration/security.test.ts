@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../server/runtime.js';
+import { sql } from '../../store/index.js';
+import { get, OPERATOR, post, startTestProduct } from '../support/product.js';
+import { eventually } from '../support/questdb.js';
+
+let product: Product;
+const P = `S${Date.now().toString(36)}`;
+beforeAll(async () => {
+  product = await startTestProduct({ OUTAGE_RATE_LIMIT: '400' });
+});
+afterAll(async () => {
+  await product.stop();
+});
+
+// Strings an attacker or a careless export might send: quotes, statement breaks, comments,
+// SQL keywords, Unicode look-alikes and control characters, and something very long.
+const HOSTILE = [
+  "x' OR '1'='1",
+  "'; DROP TABLE outages; --",
+  'a"b\\c',
+  '/* comment */ SELECT 1',
+  '台区\u200b；ＤＲＯＰ',
+  "line\nbreak\ttab'",
+  `long-${'9'.repeat(3000)}`,
+];
+
+describe('hostile input', () => {
+  it('stores hostile text exactly and reads it back, in ids and in free text', async () => {
+    const asset = `${P}-F`;
+    await post(
+      product,
+      '/api/v1/assets',
+      JSON.stringify([{ assetId: asset, kind: 'feeder', areaClass: 'rural', customers: 1 }]),
+    );
+    const events = HOSTILE.map((h, i) => ({
+      eventId: `${P}-${i}-${h.slice(0, 200)}`,
+      assetId: asset,
+      start: '2025-01-01 10:00',
+      customersAffected: 1,
+      cause: 'unknown',
+      notes: h,
+    }));
+    const r = await post(product, '/api/v1/outages', JSON.stringify(events));
+    expect(r.body['accepted']).toBe(HOSTILE.length);
+    let rows: { event_id: string; notes: string }[] = [];
+    await eventually(async () => {
+      rows = await product.store.rows(
+        sql`SELECT event_id, notes FROM outages WHERE asset_id = ${asset} ORDER BY event_id`,
+      );
+      return rows.length === HOSTILE.length;
+    });
+    const expected = events
+      .map((e) => ({ event_id: e.eventId, notes: e.notes }))
+      .sort((a, b) => (a.event_id < b.event_id ? -1 : 1));
+    expect(rows).toEqual(expected);
+    // The tables are all still there.
+    const [count] = await product.store.rows<{ n: number }>(sql`SELECT count() n FROM outages`);
+    expect(count!.n).toBeGreaterThan(0);
+    // And every history read by hostile id finds exactly its event.
+    for (const e of events) {
+      const res = await get(product, `/api/v1/outages/${encodeURIComponent(e.eventId)}/history`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { rows: { eventId: string; notes: string }[] };
+      expect(body.rows.map((x) => [x.eventId, x.notes])).toEqual([[e.eventId, e.notes]]);
+    }
+  });
+
+  it('answers hostile query parameters with a clean 400 or an empty list, never SQL or a stack', async () => {
+    for (const h of HOSTILE) {
+      const q = encodeURIComponent(h);
+      for (const path of [
+        `/api/v1/flags?ruleSet=${q}`,
+        `/api/v1/rejects?kind=${q}`,
+        `/api/v1/assets?kind=${q}`,
+        `/api/v1/outages/active?asOf=${q}`,
+      ]) {
+        const res = await get(product, path);
+        const text = await res.text();
+        expect([200, 400]).toContain(res.status);
+        // The value may be quoted back; SQL text, QuestDB's words or stack frames may not.
+        expect(text).not.toMatch(/FROM (outages|assets|warnings|rejects)|QuestDB|\.ts:\d+|at async /);
+      }
+    }
+  });
+});
+
+describe('access', () => {
+  it('lets only the health checks through without a token', async () => {
+    const routes: string[] = [];
+    for (const path of [
+      '/api/v1/outages/active',
+      '/api/v1/outages/x/history',
+      '/api/v1/rejects',
+      '/api/v1/flags',
+      '/api/v1/flags/x/explain',
+      '/api/v1/rule-sets',
+      '/api/v1/assets',
+      '/api/v1/boundaries',
+      '/api/v1/live',
+      '/api/v1/me',
+      '/metrics',
+    ]) {
+      const res = await fetch(`${product.url}${path}`);
+      if (res.status !== 401) routes.push(`${path}: ${res.status}`);
+    }
+    expect(routes).toEqual([]);
+    expect((await fetch(`${product.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${product.url}/readyz`)).status).toBe(200);
+  });
+
+  it('sends security headers and no CORS header unless configured', async () => {
+    const res = await fetch(`${product.url}/healthz`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('serves Prometheus metrics to operators', async () => {
+    const text = await (await get(product, '/metrics', OPERATOR)).text();
+    expect(text).toMatch(/^outage_questdb_up 1$/m);
+    expect(text).toMatch(/^# TYPE outage_records_written_total counter$/m);
+  });
+
+  it('answers 429 with Retry-After past the rate limit', async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 401; i++) last = await get(product, '/api/v1/me');
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
