@@ -6,6 +6,7 @@ import express, { type Router } from 'express';
 import type { CurrentFlags } from '../analytics/flags/index.js';
 import type { CompiledRuleSet } from '../analytics/rules/index.js';
 import type { LiveHub } from '../dashboard/live.js';
+import { publicPages } from '../dashboard/public-pages/index.js';
 import type { AssetDirectory, Store, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -58,6 +59,9 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   app.get('/metrics', requireRole(deps.tokens, 'operator'), async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await renderMetrics(deps, http));
   });
+
+  // Public disclosure pages: anonymous, with a stricter rate limit than the API.
+  app.use('/public', rateLimit(Math.max(1, Math.floor(deps.config.rateLimit / 10))), publicPages(deps));
 
   app.use('/api/v1', rateLimit(deps.config.rateLimit));
   for (const make of routers) app.use('/api/v1', make(deps));

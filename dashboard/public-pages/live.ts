@@ -1,0 +1,123 @@
+// The public live-outage page: ongoing outages by county with customers out, start and
+// estimated restoration. No addresses, asset names or customer data: a county, a count, times.
+// Cache policy: the page is built at most once per `ttlSeconds` (default 60) whatever the
+// traffic, and sent with Cache-Control: public, max-age=ttl, so a storm's readers hit the
+// cache (ours, a proxy's or the browser's), never the database.
+
+import type { Request, Response } from 'express';
+import { activeOutages } from '../../analytics/outages/index.js';
+import { formatInZone } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import { esc, page } from './html.js';
+import { type Lang, langOf, WORDS } from './i18n.js';
+
+export interface LivePageOptions {
+  store: Store;
+  zone: string;
+  ttlSeconds?: number;
+  /** Above this many outages, only county totals are listed. */
+  countyOnlyAbove?: number;
+  now?: () => number;
+}
+
+interface Built {
+  at: number;
+  html: Record<Lang, string>;
+  json: unknown;
+}
+
+export function livePage(o: LivePageOptions) {
+  const ttl = o.ttlSeconds ?? 60;
+  const now = o.now ?? Date.now;
+  let cached: Built | undefined;
+  let building: Promise<Built> | undefined;
+
+  async function build(): Promise<Built> {
+    const at = now();
+    const rows = await activeOutages(o.store, at, o.zone);
+    const byCounty = new Map<string, { city: string; county: string; outages: number; customers: number }>();
+    for (const r of rows) {
+      const key = `${r.city ?? ''}/${r.county ?? ''}`;
+      const c = byCounty.get(key) ?? { city: r.city ?? '', county: r.county ?? '', outages: 0, customers: 0 };
+      c.outages += 1;
+      c.customers += r.customersOut;
+      byCounty.set(key, c);
+    }
+    const counties = [...byCounty.values()].sort((a, b) => b.customers - a.customers);
+    const countyOnly = rows.length > (o.countyOnlyAbove ?? 500);
+    const html = {} as Record<Lang, string>;
+    for (const lang of ['zh', 'en'] as const) {
+      const w = WORDS[lang];
+      const num = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en');
+      const total = rows.reduce((n, r) => n + r.customersOut, 0);
+      const time = (iso: string | null) => (iso ? esc(iso.slice(0, 16).replace('T', ' ')) : esc(w.unknown));
+      let body = `<h2>${esc(w.liveTitle)}</h2><p>${esc(rows.length ? w.summary(rows.length, num.format(total)) : w.none)}</p>`;
+      body += `<p class="note">${esc(w.updated)}: <time datetime="${esc(formatInZone(at, o.zone))}">${esc(formatInZone(at, o.zone).slice(0, 16).replace('T', ' '))}</time> (${esc(o.zone)}). ${esc(w.cachePolicy(ttl))}</p>`;
+      if (rows.length > 0) {
+        body += `<table><caption>${esc(w.county)}</caption><thead><tr><th scope="col">${esc(w.city)}</th><th scope="col">${esc(w.county)}</th><th scope="col" class="n">${esc(w.outages)}</th><th scope="col" class="n">${esc(w.customers)}</th></tr></thead><tbody>`;
+        for (const c of counties) {
+          body += `<tr><td>${esc(c.city)}</td><th scope="row">${esc(c.county)}</th><td class="n">${num.format(c.outages)}</td><td class="n">${num.format(c.customers)}</td></tr>`;
+        }
+        body += '</tbody></table>';
+        if (countyOnly) body += `<p>${esc(w.countyOnly)}</p>`;
+        else {
+          body += `<table><caption>${esc(w.liveTitle)}</caption><thead><tr><th scope="col">${esc(w.county)}</th><th scope="col" class="n">${esc(w.customers)}</th><th scope="col">${esc(w.start)}</th><th scope="col">${esc(w.restore)}</th><th scope="col">${esc(w.status)}</th></tr></thead><tbody>`;
+          for (const r of rows) {
+            body += `<tr><td>${esc(r.county ?? '')}</td><td class="n">${num.format(r.customersOut)}</td><td>${time(r.start)}</td><td>${time(r.estimatedRestoration)}</td><td>${esc(r.planned ? w.planned : w.fault)}</td></tr>`;
+          }
+          body += '</tbody></table>';
+        }
+      }
+      html[lang] = page({
+        lang,
+        title: w.title,
+        switchHref: lang === 'zh' ? '?lang=en' : '?lang=zh',
+        switchLabel: w.switchLang,
+        skip: w.skip,
+        body,
+      });
+    }
+    const json = {
+      updatedAt: formatInZone(at, o.zone),
+      outages: rows.length,
+      customersOut: rows.reduce((n, r) => n + r.customersOut, 0),
+      counties,
+      ...(countyOnly
+        ? {}
+        : {
+            rows: rows.map((r) => ({
+              city: r.city,
+              county: r.county,
+              customersOut: r.customersOut,
+              start: r.start,
+              estimatedRestoration: r.estimatedRestoration,
+              planned: r.planned,
+            })),
+          }),
+    };
+    return { at, html, json };
+  }
+
+  async function current(): Promise<Built> {
+    if (cached && now() - cached.at < ttl * 1000) return cached;
+    // One build at a time, however many readers arrive together.
+    building ??= build().finally(() => {
+      building = undefined;
+    });
+    cached = await building;
+    return cached;
+  }
+
+  return {
+    async html(req: Request, res: Response) {
+      const built = await current();
+      res.setHeader('Cache-Control', `public, max-age=${ttl}`);
+      res.type('html').send(built.html[langOf(req.query['lang'])]);
+    },
+    async json(_req: Request, res: Response) {
+      const built = await current();
+      res.setHeader('Cache-Control', `public, max-age=${ttl}`);
+      res.json(built.json);
+    },
+  };
+}
