@@ -61,7 +61,11 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   });
 
   // Public disclosure pages: anonymous, with a stricter rate limit than the API.
-  app.use('/public', rateLimit(Math.max(1, Math.floor(deps.config.rateLimit / 10))), publicPages(deps));
+  app.use(
+    '/public',
+    rateLimit(Math.max(1, Math.floor(deps.config.rateLimit / 10))),
+    publicPages({ store: deps.store, zone: deps.config.zone }),
+  );
 
   app.use('/api/v1', rateLimit(deps.config.rateLimit));
   for (const make of routers) app.use('/api/v1', make(deps));

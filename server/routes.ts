@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { assetsRouter } from '../dashboard/api/assets.js';
 import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
+import { remediationRouter } from '../dashboard/api/remediation.js';
 import { ingestRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
 import type { Asset, OutageEvent } from '../core/index.js';
@@ -46,6 +47,15 @@ export const productRouters: readonly RouterFactory[] = [
       store: d.store,
       zone: d.config.zone,
       boundariesFile: join(d.config.dataDir, 'boundaries.geojson'),
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) =>
+    remediationRouter({
+      store: d.store,
+      writer: d.writer,
+      zone: d.config.zone,
+      ruleSets: d.ruleSets,
+      defaultRuleSet: d.config.ruleSet,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
   (d) => {

@@ -20,6 +20,7 @@ import { type CompiledRuleSet, formatFileIssues, loadRuleDir } from '../analytic
 import { CurrentFlags } from '../analytics/flags/index.js';
 import { LiveHub } from '../dashboard/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
+import { startJobs } from './jobs/index.js';
 import { type Config, ConfigError } from './config.js';
 import type { Logger } from './log.js';
 import { TokenRegistry } from './middleware/auth/index.js';
@@ -39,6 +40,8 @@ export interface StartOptions {
   routers?: readonly RouterFactory[];
   /** Runs after migrations, before the server listens (demo data, scheduled jobs). */
   beforeListen?: (deps: AppDeps) => Promise<void>;
+  /** false: no scheduled jobs (tests that drive them with a fixed clock). */
+  jobs?: boolean;
 }
 
 /** Every rule set in the rules folder, checked once; the configured default must be among them. */
@@ -113,6 +116,8 @@ export async function startProduct(
       flagRefresh,
     };
     await options.beforeListen?.(deps);
+    // After the demo load, so the first catch-up (case opening, ledger, disclosure) sees data.
+    const jobs = options.jobs === false ? undefined : startJobs(deps);
     const app = createApp(deps, options.routers ?? []);
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
@@ -126,6 +131,7 @@ export async function startProduct(
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        jobs?.stop();
         // Stop accepting, end the event streams (they never end by themselves), let requests finish.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         live.close();

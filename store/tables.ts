@@ -112,4 +112,92 @@ export const MIGRATIONS: readonly Migration[] = [
       ) TIMESTAMP(start) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(start, event_id, area_id)`,
     ],
   },
+  // Remediation (analytics/remediation). Design notes:
+  // - case_events: the append-only log of remediation cases; a case is the fold of its events
+  //   (who, role, via, when, what). Nothing is updated in place. seq numbers a case's events;
+  //   DEDUP on (at, case_id, seq) makes a re-sent event idempotent, and of two racing writers
+  //   of one seq the earlier event wins when folded. case_id is indexed for one case's history.
+  // - ledger_entries: the frozen monthly ledger (台账), one row per asset and rule family of a
+  //   freezing run; `row` keeps the document's row as frozen (JSON), the typed columns serve
+  //   filters and counts (months on the ledger). Designated by the period's start so a month
+  //   is read from one partition; DEDUP on (period_start, rule_set, run_id, asset_id, family).
+  // - disclosure_entries: the frozen public disclosure, same shape, public fields only (no
+  //   persons, no free text), kept apart from the ledger so public reads never touch it.
+  // - report_runs: one row per freezing run of a ledger month or disclosure period, written
+  //   after its entries are readable; the earliest run of a (report, rule_set, period) is the
+  //   frozen one, and a period with a run is never frozen again. meta keeps the document's
+  //   header (titles, filing deadline) as frozen.
+  // - job_runs: every run of a scheduled job (as of which time, outcome, summary) for audit.
+  {
+    version: 3,
+    name: 'remediation: case_events, ledger_entries, disclosure_entries, report_runs, job_runs',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS case_events (
+        case_id SYMBOL CAPACITY 65536 NOCACHE INDEX,
+        rule_set SYMBOL,
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE,
+        family SYMBOL,
+        seq INT,
+        action SYMBOL,
+        status SYMBOL,
+        actor VARCHAR,
+        role SYMBOL,
+        via SYMBOL,
+        data VARCHAR,
+        at TIMESTAMP
+      ) TIMESTAMP(at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(at, case_id, seq)`,
+      `CREATE TABLE IF NOT EXISTS ledger_entries (
+        rule_set SYMBOL,
+        period SYMBOL,
+        run_id SYMBOL CAPACITY 4096 NOCACHE,
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE,
+        family SYMBOL,
+        kind SYMBOL,
+        province SYMBOL,
+        city SYMBOL,
+        county SYMBOL,
+        status SYMBOL,
+        overdue BOOLEAN,
+        row VARCHAR,
+        period_start TIMESTAMP
+      ) TIMESTAMP(period_start) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(period_start, rule_set, run_id, asset_id, family)`,
+      `CREATE TABLE IF NOT EXISTS disclosure_entries (
+        rule_set SYMBOL,
+        period SYMBOL,
+        run_id SYMBOL CAPACITY 4096 NOCACHE,
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE,
+        family SYMBOL,
+        kind SYMBOL,
+        province SYMBOL,
+        city SYMBOL,
+        county SYMBOL,
+        status SYMBOL,
+        row VARCHAR,
+        period_start TIMESTAMP
+      ) TIMESTAMP(period_start) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(period_start, rule_set, run_id, asset_id, family)`,
+      `CREATE TABLE IF NOT EXISTS report_runs (
+        report SYMBOL,
+        rule_set SYMBOL,
+        period SYMBOL,
+        run_id VARCHAR,
+        period_start TIMESTAMP,
+        period_end TIMESTAMP,
+        as_of TIMESTAMP,
+        cases_as_of TIMESTAMP,
+        rows INT,
+        filing_due VARCHAR,
+        trigger SYMBOL,
+        meta VARCHAR,
+        frozen_at TIMESTAMP
+      ) TIMESTAMP(frozen_at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(frozen_at, report, rule_set, period)`,
+      `CREATE TABLE IF NOT EXISTS job_runs (
+        job SYMBOL,
+        outcome SYMBOL,
+        as_of TIMESTAMP,
+        finished_at TIMESTAMP,
+        detail VARCHAR,
+        started_at TIMESTAMP
+      ) TIMESTAMP(started_at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(started_at, job)`,
+    ],
+  },
 ];

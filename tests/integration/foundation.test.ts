@@ -5,7 +5,15 @@ import type { Asset } from '../../core/index.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/log.js';
 import { startProduct } from '../../server/runtime.js';
-import { createStore, migrate, parseClientConf, sql, startLocalQuestDB, Writer } from '../../store/index.js';
+import {
+  createStore,
+  MIGRATIONS,
+  migrate,
+  parseClientConf,
+  sql,
+  startLocalQuestDB,
+  Writer,
+} from '../../store/index.js';
 import { eventually, jarCache, startTestQuestDB, testRoot } from '../support/questdb.js';
 import { sharedStore } from '../support/store.js';
 
@@ -62,7 +70,7 @@ describe('QuestDB round trip', () => {
     const versions = await store.rows<{ version: number }>(
       sql`SELECT version FROM schema_migrations ORDER BY version`,
     );
-    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 });
 

@@ -86,7 +86,7 @@ describe('hostile input', () => {
 });
 
 describe('access', () => {
-  it('lets only the health checks through without a token', async () => {
+  it('lets only the health checks and public disclosure through without a token', async () => {
     const routes: string[] = [];
     for (const path of [
       '/api/v1/outages/active',
@@ -99,13 +99,21 @@ describe('access', () => {
       '/api/v1/boundaries',
       '/api/v1/live',
       '/api/v1/me',
+      '/api/v1/cases',
+      '/api/v1/cases/x',
+      '/api/v1/ledger',
+      '/api/v1/ledger/2025-01',
+      '/api/v1/remediation/clearing',
       '/metrics',
     ]) {
       const res = await fetch(`${product.url}${path}`);
       if (res.status !== 401) routes.push(`${path}: ${res.status}`);
     }
     expect(routes).toEqual([]);
+    // The allowlist of anonymous routes: health checks and public disclosure.
     expect((await fetch(`${product.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${product.url}/public/outages`)).status).toBe(200);
+    expect((await fetch(`${product.url}/api/v1/disclosures`)).status).toBe(200);
     expect((await fetch(`${product.url}/readyz`)).status).toBe(200);
   });
 

@@ -1,0 +1,115 @@
+// "Dynamic clearing to zero" (动态清零): how many cases are open, overdue, in observation and
+// closed at the end of each day, week or month, by region and responsible unit. Each point
+// folds the case log as of its instant, so the series shows what was known then.
+
+import { dayToDate, localDay, startOfLocalDay } from '../../core/index.js';
+import { comparePeriods, nextPeriod, periodBounds, periodContaining } from './calendar.js';
+import type { CaseEvent, CaseState } from './case.js';
+import { isOverdue } from './deadlines.js';
+import { foldCases } from './fold.js';
+
+export const CLEARING_KEYS = ['province', 'city', 'county', 'unit'] as const;
+export type ClearingKey = (typeof CLEARING_KEYS)[number];
+export const CLEARING_STEPS = ['day', 'week', 'month'] as const;
+export type ClearingStep = (typeof CLEARING_STEPS)[number];
+
+export interface ClearingQuery {
+  from: number;
+  to: number;
+  step: ClearingStep;
+  groupBy: readonly ClearingKey[];
+  zone: string;
+}
+
+export interface ClearingPoint {
+  /** the local date the point closes */
+  date: string;
+  /** the instant the log is folded at: the end of that date, or `to` */
+  asOf: number;
+}
+
+export type ClearingRow = { date: string } & Partial<Record<ClearingKey, string | null>> & {
+    /** not closed (open, plan approved, in progress or in observation) */
+    open: number;
+    overdue: number;
+    observation: number;
+    /** closed so far */
+    closed: number;
+    /** opened during the step */
+    opened: number;
+    /** closed during the step */
+    closedInStep: number;
+  };
+
+/** The ends of consecutive steps from `from`'s local date to `to`'s, the last one cut at `to`. */
+export function clearingPoints(from: number, to: number, step: ClearingStep, zone: string): ClearingPoint[] {
+  const first = localDay(from, zone);
+  const last = localDay(to, zone);
+  const days: number[] = [];
+  if (step === 'month') {
+    const end = periodContaining('month', to, zone);
+    for (let p = periodContaining('month', from, zone); comparePeriods(p, end) <= 0; p = nextPeriod(p)) {
+      days.push(Math.min(localDay(periodBounds(p, zone).end, zone) - 1, last));
+    }
+  } else {
+    const size = step === 'day' ? 1 : 7;
+    for (let d = first + size - 1; d < last; d += size) days.push(d);
+    days.push(last);
+  }
+  return days.map((d) => ({ date: dayToDate(d), asOf: Math.min(startOfLocalDay(d + 1, zone) - 1, to) }));
+}
+
+function keyOf(c: CaseState, dim: ClearingKey): string | null {
+  if (dim === 'unit') return c.fields.responsibleUnit ?? null;
+  return c.asset[dim];
+}
+
+/** Group by group, key by key: null (no value) first, then text in code-unit order. */
+function compareKeys(a: ClearingRow, b: ClearingRow, dims: readonly ClearingKey[]): number {
+  for (const d of dims) {
+    const x = a[d] ?? null;
+    const y = b[d] ?? null;
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+export function clearingSeries(events: readonly CaseEvent[], q: ClearingQuery): ClearingRow[] {
+  const rows: ClearingRow[] = [];
+  let previous = q.from - 1;
+  for (const point of clearingPoints(q.from, q.to, q.step, q.zone)) {
+    const groups = new Map<string, ClearingRow>();
+    for (const { state } of foldCases(events, q.zone, point.asOf)) {
+      const keys = q.groupBy.map((d) => keyOf(state, d));
+      const id = JSON.stringify(keys);
+      let row = groups.get(id);
+      if (!row) {
+        row = {
+          date: point.date,
+          open: 0,
+          overdue: 0,
+          observation: 0,
+          closed: 0,
+          opened: 0,
+          closedInStep: 0,
+        };
+        q.groupBy.forEach((d, i) => {
+          (row as Record<string, unknown>)[d] = keys[i] ?? null;
+        });
+        groups.set(id, row);
+      }
+      if (state.status === 'closed') row.closed += 1;
+      else row.open += 1;
+      if (state.status === 'work_done') row.observation += 1;
+      if (isOverdue(state, point.date)) row.overdue += 1;
+      if (state.openedAt > previous) row.opened += 1;
+      if (state.closedAt !== null && state.closedAt > previous) row.closedInStep += 1;
+    }
+    rows.push(...[...groups.values()].sort((a, b) => compareKeys(a, b, q.groupBy)));
+    previous = point.asOf;
+  }
+  return rows;
+}

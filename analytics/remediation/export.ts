@@ -1,0 +1,163 @@
+// The ledger and the disclosure as documents: columns with Chinese and English headers,
+// values spelled out in the language (statuses, kinds, measures, causes, rule titles), and the
+// XLSX workbook. CSV and XLSX of one language are built from the same localized table, so
+// their rows are equal cell for cell. Without a language, exports keep field names and codes.
+
+import ExcelJS from 'exceljs';
+import type { Verification } from './case.js';
+import type { CauseCount, DisclosureRow, LedgerRow } from './ledger.js';
+import type { ReportMeta } from './sql/reports.js';
+import {
+  AREA_CLASS_LABELS,
+  CAUSE_LABELS,
+  KIND_LABELS,
+  type Label,
+  MEASURE_LABELS,
+  STATUS_LABELS,
+  VERIFICATION_LABELS,
+} from './vocabulary.js';
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Cell = string | number | boolean | null;
+
+interface Column<R> {
+  key: keyof R & string;
+  label: Label;
+  /** the value in a language; default: the value itself */
+  text?: (value: never, lang: Lang, meta: ReportMeta) => Cell;
+}
+
+const label =
+  <K extends string>(labels: Record<K, Label>) =>
+  (v: K | null, lang: Lang): Cell =>
+    v === null ? null : (labels[v]?.[lang] ?? v);
+const SEP: Record<Lang, string> = { zh: '；', en: '; ' };
+const yesNo = (v: boolean, lang: Lang): Cell => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
+const rules = (ids: string[], lang: Lang, meta: ReportMeta): Cell =>
+  ids.map((id) => meta.ruleTitles[id]?.[lang] ?? id).join(SEP[lang]);
+const measures = (ms: LedgerRow['measures'], lang: Lang): Cell =>
+  ms.map((m) => MEASURE_LABELS[m]?.[lang] ?? m).join(SEP[lang]);
+const causes = (cs: CauseCount[], lang: Lang): Cell =>
+  cs
+    .map((c) =>
+      lang === 'zh'
+        ? `${CAUSE_LABELS[c.cause]?.zh ?? c.cause} ${c.count}次`
+        : `${CAUSE_LABELS[c.cause]?.en ?? c.cause} ×${c.count}`,
+    )
+    .join(SEP[lang]);
+function verification(v: Verification | null, lang: Lang): Cell {
+  if (!v) return null;
+  const methods = v.methods.map((m) => VERIFICATION_LABELS[m]?.[lang] ?? m).join(lang === 'zh' ? '、' : ', ');
+  return lang === 'zh'
+    ? `${methods}：${v.passed ? '通过' : '未通过'}。${v.result}（${v.verifiedBy}，${v.verifiedOn}）`
+    : `${methods}: ${v.passed ? 'passed' : 'not passed'}. ${v.result} (${v.verifiedBy}, ${v.verifiedOn})`;
+}
+
+const col = <R>(key: keyof R & string, zh: string, en: string, text?: Column<R>['text']): Column<R> =>
+  text ? { key, label: { zh, en }, text } : { key, label: { zh, en } };
+
+export const LEDGER_COLUMNS: readonly Column<LedgerRow>[] = [
+  col('period', '统计月份', 'Period'),
+  col('assetId', '设备编号', 'Asset id'),
+  col('assetName', '线路/台区名称', 'Name'),
+  col('kind', '类型', 'Kind', label(KIND_LABELS)),
+  col('province', '省', 'Province'),
+  col('city', '市（州）', 'City'),
+  col('county', '县（区）', 'County'),
+  col('areaClass', '供电区域类别', 'Area class', label(AREA_CLASS_LABELS)),
+  col('customers', '用户数', 'Customers'),
+  col('rules', '频繁停电判定条件', 'Rule broken', rules),
+  col('breachDate', '越限日期', 'Breach date'),
+  col('outagesCounted', '近一年计入停电次数', 'Outages counted (trailing year)'),
+  col('outagesExcluded', '近一年不计入停电次数', 'Outages excluded (trailing year)'),
+  col('saifi', '近一年户均停电次数', 'SAIFI (trailing year)'),
+  col('saidi', '近一年户均停电时间（小时）', 'SAIDI hours (trailing year)'),
+  col('mainCauses', '主要停电原因', 'Main causes', causes),
+  col('monthsOnLedger', '累计上榜月数', 'Months on the ledger'),
+  col('caseId', '整治编号', 'Case id'),
+  col('causeAnalysis', '原因分析', 'Cause analysis'),
+  col('measures', '整治措施', 'Measures', measures),
+  col('measuresNote', '措施说明', 'Measures note'),
+  col('responsibleUnit', '责任单位', 'Responsible unit'),
+  col('responsiblePerson', '责任人', 'Responsible person'),
+  col('plannedEnd', '计划完成日期', 'Planned completion'),
+  col('dueDate', '整治期限', 'Due date'),
+  col('status', '整治状态', 'Status', label(STATUS_LABELS)),
+  col('overdue', '是否超期', 'Overdue', yesNo),
+  col('completionDate', '完成日期', 'Completion date'),
+  col('closedDate', '销号日期', 'Closing date'),
+  col('verification', '核查结果', 'Verification', verification),
+  col('noActionReason', '未整治原因', 'Reason for no action'),
+];
+
+export const DISCLOSURE_COLUMNS: readonly Column<DisclosureRow>[] = [
+  col('period', '公示期', 'Period'),
+  col('assetId', '设备编号', 'Asset id'),
+  col('assetName', '线路/台区名称', 'Name'),
+  col('kind', '类型', 'Kind', label(KIND_LABELS)),
+  col('province', '省', 'Province'),
+  col('city', '市（州）', 'City'),
+  col('county', '县（区）', 'County'),
+  col('rules', '频繁停电判定条件', 'Rule broken', rules),
+  col('breachDate', '越限日期', 'Breach date'),
+  col('outagesCounted', '近一年计入停电次数', 'Outages counted (trailing year)'),
+  col('measures', '整治措施', 'Measures', measures),
+  col('status', '整治状态', 'Status', label(STATUS_LABELS)),
+  col('dueDate', '整治期限', 'Due date'),
+  col('closedDate', '销号日期', 'Closing date'),
+];
+
+/** Field names: the columns of JSON, machine CSV and Arrow. */
+export const fieldNames = <R>(columns: readonly Column<R>[]): string[] => columns.map((c) => c.key);
+
+export interface Table {
+  headers: string[];
+  rows: Record<string, Cell>[];
+}
+
+/** The rows with headers and values in `lang`. */
+export function localize<R>(
+  rows: readonly R[],
+  columns: readonly Column<R>[],
+  lang: Lang,
+  meta: ReportMeta,
+): Table {
+  const headers = columns.map((c) => c.label[lang]);
+  return {
+    headers,
+    rows: rows.map((r) => {
+      const out: Record<string, Cell> = {};
+      columns.forEach((c, i) => {
+        const v = r[c.key] as unknown;
+        const cell = c.text ? c.text(v as never, lang, meta) : (v as Cell);
+        out[headers[i] as string] = cell === undefined || cell === '' ? null : cell;
+      });
+      return out;
+    }),
+  };
+}
+
+/**
+ * A workbook: the table on the first sheet (one header row, then the rows, text as text so
+ * that dates stay dates as written), and what the document is on the second.
+ */
+export async function toXlsx(
+  table: Table,
+  names: { sheet: string; aboutSheet: string },
+  about: readonly [string, Cell][],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'outage-analytics';
+  const ws = wb.addWorksheet(names.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(table.headers).font = { bold: true };
+  for (const r of table.rows) ws.addRow(table.headers.map((h) => r[h] ?? null));
+  ws.columns.forEach((c, i) => {
+    c.width = Math.min(40, Math.max(10, (table.headers[i]?.length ?? 8) * 2));
+  });
+  const info = wb.addWorksheet(names.aboutSheet);
+  for (const [k, v] of about) info.addRow([k, v]);
+  info.getColumn(1).width = 24;
+  info.getColumn(2).width = 60;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,121 @@
+// Remediation (整治) and closing out (销号): cases as an event log, the workflow, the
+// month-end ledger (台账), the periodic public disclosure and "dynamic clearing to zero".
+
+export type {
+  AssetSnapshot,
+  BreachRecord,
+  CaseEvent,
+  CaseFields,
+  CaseState,
+  EventData,
+  FieldChange,
+  FieldChanges,
+  FieldName,
+  HistoryEntry,
+  Verification,
+} from './case.js';
+export {
+  addDays,
+  comparePeriods,
+  disclosurePeriodKind,
+  formatPeriod,
+  ledgerFilingDue,
+  nextPeriod,
+  type Period,
+  type PeriodBounds,
+  type PeriodKind,
+  parsePeriod,
+  periodBounds,
+  periodContaining,
+  periodsDue,
+  previousPeriod,
+  weekday,
+} from './calendar.js';
+export {
+  applyTransition,
+  listCases,
+  type OpeningSummary,
+  openCasesFromBreaches,
+  readCase,
+  type TransitionInput,
+  type TransitionOutcome,
+} from './cases.js';
+export {
+  CLEARING_KEYS,
+  CLEARING_STEPS,
+  type ClearingKey,
+  type ClearingPoint,
+  type ClearingQuery,
+  type ClearingRow,
+  type ClearingStep,
+  clearingPoints,
+  clearingSeries,
+} from './clearing.js';
+export { dueDateFrom, isOverdue, type Observation, observation, WORK_PENDING } from './deadlines.js';
+export {
+  type Cell,
+  DISCLOSURE_COLUMNS,
+  fieldNames,
+  LANGS,
+  type Lang,
+  LEDGER_COLUMNS,
+  localize,
+  type Table,
+  toXlsx,
+} from './export.js';
+export { breachKey, effectiveEvents, type Folded, foldCase, foldCases, statusAfter } from './fold.js';
+export {
+  assembleLedger,
+  casesCutOff,
+  type DueOutcome,
+  type FreezeInput,
+  type FreezeOutcome,
+  freezeDisclosure,
+  freezeDue,
+  freezeLedger,
+} from './freeze.js';
+export {
+  type AssetFacts,
+  type CauseCount,
+  type DisclosureRow,
+  disclosureRow,
+  factsRule,
+  type LedgerRow,
+  type LedgerSubject,
+  ledgerRow,
+  ledgerSubjects,
+  type RowContext,
+} from './ledger.js';
+export { caseIdOf, type OpeningInput, type PlannedEvents, planCaseEvents, SYSTEM_ACTOR } from './opening.js';
+export { parseTransition, type TransitionRequest } from './requests.js';
+export { readCaseEvents, readRuleSetEvents, type StoredCaseEvent } from './sql/case-log.js';
+export {
+  type ReportKind,
+  type ReportMeta,
+  type ReportRun,
+  type RunTrigger,
+  readEntries,
+  readRuns,
+} from './sql/reports.js';
+export { insertRows, waitApplied } from './sql/write.js';
+export {
+  ACTION_LABELS,
+  AREA_CLASS_LABELS,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  CAUSE_LABELS,
+  type CaseAction,
+  type CaseStatus,
+  KIND_LABELS,
+  type Label,
+  MEASURE_LABELS,
+  MEASURES,
+  type Measure,
+  STATUS_LABELS,
+  USER_ACTIONS,
+  type UserAction,
+  VERIFICATION_LABELS,
+  VERIFICATION_METHODS,
+  type VerificationMethod,
+} from './vocabulary.js';
+export { ALLOWED_FROM, type Decision, decide, REQUIRED, type TransitionContext } from './workflow.js';

@@ -1,0 +1,154 @@
+// Cases from breaches (the nightly job's pure part). Per asset and rule family, a breach the
+// case log has not seen yet:
+// - opens a case when the asset has none that is not closed;
+// - attaches to the case that is not closed; when that case is in observation (work done) and
+//   the breach is dated on or after the day the work was done, it reopens the case instead;
+// - is ignored when dated on or before the closing date of the asset's latest closed case of
+//   the family (a late-arriving record of what that case already dealt with and verified).
+// Breaches already recorded on any case of the asset and family are skipped, so running it
+// again on the same flags writes nothing.
+
+import { createHash } from 'node:crypto';
+import { dayToDate, localDay } from '../../core/index.js';
+import type { Flag } from '../rules/index.js';
+import type { AssetSnapshot, BreachRecord, CaseEvent, CaseState } from './case.js';
+import { dueDateFrom } from './deadlines.js';
+import { breachKey } from './fold.js';
+
+export interface OpeningInput {
+  ruleSet: { name: string; caseDueDays: number };
+  now: number;
+  zone: string;
+  /** flags of the rule set as of now; only breaches are used */
+  flags: readonly Flag[];
+  /** every case of the rule set as it stands */
+  cases: readonly CaseState[];
+  /** the flagged assets as of now */
+  assets: ReadonlyMap<string, AssetSnapshot>;
+}
+
+export interface PlannedEvents {
+  events: CaseEvent[];
+  opened: string[];
+  attached: string[];
+  reopened: string[];
+}
+
+export const SYSTEM_ACTOR = 'system';
+
+/** A case's id: stable for the asset, family and the date of the breach that opened it. */
+export function caseIdOf(ruleSet: string, family: string, assetId: string, breachDate: string): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([ruleSet, family, assetId, breachDate]))
+    .digest('hex');
+  return `RC-${breachDate.replaceAll('-', '')}-${hash.slice(0, 10)}`;
+}
+
+const toBreach = (f: Flag): BreachRecord => ({
+  rule: f.rule,
+  breachDate: f.breachDate ?? f.windowEnd,
+  count: f.count,
+  limit: f.limit,
+  windowStart: f.windowStart,
+  windowEnd: f.windowEnd,
+  eventIds: [...f.eventIds],
+});
+
+const byDate = (a: BreachRecord, b: BreachRecord): number =>
+  a.breachDate < b.breachDate
+    ? -1
+    : a.breachDate > b.breachDate
+      ? 1
+      : a.rule < b.rule
+        ? -1
+        : a.rule > b.rule
+          ? 1
+          : 0;
+
+export function planCaseEvents(input: OpeningInput): PlannedEvents {
+  const today = dayToDate(localDay(input.now, input.zone));
+  const groups = new Map<string, Flag[]>();
+  for (const f of input.flags) {
+    if (f.status !== 'breach' || f.breachDate === null) continue;
+    const key = JSON.stringify([f.assetId, f.family]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const casesOf = new Map<string, CaseState[]>();
+  for (const c of input.cases) {
+    const key = JSON.stringify([c.assetId, c.family]);
+    casesOf.set(key, [...(casesOf.get(key) ?? []), c]);
+  }
+  const takenIds = new Set(input.cases.map((c) => c.caseId));
+  const out: PlannedEvents = { events: [], opened: [], attached: [], reopened: [] };
+
+  for (const key of [...groups.keys()].sort()) {
+    const flags = groups.get(key) ?? [];
+    const first = flags[0];
+    if (!first) continue;
+    const cases = casesOf.get(key) ?? [];
+    const known = new Set(cases.flatMap((c) => c.breaches.map(breachKey)));
+    const lastClosed = cases.reduce<string | null>(
+      (d, c) => (c.closedDate !== null && (d === null || c.closedDate > d) ? c.closedDate : d),
+      null,
+    );
+    const fresh = flags
+      .map(toBreach)
+      .filter((b) => !known.has(breachKey(b)) && (lastClosed === null || b.breachDate > lastClosed))
+      .sort(byDate);
+    const earliest = fresh[0];
+    if (!earliest) continue;
+    const active = cases.filter((c) => c.status !== 'closed').sort((a, b) => b.openedAt - a.openedAt)[0];
+    const base = {
+      ruleSet: input.ruleSet.name,
+      assetId: first.assetId,
+      family: first.family,
+      actor: SYSTEM_ACTOR,
+      role: 'system',
+    };
+    if (active) {
+      const doneOn = active.fields.actualEnd;
+      const reopen =
+        active.status === 'work_done' && doneOn !== undefined && fresh.some((b) => b.breachDate >= doneOn);
+      out.events.push({
+        ...base,
+        caseId: active.caseId,
+        seq: active.seq + 1,
+        action: reopen ? 'reopen' : 'attach',
+        status: reopen ? 'open' : active.status,
+        at: Math.max(input.now, active.updatedAt),
+        data: reopen
+          ? {
+              breaches: fresh,
+              reason: `breach during observation (work done on ${doneOn})`,
+              dueDate: dueDateFrom(today, input.ruleSet.caseDueDays),
+            }
+          : { breaches: fresh },
+      });
+      (reopen ? out.reopened : out.attached).push(active.caseId);
+      continue;
+    }
+    let caseId = caseIdOf(input.ruleSet.name, first.family, first.assetId, earliest.breachDate);
+    for (let n = 2; takenIds.has(caseId); n++)
+      caseId = `${caseIdOf(input.ruleSet.name, first.family, first.assetId, earliest.breachDate)}-${n}`;
+    takenIds.add(caseId);
+    const asset = input.assets.get(first.assetId) ?? {
+      name: null,
+      kind: first.kind,
+      province: null,
+      city: null,
+      county: null,
+      areaClass: null,
+    };
+    out.events.push({
+      ...base,
+      caseId,
+      seq: 1,
+      action: 'open',
+      status: 'open',
+      at: input.now,
+      data: { asset, breaches: fresh, dueDate: dueDateFrom(today, input.ruleSet.caseDueDays) },
+    });
+    out.opened.push(caseId);
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+// The body of POST /cases/:id/transitions, checked once with zod: the action, who makes the
+// change, and the fields that action may set. Whether the case can take the action, and which
+// fields it then requires, is the workflow's decision (workflow.ts).
+
+import { z } from 'zod';
+import { dateToDay, dayToDate, type Issue, pathToString } from '../../core/index.js';
+import type { FieldChanges } from './case.js';
+import { MEASURES, USER_ACTIONS, type UserAction, VERIFICATION_METHODS } from './vocabulary.js';
+
+export interface TransitionRequest {
+  action: UserAction;
+  actor: string;
+  /** the seq of the case the client saw: a change made since is a conflict */
+  expectedSeq?: number;
+  note?: string;
+  reason?: string;
+  fields: FieldChanges;
+}
+
+const quote = (v: unknown): string => {
+  const s = typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+};
+
+const text = (max: number) =>
+  z
+    .string({
+      error: (iss) => (iss.input === undefined ? 'required' : `expected text, got ${quote(iss.input)}`),
+    })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `longer than ${max} characters` });
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = z
+  .string({ error: (iss) => `expected a date YYYY-MM-DD, got ${quote(iss.input)}` })
+  .refine((s) => DATE.test(s) && dayToDate(dateToDay(s)) === s, {
+    error: (iss) => `expected a date YYYY-MM-DD, got ${quote(iss.input)}`,
+  });
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: (iss) => `expected one of ${values.join(', ')}, got ${quote(iss.input)}`,
+  });
+
+const verification = z.strictObject({
+  methods: z.array(enumOf(VERIFICATION_METHODS)).min(1, { error: 'expected at least one method' }),
+  result: text(2000),
+  passed: z.boolean({ error: (iss) => `expected true or false, got ${quote(iss.input)}` }),
+  verifiedBy: text(100),
+  verifiedOn: date,
+});
+
+/** Plan fields: what approve_plan and update may set; null clears an optional one. */
+const planFields = {
+  causeAnalysis: text(2000).nullable().optional(),
+  measures: z
+    .array(enumOf(MEASURES))
+    .min(1, { error: 'expected at least one measure' })
+    .nullable()
+    .optional(),
+  measuresNote: text(2000).nullable().optional(),
+  responsibleUnit: text(200).nullable().optional(),
+  responsiblePerson: text(100).nullable().optional(),
+  plannedStart: date.nullable().optional(),
+  plannedEnd: date.nullable().optional(),
+  noActionReason: text(2000).nullable().optional(),
+};
+
+const common = {
+  actor: text(100),
+  expectedSeq: z
+    .number({ error: (iss) => `expected a whole number, got ${quote(iss.input)}` })
+    .int({ error: (iss) => `expected a whole number, got ${quote(iss.input)}` })
+    .min(1, { error: (iss) => `expected a whole number ≥ 1, got ${quote(iss.input)}` })
+    .optional(),
+  note: text(2000).optional(),
+};
+
+const bodySchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('approve_plan'), ...common, ...planFields }),
+    z.strictObject({ action: z.literal('update'), ...common, ...planFields }),
+    z.strictObject({ action: z.literal('start_work'), ...common, actualStart: date.optional() }),
+    z.strictObject({ action: z.literal('complete_work'), ...common, actualEnd: date.optional() }),
+    z.strictObject({ action: z.literal('close'), ...common, verification: verification.optional() }),
+    z.strictObject({ action: z.literal('reopen'), ...common, reason: text(2000).optional() }),
+    z.strictObject({ action: z.literal('comment'), ...common, note: text(2000) }),
+  ],
+  {
+    error: (iss) => {
+      const action = (iss.input as { action?: unknown } | undefined)?.action;
+      const actions = USER_ACTIONS.join(', ');
+      return action === undefined
+        ? `required: one of ${actions}`
+        : `expected one of ${actions}, got ${quote(action)}`;
+    },
+  },
+);
+
+const NOT_FIELDS = new Set(['action', 'actor', 'expectedSeq', 'note', 'reason']);
+
+function toIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const iss of issues) {
+    if (iss.code === 'unrecognized_keys') {
+      for (const key of iss.keys)
+        out.push({ path: pathToString([...iss.path, key]), message: 'unknown field' });
+    } else {
+      out.push({ path: pathToString(iss.path), message: iss.message });
+    }
+  }
+  return out;
+}
+
+/** The checked request, or issues naming each bad field and quoting its value. */
+export function parseTransition(
+  body: unknown,
+): { ok: true; value: TransitionRequest } | { ok: false; issues: Issue[] } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, issues: [{ path: '', message: 'expected a JSON object' }] };
+  }
+  const parsed = bodySchema.safeParse(body);
+  if (!parsed.success) return { ok: false, issues: toIssues(parsed.error.issues) };
+  const data = parsed.data as Record<string, unknown> & { action: UserAction; actor: string };
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (!NOT_FIELDS.has(k) && v !== undefined) fields[k] = v;
+  const request: TransitionRequest = {
+    action: data.action,
+    actor: data.actor,
+    fields: fields as FieldChanges,
+  };
+  if (typeof data['expectedSeq'] === 'number') request.expectedSeq = data['expectedSeq'];
+  if (typeof data['note'] === 'string') request.note = data['note'];
+  if (typeof data['reason'] === 'string') request.reason = data['reason'];
+  return { ok: true, value: request };
+}

@@ -1,0 +1,211 @@
+// The workflow: which action a case in a given status can take, and the fields each step
+// requires. decide() turns a checked request into the next event of the case, or refuses it:
+// `conflict` when the case's state does not allow it now (wrong status, observation not over,
+// a breach during observation, a stale expectedSeq), `invalid` when fields are missing or
+// inconsistent. Both carry issues {path, message}.
+
+import { dayToDate, type Issue, localDay } from '../../core/index.js';
+import type { BreachRecord, CaseEvent, CaseFields, CaseState, FieldChanges, FieldName } from './case.js';
+import { dueDateFrom, observation } from './deadlines.js';
+import { statusAfter } from './fold.js';
+import type { TransitionRequest } from './requests.js';
+import type { CaseStatus, UserAction } from './vocabulary.js';
+
+/** The statuses each action can be taken from. */
+export const ALLOWED_FROM: Record<UserAction, readonly CaseStatus[]> = {
+  approve_plan: ['open'],
+  start_work: ['plan_approved'],
+  complete_work: ['in_progress'],
+  close: ['work_done'],
+  reopen: ['work_done'],
+  update: ['open', 'plan_approved', 'in_progress', 'work_done'],
+  comment: ['open', 'plan_approved', 'in_progress', 'work_done', 'closed'],
+};
+
+/** The fields a step requires (after merging the request into what the case holds). */
+export const REQUIRED: Partial<Record<UserAction, readonly FieldName[]>> = {
+  approve_plan: [
+    'causeAnalysis',
+    'measures',
+    'responsibleUnit',
+    'responsiblePerson',
+    'plannedStart',
+    'plannedEnd',
+  ],
+  start_work: ['actualStart'],
+  complete_work: ['actualEnd'],
+  close: ['verification'],
+};
+
+const STEP_WORDS: Record<UserAction, string> = {
+  approve_plan: 'approve the plan',
+  start_work: 'start the work',
+  complete_work: 'complete the work',
+  close: 'close',
+  reopen: 'reopen',
+  update: 'update',
+  comment: 'comment',
+};
+
+export interface TransitionContext {
+  now: number;
+  zone: string;
+  observationDays: number;
+  caseDueDays: number;
+  /** the role the change is made with */
+  role: string;
+  /** breaches of the case's asset and family in force now (live evaluation), checked on close */
+  liveBreaches: readonly Pick<BreachRecord, 'rule' | 'breachDate'>[];
+}
+
+export type Decision =
+  | { ok: true; event: CaseEvent }
+  | { ok: false; refusal: 'conflict' | 'invalid'; issues: Issue[] };
+
+const conflict = (issues: Issue[]): Decision => ({ ok: false, refusal: 'conflict', issues });
+
+function merged(fields: CaseFields, changes: FieldChanges): CaseFields {
+  const out: Record<string, unknown> = { ...fields };
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out as CaseFields;
+}
+
+/** Checks that hold whatever the step: dates in order, notes that some measures need. */
+function consistency(f: CaseFields, changes: FieldChanges, today: string): Issue[] {
+  const issues: Issue[] = [];
+  const touched = (k: FieldName) => k in changes;
+  const notAfterToday = (k: 'actualStart' | 'actualEnd', v: string | undefined) => {
+    if (touched(k) && v !== undefined && v > today)
+      issues.push({ path: k, message: `must not be after today (${today}), got "${v}"` });
+  };
+  if (
+    f.plannedStart &&
+    f.plannedEnd &&
+    f.plannedEnd < f.plannedStart &&
+    (touched('plannedStart') || touched('plannedEnd'))
+  )
+    issues.push({
+      path: 'plannedEnd',
+      message: `must not be before plannedStart (${f.plannedStart}), got "${f.plannedEnd}"`,
+    });
+  notAfterToday('actualStart', f.actualStart);
+  notAfterToday('actualEnd', f.actualEnd);
+  if (touched('actualEnd') && f.actualStart && f.actualEnd && f.actualEnd < f.actualStart)
+    issues.push({
+      path: 'actualEnd',
+      message: `must not be before actualStart (${f.actualStart}), got "${f.actualEnd}"`,
+    });
+  const measures = f.measures ?? [];
+  if (touched('measures') || touched('measuresNote') || touched('noActionReason')) {
+    if (measures.includes('other') && !f.measuresNote)
+      issues.push({ path: 'measuresNote', message: 'required when measures include "other"' });
+    if (measures.includes('no_action') && measures.length > 1)
+      issues.push({ path: 'measures', message: '"no_action" cannot be combined with other measures' });
+    if (measures.includes('no_action') && !f.noActionReason)
+      issues.push({ path: 'noActionReason', message: 'required when measures are "no_action"' });
+  }
+  const v = f.verification;
+  if (touched('verification') && v) {
+    if (v.verifiedOn > today)
+      issues.push({
+        path: 'verification.verifiedOn',
+        message: `must not be after today (${today}), got "${v.verifiedOn}"`,
+      });
+    if (f.actualEnd && v.verifiedOn < f.actualEnd)
+      issues.push({
+        path: 'verification.verifiedOn',
+        message: `must not be before the work was done (${f.actualEnd}), got "${v.verifiedOn}"`,
+      });
+    if (!v.passed)
+      issues.push({
+        path: 'verification.passed',
+        message: 'the verification did not pass: reopen the case instead of closing it',
+      });
+  }
+  return issues;
+}
+
+/** Whether closing is allowed now: the observation is over and no breach fell in it. */
+function closingConflicts(state: CaseState, ctx: TransitionContext, today: string): Issue[] {
+  const end = state.fields.actualEnd;
+  if (!end) return [{ path: 'action', message: 'the work has no completion date (actualEnd)' }];
+  const obs = observation(end, ctx.observationDays);
+  if (today < obs.closableFrom) {
+    return [
+      {
+        path: 'action',
+        message: `still in observation until ${obs.until} (${ctx.observationDays} days from ${end}, the day the work was done); closing is possible from ${obs.closableFrom}`,
+      },
+    ];
+  }
+  return ctx.liveBreaches
+    .filter((b) => b.breachDate >= obs.from)
+    .map((b) => ({
+      path: 'action',
+      message: `a breach of ${b.rule} dated ${b.breachDate} fell in the observation period (from ${obs.from}): the case is reopened, not closed`,
+    }));
+}
+
+/** The event a request makes of the case, or why it is refused. */
+export function decide(state: CaseState, request: TransitionRequest, ctx: TransitionContext): Decision {
+  const { action } = request;
+  const today = dayToDate(localDay(ctx.now, ctx.zone));
+  if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq) {
+    return conflict([
+      {
+        path: 'expectedSeq',
+        message: `the case has changed since: it is at change ${state.seq}, not ${request.expectedSeq}; reload it and try again`,
+      },
+    ]);
+  }
+  const allowed = ALLOWED_FROM[action];
+  if (!allowed.includes(state.status)) {
+    const message =
+      state.status === 'closed'
+        ? 'the case is closed: only comments can be added'
+        : `${action} is not possible while the case is ${state.status}: it needs status ${allowed.join(' or ')}`;
+    return conflict([{ path: 'action', message }]);
+  }
+  if (action === 'close') {
+    const issues = closingConflicts(state, ctx, today);
+    if (issues.length > 0) return conflict(issues);
+  }
+
+  const fields = merged(state.fields, request.fields);
+  const issues: Issue[] = [];
+  for (const name of REQUIRED[action] ?? []) {
+    if (fields[name] === undefined) issues.push({ path: name, message: `required to ${STEP_WORDS[action]}` });
+  }
+  if (action === 'reopen' && request.reason === undefined)
+    issues.push({ path: 'reason', message: 'required: why the case is reopened' });
+  if (action === 'update' && Object.keys(request.fields).length === 0)
+    issues.push({ path: '', message: 'nothing to update: send at least one field' });
+  issues.push(...consistency(fields, request.fields, today));
+  if (issues.length > 0) return { ok: false, refusal: 'invalid', issues };
+
+  const data: CaseEvent['data'] = {};
+  if (Object.keys(request.fields).length > 0) data.fields = request.fields;
+  if (request.note !== undefined) data.note = request.note;
+  if (request.reason !== undefined) data.reason = request.reason;
+  if (action === 'reopen') data.dueDate = dueDateFrom(today, ctx.caseDueDays);
+  return {
+    ok: true,
+    event: {
+      caseId: state.caseId,
+      ruleSet: state.ruleSet,
+      assetId: state.assetId,
+      family: state.family,
+      seq: state.seq + 1,
+      action,
+      status: statusAfter(action, state.status),
+      actor: request.actor,
+      role: ctx.role,
+      // never before the case's latest change, so "as of" folds see a prefix of the log
+      at: Math.max(ctx.now, state.updatedAt),
+      data,
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// The peer of analytics/flags/sql.ts: the same windowed query for one count rule, written for
+// DuckDB (QUALIFY instead of LATEST ON, timezone() instead of to_timezone()), run on the same
+// rows. Benchmarks only; values are inlined from the rule files, not from users.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { firstRelevantDay } from '../analytics/flags/index.js';
+import type { CountRule } from '../analytics/rules/index.js';
+import type { Asset, OutageEvent, Warning } from '../core/index.js';
+import { localDay, startOfLocalDay } from '../core/index.js';
+
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const list = (xs: readonly string[]) => xs.map(q).join(', ');
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : new Date(ms).toISOString());
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+function writeCsv(file: string, header: string[], rows: unknown[][]): void {
+  writeFileSync(file, `${header.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
+}
+
+export async function duckdbWithData(dir: string, assets: Asset[], events: OutageEvent[], warnings: Warning[]) {
+  writeCsv(
+    join(dir, 'assets.csv'),
+    ['asset_id', 'kind', 'feeder_id', 'province', 'city', 'county', 'area_class', 'park', 'valid_from'],
+    assets.map((a) => [a.assetId, a.kind, a.feederId, a.province, a.city, a.county, a.areaClass, a.park, iso(a.validFrom)]),
+  );
+  writeCsv(
+    join(dir, 'outages.csv'),
+    ['event_id', 'asset_id', 'start', 'end_at', 'cause', 'planned', 'warning_id', 'has_areas'],
+    events.map((e) => [e.eventId, e.assetId, iso(e.start), iso(e.end), e.cause, e.planned, e.warningId, e.affectedAreas ? 1 : 0]),
+  );
+  writeCsv(
+    join(dir, 'outage_areas.csv'),
+    ['event_id', 'area_id', 'start'],
+    events.flatMap((e) => [...new Set(e.affectedAreas ?? [])].map((a) => [e.eventId, a, iso(e.start)])),
+  );
+  writeCsv(
+    join(dir, 'warnings.csv'),
+    ['warning_id', 'province', 'city', 'county', 'start', 'end_at'],
+    warnings.map((w) => [w.warningId, w.province, w.city, w.county, iso(w.start), iso(w.end)]),
+  );
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const types: Record<string, string> = {
+    assets: "{'valid_from': 'TIMESTAMPTZ'}",
+    outages: "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ', 'planned': 'BOOLEAN', 'has_areas': 'INTEGER'}",
+    outage_areas: "{'start': 'TIMESTAMPTZ'}",
+    warnings: "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ'}",
+  };
+  for (const t of Object.keys(types)) {
+    await c.run(
+      `CREATE TABLE ${t} AS SELECT * FROM read_csv(${q(join(dir, `${t}.csv`))}, header = true, types = ${types[t]}, all_varchar = false)`,
+    );
+  }
+  return c;
+}
+
+export function duckdbFlagQuery(rule: CountRule, asOf: number, zone: string, shortMinutes: number): string {
+  const today = localDay(asOf, zone);
+  const low = new Date(startOfLocalDay(firstRelevantDay(rule, today), zone)).toISOString();
+  const t = `TIMESTAMPTZ ${q(new Date(asOf).toISOString())}`;
+  const lowTs = `TIMESTAMPTZ ${q(low)}`;
+  const day = (col: string) => `(epoch_us(timezone(${q(zone)}, ${col})) // 86400000000)`;
+  const c = rule.counts;
+  const filters: string[] = ['true'];
+  if (c.causes !== 'all') filters.push(`ar.cause IN (${list(c.causes)})`);
+  if (c.planned !== 'any') filters.push(`ar.planned = ${c.planned}`);
+  if (c.exclusions.includes('external_damage')) filters.push(`ar.cause <> 'external_damage'`);
+  const dur = '(epoch_us(ar.end_at) - epoch_us(ar.start))';
+  if (c.exclusions.includes('short_switching')) {
+    filters.push(
+      `NOT (ar.end_at IS NOT NULL AND ar.cause IN ('protective_supply_switching', 'mode_adjustment') AND ${dur} <= ${shortMinutes * 60_000_000})`,
+    );
+  }
+  if (c.minDurationMinutes !== undefined) filters.push(`NOT (ar.end_at IS NOT NULL AND ${dur} < ${c.minDurationMinutes * 60_000_000})`);
+  const warned = c.exclusions.includes('warned_weather');
+  const s = rule.scope;
+  const scope = [`cur.kind IN (${list(s.kind)})`];
+  if (s.province) scope.push(`cur.province IN (${list(s.province)})`);
+  if (s.areaClass) scope.push(`cur.area_class IN (${list(s.areaClass)})`);
+  if (s.park === true) scope.push('cur.park IS NOT NULL');
+  const rolling = rule.window.kind === 'rolling';
+  const period = (col: string) => {
+    if (rule.window.kind === 'rolling') return '0';
+    const local = `timezone(${q(zone)}, ${col})`;
+    if (rule.window.unit === 'year') return `year(${local})`;
+    if (rule.window.unit === 'quarter') return `year(${local}) * 4 + (month(${local}) - 1) // 3`;
+    return `year(${local}) * 12 + month(${local}) - 1`;
+  };
+  const n = rolling ? (rule.window as { days: number }).days : 0;
+  return `
+WITH v AS (
+  SELECT *, row_number() OVER (PARTITION BY asset_id ORDER BY valid_from) rn,
+         lead(valid_from) OVER (PARTITION BY asset_id ORDER BY valid_from) valid_to FROM assets),
+vi AS (SELECT asset_id, kind, feeder_id, province, city, county, area_class, park,
+         CASE WHEN rn = 1 THEN TIMESTAMPTZ '1970-01-01 00:00:00+00' ELSE valid_from END vfrom,
+         coalesce(valid_to, TIMESTAMPTZ '2200-01-01 00:00:00+00') vto FROM v),
+cur AS (SELECT * FROM vi WHERE vfrom <= ${t} AND ${t} < vto),
+e AS (SELECT * FROM outages WHERE start <= ${t} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})),
+ef AS (SELECT e.* FROM e JOIN vi ON vi.asset_id = e.asset_id WHERE vi.kind = 'feeder' AND vi.vfrom <= e.start AND e.start < vi.vto),
+att AS (
+  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id FROM e
+  UNION ALL
+  SELECT vi.asset_id, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.warning_id
+  FROM ef JOIN vi ON vi.feeder_id = ef.asset_id
+  WHERE ef.has_areas = 0 AND vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto AND vi.asset_id <> ef.asset_id
+  UNION ALL
+  SELECT l.area_id, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.warning_id
+  FROM ef JOIN outage_areas l ON l.event_id = ef.event_id AND l.start = ef.start
+  JOIN vi ON vi.asset_id = l.area_id
+  WHERE vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto AND l.area_id <> ef.asset_id),
+ar AS (SELECT att.*, vi.province, vi.city, vi.county FROM att JOIN vi ON vi.asset_id = att.target
+       WHERE vi.vfrom <= att.start AND att.start < vi.vto),
+${
+  warned
+    ? `warned AS (
+  SELECT DISTINCT ar.target, ar.event_id FROM ar JOIN warnings w ON
+    w.start <= ar.start AND ar.start <= w.end_at
+    AND (w.province IS NULL OR w.province = ar.province) AND (w.city IS NULL OR w.city = ar.city)
+    AND (w.county IS NULL OR w.county = ar.county) AND (ar.warning_id IS NULL OR w.warning_id = ar.warning_id)
+  WHERE ar.cause IN ('weather_fault', 'natural_disaster')),
+counted AS (SELECT ar.* FROM ar ANTI JOIN warned ON warned.target = ar.target AND warned.event_id = ar.event_id
+  WHERE ${filters.join(' AND ')}),`
+    : `counted AS (SELECT ar.* FROM ar WHERE ${filters.join(' AND ')}),`
+}
+c AS (SELECT counted.target, cur.kind, counted.event_id, counted.start, counted.end_at
+      FROM counted JOIN cur ON cur.asset_id = counted.target WHERE ${scope.join(' AND ')}),
+m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER (PARTITION BY target ORDER BY start, event_id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end FROM c),
+leaders AS (SELECT target, kind, event_id, start, ${day('start')} AS day, ${period('start')} AS period
+            FROM m WHERE prev_end IS NULL OR start >= prev_end),
+numbered AS (SELECT *, row_number() OVER (PARTITION BY target ORDER BY start, event_id) seq,
+        row_number() OVER (PARTITION BY target, period ORDER BY start, event_id) period_seq,
+        lag(day, ${rule.limit}) OVER (PARTITION BY target ORDER BY start, event_id) lag_day FROM leaders),
+marked AS (SELECT *, CASE WHEN ${rolling ? `(lag_day IS NOT NULL AND day - lag_day <= ${n - 1})` : `period_seq > ${rule.limit}`}
+        AND day >= ${today - 364} AND day <= ${today} THEN seq END recent_breach FROM numbered),
+latest AS (SELECT *, max(recent_breach) OVER (PARTITION BY target) lb_seq FROM marked),
+framed AS (SELECT *, max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY target) lb_day,
+        max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY target) lb_period FROM latest)
+SELECT target, kind, event_id, day, seq, lb_seq, lb_day FROM framed
+WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${rolling ? `day >= lb_day - ${n - 1}` : 'period = lb_period'})
+   OR (lb_seq IS NULL AND ${rolling ? `day >= ${today - n + 1} AND day <= ${today}` : `period = ${period(t)}`})
+ORDER BY target, seq`;
+}

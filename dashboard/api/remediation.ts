@@ -1,0 +1,493 @@
+// Remediation cases, the month-end ledger (台账), the periodic public disclosure and "dynamic
+// clearing to zero", under /api/v1:
+//   GET  /cases?ruleSet&status&region&overdue&assetId&family&unit   cases as they stand (operator)
+//   GET  /cases/:id                     one case with its full history (operator)
+//   GET  /cases/:id/history             the history as a list (operator)
+//   POST /cases/:id/transitions         a planner's change: 200, or 404/409/422 with issues
+//   GET  /ledger?ruleSet                frozen months with their filing deadlines (operator)
+//   GET  /ledger/:period?ruleSet&lang&format=csv|xlsx   a frozen month (operator)
+//   GET  /disclosures?ruleSet           frozen disclosure periods (public)
+//   GET  /disclosures/:period?ruleSet&lang&format       a frozen disclosure (public, no personal data)
+//   GET  /remediation/clearing?ruleSet&from&to&step&groupBy   open/overdue/closed over time (operator)
+//   GET  /remediation/vocabulary        statuses, actions, required fields, measures, labels (operator)
+// Lists answer JSON, CSV or Arrow by Accept; `lang=zh|en` turns headers and codes into words.
+
+import { createHash } from 'node:crypto';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import {
+  ACTION_LABELS,
+  ALLOWED_FROM,
+  applyTransition,
+  CASE_STATUSES,
+  type CaseState,
+  CLEARING_KEYS,
+  CLEARING_STEPS,
+  type ClearingKey,
+  type ClearingStep,
+  clearingPoints,
+  clearingSeries,
+  DISCLOSURE_COLUMNS,
+  type DisclosureRow,
+  disclosurePeriodKind,
+  type Folded,
+  fieldNames,
+  formatPeriod,
+  isOverdue,
+  LANGS,
+  type Lang,
+  LEDGER_COLUMNS,
+  type LedgerRow,
+  ledgerFilingDue,
+  listCases,
+  localize,
+  MEASURE_LABELS,
+  MEASURES,
+  observation,
+  type PeriodKind,
+  parsePeriod,
+  parseTransition,
+  periodBounds,
+  periodContaining,
+  REQUIRED,
+  type ReportKind,
+  type ReportRun,
+  readCase,
+  readEntries,
+  readRuleSetEvents,
+  readRuns,
+  STATUS_LABELS,
+  toXlsx,
+  USER_ACTIONS,
+  VERIFICATION_LABELS,
+  VERIFICATION_METHODS,
+} from '../../analytics/remediation/index.js';
+import type { CompiledRuleSet } from '../../analytics/rules/index.js';
+import { formatInZone, HttpError, type Issue, localDate, type Role } from '../../core/index.js';
+import type { Store, Writer } from '../../store/index.js';
+import { textParam, timeParam } from './query-params.js';
+import { sendRows, toCsv } from './respond.js';
+
+export interface RemediationRouterDeps {
+  store: Store;
+  /** accepted for symmetry with the other routers; case changes are SQL inserts (see sql/write.ts) */
+  writer?: Writer;
+  zone: string;
+  ruleSets: ReadonlyMap<string, CompiledRuleSet>;
+  defaultRuleSet: string;
+  requireRole: (role: Role) => RequestHandler;
+  now?: () => number;
+}
+
+const CASE_COLUMNS = [
+  'caseId',
+  'ruleSet',
+  'assetId',
+  'assetName',
+  'kind',
+  'province',
+  'city',
+  'county',
+  'areaClass',
+  'family',
+  'status',
+  'overdue',
+  'openedDate',
+  'dueDate',
+  'rules',
+  'lastBreachDate',
+  'breaches',
+  'reopenCount',
+  'responsibleUnit',
+  'responsiblePerson',
+  'measures',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'closedDate',
+  'seq',
+  'updatedAt',
+  'updatedBy',
+];
+const HISTORY_COLUMNS = [
+  'seq',
+  'at',
+  'action',
+  'from',
+  'to',
+  'actor',
+  'role',
+  'changes',
+  'breaches',
+  'note',
+  'reason',
+];
+const RUN_COLUMNS = ['period', 'ruleSet', 'filingDue', 'rows', 'frozenAt', 'trigger', 'asOf', 'casesAsOf'];
+
+const bad = (path: string, message: string): HttpError =>
+  new HttpError(400, `invalid ${path}`, { issues: [{ path, message }] });
+
+function listParam<T extends string>(value: unknown, name: string, allowed: readonly T[]): T[] | undefined {
+  const text = textParam(value, name);
+  if (text === undefined) return undefined;
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item))
+      throw bad(name, `expected ${allowed.join(', ')} (comma-separated), got "${item}"`);
+  }
+  return items as T[];
+}
+
+function langParam(value: unknown): Lang | undefined {
+  const lang = textParam(value, 'lang');
+  if (lang === undefined) return undefined;
+  if (!(LANGS as readonly string[]).includes(lang)) throw bad('lang', `expected zh or en, got "${lang}"`);
+  return lang as Lang;
+}
+
+/** The role a change is recorded with: the strongest the token holds. */
+const roleOf = (req: Request): string => (req.roles?.has('admin') ? 'admin' : 'planner');
+
+/** A token's fingerprint (never the token): which credential made a change. */
+function viaOf(req: Request): string {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
+  return `token:${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
+}
+
+export function remediationRouter(deps: RemediationRouterDeps): Router {
+  const router = Router();
+  const now = deps.now ?? Date.now;
+  const read = deps.requireRole('operator');
+  const plan = deps.requireRole('planner');
+  const zone = deps.zone;
+  const iso = (ms: number | null): string | null => (ms === null ? null : formatInZone(ms, zone));
+
+  const ruleSetOf = (value: unknown): CompiledRuleSet => {
+    const name = textParam(value, 'ruleSet') ?? deps.defaultRuleSet;
+    const set = deps.ruleSets.get(name);
+    if (!set) throw bad('ruleSet', `no rule set "${name}" (known: ${[...deps.ruleSets.keys()].join(', ')})`);
+    return set;
+  };
+
+  const caseRow = (c: CaseState, today: string): Record<string, unknown> => {
+    const last = [...c.breaches].sort((a, b) => (a.breachDate < b.breachDate ? 1 : -1))[0];
+    return {
+      caseId: c.caseId,
+      ruleSet: c.ruleSet,
+      assetId: c.assetId,
+      assetName: c.asset.name,
+      kind: c.asset.kind,
+      province: c.asset.province,
+      city: c.asset.city,
+      county: c.asset.county,
+      areaClass: c.asset.areaClass,
+      family: c.family,
+      status: c.status,
+      overdue: isOverdue(c, today),
+      openedDate: c.openedDate,
+      dueDate: c.dueDate,
+      rules: [...new Set(c.breaches.map((b) => b.rule))].sort(),
+      lastBreachDate: last?.breachDate ?? null,
+      breaches: c.breaches.length,
+      reopenCount: c.reopenCount,
+      responsibleUnit: c.fields.responsibleUnit ?? null,
+      responsiblePerson: c.fields.responsiblePerson ?? null,
+      measures: c.fields.measures ?? [],
+      plannedEnd: c.fields.plannedEnd ?? null,
+      actualStart: c.fields.actualStart ?? null,
+      actualEnd: c.fields.actualEnd ?? null,
+      closedDate: c.closedDate,
+      seq: c.seq,
+      updatedAt: iso(c.updatedAt),
+      updatedBy: c.updatedBy,
+    };
+  };
+
+  const historyRows = (f: Folded): Record<string, unknown>[] =>
+    f.history.map((h) => ({ ...h, at: iso(h.at) }));
+
+  const caseDetail = (f: Folded, at: number): Record<string, unknown> => {
+    const s = f.state;
+    const ruleSet = deps.ruleSets.get(s.ruleSet);
+    const done = s.fields.actualEnd;
+    return {
+      ...s,
+      openedAt: iso(s.openedAt),
+      closedAt: iso(s.closedAt),
+      updatedAt: iso(s.updatedAt),
+      overdue: isOverdue(s, localDate(at, zone)),
+      observation:
+        done && ruleSet && s.status === 'work_done' ? observation(done, ruleSet.observationDays) : null,
+      history: historyRows(f),
+      superseded: f.superseded.map((e) => ({ seq: e.seq, at: iso(e.at), action: e.action, actor: e.actor })),
+    };
+  };
+
+  router.get('/cases', read, async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const statuses = listParam(req.query['status'], 'status', [...CASE_STATUSES, 'active'] as const);
+    const overdue = textParam(req.query['overdue'], 'overdue');
+    if (overdue !== undefined && overdue !== 'true' && overdue !== 'false')
+      throw bad('overdue', `expected true or false, got "${overdue}"`);
+    const region = textParam(req.query['region'], 'region');
+    const assetId = textParam(req.query['assetId'], 'assetId');
+    const family = textParam(req.query['family'], 'family');
+    const unit = textParam(req.query['unit'], 'unit');
+    const at = now();
+    const today = localDate(at, zone);
+    const rows = (await listCases(deps.store, ruleSet.name, zone))
+      .map((f) => f.state)
+      .filter(
+        (c) =>
+          (!statuses ||
+            statuses.includes(c.status) ||
+            (statuses.includes('active') && c.status !== 'closed')) &&
+          (!region || [c.asset.province, c.asset.city, c.asset.county].includes(region)) &&
+          (!assetId || c.assetId === assetId) &&
+          (!family || c.family === family) &&
+          (!unit || c.fields.responsibleUnit === unit),
+      )
+      .map((c) => caseRow(c, today))
+      .filter((r) => overdue === undefined || r['overdue'] === (overdue === 'true'));
+    sendRows(req, res, rows, CASE_COLUMNS, { ruleSet: ruleSet.name, asOf: iso(at), zone });
+  });
+
+  const caseOr404 = async (req: Request): Promise<Folded> => {
+    const id = textParam(req.params['id'], 'id') ?? '';
+    const found = await readCase(deps.store, id, zone);
+    if (!found) throw new HttpError(404, `no case "${id}"`);
+    return found;
+  };
+
+  router.get('/cases/:id', read, async (req, res) => {
+    res.json(caseDetail(await caseOr404(req), now()));
+  });
+
+  router.get('/cases/:id/history', read, async (req, res) => {
+    const f = await caseOr404(req);
+    sendRows(req, res, historyRows(f), HISTORY_COLUMNS, { caseId: f.state.caseId });
+  });
+
+  router.post('/cases/:id/transitions', plan, express.json({ limit: '64kb' }), async (req, res) => {
+    const parsed = parseTransition(req.body);
+    if (!parsed.ok) throw refusal(422, parsed.issues);
+    const at = now();
+    const outcome = await applyTransition(deps.store, {
+      caseId: textParam(req.params['id'], 'id') ?? '',
+      request: parsed.value,
+      role: roleOf(req),
+      via: viaOf(req),
+      now: at,
+      zone,
+      ruleSets: deps.ruleSets,
+    });
+    if (!outcome.ok) {
+      const status = outcome.refusal === 'not_found' ? 404 : outcome.refusal === 'conflict' ? 409 : 422;
+      throw refusal(status, outcome.issues);
+    }
+    res.json(caseDetail(outcome.folded, at));
+  });
+
+  // Frozen documents ---------------------------------------------------------------------
+
+  const runRows = (runs: readonly ReportRun[]) =>
+    runs.map((r) => ({
+      period: r.period,
+      ruleSet: r.ruleSet,
+      filingDue: r.filingDue,
+      rows: r.rows,
+      frozenAt: iso(r.frozenAt),
+      trigger: r.trigger,
+      asOf: iso(r.asOf),
+      casesAsOf: iso(r.casesAsOf),
+    }));
+
+  const frozenRun = async (
+    report: ReportKind,
+    ruleSet: CompiledRuleSet,
+    text: string,
+    kinds: PeriodKind[],
+  ) => {
+    const period = parsePeriod(text, kinds);
+    if (!period.ok) throw new HttpError(400, 'invalid period', { issues: period.issues });
+    const key = formatPeriod(period.value);
+    const run = (await readRuns(deps.store, report, ruleSet.name)).find((r) => r.period === key);
+    if (!run) {
+      const ends = localDate(periodBounds(period.value, zone).end, zone);
+      const what = report === 'ledger' ? 'ledger' : 'disclosure';
+      throw new HttpError(
+        404,
+        `the ${what} of ${key} is not frozen: a period is frozen in the night after it ends (${ends})`,
+      );
+    }
+    return run;
+  };
+
+  /** A frozen document in the negotiated format, or as XLSX / CSV when `format` says so. */
+  async function sendDocument<R>(
+    req: Request,
+    res: Response,
+    q: {
+      run: ReportRun;
+      rows: R[];
+      columns: Parameters<typeof localize<R>>[1];
+      extra: Record<string, unknown>;
+      /** the document's title, and its short name for the sheet (at most 31 characters with the period) */
+      name: { zh: string; en: string };
+      sheet: { zh: string; en: string };
+    },
+  ): Promise<void> {
+    const format = textParam(req.query['format'], 'format');
+    if (format !== undefined && !['json', 'csv', 'xlsx'].includes(format))
+      throw bad('format', `expected json, csv or xlsx, got "${format}"`);
+    const lang = langParam(req.query['lang']) ?? (format === 'xlsx' ? 'zh' : undefined);
+    const file = `${q.run.report}-${q.run.ruleSet}-${q.run.period}${lang ? `-${lang}` : ''}`;
+    const table = lang ? localize(q.rows, q.columns, lang, q.run.meta) : null;
+    if (format === 'xlsx' && table && lang) {
+      const zh = lang === 'zh';
+      const about: [string, string | number | null][] = [
+        [zh ? '名称' : 'Document', `${q.name[lang]} ${q.run.period}`],
+        [zh ? '规则' : 'Rule set', `${q.run.meta.ruleSetTitle[lang]} (${q.run.ruleSet})`],
+        [zh ? '适用范围' : 'Jurisdiction', q.run.meta.jurisdiction[lang]],
+        [zh ? '报送期限' : 'Filing deadline', q.run.filingDue],
+        [zh ? '冻结时间' : 'Frozen at', iso(q.run.frozenAt)],
+        [zh ? '统计截至' : 'Flags as of', iso(q.run.asOf)],
+        [zh ? '整治状态截至' : 'Cases as of', iso(q.run.casesAsOf)],
+        [zh ? '行数' : 'Rows', q.run.rows],
+      ];
+      const buffer = await toXlsx(
+        table,
+        { sheet: `${q.sheet[lang]} ${q.run.period}`, aboutSheet: zh ? '说明' : 'About' },
+        about,
+      );
+      res
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`${file}.xlsx`)
+        .send(buffer);
+      return;
+    }
+    const headers = table ? table.headers : fieldNames(q.columns);
+    const rows = table ? table.rows : (q.rows as unknown as Record<string, unknown>[]);
+    if (format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(toCsv(rows, headers));
+      return;
+    }
+    sendRows(req, res, rows, headers, q.extra);
+  }
+
+  router.get('/ledger', read, async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const runs = await readRuns(deps.store, 'ledger', ruleSet.name);
+    const current = periodContaining('month', now(), zone);
+    sendRows(req, res, runRows(runs), RUN_COLUMNS, {
+      ruleSet: ruleSet.name,
+      ledgerDue: ruleSet.reporting.ledgerDue,
+      next: {
+        period: formatPeriod(current),
+        freezesAfter: iso(periodBounds(current, zone).end),
+        filingDue: ledgerFilingDue(current, ruleSet.reporting.ledgerDue),
+      },
+    });
+  });
+
+  router.get('/ledger/:period', read, async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const run = await frozenRun('ledger', ruleSet, String(req.params['period']), ['month']);
+    await sendDocument(req, res, {
+      run,
+      rows: await readEntries<LedgerRow>(deps.store, run),
+      columns: LEDGER_COLUMNS,
+      name: { zh: '频繁停电台账', en: 'Frequent-outage ledger' },
+      sheet: { zh: '台账', en: 'Ledger' },
+      extra: { ...runRows([run])[0], meta: run.meta },
+    });
+  });
+
+  // Public: the disclosure holds no personal data and needs no token.
+  router.get('/disclosures', async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const runs = await readRuns(deps.store, 'disclosure', ruleSet.name);
+    sendRows(
+      req,
+      res,
+      runRows(runs),
+      RUN_COLUMNS.filter((c) => c !== 'filingDue'),
+      {
+        ruleSet: ruleSet.name,
+        disclosure: ruleSet.reporting.disclosure,
+      },
+    );
+  });
+
+  router.get('/disclosures/:period', async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const kind = disclosurePeriodKind(ruleSet.reporting.disclosure);
+    const run = await frozenRun('disclosure', ruleSet, String(req.params['period']), [kind]);
+    const { filingDue: _unused, ...summary } = runRows([run])[0] ?? {};
+    await sendDocument(req, res, {
+      run,
+      rows: await readEntries<DisclosureRow>(deps.store, run),
+      columns: DISCLOSURE_COLUMNS,
+      name: { zh: '频繁停电整治公示', en: 'Frequent-outage remediation disclosure' },
+      sheet: { zh: '公示', en: 'Disclosure' },
+      extra: {
+        ...summary,
+        title: run.meta.ruleSetTitle,
+        jurisdiction: run.meta.jurisdiction,
+        ruleTitles: run.meta.ruleTitles,
+      },
+    });
+  });
+
+  // Clearing to zero ----------------------------------------------------------------------
+
+  router.get('/remediation/clearing', read, async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const at = now();
+    const to = timeParam(req.query['to'], 'to', zone, at);
+    const yearAgo = periodBounds(periodContaining('month', to - 335 * 86_400_000, zone), zone).start;
+    const from = timeParam(req.query['from'], 'from', zone, yearAgo);
+    if (from > to) throw bad('from', 'must not be after to');
+    const step = (listParam(req.query['step'], 'step', CLEARING_STEPS)?.[0] ?? 'month') as ClearingStep;
+    const groupBy =
+      listParam(req.query['groupBy'], 'groupBy', CLEARING_KEYS) ?? (['city', 'unit'] as ClearingKey[]);
+    if (clearingPoints(from, to, step, zone).length > 1000)
+      throw bad('step', `more than 1000 points from ${iso(from)} to ${iso(to)}: use a longer step`);
+    const events = await readRuleSetEvents(deps.store, ruleSet.name);
+    const rows = clearingSeries(events, { from, to, step, groupBy, zone });
+    const columns = [
+      'date',
+      ...groupBy,
+      'open',
+      'overdue',
+      'observation',
+      'closed',
+      'opened',
+      'closedInStep',
+    ];
+    sendRows(req, res, rows, columns, { ruleSet: ruleSet.name, from: iso(from), to: iso(to), step, groupBy });
+  });
+
+  router.get('/remediation/vocabulary', read, (_req, res) => {
+    res.json({
+      statuses: CASE_STATUSES.map((s) => ({ status: s, label: STATUS_LABELS[s] })),
+      actions: USER_ACTIONS.map((a) => ({
+        action: a,
+        label: ACTION_LABELS[a],
+        from: ALLOWED_FROM[a],
+        requires: REQUIRED[a] ?? [],
+      })),
+      measures: MEASURES.map((m) => ({ measure: m, label: MEASURE_LABELS[m] })),
+      verificationMethods: VERIFICATION_METHODS.map((m) => ({ method: m, label: VERIFICATION_LABELS[m] })),
+    });
+  });
+
+  return router;
+}
+
+function refusal(status: number, issues: readonly Issue[]): HttpError {
+  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return new HttpError(status, message || 'refused', { issues });
+}
