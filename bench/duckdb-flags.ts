@@ -103,7 +103,7 @@ cur AS (SELECT * FROM vi WHERE vfrom <= ${t} AND ${t} < vto),
 e AS (SELECT * FROM outages WHERE start <= ${t} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})),
 ef AS (SELECT e.* FROM e JOIN vi ON vi.asset_id = e.asset_id WHERE vi.kind = 'feeder' AND vi.vfrom <= e.start AND e.start < vi.vto),
 att AS (
-  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id FROM e
+  SELECT asset_id tgt, event_id, start, end_at, cause, planned, warning_id FROM e
   UNION ALL
   SELECT vi.asset_id, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.warning_id
   FROM ef JOIN vi ON vi.feeder_id = ef.asset_id
@@ -113,36 +113,36 @@ att AS (
   FROM ef JOIN outage_areas l ON l.event_id = ef.event_id AND l.start = ef.start
   JOIN vi ON vi.asset_id = l.area_id
   WHERE vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto AND l.area_id <> ef.asset_id),
-ar AS (SELECT att.*, vi.province, vi.city, vi.county FROM att JOIN vi ON vi.asset_id = att.target
+ar AS (SELECT att.*, vi.province, vi.city, vi.county FROM att JOIN vi ON vi.asset_id = att.tgt
        WHERE vi.vfrom <= att.start AND att.start < vi.vto),
 ${
   warned
     ? `warned AS (
-  SELECT DISTINCT ar.target, ar.event_id FROM ar JOIN warnings w ON
+  SELECT DISTINCT ar.tgt, ar.event_id FROM ar JOIN warnings w ON
     w.start <= ar.start AND ar.start <= w.end_at
     AND (w.province IS NULL OR w.province = ar.province) AND (w.city IS NULL OR w.city = ar.city)
     AND (w.county IS NULL OR w.county = ar.county) AND (ar.warning_id IS NULL OR w.warning_id = ar.warning_id)
   WHERE ar.cause IN ('weather_fault', 'natural_disaster')),
-counted AS (SELECT ar.* FROM ar ANTI JOIN warned ON warned.target = ar.target AND warned.event_id = ar.event_id
+counted AS (SELECT ar.* FROM ar ANTI JOIN warned ON warned.tgt = ar.tgt AND warned.event_id = ar.event_id
   WHERE ${filters.join(' AND ')}),`
     : `counted AS (SELECT ar.* FROM ar WHERE ${filters.join(' AND ')}),`
 }
-c AS (SELECT counted.target, cur.kind, counted.event_id, counted.start, counted.end_at
-      FROM counted JOIN cur ON cur.asset_id = counted.target WHERE ${scope.join(' AND ')}),
-m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER (PARTITION BY target ORDER BY start, event_id
+c AS (SELECT counted.tgt, cur.kind, counted.event_id, counted.start, counted.end_at
+      FROM counted JOIN cur ON cur.asset_id = counted.tgt WHERE ${scope.join(' AND ')}),
+m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER (PARTITION BY tgt ORDER BY start, event_id
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end FROM c),
-leaders AS (SELECT target, kind, event_id, start, ${day('start')} AS day, ${period('start')} AS period
+leaders AS (SELECT tgt, kind, event_id, start, ${day('start')} AS day, ${period('start')} AS period
             FROM m WHERE prev_end IS NULL OR start >= prev_end),
-numbered AS (SELECT *, row_number() OVER (PARTITION BY target ORDER BY start, event_id) seq,
-        row_number() OVER (PARTITION BY target, period ORDER BY start, event_id) period_seq,
-        lag(day, ${rule.limit}) OVER (PARTITION BY target ORDER BY start, event_id) lag_day FROM leaders),
+numbered AS (SELECT *, row_number() OVER (PARTITION BY tgt ORDER BY start, event_id) seq,
+        row_number() OVER (PARTITION BY tgt, period ORDER BY start, event_id) period_seq,
+        lag(day, ${rule.limit}) OVER (PARTITION BY tgt ORDER BY start, event_id) lag_day FROM leaders),
 marked AS (SELECT *, CASE WHEN ${rolling ? `(lag_day IS NOT NULL AND day - lag_day <= ${n - 1})` : `period_seq > ${rule.limit}`}
         AND day >= ${today - 364} AND day <= ${today} THEN seq END recent_breach FROM numbered),
-latest AS (SELECT *, max(recent_breach) OVER (PARTITION BY target) lb_seq FROM marked),
-framed AS (SELECT *, max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY target) lb_day,
-        max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY target) lb_period FROM latest)
-SELECT target, kind, event_id, day, seq, lb_seq, lb_day FROM framed
+latest AS (SELECT *, max(recent_breach) OVER (PARTITION BY tgt) lb_seq FROM marked),
+framed AS (SELECT *, max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY tgt) lb_day,
+        max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY tgt) lb_period FROM latest)
+SELECT tgt, kind, event_id, day, seq, lb_seq, lb_day FROM framed
 WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${rolling ? `day >= lb_day - ${n - 1}` : 'period = lb_period'})
    OR (lb_seq IS NULL AND ${rolling ? `day >= ${today - n + 1} AND day <= ${today}` : `period = ${period(t)}`})
-ORDER BY target, seq`;
+ORDER BY tgt, seq`;
 }
