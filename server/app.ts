@@ -7,6 +7,7 @@ import type { CurrentFlags } from '../analytics/flags/index.js';
 import type { CompiledRuleSet } from '../analytics/rules/index.js';
 import type { LiveHub } from '../dashboard/live.js';
 import { publicPages } from '../dashboard/public-pages/index.js';
+import { dashboardPages } from '../dashboard/static.js';
 import type { AssetDirectory, Store, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -69,6 +70,8 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
 
   app.use('/api/v1', rateLimit(deps.config.rateLimit));
   for (const make of routers) app.use('/api/v1', make(deps));
+  // The dashboard (static files; its data comes from the API above).
+  app.use(dashboardPages());
   app.use(notFoundHandler);
   app.use(errorHandler(deps.log));
   return app;

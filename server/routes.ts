@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { Router } from 'express';
 import { assetsRouter } from '../dashboard/api/assets.js';
+import { dashboardDataRouter } from '../dashboard/api/dashboard-data.js';
+import { reliabilityRouter } from '../dashboard/api/reliability.js';
 import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
@@ -56,6 +58,19 @@ export const productRouters: readonly RouterFactory[] = [
       zone: d.config.zone,
       ruleSets: d.ruleSets,
       defaultRuleSet: d.config.ruleSet,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) =>
+    dashboardDataRouter({
+      store: d.store,
+      zone: d.config.zone,
+      ruleSets: d.ruleSets,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) =>
+    reliabilityRouter({
+      store: d.store,
+      zone: d.config.zone,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
   (d) => {

@@ -1,0 +1,218 @@
+// The API client: the bearer token (kept in sessionStorage), JSON for small answers, Arrow IPC
+// for large tables, a short-lived cache so a language switch re-renders without refetching,
+// and the server-sent event stream read with fetch() (EventSource cannot send a header).
+
+import { tableFromIPC } from 'apache-arrow';
+
+const TOKEN_KEY = 'outage.token';
+const ARROW = 'application/vnd.apache.arrow.stream';
+const CACHE_MS = 5 * 60_000;
+
+export type Params = Record<string, string | number | boolean | undefined | null>;
+export type Row = Record<string, unknown>;
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const storedToken = (): string | null => {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+};
+export const storeToken = (token: string | null): void => {
+  try {
+    if (token === null) sessionStorage.removeItem(TOKEN_KEY);
+    else sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // storage refused: the token lives in memory for this page
+  }
+};
+
+export function query(params: Params = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface LiveMessage {
+  type: string;
+  kind: string;
+  count: number;
+  at: string;
+}
+export type LiveState = 'connecting' | 'open' | 'closed';
+
+export interface RequestOptions {
+  /** Skip the cache (and refresh it). */
+  fresh?: boolean;
+}
+
+export class Api {
+  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  /** Called once per refused token (401), so the shell can ask to sign in again. */
+  onUnauthorized: (() => void) | undefined;
+
+  constructor(
+    readonly token: string,
+    private readonly base = '/api/v1',
+  ) {}
+
+  private async request(path: string, accept: string): Promise<Response> {
+    const res = await fetch(`${this.base}${path}`, {
+      headers: { authorization: `Bearer ${this.token}`, accept },
+    });
+    if (!res.ok) {
+      let message = `${res.status} ${res.statusText}`;
+      let issues: Issue[] = [];
+      try {
+        const body = (await res.json()) as { error?: string; message?: string; issues?: Issue[] };
+        message = body.message ?? body.error ?? message;
+        issues = body.issues ?? [];
+      } catch {
+        // not JSON: keep the status line
+      }
+      if (res.status === 401) this.onUnauthorized?.();
+      throw new ApiError(res.status, message, issues);
+    }
+    return res;
+  }
+
+  private cached<T>(key: string, options: RequestOptions, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (!options.fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
+    const value = load();
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  json<T>(path: string, params: Params = {}, options: RequestOptions = {}): Promise<T> {
+    const url = path + query(params);
+    return this.cached(`json ${url}`, options, async () =>
+      (await this.request(url, 'application/json')).json(),
+    );
+  }
+
+  /** A list endpoint's rows as an Arrow IPC stream, turned into plain objects. */
+  arrowRows(path: string, params: Params = {}, options: RequestOptions = {}): Promise<Row[]> {
+    const url = path + query(params);
+    return this.cached(`arrow ${url}`, options, async () => {
+      const res = await this.request(url, ARROW);
+      const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+      const names = table.schema.fields.map((f) => f.name);
+      const columns = names.map((n) => table.getChild(n));
+      const rows: Row[] = new Array(table.numRows);
+      for (let i = 0; i < table.numRows; i++) {
+        const row: Row = {};
+        names.forEach((n, j) => {
+          const v = columns[j]?.get(i);
+          row[n] = typeof v === 'bigint' ? Number(v) : (v ?? null);
+        });
+        rows[i] = row;
+      }
+      return rows;
+    });
+  }
+
+  /** Drops cached answers whose path starts with one of these prefixes. */
+  invalidate(...prefixes: string[]): void {
+    for (const key of [...this.cache.keys()]) {
+      const path = key.slice(key.indexOf(' ') + 1);
+      if (prefixes.some((p) => path.startsWith(p))) this.cache.delete(key);
+    }
+  }
+
+  /**
+   * Reads GET /live until `signal` aborts, reconnecting after a pause when the stream ends or
+   * fails. Each `event: ingest` frame is handed to onMessage.
+   */
+  async live(
+    onMessage: (m: LiveMessage) => void,
+    onState: (s: LiveState) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    let retryMs = 3_000;
+    while (!signal.aborted) {
+      onState('connecting');
+      try {
+        const res = await fetch(`${this.base}/live`, {
+          headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' },
+          signal,
+        });
+        if (res.status === 401) {
+          this.onUnauthorized?.();
+          return;
+        }
+        if (!res.ok || !res.body) throw new Error(`live: ${res.status}`);
+        onState('open');
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          buffer += value.replaceAll('\r\n', '\n');
+          let end = buffer.indexOf('\n\n');
+          while (end >= 0) {
+            const frame = parseFrame(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+            if (frame.retry !== undefined) retryMs = frame.retry;
+            if (frame.event === 'ingest' && frame.data) {
+              try {
+                onMessage(JSON.parse(frame.data) as LiveMessage);
+              } catch {
+                // a malformed frame is skipped; the next one refreshes anyway
+              }
+            }
+            end = buffer.indexOf('\n\n');
+          }
+        }
+      } catch (err) {
+        if (signal.aborted) return;
+        void err;
+      }
+      if (signal.aborted) return;
+      onState('closed');
+      await new Promise((r) => setTimeout(r, retryMs));
+    }
+  }
+}
+
+export interface Frame {
+  event?: string;
+  data?: string;
+  retry?: number;
+}
+
+/** One server-sent event frame (text between blank lines). Comments (":") are ignored. */
+export function parseFrame(text: string): Frame {
+  const frame: Frame = {};
+  const data: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith(':')) continue;
+    const i = line.indexOf(':');
+    const field = i < 0 ? line : line.slice(0, i);
+    const value = i < 0 ? '' : line.slice(i + 1).replace(/^ /, '');
+    if (field === 'event') frame.event = value;
+    else if (field === 'data') data.push(value);
+    else if (field === 'retry' && /^\d+$/.test(value)) frame.retry = Number(value);
+  }
+  if (data.length > 0) frame.data = data.join('\n');
+  return frame;
+}

@@ -1,0 +1,27 @@
+// Chart functions: plain data in, SVG text out (no DOM), so they run in the browser and in
+// the snapshot tests alike. The canvas density painter is the one exception (browser only).
+
+export { type Bar, type BarOptions, barChart } from './bars.js';
+export { type CalendarDay, type CalendarOptions, calendarHeatmap } from './calendar.js';
+export { type DailyOptions, type DailyPoint, dailyBars } from './daily.js';
+export { type DensityGrid, densityGrid, densityPixels, paintDensity } from './density.js';
+export {
+  type FeatureCollection,
+  type MapFrame,
+  type MapOptions,
+  type MapSymbol,
+  mapFrame,
+  mapSvg,
+  rewind,
+} from './map.js';
+export { COLORS, calendarColor, densityColor } from './palette.js';
+export { dayNumber, esc, monthStarts } from './svg.js';
+export {
+  type Segment,
+  type TimelineInput,
+  type TimelineOptions,
+  type TimelineOutage,
+  type TimelinePanel,
+  timeline,
+  windowSegments,
+} from './timeline.js';

@@ -1,0 +1,98 @@
+// Numbers and times for display, with Intl, in the operating zone that /me names. Local dates
+// ("2026-03-01") arrive from the server already in that zone; they are only re-spelt here,
+// never derived from an instant.
+
+import { type Lang, locale } from './i18n.js';
+
+export interface Format {
+  readonly zone: string;
+  readonly lang: Lang;
+  int(n: number | null | undefined): string;
+  num(n: number | null | undefined, digits?: number): string;
+  pct(fraction: number | null | undefined, digits?: number): string;
+  signedPct(fraction: number | null | undefined, digits?: number): string;
+  /** An instant (epoch ms or ISO text with an offset) as local date and time. */
+  dateTime(at: number | string | null | undefined): string;
+  /** An instant's local time of day (hh:mm). */
+  time(at: number | string | null | undefined): string;
+  /** A local calendar date "YYYY-MM-DD" from the server, spelt for the language. */
+  date(local: string | null | undefined): string;
+  /** A month heading for a local date "YYYY-MM-DD" (e.g. "3月" / "Mar"). */
+  monthShort(local: string): string;
+  /** Minutes as "5 h 38 min" / "5小时38分". */
+  duration(minutes: number | null | undefined): string;
+}
+
+const DASH = '—';
+
+function parts(local: string): [number, number, number] | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(local);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+export function createFormat(zone: string, lang: Lang): Format {
+  const loc = locale(lang);
+  const intF = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
+  const numF = new Map<number, Intl.NumberFormat>();
+  const numOf = (d: number) => {
+    let f = numF.get(d);
+    if (!f) {
+      f = new Intl.NumberFormat(loc, { minimumFractionDigits: d, maximumFractionDigits: d });
+      numF.set(d, f);
+    }
+    return f;
+  };
+  const dateTimeF = new Intl.DateTimeFormat(loc, {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const timeF = new Intl.DateTimeFormat(loc, {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  // A calendar date has no zone: spell it as UTC so nothing shifts it.
+  const dateF = new Intl.DateTimeFormat(loc, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const monthF = new Intl.DateTimeFormat(loc, { timeZone: 'UTC', month: 'short' });
+  const instant = (at: number | string): number => (typeof at === 'number' ? at : Date.parse(at));
+  const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+  return {
+    zone,
+    lang,
+    int: (n) => (finite(n) ? intF.format(n) : DASH),
+    num: (n, digits = 2) => (finite(n) ? numOf(digits).format(n) : DASH),
+    pct: (f, digits = 1) => (finite(f) ? `${numOf(digits).format(f * 100)}%` : DASH),
+    signedPct: (f, digits = 1) =>
+      finite(f) ? `${f > 0 ? '+' : f < 0 ? '−' : ''}${numOf(digits).format(Math.abs(f) * 100)}%` : DASH,
+    dateTime: (at) => (at === null || at === undefined ? DASH : dateTimeF.format(instant(at))),
+    time: (at) => (at === null || at === undefined ? DASH : timeF.format(instant(at))),
+    date: (local) => {
+      const p = local ? parts(local) : undefined;
+      return p ? dateF.format(Date.UTC(p[0], p[1] - 1, p[2])) : DASH;
+    },
+    monthShort: (local) => {
+      const p = parts(local);
+      return p ? monthF.format(Date.UTC(p[0], p[1] - 1, 1)) : local;
+    },
+    duration: (minutes) => {
+      if (!finite(minutes)) return DASH;
+      const m = Math.max(0, Math.round(minutes));
+      const h = Math.floor(m / 60);
+      const r = m % 60;
+      if (lang === 'zh') return h > 0 ? `${intF.format(h)}小时${r}分` : `${r}分钟`;
+      return h > 0 ? `${intF.format(h)} h ${r} min` : `${r} min`;
+    },
+  };
+}

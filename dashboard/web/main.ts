@@ -1,0 +1,203 @@
+// The dashboard's entry: sign in with a token (kept in sessionStorage), learn the zone and
+// roles from /me, draw the shell and render the view the hash names. A language switch or a
+// navigation re-renders; the previous view's work (event streams) is aborted first.
+
+import { Api, ApiError, storedToken, storeToken } from './api.js';
+import type { Ctx, Me, RuleSetInfo, View } from './context.js';
+import { h } from './dom.js';
+import { createFormat } from './format.js';
+import { htmlLang, initLang, lang, onLangChange, setLang, t } from './i18n.js';
+import { parseRoute, type RouteName } from './router.js';
+import { renderShell, type Shell } from './shell.js';
+import { renderAsset } from './views/asset.js';
+import { renderComing } from './views/coming.js';
+import { renderHotspots } from './views/hotspots.js';
+import { renderLive } from './views/live.js';
+import { renderReliability } from './views/reliability.js';
+
+const VIEWS: Record<RouteName, View> = {
+  live: renderLive,
+  hotspots: renderHotspots,
+  asset: renderAsset,
+  reliability: renderReliability,
+  remediation: renderComing,
+  ledger: renderComing,
+};
+
+const app = document.getElementById('app') as HTMLElement;
+
+function setDocumentLang(): void {
+  document.documentElement.lang = htmlLang();
+}
+
+function renderLogin(message?: string): void {
+  setDocumentLang();
+  document.title = `${t('loginTitle')} · ${t('appTitle')}`;
+  const input = h('input', {
+    id: 'token',
+    name: 'token',
+    type: 'password',
+    autocomplete: 'off',
+    required: true,
+    spellcheck: 'false',
+    'aria-describedby': 'login-intro',
+  });
+  const error = h('p', { id: 'login-error', class: 'error', role: 'alert' }, message ?? '');
+  const button = h('button', { type: 'submit', class: 'primary' }, t('loginButton'));
+  const form = h(
+    'form',
+    { class: 'login card', novalidate: true },
+    h('label', { for: 'token' }, t('tokenLabel')),
+    input,
+    button,
+    error,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const token = input.value.trim();
+    if (!token) {
+      error.textContent = t('loginFailed', { message: t('tokenLabel') });
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      await start(token);
+    } catch (err) {
+      button.disabled = false;
+      error.textContent = t('loginFailed', { message: (err as Error).message });
+      input.focus();
+    }
+  });
+  const other = lang() === 'zh' ? 'en' : 'zh';
+  const langButton = h(
+    'button',
+    {
+      type: 'button',
+      id: 'lang-switch',
+      class: 'lang',
+      lang: other === 'en' ? 'en' : 'zh-CN',
+      onclick: () => setLang(other),
+    },
+    t(other === 'en' ? 'langEn' : 'langZh'),
+  );
+  app.replaceChildren(
+    h(
+      'header',
+      { class: 'top' },
+      h(
+        'div',
+        { class: 'brand' },
+        h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚡'),
+        h(
+          'div',
+          {},
+          h('p', { class: 'app-title' }, t('appTitle')),
+          h('p', { class: 'sub' }, t('appSubtitle')),
+        ),
+      ),
+      h('div', { class: 'tools' }, langButton),
+    ),
+    h(
+      'main',
+      { id: 'main', class: 'login-page' },
+      h('h1', {}, t('loginTitle')),
+      h('p', { id: 'login-intro' }, t('loginIntro')),
+      form,
+    ),
+  );
+  input.focus();
+}
+
+let session: { ctx: Ctx; shell: Shell } | undefined;
+let controller: AbortController | undefined;
+
+async function start(token: string): Promise<void> {
+  const api = new Api(token);
+  let me: Me;
+  try {
+    me = await api.json<Me>('/me', {}, { fresh: true });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) throw new Error(t('tokenRejected'));
+    throw err;
+  }
+  storeToken(token);
+  api.onUnauthorized = () => signOut(t('tokenRejected'));
+  let ruleSets: Promise<RuleSetInfo[]> | undefined;
+  const ctx: Ctx = {
+    api,
+    me,
+    fmt: createFormat(me.zone, lang()),
+    ruleSets: () => {
+      ruleSets ??= api.json<{ rows: RuleSetInfo[] }>('/rule-sets').then((r) => r.rows);
+      ruleSets.catch(() => {
+        ruleSets = undefined;
+      });
+      return ruleSets;
+    },
+  };
+  session = { ctx, shell: drawShell(ctx) };
+  await route(false);
+}
+
+function drawShell(ctx: Ctx): Shell {
+  setDocumentLang();
+  return renderShell(app, ctx.me, {
+    onToggleLang: () => setLang(lang() === 'zh' ? 'en' : 'zh'),
+    onLogout: () => signOut(),
+  });
+}
+
+function signOut(message?: string): void {
+  controller?.abort();
+  controller = undefined;
+  session = undefined;
+  storeToken(null);
+  renderLogin(message);
+}
+
+async function route(focus: boolean): Promise<void> {
+  if (!session) return;
+  controller?.abort();
+  const own = new AbortController();
+  controller = own;
+  const r = parseRoute(location.hash);
+  const { ctx, shell } = session;
+  shell.setActive(r.name);
+  shell.main.replaceChildren();
+  const view = VIEWS[r.name];
+  try {
+    await view(ctx, shell.main, r, own.signal);
+  } catch (err) {
+    if (own.signal.aborted) return;
+    shell.main.append(
+      h('p', { class: 'error', role: 'alert' }, t('loadFailed', { message: (err as Error).message })),
+    );
+  }
+  const heading = shell.main.querySelector('h1');
+  document.title = `${heading?.textContent ?? ''} · ${t('appTitle')}`;
+  if (focus) shell.main.focus();
+}
+
+onLangChange(() => {
+  if (!session) {
+    renderLogin();
+    return;
+  }
+  session.ctx.fmt = createFormat(session.ctx.me.zone, lang());
+  session.shell = drawShell(session.ctx);
+  void route(false).then(() => document.getElementById('lang-switch')?.focus());
+});
+
+window.addEventListener('hashchange', () => void route(true));
+
+initLang();
+const token = storedToken();
+if (token) {
+  start(token).catch((err: Error) => {
+    storeToken(null);
+    renderLogin(err.message);
+  });
+} else {
+  renderLogin();
+}

@@ -1,0 +1,101 @@
+// The page around the views: skip link, header (title, roles, zone, language switch, sign
+// out), the main navigation and the <main> region the router fills.
+
+import { h } from './dom.js';
+import { type Key, lang, t } from './i18n.js';
+import type { Me } from './context.js';
+import { href, type RouteName } from './router.js';
+
+interface NavItem {
+  route: RouteName;
+  label: Key;
+  coming?: boolean;
+}
+
+export const NAV: readonly NavItem[] = [
+  { route: 'live', label: 'navLive' },
+  { route: 'hotspots', label: 'navHotspots' },
+  { route: 'reliability', label: 'navReliability' },
+  { route: 'remediation', label: 'navRemediation', coming: true },
+  { route: 'ledger', label: 'navLedger', coming: true },
+];
+
+export interface ShellHandlers {
+  onToggleLang: () => void;
+  onLogout: () => void;
+}
+
+export interface Shell {
+  main: HTMLElement;
+  setActive: (route: RouteName) => void;
+}
+
+export function renderShell(app: HTMLElement, me: Me, handlers: ShellHandlers): Shell {
+  const main = h('main', { id: 'main', tabindex: -1 });
+  const skip = h('a', { class: 'skip', href: '#main' }, t('skipToContent'));
+  skip.addEventListener('click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+  const other = lang() === 'zh' ? 'en' : 'zh';
+  const langButton = h(
+    'button',
+    {
+      type: 'button',
+      id: 'lang-switch',
+      class: 'lang',
+      lang: other === 'en' ? 'en' : 'zh-CN',
+      'aria-label': `${t('switchLanguage')}: ${t(other === 'en' ? 'langEn' : 'langZh')}`,
+      onclick: handlers.onToggleLang,
+    },
+    t(other === 'en' ? 'langEn' : 'langZh'),
+  );
+  const header = h(
+    'header',
+    { class: 'top' },
+    h(
+      'div',
+      { class: 'brand' },
+      h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚡'),
+      h('div', {}, h('p', { class: 'app-title' }, t('appTitle')), h('p', { class: 'sub' }, t('appSubtitle'))),
+    ),
+    h(
+      'div',
+      { class: 'tools' },
+      h(
+        'p',
+        { class: 'who' },
+        h('span', {}, t('signedInAs', { roles: me.roles.join(', ') })),
+        h('span', {}, t('zone', { zone: me.zone })),
+      ),
+      langButton,
+      h('button', { type: 'button', id: 'logout', class: 'quiet', onclick: handlers.onLogout }, t('logout')),
+    ),
+  );
+  const links = NAV.map((item) =>
+    h(
+      'li',
+      {},
+      h(
+        'a',
+        { href: href(item.route), 'data-route': item.route },
+        t(item.label),
+        item.coming ? h('span', { class: 'badge coming' }, t('coming')) : null,
+      ),
+    ),
+  );
+  const nav = h('nav', { class: 'main-nav', 'aria-label': t('navLabel') }, h('ul', {}, links));
+  const announcer = h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', role: 'status' });
+  app.replaceChildren(skip, header, nav, main, announcer);
+
+  return {
+    main,
+    setActive(route) {
+      const current = route === 'asset' ? 'hotspots' : route;
+      for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[data-route]')) {
+        if (a.dataset['route'] === current) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+    },
+  };
+}

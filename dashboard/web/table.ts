@@ -1,0 +1,162 @@
+// Accessible data tables: a caption, column headers with sort buttons (aria-sort), numbers
+// right-aligned, in a focusable scroll region so a keyboard can scroll a wide table on a phone.
+// Every chart's figure also carries one of these as its table view.
+
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  /** The sort value (and the text, unless render is given). */
+  value: (row: T) => string | number | null;
+  render?: (row: T) => Node | string;
+  numeric?: boolean;
+  sortable?: boolean;
+  /** Long text that may wrap (other cells keep to one line and the table scrolls). */
+  wrap?: boolean;
+}
+
+export type SortDir = 'ascending' | 'descending';
+export interface Sort {
+  key: string;
+  dir: SortDir;
+}
+
+export interface TableOptions<T> {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  sort?: Sort;
+  /** Rows shown after sorting (top N). */
+  limit?: number;
+  onSort?: (sort: Sort) => void;
+  className?: string;
+  /** data-testid-like hook for tests and styling. */
+  name?: string;
+  /** On a phone, show each row as a card of label–value lines. */
+  stack?: boolean;
+}
+
+function compare(a: string | number | null, b: string | number | null): number {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'zh-CN');
+}
+
+export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], sort: Sort | undefined): T[] {
+  const col = sort ? columns.find((c) => c.key === sort.key) : undefined;
+  if (!col || !sort) return [...rows];
+  const sign = sort.dir === 'ascending' ? 1 : -1;
+  return [...rows]
+    .map((row, i) => ({ row, i, v: col.value(row) }))
+    .sort((a, b) => {
+      // Missing values last in either direction; ties keep the incoming order.
+      if (a.v === null || b.v === null) return compare(a.v, b.v) || a.i - b.i;
+      return sign * compare(a.v, b.v) || a.i - b.i;
+    })
+    .map((x) => x.row);
+}
+
+export function dataTable<T>(o: TableOptions<T>): HTMLElement {
+  let sort = o.sort;
+  const table = h('table', {
+    class: `${o.className ?? 'data'}${o.stack ? ' stack' : ''}`,
+    'data-name': o.name ?? null,
+  });
+  const caption = h('caption', {}, o.caption);
+  const thead = h('thead');
+  const tbody = h('tbody');
+  table.append(caption, thead, tbody);
+
+  const renderHead = () => {
+    thead.replaceChildren(
+      h(
+        'tr',
+        {},
+        o.columns.map((c) => {
+          const active = sort?.key === c.key;
+          const ariaSort = c.sortable ? (active ? (sort?.dir ?? 'none') : 'none') : null;
+          const th = h('th', { scope: 'col', class: c.numeric ? 'num' : null, 'aria-sort': ariaSort });
+          if (!c.sortable) {
+            th.append(c.label);
+            return th;
+          }
+          const arrow = active ? (sort?.dir === 'ascending' ? '▲' : '▼') : '↕';
+          th.append(
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'sort',
+                'data-key': c.key,
+                title: t('sortBy', { label: c.label }),
+                onclick: () => {
+                  const dir: SortDir =
+                    sort?.key === c.key && sort.dir === 'descending'
+                      ? 'ascending'
+                      : c.numeric
+                        ? 'descending'
+                        : 'ascending';
+                  sort = { key: c.key, dir };
+                  renderHead();
+                  renderBody();
+                  o.onSort?.(sort);
+                  (thead.querySelector(`button[data-key="${c.key}"]`) as HTMLButtonElement | null)?.focus();
+                },
+              },
+              c.label,
+              h('span', { class: 'arrow', 'aria-hidden': 'true' }, ` ${arrow}`),
+            ),
+          );
+          return th;
+        }),
+      ),
+    );
+  };
+  const renderBody = () => {
+    const sorted = sortRows(o.rows, o.columns, sort);
+    const shown = o.limit === undefined ? sorted : sorted.slice(0, o.limit);
+    tbody.replaceChildren(
+      ...shown.map((row) =>
+        h(
+          'tr',
+          {},
+          o.columns.map((c, i) => {
+            const content = c.render ? c.render(row) : (c.value(row) ?? t('none'));
+            const cell = i === 0 ? h('th', { scope: 'row' }) : h('td');
+            cell.className = [c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim();
+            if (o.stack) cell.dataset['label'] = c.label;
+            cell.append(typeof content === 'number' ? String(content) : content);
+            return cell;
+          }),
+        ),
+      ),
+    );
+    if (shown.length === 0) {
+      tbody.append(h('tr', {}, h('td', { colspan: o.columns.length, class: 'empty' }, t('noData'))));
+    }
+  };
+  renderHead();
+  renderBody();
+  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': o.caption, tabindex: 0 }, table);
+}
+
+/** A chart with its accessible name, a description, and its data as a table behind a disclosure. */
+export function figure(o: {
+  title: string;
+  desc?: string;
+  chart: Node;
+  table?: HTMLElement;
+  name?: string;
+  level?: 'h2' | 'h3';
+}): HTMLElement {
+  const heading = h(o.level ?? 'h2', {}, o.title);
+  const parts: Node[] = [heading];
+  if (o.desc) parts.push(h('p', { class: 'desc' }, o.desc));
+  parts.push(h('div', { class: 'chart-box' }, o.chart));
+  if (o.table) parts.push(h('details', { class: 'table-view' }, h('summary', {}, t('showTable')), o.table));
+  return h('section', { class: 'card figure', 'data-name': o.name ?? null }, ...parts);
+}

@@ -1,0 +1,127 @@
+// Pieces the views share: headings, key figures, loading and failure states, labelled
+// selects, status badges (shape + word, never colour alone) and links to an asset.
+
+import { h } from '../dom.js';
+import { statusLabel, t } from '../i18n.js';
+import { href } from '../router.js';
+
+export function pageHeader(title: string, intro?: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'page-head' },
+    h('h1', {}, title),
+    intro ? h('p', { class: 'intro' }, intro) : null,
+  );
+}
+
+export function loading(slow = false): HTMLElement {
+  return h('p', { class: 'loading', role: 'status' }, t(slow ? 'loadingSlow' : 'loading'));
+}
+
+export function failure(err: unknown, retry?: () => void): HTMLElement {
+  const message = err instanceof Error ? err.message : String(err);
+  return h(
+    'div',
+    { class: 'error', role: 'alert' },
+    h('p', {}, t('loadFailed', { message })),
+    retry ? h('button', { type: 'button', onclick: retry }, t('retry')) : null,
+  );
+}
+
+/**
+ * Fills `box` with what `load` makes, showing a loading line until then and the error with a
+ * retry button if it fails. Nothing is drawn once `signal` has aborted (the user moved on).
+ */
+export async function fill(
+  box: HTMLElement,
+  load: () => Promise<Node | Node[]>,
+  signal: AbortSignal,
+  slow = false,
+): Promise<void> {
+  box.replaceChildren(loading(slow));
+  box.setAttribute('aria-busy', 'true');
+  try {
+    const content = await load();
+    if (signal.aborted) return;
+    box.replaceChildren(...(Array.isArray(content) ? content : [content]));
+  } catch (err) {
+    if (signal.aborted) return;
+    box.replaceChildren(failure(err, () => void fill(box, load, signal, slow)));
+  } finally {
+    box.removeAttribute('aria-busy');
+  }
+}
+
+/** A key figure; data-value carries the raw number for tests and copy. */
+export function kpi(
+  name: string,
+  label: string,
+  value: string,
+  raw: number | string,
+  note?: string,
+): HTMLElement {
+  return h(
+    'div',
+    { class: 'kpi', 'data-name': name, 'data-value': raw },
+    h('p', { class: 'kpi-label' }, label),
+    h('p', { class: 'kpi-value' }, value),
+    note ? h('p', { class: 'kpi-note' }, note) : null,
+  );
+}
+
+export function labelled(
+  id: string,
+  label: string,
+  options: readonly (readonly [string, string])[],
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
+  const select = h(
+    'select',
+    { id, name: id },
+    options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+  );
+  select.addEventListener('change', () => onChange(select.value));
+  return h('div', { class: 'field' }, h('label', { for: id }, label), select);
+}
+
+export function checkbox(
+  id: string,
+  label: string,
+  checked: boolean,
+  onChange: (v: boolean) => void,
+): HTMLElement {
+  const input = h('input', { id, name: id, type: 'checkbox', checked });
+  input.addEventListener('change', () => onChange(input.checked));
+  return h('div', { class: 'field check' }, input, h('label', { for: id }, label));
+}
+
+export type FlagStatus = 'breach' | 'at_risk' | 'fine';
+
+const SHAPES: Record<FlagStatus, string> = { breach: '▲', at_risk: '■', fine: '●' };
+
+export function statusBadge(status: FlagStatus): HTMLElement {
+  return h(
+    'span',
+    { class: `status ${status}`, 'data-status': status },
+    h('span', { class: 'shape', 'aria-hidden': 'true' }, SHAPES[status]),
+    ` ${statusLabel(status)}`,
+  );
+}
+
+export function assetLink(assetId: string, name: string | null | undefined): HTMLAnchorElement {
+  return h('a', { href: href('asset', assetId), 'data-asset': assetId }, name || assetId);
+}
+
+export const num = (v: unknown): number =>
+  typeof v === 'number' ? v : v === null || v === undefined ? Number.NaN : Number(v);
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Card padding and borders around a chart in a figure slot. */
+const CARD_INSET = 34;
+
+/** Width available to a chart inside the card drawn in slot `el` (a phone-safe default before layout). */
+export function widthOf(el: HTMLElement, fallback = 640): number {
+  const w = el.clientWidth;
+  return w > 0 ? Math.floor(w - CARD_INSET) : fallback;
+}

@@ -1,0 +1,348 @@
+// Live operations: ongoing outages as key figures, a map, customers out by region and a list;
+// refreshed when the server announces an accepted outage batch (GET /live) and every minute
+// (durations grow), with the time of the data shown.
+
+import type { LiveState, Row } from '../api.js';
+import {
+  barChart,
+  COLORS,
+  type FeatureCollection,
+  mapFrame,
+  type MapSymbol,
+  mapSvg,
+} from '../charts/index.js';
+import type { Ctx } from '../context.js';
+import { announce, h, svgNode } from '../dom.js';
+import { causeLabel, kindLabel, t } from '../i18n.js';
+import type { Route } from '../router.js';
+import { dataTable, figure } from '../table.js';
+import { assetLink, failure, kpi, loading, num, pageHeader, widthOf } from './common.js';
+
+export interface ActiveOutage {
+  eventId: string;
+  assetId: string;
+  assetName: string | null;
+  kind: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  start: string;
+  minutesSoFar: number;
+  customersOut: number;
+  cause: string;
+  planned: boolean;
+  estimatedRestoration: string | null;
+}
+
+interface Active {
+  asOf: number;
+  customersOut: number;
+  rows: ActiveOutage[];
+}
+
+/** Boundaries, or null when the utility supplied none (404). */
+export async function loadBoundaries(ctx: Ctx): Promise<FeatureCollection | null> {
+  try {
+    return await ctx.api.json<FeatureCollection>('/boundaries');
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return null;
+    throw err;
+  }
+}
+
+/** Asset coordinates by id, from GET /assets as Arrow. */
+export async function loadPlaces(ctx: Ctx): Promise<Map<string, [number, number]>> {
+  const rows: Row[] = await ctx.api.arrowRows('/assets');
+  const places = new Map<string, [number, number]>();
+  for (const r of rows) {
+    const lon = num(r['lon']);
+    const lat = num(r['lat']);
+    if (Number.isFinite(lon) && Number.isFinite(lat)) places.set(String(r['assetId']), [lon, lat]);
+  }
+  return places;
+}
+
+const REFRESH_MS = 60_000;
+
+export async function renderLive(
+  ctx: Ctx,
+  main: HTMLElement,
+  _route: Route,
+  signal: AbortSignal,
+): Promise<void> {
+  const { fmt } = ctx;
+  const state = h(
+    'span',
+    { id: 'live-state', class: 'live-state', 'data-state': 'connecting' },
+    t('liveConnecting'),
+  );
+  const updated = h('time', { id: 'last-update' }, '—');
+  const kpis = h('div', { class: 'kpis', 'aria-live': 'polite' }, loading());
+  const mapBox = h('div', { class: 'figure-slot' });
+  const regionBox = h('div', { class: 'figure-slot' });
+  const listBox = h('div', { class: 'figure-slot' });
+  main.append(
+    pageHeader(t('liveTitle'), t('liveIntro')),
+    h(
+      'p',
+      { class: 'live-bar' },
+      state,
+      h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
+      `${t('lastUpdate')}: `,
+      updated,
+    ),
+    kpis,
+    h('div', { class: 'grid2' }, mapBox, regionBox),
+    listBox,
+    h('p', { class: 'note' }, t('ongoingNote')),
+  );
+
+  const [boundaries, places] = await Promise.all([
+    loadBoundaries(ctx).catch(() => null),
+    loadPlaces(ctx).catch(() => new Map<string, [number, number]>()),
+  ]);
+
+  const draw = (data: Active) => {
+    const rows = data.rows;
+    const planned = rows.filter((r) => r.planned).length;
+    updated.dateTime = new Date(data.asOf).toISOString();
+    updated.textContent = fmt.dateTime(data.asOf);
+    updated.dataset['asOf'] = String(data.asOf);
+    kpis.replaceChildren(
+      kpi('customers-out', t('customersOut'), fmt.int(data.customersOut), data.customersOut),
+      kpi('ongoing', t('ongoingOutages'), fmt.int(rows.length), rows.length),
+      kpi('planned', t('plannedCount'), fmt.int(planned), planned),
+      kpi('unplanned', t('unplannedCount'), fmt.int(rows.length - planned), rows.length - planned),
+    );
+
+    // Map: circle area ∝ customers out; colour and legend tell planned from unplanned.
+    const width = Math.min(widthOf(mapBox, 520), 720);
+    const height = Math.round(width * 0.85);
+    const located = rows.filter((r) => places.has(r.assetId));
+    const frame = mapFrame(boundaries, [...places.values()], width, height);
+    const maxOut = Math.max(1, ...rows.map((r) => r.customersOut));
+    const symbols: MapSymbol[] = located.map((r) => {
+      const [lon, lat] = places.get(r.assetId) as [number, number];
+      return {
+        lon,
+        lat,
+        shape: 'circle',
+        size: 4 + 14 * Math.sqrt(r.customersOut / maxOut),
+        fill: r.planned ? COLORS.planned : COLORS.unplanned,
+        opacity: 0.75,
+        asset: r.assetId,
+        title: `${r.assetName ?? r.assetId} · ${fmt.int(r.customersOut)} · ${causeLabel(r.cause)}`,
+      };
+    });
+    const mapNode = svgNode(
+      mapSvg(frame, symbols, { id: 'live-map', title: t('ongoingMap'), desc: t('ongoingMapDesc') }),
+    );
+    mapNode.addEventListener('click', (e) => {
+      const id = (e.target as Element).closest('[data-asset]')?.getAttribute('data-asset');
+      if (id) location.hash = `#/asset/${encodeURIComponent(id)}`;
+    });
+    const legend = h(
+      'ul',
+      { class: 'legend', 'aria-label': t('legend') },
+      h(
+        'li',
+        {},
+        h('span', { class: 'swatch dot', style: `background:${COLORS.unplanned}` }),
+        t('unplanned'),
+      ),
+      h('li', {}, h('span', { class: 'swatch dot', style: `background:${COLORS.planned}` }), t('planned')),
+    );
+    const mapTable = dataTable({
+      caption: t('ongoingMap'),
+      columns: [
+        { key: 'asset', label: t('asset'), value: (r: ActiveOutage) => r.assetName ?? r.assetId },
+        { key: 'region', label: t('region'), value: (r) => [r.city, r.county].filter(Boolean).join(' ') },
+        {
+          key: 'out',
+          label: t('customersOut'),
+          value: (r) => r.customersOut,
+          numeric: true,
+          render: (r) => fmt.int(r.customersOut),
+        },
+        { key: 'lon', label: t('lon'), value: (r) => places.get(r.assetId)?.[0] ?? null, numeric: true },
+        { key: 'lat', label: t('lat'), value: (r) => places.get(r.assetId)?.[1] ?? null, numeric: true },
+      ],
+      rows,
+    });
+    const mapFigure = figure({
+      title: t('ongoingMap'),
+      desc: t('ongoingMapDesc'),
+      chart: mapNode,
+      table: mapTable,
+      name: 'live-map',
+    });
+    mapFigure.querySelector('.chart-box')?.append(legend);
+    mapBox.replaceChildren(mapFigure);
+
+    // Customers out by city.
+    const byCity = new Map<string, number>();
+    for (const r of rows) byCity.set(r.city ?? '—', (byCity.get(r.city ?? '—') ?? 0) + r.customersOut);
+    const cities = [...byCity.entries()].sort((a, b) => b[1] - a[1]);
+    const barWidth = Math.min(widthOf(regionBox, 480), 640);
+    const bars = cities.length
+      ? svgNode(
+          barChart(
+            cities.map(([label, value]) => ({ label, value })),
+            {
+              id: 'live-regions',
+              title: t('byRegion'),
+              desc: t('byRegionDesc'),
+              width: barWidth,
+              labelWidth: Math.min(150, Math.round(barWidth * 0.38)),
+              format: (n) => fmt.int(n),
+            },
+          ),
+        )
+      : h('p', { class: 'empty' }, t('noOngoing'));
+    const regionTable = dataTable({
+      caption: t('byRegion'),
+      columns: [
+        { key: 'city', label: t('city'), value: (c: [string, number]) => c[0] },
+        {
+          key: 'out',
+          label: t('customersOut'),
+          value: (c) => c[1],
+          numeric: true,
+          render: (c) => fmt.int(c[1]),
+        },
+      ],
+      rows: cities,
+      name: 'live-regions',
+    });
+    regionBox.replaceChildren(
+      figure({
+        title: t('byRegion'),
+        desc: t('byRegionDesc'),
+        chart: bars,
+        table: regionTable,
+        name: 'live-regions',
+      }),
+    );
+
+    listBox.replaceChildren(
+      h(
+        'section',
+        { class: 'card', 'data-name': 'live-list' },
+        h('h2', {}, t('ongoingList')),
+        rows.length === 0
+          ? h('p', { class: 'empty' }, t('noOngoing'))
+          : dataTable({
+              caption: t('ongoingList'),
+              name: 'live-list',
+              stack: true,
+              sort: { key: 'start', dir: 'descending' },
+              columns: [
+                {
+                  key: 'asset',
+                  label: t('asset'),
+                  value: (r: ActiveOutage) => r.assetName ?? r.assetId,
+                  render: (r) => assetLink(r.assetId, r.assetName),
+                  sortable: true,
+                },
+                { key: 'kind', label: t('type'), value: (r) => kindLabel(r.kind), sortable: true },
+                {
+                  key: 'region',
+                  label: t('region'),
+                  value: (r) => [r.city, r.county].filter(Boolean).join(' '),
+                  sortable: true,
+                },
+                {
+                  key: 'start',
+                  label: t('start'),
+                  value: (r) => r.start,
+                  render: (r) => fmt.dateTime(r.start),
+                  sortable: true,
+                },
+                {
+                  key: 'minutes',
+                  label: t('durationSoFar'),
+                  value: (r) => r.minutesSoFar,
+                  render: (r) => fmt.duration(r.minutesSoFar),
+                  numeric: true,
+                  sortable: true,
+                },
+                {
+                  key: 'out',
+                  label: t('customersOut'),
+                  value: (r) => r.customersOut,
+                  render: (r) => fmt.int(r.customersOut),
+                  numeric: true,
+                  sortable: true,
+                },
+                { key: 'cause', label: t('cause'), value: (r) => causeLabel(r.cause), sortable: true },
+                {
+                  key: 'planned',
+                  label: t('nature'),
+                  value: (r) => (r.planned ? t('planned') : t('unplanned')),
+                  sortable: true,
+                },
+                {
+                  key: 'etr',
+                  label: t('estimatedRestoration'),
+                  value: (r) => r.estimatedRestoration,
+                  render: (r) => fmt.dateTime(r.estimatedRestoration),
+                  sortable: true,
+                },
+              ],
+              rows,
+            }),
+      ),
+    );
+  };
+
+  let inFlight: Promise<void> | undefined;
+  const refresh = async (fresh: boolean) => {
+    try {
+      const data = await ctx.api.json<Active>('/outages/active', {}, { fresh });
+      if (!signal.aborted) draw(data);
+    } catch (err) {
+      if (!signal.aborted) kpis.replaceChildren(failure(err, () => void refresh(true)));
+    }
+  };
+  const refreshOnce = (fresh: boolean) => {
+    inFlight ??= refresh(fresh).finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+
+  await refreshOnce(true);
+
+  // Writes become visible a moment after they are accepted (QuestDB applies its WAL
+  // asynchronously): refresh at once and twice more shortly after.
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const later = (ms: number, f: () => void) => {
+    const id = setTimeout(() => {
+      timers.delete(id);
+      f();
+    }, ms);
+    timers.add(id);
+  };
+  const onState = (s: LiveState) => {
+    state.dataset['state'] = s;
+    state.textContent = t(
+      s === 'open' ? 'liveConnected' : s === 'closed' ? 'liveDisconnected' : 'liveConnecting',
+    );
+  };
+  void ctx.api.live(
+    (m) => {
+      if (m.kind !== 'outages') return;
+      ctx.api.invalidate('/outages', '/hotspots', '/flags');
+      void refreshOnce(true).then(() => announce(t('liveUpdated')));
+      later(1_500, () => void refreshOnce(true));
+      later(4_000, () => void refreshOnce(true));
+    },
+    onState,
+    signal,
+  );
+  const tick = setInterval(() => void refreshOnce(true), REFRESH_MS);
+  signal.addEventListener('abort', () => {
+    clearInterval(tick);
+    for (const id of timers) clearTimeout(id);
+  });
+}
