@@ -13,7 +13,8 @@ import { productRouters } from '../server/routes.js';
 const USAGE = `usage: outage <command>
   start                                   run the product (API and dashboard) on the bundled or configured QuestDB
   questdb                                 run only the bundled QuestDB (prints its client configuration string)
-  import <assets|outages|warnings> FILE [--mapping FILE]   load a file into a running product's database`;
+  import <assets|outages|warnings> FILE [--mapping FILE]   load a file into a running product's database
+  export-disclosure PERIOD --out DIR [--rule-set NAME]     write a published disclosure's pages and downloads to DIR`;
 
 function onSignals(stop: () => Promise<void>): void {
   let count = 0;
@@ -63,6 +64,11 @@ async function main(argv: string[]): Promise<void> {
         `QuestDB ${q.httpUrl} (PG wire port ${q.pgPort})\nQDB_CLIENT_CONF="${q.clientConf}"\n`,
       );
       onSignals(q.stop);
+      return;
+    }
+    case 'export-disclosure': {
+      const { runExportDisclosure } = await import('../dashboard/public-pages/export-cli.js');
+      process.exitCode = await runExportDisclosure(rest, config, log);
       return;
     }
     case 'import': {

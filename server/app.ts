@@ -65,7 +65,11 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   app.use(
     '/public',
     rateLimit(Math.max(1, Math.floor(deps.config.rateLimit / 10))),
-    publicPages({ store: deps.store, zone: deps.config.zone }),
+    publicPages({
+      store: deps.store,
+      zone: deps.config.zone,
+      ruleSet: deps.ruleSets.get(deps.config.ruleSet),
+    }),
   );
 
   app.use('/api/v1', rateLimit(deps.config.rateLimit));

@@ -49,3 +49,145 @@ export const WORDS = {
 } as const;
 
 export const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
+
+const QUARTER_ZH = ['一', '二', '三', '四'];
+const MONTH_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A period key (2025-Q3, 2025-07, 2025) as people say it. */
+export function periodLabel(period: string, lang: Lang): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return lang === 'zh' ? `${q[1]}年第${QUARTER_ZH[Number(q[2]) - 1]}季度` : `Q${q[2]} ${q[1]}`;
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return lang === 'zh' ? `${m[1]}年${Number(m[2])}月` : `${MONTH_EN[Number(m[2]) - 1]} ${m[1]}`;
+  return lang === 'zh' ? `${period}年` : period;
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** Words of the periodic disclosure pages. */
+export const DISCLOSURE_WORDS = {
+  zh: {
+    title: '频繁停电整治公示',
+    listTitle: '频繁停电整治公示：历次发布',
+    pageTitle: (p: string) => `${p}频繁停电整治公示`,
+    summary: (lines: number, areas: number, closed: number) =>
+      `本期共有 ${lines} 条中压线路、${areas} 个台区列入频繁停电整治清单，其中 ${closed} 个已整治完成并销号。`,
+    entriesNote: (entries: number, assets: number) =>
+      `个别线路或台区因多类条件列入，清单共 ${entries} 条，涉及 ${assets} 个设备；图表按条目计数。`,
+    empty: '本期没有列入频繁停电整治清单的线路或台区。',
+    regionEmpty: (r: string) => `本期公示中没有“${r}”的条目。`,
+    period: '统计期间',
+    periodRange: (a: string, b: string) => `${a} 至 ${b}`,
+    published: '发布时间',
+    casesAsOf: '整治进展截至',
+    basis: '判定依据',
+    jurisdiction: '适用范围',
+    region: '地区',
+    regionNav: '按州/市查看',
+    all: '全部',
+    overview: '概况',
+    byStatus: '按整治状态',
+    byStatusDesc: (lines: number, areas: number) =>
+      `清单条目按整治状态和设备类型统计的横向条形图：中压线路 ${lines} 条，台区 ${areas} 个。`,
+    byRegion: (g: string) => `按${g}`,
+    byRegionDesc: (g: string, closed: number, total: number) =>
+      `各${g}列入清单的条目数及其中已销号数的横向条形图：共 ${total} 条，已销号 ${closed} 条。`,
+    status: '整治状态',
+    feeders: '中压线路',
+    areas: '台区',
+    total: '合计',
+    closed: '已销号',
+    notClosed: '未销号',
+    entries: '列入条目',
+    list: '整治清单',
+    listCaption: (p: string, r: string | null) => `${p}频繁停电线路和台区整治清单${r ? `（${r}）` : ''}`,
+    download: '下载清单',
+    csv: 'CSV（表格）',
+    json: 'JSON（数据）',
+    notes: '说明',
+    snapshot: '本页内容为统计期结束后冻结的快照，之后收到的停电数据或整治进展不会改变本页内容。',
+    rulesIntro: '列入条件：',
+    privacy: '本页不含个人信息、用户信息或内部备注。',
+    allPeriods: '历次公示',
+    live: '当前停电',
+    listCaptionRuns: '已发布的公示',
+    rows: '列入条目数',
+    disclosure: '公示期',
+    noneYet: '尚无已发布的公示。',
+    schedule: (zone: string) => `每期公示在统计期结束后的当晚自动发布（${zone}）。`,
+    unpublished: (p: string, on: string) => `${p}的公示尚未发布：统计期结束后的当晚（${on}）发布。`,
+    invalid: (example: string) => `期间格式不正确，例如 ${example}。`,
+    notConfigured: '本站未配置整治公示。',
+    back: '返回历次公示',
+  },
+  en: {
+    title: 'Frequent-outage remediation disclosure',
+    listTitle: 'Frequent-outage remediation disclosures',
+    pageTitle: (p: string) => `Frequent-outage remediation disclosure, ${p}`,
+    summary: (lines: number, areas: number, closed: number) =>
+      `${plural(lines, 'line', 'lines')} and ${plural(areas, 'transformer area', 'transformer areas')} had frequent outages this period; ${closed} ${closed === 1 ? 'has' : 'have'} been remediated and closed.`,
+    entriesNote: (entries: number, assets: number) =>
+      `Some lines or areas are listed under more than one rule: ${entries} entries for ${assets} assets; the charts count entries.`,
+    empty: 'No line or transformer area had frequent outages this period.',
+    regionEmpty: (r: string) => `This disclosure has no entries for “${r}”.`,
+    period: 'Period',
+    periodRange: (a: string, b: string) => `${a} to ${b}`,
+    published: 'Published',
+    casesAsOf: 'Remediation status as of',
+    basis: 'Rules',
+    jurisdiction: 'Applies to',
+    region: 'Region',
+    regionNav: 'View by city',
+    all: 'All',
+    overview: 'Overview',
+    byStatus: 'By remediation status',
+    byStatusDesc: (lines: number, areas: number) =>
+      `Horizontal bar chart of list entries by remediation status and asset kind: ${plural(lines, 'line', 'lines')}, ${plural(areas, 'transformer area', 'transformer areas')}.`,
+    byRegion: (g: string) => `By ${g.toLowerCase()}`,
+    byRegionDesc: (g: string, closed: number, total: number) =>
+      `Horizontal bar chart of list entries per ${g.toLowerCase()} and how many are closed: ${closed} of ${total} closed.`,
+    status: 'Status',
+    feeders: 'Lines',
+    areas: 'Transformer areas',
+    total: 'Total',
+    closed: 'Closed',
+    notClosed: 'Not closed',
+    entries: 'Entries',
+    list: 'List',
+    listCaption: (p: string, r: string | null) =>
+      `Lines and transformer areas with frequent outages, ${p}${r ? ` (${r})` : ''}`,
+    download: 'Download the list',
+    csv: 'CSV (spreadsheet)',
+    json: 'JSON (data)',
+    notes: 'Notes',
+    snapshot:
+      'This page is a snapshot frozen after the period ended: outages or remediation progress reported later do not change it.',
+    rulesIntro: 'Listed when:',
+    privacy: 'This page holds no personal data, customer data or internal notes.',
+    allPeriods: 'All disclosures',
+    live: 'Current outages',
+    listCaptionRuns: 'Published disclosures',
+    rows: 'Entries',
+    disclosure: 'Disclosure',
+    noneYet: 'No disclosure has been published yet.',
+    schedule: (zone: string) => `Each disclosure is published in the night after its period ends (${zone}).`,
+    unpublished: (p: string, on: string) =>
+      `The disclosure of ${p} is not published yet: it is published in the night after the period ends (${on}).`,
+    invalid: (example: string) => `Not a valid period; for example ${example}.`,
+    notConfigured: 'No remediation disclosure is configured here.',
+    back: 'All disclosures',
+  },
+} as const;

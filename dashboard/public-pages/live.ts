@@ -9,7 +9,7 @@ import { activeOutages } from '../../analytics/outages/index.js';
 import { formatInZone } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { esc, page } from './html.js';
-import { type Lang, langOf, WORDS } from './i18n.js';
+import { DISCLOSURE_WORDS, type Lang, langOf, WORDS } from './i18n.js';
 
 export interface LivePageOptions {
   store: Store;
@@ -52,7 +52,11 @@ export function livePage(o: LivePageOptions) {
       const total = rows.reduce((n, r) => n + r.customersOut, 0);
       const time = (iso: string | null) => (iso ? esc(iso.slice(0, 16).replace('T', ' ')) : esc(w.unknown));
       let body = `<h2>${esc(w.liveTitle)}</h2><p>${esc(rows.length ? w.summary(rows.length, num.format(total)) : w.none)}</p>`;
-      body += `<p class="note">${esc(w.updated)}: <time datetime="${esc(formatInZone(at, o.zone))}">${esc(formatInZone(at, o.zone).slice(0, 16).replace('T', ' '))}</time> (${esc(o.zone)}). ${esc(w.cachePolicy(ttl))}</p>`;
+      const stamp = `<time datetime="${esc(formatInZone(at, o.zone))}">${esc(formatInZone(at, o.zone).slice(0, 16).replace('T', ' '))}</time>`;
+      body +=
+        lang === 'zh'
+          ? `<p class="note">${esc(w.updated)}：${stamp}（${esc(o.zone)}）。${esc(w.cachePolicy(ttl))}</p>`
+          : `<p class="note">${esc(w.updated)}: ${stamp} (${esc(o.zone)}). ${esc(w.cachePolicy(ttl))}</p>`;
       if (rows.length > 0) {
         body += `<table><caption>${esc(w.county)}</caption><thead><tr><th scope="col">${esc(w.city)}</th><th scope="col">${esc(w.county)}</th><th scope="col" class="n">${esc(w.outages)}</th><th scope="col" class="n">${esc(w.customers)}</th></tr></thead><tbody>`;
         for (const c of counties) {
@@ -61,9 +65,10 @@ export function livePage(o: LivePageOptions) {
         body += '</tbody></table>';
         if (countyOnly) body += `<p>${esc(w.countyOnly)}</p>`;
         else {
-          body += `<table><caption>${esc(w.liveTitle)}</caption><thead><tr><th scope="col">${esc(w.county)}</th><th scope="col" class="n">${esc(w.customers)}</th><th scope="col">${esc(w.start)}</th><th scope="col">${esc(w.restore)}</th><th scope="col">${esc(w.status)}</th></tr></thead><tbody>`;
+          // class "list": one card per outage on a phone, each value beside its column's name
+          body += `<table class="list"><caption>${esc(w.liveTitle)}</caption><thead><tr><th scope="col">${esc(w.county)}</th><th scope="col" class="n">${esc(w.customers)}</th><th scope="col">${esc(w.start)}</th><th scope="col">${esc(w.restore)}</th><th scope="col">${esc(w.status)}</th></tr></thead><tbody>`;
           for (const r of rows) {
-            body += `<tr><td>${esc(r.county ?? '')}</td><td class="n">${num.format(r.customersOut)}</td><td>${time(r.start)}</td><td>${time(r.estimatedRestoration)}</td><td>${esc(r.planned ? w.planned : w.fault)}</td></tr>`;
+            body += `<tr><th scope="row">${esc(r.county ?? '')}</th><td class="n" data-label="${esc(w.customers)}">${num.format(r.customersOut)}</td><td class="d" data-label="${esc(w.start)}">${time(r.start)}</td><td class="d" data-label="${esc(w.restore)}">${time(r.estimatedRestoration)}</td><td data-label="${esc(w.status)}">${esc(r.planned ? w.planned : w.fault)}</td></tr>`;
           }
           body += '</tbody></table>';
         }
@@ -75,6 +80,13 @@ export function livePage(o: LivePageOptions) {
         switchLabel: w.switchLang,
         skip: w.skip,
         body,
+        // relative to /public/outages, whatever the mount path
+        nav: [
+          {
+            href: lang === 'zh' ? 'disclosures' : 'disclosures?lang=en',
+            label: DISCLOSURE_WORDS[lang].allPeriods,
+          },
+        ],
       });
     }
     const json = {

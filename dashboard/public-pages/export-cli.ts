@@ -1,0 +1,94 @@
+// `export-disclosure PERIOD --out DIR [--rule-set NAME]`: writes a frozen disclosure's pages
+// and downloads to DIR (export.ts), read from the configured QuestDB, the local one a running
+// product uses, or the bundled one started for the purpose. Ends with a summary (JSON on
+// stdout). Exit codes: 0 written, 1 not published (or invalid period), 2 usage.
+
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatFileIssues, loadRuleDir } from '../../analytics/rules/index.js';
+import type { Config } from '../../server/config.js';
+import type { Logger } from '../../server/log.js';
+import {
+  createStore,
+  findRunning,
+  type LocalQuestDB,
+  migrate,
+  parseClientConf,
+  startLocalQuestDB,
+} from '../../store/index.js';
+import { ExportError, exportDisclosure } from './export.js';
+
+const USAGE = 'usage: export-disclosure PERIOD --out DIR [--rule-set NAME]   (PERIOD e.g. 2025-Q3)';
+
+export async function runExportDisclosure(argv: string[], config: Config, log: Logger): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [period, extra] = positionals;
+  if (!period || extra !== undefined || !values.out) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const loaded = await loadRuleDir(config.rulesDir);
+  if (!loaded.ok) {
+    process.stderr.write(`error: rule files are invalid:\n${formatFileIssues(loaded.issues)}\n`);
+    return 2;
+  }
+  const name = values['rule-set'] ?? config.ruleSet;
+  const ruleSet = loaded.value.find((s) => s.name === name);
+  if (!ruleSet) {
+    const found = loaded.value.map((s) => s.name).join(', ');
+    process.stderr.write(`error: no rule set "${name}" in ${config.rulesDir} (found: ${found})\n`);
+    return 2;
+  }
+
+  // Which QuestDB: the configured one, the local one a running product uses, or our own.
+  let questdb: LocalQuestDB | undefined;
+  let conf = config.qdbClientConf;
+  const qdbDir = join(config.dataDir, 'questdb');
+  if (!conf) {
+    const running = await findRunning(qdbDir);
+    if (running) conf = `http::addr=${running.replace(/^http:\/\//, '')};`;
+    else {
+      questdb = await startLocalQuestDB({
+        dataDir: qdbDir,
+        cacheDir: config.qdbCacheDir,
+        heap: config.qdbHeap,
+      });
+      conf = questdb.clientConf;
+    }
+  }
+  try {
+    const store = createStore(parseClientConf(conf));
+    await migrate(store);
+    const outcome = await exportDisclosure({ store, zone: config.zone, ruleSet }, period, values.out);
+    log.info(
+      { period: outcome.period, outDir: outcome.outDir, files: outcome.files.length },
+      'disclosure exported',
+    );
+    process.stdout.write(`${JSON.stringify(outcome)}\n`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ExportError)) throw err;
+    process.stderr.write(`error: ${err.message}\n`);
+    return 1;
+  } finally {
+    await questdb?.stop();
+  }
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      'rule-set': { type: 'string' },
+    },
+  });
+}
