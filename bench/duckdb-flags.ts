@@ -12,7 +12,8 @@ import { localDay, startOfLocalDay } from '../core/index.js';
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const list = (xs: readonly string[]) => xs.map(q).join(', ');
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : new Date(ms).toISOString());
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? '' : new Date(ms).toISOString();
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
@@ -22,16 +23,40 @@ function writeCsv(file: string, header: string[], rows: unknown[][]): void {
   writeFileSync(file, `${header.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
 }
 
-export async function duckdbWithData(dir: string, assets: Asset[], events: OutageEvent[], warnings: Warning[]) {
+export async function duckdbWithData(
+  dir: string,
+  assets: Asset[],
+  events: OutageEvent[],
+  warnings: Warning[],
+) {
   writeCsv(
     join(dir, 'assets.csv'),
     ['asset_id', 'kind', 'feeder_id', 'province', 'city', 'county', 'area_class', 'park', 'valid_from'],
-    assets.map((a) => [a.assetId, a.kind, a.feederId, a.province, a.city, a.county, a.areaClass, a.park, iso(a.validFrom)]),
+    assets.map((a) => [
+      a.assetId,
+      a.kind,
+      a.feederId,
+      a.province,
+      a.city,
+      a.county,
+      a.areaClass,
+      a.park,
+      iso(a.validFrom),
+    ]),
   );
   writeCsv(
     join(dir, 'outages.csv'),
     ['event_id', 'asset_id', 'start', 'end_at', 'cause', 'planned', 'warning_id', 'has_areas'],
-    events.map((e) => [e.eventId, e.assetId, iso(e.start), iso(e.end), e.cause, e.planned, e.warningId, e.affectedAreas ? 1 : 0]),
+    events.map((e) => [
+      e.eventId,
+      e.assetId,
+      iso(e.start),
+      iso(e.end),
+      e.cause,
+      e.planned,
+      e.warningId,
+      e.affectedAreas ? 1 : 0,
+    ]),
   );
   writeCsv(
     join(dir, 'outage_areas.csv'),
@@ -47,7 +72,8 @@ export async function duckdbWithData(dir: string, assets: Asset[], events: Outag
   const c = await db.connect();
   const types: Record<string, string> = {
     assets: "{'valid_from': 'TIMESTAMPTZ'}",
-    outages: "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ', 'planned': 'BOOLEAN', 'has_areas': 'INTEGER'}",
+    outages:
+      "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ', 'planned': 'BOOLEAN', 'has_areas': 'INTEGER'}",
     outage_areas: "{'start': 'TIMESTAMPTZ'}",
     warnings: "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ'}",
   };
@@ -76,7 +102,8 @@ export function duckdbFlagQuery(rule: CountRule, asOf: number, zone: string, sho
       `NOT (ar.end_at IS NOT NULL AND ar.cause IN ('protective_supply_switching', 'mode_adjustment') AND ${dur} <= ${shortMinutes * 60_000_000})`,
     );
   }
-  if (c.minDurationMinutes !== undefined) filters.push(`NOT (ar.end_at IS NOT NULL AND ${dur} < ${c.minDurationMinutes * 60_000_000})`);
+  if (c.minDurationMinutes !== undefined)
+    filters.push(`NOT (ar.end_at IS NOT NULL AND ${dur} < ${c.minDurationMinutes * 60_000_000})`);
   const warned = c.exclusions.includes('warned_weather');
   const s = rule.scope;
   const scope = [`cur.kind IN (${list(s.kind)})`];

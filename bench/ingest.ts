@@ -53,7 +53,11 @@ async function visible(store: Store, table: string, like: string, n: number): Pr
   }
 }
 
-export async function ingestCases(qdb: LocalQuestDB, store: Store, sizes: readonly number[]): Promise<BenchCase[]> {
+export async function ingestCases(
+  qdb: LocalQuestDB,
+  store: Store,
+  sizes: readonly number[],
+): Promise<BenchCase[]> {
   const log = createLogger('warn');
   const assets = new AssetDirectory(store);
   const writer = await Writer.open({
@@ -94,7 +98,9 @@ export async function ingestCases(qdb: LocalQuestDB, store: Store, sizes: readon
       items: n,
       setup: fresh,
       run: async () => {
-        await ingestor.ingest('outages', parseRecords(createReadStream(files.ndjson), 'ndjson'), { source: 'bench' });
+        await ingestor.ingest('outages', parseRecords(createReadStream(files.ndjson), 'ndjson'), {
+          source: 'bench',
+        });
         await visible(store, 'outages', `${prefix}n-%`, n);
       },
     });
@@ -104,7 +110,9 @@ export async function ingestCases(qdb: LocalQuestDB, store: Store, sizes: readon
       items: n,
       setup: fresh,
       run: async () => {
-        await ingestor.ingest('outages', parseRecords(createReadStream(files.csv), 'csv'), { source: 'bench' });
+        await ingestor.ingest('outages', parseRecords(createReadStream(files.csv), 'csv'), {
+          source: 'bench',
+        });
         await visible(store, 'outages', `${prefix}c-%`, n);
       },
     });

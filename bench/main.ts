@@ -6,7 +6,14 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../server/config.js';
-import { createStore, type LocalQuestDB, migrate, parseClientConf, type Store, startLocalQuestDB } from '../store/index.js';
+import {
+  createStore,
+  type LocalQuestDB,
+  migrate,
+  parseClientConf,
+  type Store,
+  startLocalQuestDB,
+} from '../store/index.js';
 import type { DemoSize } from '../demo/index.js';
 import { type BenchCase, type Measurement, markdownTable, measure } from './harness.js';
 import { ingestCases } from './ingest.js';
@@ -35,7 +42,9 @@ async function withQuestDB(name: string, make: (qdb: LocalQuestDB, store: Store)
     for (const c of await make(qdb, store)) {
       const m = await measure(c, repeats);
       results.push(m);
-      process.stdout.write(`${m.name} [${m.size}]: ${m.medianMs} ms, ${m.rate ?? '-'} /s, ${m.peakRssMb} MB\n`);
+      process.stdout.write(
+        `${m.name} [${m.size}]: ${m.medianMs} ms, ${m.rate ?? '-'} /s, ${m.peakRssMb} MB\n`,
+      );
     }
   } finally {
     await qdb.stop();
@@ -51,6 +60,12 @@ if (wanted.has('rules')) {
 }
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, QuestDB 9.3.4`;
 mkdirSync(join(root, '.local', 'bench'), { recursive: true });
-writeFileSync(join(root, '.local', 'bench', 'results.json'), JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2));
-writeFileSync(join(root, 'bench', 'RESULTS.md'), `Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}; median of ${repeats} runs.\n\n${markdownTable(results)}\n`);
+writeFileSync(
+  join(root, '.local', 'bench', 'results.json'),
+  JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2),
+);
+writeFileSync(
+  join(root, 'bench', 'RESULTS.md'),
+  `Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}; median of ${repeats} runs.\n\n${markdownTable(results)}\n`,
+);
 process.stdout.write(`\n${markdownTable(results)}\n`);

@@ -32,10 +32,17 @@ async function inBatches<T>(
   return n + batch.length;
 }
 
-export async function loadDemo(demo: Demo, writer: Writer, receivedAt: number, batchSize = 10_000): Promise<DemoLoadSummary> {
+export async function loadDemo(
+  demo: Demo,
+  writer: Writer,
+  receivedAt: number,
+  batchSize = 10_000,
+): Promise<DemoLoadSummary> {
   const started = Date.now();
   const unit = (u: WriteUnit) => writer.write(u);
-  const assets = await inBatches(demo.assets(), batchSize, (records) => unit({ kind: 'assets', receivedAt, records }));
+  const assets = await inBatches(demo.assets(), batchSize, (records) =>
+    unit({ kind: 'assets', receivedAt, records }),
+  );
   const warnings = await inBatches(demo.warnings(), batchSize, (records) =>
     unit({ kind: 'warnings', receivedAt, records }),
   );

@@ -68,7 +68,7 @@ export async function loadRuleFile(file: string): Promise<LoadResult<CompiledRul
 export async function loadRuleDir(dir: string): Promise<LoadResult<CompiledRuleSet[]>> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.endsWith('.priority.json')).sort();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     return { ok: false, issues: [{ file: dir, path: '', message: `cannot read the folder (${code})` }] };

@@ -1,9 +1,12 @@
-// `import <assets|outages|warnings> FILE [--mapping FILE] [--rejects FILE]`: streams a file
-// (constant memory) through the same ingestor as the HTTP endpoints, shows progress on a
-// terminal, and ends with a summary and a rejects file (NDJSON, one line per rejected record).
+// `import <assets|outages|warnings> FILE [--mapping FILE] [--derive-assets] [--id-prefix P]
+// [--rejects FILE]`: streams a file (constant memory) through the same ingestor as the HTTP
+// endpoints, shows progress on a terminal, and ends with a summary (JSON on stdout: every
+// row read accounted for, see summary.ts) and a rejects file (NDJSON, one line per rejected
+// record). With --derive-assets a first pass derives the assets from the rows (the mapping's
+// "derive" section) and stores them before the records.
 
-import { createReadStream, createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../server/config.js';
 import type { Logger } from '../../server/log.js';
@@ -17,20 +20,23 @@ import {
   startLocalQuestDB,
   Writer,
 } from '../../store/index.js';
-import { detectFormat, parseRecords } from '../formats/index.js';
-import { applyMapping, loadMapping } from '../mapping/index.js';
-import { Ingestor } from '../pipeline/index.js';
+import { detectFormat } from '../formats/index.js';
+import { loadMapping } from '../mapping/index.js';
 import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
+import { ImportError, importFile } from './run.js';
 
 const USAGE =
-  'usage: import <assets|outages|warnings> FILE [--mapping FILE] [--rejects FILE] [--format csv|ndjson|json|arrow]';
+  'usage: import <assets|outages|warnings> FILE [--mapping FILE] [--derive-assets] [--id-prefix PREFIX] [--rejects FILE] [--format csv|ndjson|json|arrow]';
 
 export async function runImport(argv: string[], config: Config, log: Logger): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { mapping: { type: 'string' }, rejects: { type: 'string' }, format: { type: 'string' } },
-  });
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [kind, file] = positionals;
   if (!kind || !file || !(RECORD_KINDS as readonly string[]).includes(kind)) {
     process.stderr.write(`${USAGE}\n`);
@@ -41,9 +47,20 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
     process.stderr.write(`error: ${format.issues.map((i) => i.message).join('; ')}\n`);
     return 2;
   }
-  const mapping = values.mapping ? loadMapping(values.mapping, kind as RecordKind, config.zone) : undefined;
+  const idPrefix = values['id-prefix'];
+  if (idPrefix !== undefined && !values.mapping) {
+    process.stderr.write('error: --id-prefix needs --mapping (the mapping puts the prefix on the ids)\n');
+    return 2;
+  }
+  const mapping = values.mapping
+    ? loadMapping(values.mapping, kind as RecordKind, config.zone, idPrefix ? { idPrefix } : {})
+    : undefined;
   if (mapping && !mapping.ok) {
     process.stderr.write(`error: ${mapping.issues.map((i) => `${i.path}: ${i.message}`).join('\n  ')}\n`);
+    return 2;
+  }
+  if (values['derive-assets'] && !(mapping?.ok && mapping.value.derive.length > 0)) {
+    process.stderr.write('error: --derive-assets needs a mapping file with a "derive" section\n');
     return 2;
   }
 
@@ -75,59 +92,80 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
     spoolLimitBytes: config.spoolLimitBytes,
     log,
   });
-  const rejectsPath = values.rejects ?? `${file}.rejects.ndjson`;
+  const rejectsPath = values.rejects ?? defaultRejectsPath(file, config.dataDir);
+  mkdirSync(dirname(rejectsPath), { recursive: true });
   const rejectsOut = createWriteStream(rejectsPath);
   const tty = process.stderr.isTTY;
   const started = Date.now();
   try {
-    let rows = parseRecords(createReadStream(file), format.value, {
-      maxBodyBytes: 4 * 1024 ** 3,
-      ...(mapping?.ok ? mapping.value.csv : {}),
-    });
-    const skipped = new Map<string, number>();
-    if (mapping?.ok) {
-      rows = applyMapping(rows, mapping.value, ({ reason }) =>
-        skipped.set(reason, (skipped.get(reason) ?? 0) + 1),
-      );
-    }
-    const ingestor = new Ingestor({
-      writer,
-      assets,
-      zone: config.zone,
-      ...(mapping?.ok && mapping.value.zone ? { sourceZone: mapping.value.zone } : {}),
-    });
-    const summary = await ingestor.ingest(kind as RecordKind, rows, {
-      source: `import:${file.split('/').at(-1)}`,
-      maxListed: 0,
-      onReject: (r) => rejectsOut.write(`${JSON.stringify(r)}\n`),
-      onBatch: ({ read, accepted, rejected }) => {
-        if (!tty) return;
-        const rate = Math.round(read / Math.max(0.001, (Date.now() - started) / 1000));
-        process.stderr.write(
-          `\r${read.toLocaleString('en')} records · ${rate.toLocaleString('en')}/s · ${accepted.toLocaleString('en')} accepted · ${rejected.toLocaleString('en')} rejected`,
-        );
+    const summary = await importFile(
+      { writer, assets, zone: config.zone },
+      {
+        kind: kind as RecordKind,
+        file: file.split('/').at(-1) ?? file,
+        open: () => createReadStream(file),
+        format: format.value,
+        ...(mapping?.ok ? { mapping: mapping.value } : {}),
+        deriveAssets: values['derive-assets'] === true,
+        maxBodyBytes: 4 * 1024 ** 3,
+        onReject: (r) => rejectsOut.write(`${JSON.stringify(r)}\n`),
+        onProgress: ({ kind: k, read, accepted, rejected }) => {
+          if (!tty) return;
+          const rate = Math.round(read / Math.max(0.001, (Date.now() - started) / 1000));
+          process.stderr.write(
+            `\r${k}: ${read.toLocaleString('en')} records · ${rate.toLocaleString('en')}/s · ${accepted.toLocaleString('en')} accepted · ${rejected.toLocaleString('en')} rejected`,
+          );
+        },
       },
-    });
+    );
     await writer.drain();
     const seconds = (Date.now() - started) / 1000;
     if (tty) process.stderr.write('\n');
+    const anyRejected = summary.rejected + (summary.assets?.rejected ?? 0) > 0;
     process.stdout.write(
       `${JSON.stringify({
+        ...summary,
         file,
-        kind,
-        accepted: summary.accepted,
-        spooled: summary.spooled,
-        rejected: summary.rejectedCount,
-        skipped: Object.fromEntries(skipped),
         seconds: Math.round(seconds * 10) / 10,
-        rejectsFile: summary.rejectedCount > 0 ? rejectsPath : null,
-        batchId: summary.batchId,
+        rejectsFile: anyRejected ? rejectsPath : null,
       })}\n`,
     );
-    return summary.rejectedCount > 0 ? 1 : 0;
+    return anyRejected ? 1 : 0;
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    process.stderr.write(`error: ${err.message}\n`);
+    return 2;
   } finally {
     await new Promise((r) => rejectsOut.end(r));
     await writer.close();
     await questdb?.stop();
   }
+}
+
+/**
+ * Beside the file, or in the data folder when the file's folder is read-only (a shared data
+ * set; its mode bits are asked too, since root may write anywhere).
+ */
+function defaultRejectsPath(file: string, dataDir: string): string {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    if ((statSync(dirname(file)).mode & 0o200) !== 0) return `${file}.rejects.ndjson`;
+  } catch {
+    // not writable
+  }
+  return join(dataDir, `${basename(file)}.rejects.ndjson`);
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      mapping: { type: 'string' },
+      rejects: { type: 'string' },
+      format: { type: 'string' },
+      'derive-assets': { type: 'boolean' },
+      'id-prefix': { type: 'string' },
+    },
+  });
 }

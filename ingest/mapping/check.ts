@@ -4,6 +4,7 @@
 import { isValidZone } from '../../core/time.js';
 import { quote } from '../schemas/fields.js';
 import { checkField, RECORD_FIELDS, RECORD_NOUN } from '../schemas/kinds.js';
+import { checkDerive, checkRoutes } from './check-routes.js';
 import type { MappingFile } from './file.js';
 
 export interface Problem {
@@ -78,6 +79,15 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
   for (const [field, value] of Object.entries(file.defaults ?? {})) {
     if (fieldKey('defaults', field)) checkValue(['defaults', field], field, value);
   }
+  for (const [field, value] of Object.entries(file.otherwise ?? {})) {
+    if (!fieldKey('otherwise', field)) continue;
+    if (file.values?.[field] === undefined) {
+      add(
+        ['otherwise', field],
+        `has no values map for ${quote(field)}: list the spellings under values first`,
+      );
+    } else checkValue(['otherwise', field], field, value);
+  }
   (file.skip ?? []).forEach((rule, i) => {
     if ([rule.in, rule.notIn, rule.matches].filter((t) => t !== undefined).length !== 1) {
       add(['skip', i], 'must have exactly one of in, notIn or matches');
@@ -85,6 +95,7 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
       add(['skip', i, 'matches'], `is not a valid regular expression: ${quote(rule.matches)}`);
     }
   });
+  problems.push(...checkRoutes(file, zone), ...checkDerive(file, zone));
   return problems;
 }
 

@@ -1,15 +1,29 @@
 // A mapping file, checked once and compiled to a function from a source record (its own
-// headers and spellings) to a contract record, or to the reason the row is skipped.
+// headers and spellings) to a contract record (with the route it took), or to the reason the
+// row is skipped. Order per row: skip rules, route, columns, values (then `otherwise` for
+// spellings not listed), constants, defaults for blanks, the id prefix.
 
 import { fail, ok, pathToString, type Result } from '../../core/issues.js';
 import type { CsvOptions } from '../formats/csv.js';
 import { readJson } from '../formats/json-text.js';
 import { isBlank, quote } from '../schemas/fields.js';
 import type { RecordKind } from '../schemas/kinds.js';
-import { fileError, MappingFile, type SkipRule } from './file.js';
+import { type Derive, fileError, MappingFile, type SkipRule } from './file.js';
 import { checkNames } from './check.js';
+import { prefixIds } from './prefix.js';
+import { compileRoutes, type Routed } from './route.js';
 
-export type Mapped = { record: Record<string, unknown> } | { skip: string };
+/**
+ * A mapped row: a record (and the name of the route it took, when the file has routes), or
+ * skipped with a reason. A skipped row with a `route` took a route that is not imported: it
+ * is counted under that route's name rather than as skipped.
+ */
+export type Mapped = { record: Record<string, unknown>; route?: string } | { skip: string; route?: string };
+
+export interface RouteInfo {
+  name: string;
+  imported: boolean;
+}
 
 export interface Mapping {
   /** The file's `name`, else the source it was read from. */
@@ -20,6 +34,12 @@ export interface Mapping {
   /** Options for reading a CSV source (encoding, delimiter). */
   readonly csv: CsvOptions;
   readonly apply: (record: Record<string, unknown>) => Mapped;
+  /** The file's routes, in file order (none when it routes nothing). */
+  readonly routes: readonly RouteInfo[];
+  /** How assets are derived from the rows (none when the file derives nothing). */
+  readonly derive: readonly Derive[];
+  /** Put before every id of the records and of derived assets ('' for none). */
+  readonly idPrefix: string;
 }
 
 export interface CompileOptions {
@@ -29,6 +49,8 @@ export interface CompileOptions {
   kind?: RecordKind;
   /** The zone time values in the file are read in when it names none (the operating zone). */
   zone?: string;
+  /** Put before every id (events, assets, feeders, areas, warnings) of the mapped records. */
+  idPrefix?: string;
 }
 
 /** Check a parsed mapping file and compile it. Issue paths start with the source. */
@@ -52,12 +74,19 @@ export function compileMapping(json: unknown, options: CompileOptions = {}): Res
     ...(file.encoding ? { encoding: file.encoding } : {}),
     ...(file.delimiter ? { delimiter: file.delimiter } : {}),
   };
+  const idPrefix = options.idPrefix ?? '';
   return ok({
     name: file.name ?? source,
     record: file.record,
     ...(file.zone ? { zone: file.zone } : {}),
     csv,
-    apply: compile(file),
+    apply: compile(file, idPrefix),
+    routes: Object.entries(file.routes?.to ?? {}).map(([name, r]) => ({
+      name,
+      imported: r.import !== false,
+    })),
+    derive: file.derive ?? [],
+    idPrefix,
   });
 }
 
@@ -68,42 +97,63 @@ export function parseMapping(text: string, options: CompileOptions = {}): Result
   return fail([{ path: options.source ?? 'mapping', message: json.message }]);
 }
 
-function compile(file: MappingFile): (record: Record<string, unknown>) => Mapped {
+function compile(file: MappingFile, idPrefix: string): (record: Record<string, unknown>) => Mapped {
   const columns = new Map(Object.entries(file.columns ?? {}));
   const rules = (file.skip ?? []).map(compileRule);
-  const dropped = new Set([...(file.ignore ?? []), ...(file.skip ?? []).map((r) => r.column)]);
+  const dropped = new Set([
+    ...(file.ignore ?? []),
+    ...(file.skip ?? []).map((r) => r.column),
+    ...(file.routes ? [file.routes.column] : []),
+  ]);
   const keepOthers = (file.unmapped ?? 'keep') === 'keep';
   const values = Object.entries(file.values ?? {}).map(
-    ([field, map]) => [field, new Map(Object.entries(map))] as const,
+    ([field, map]) => [field, new Map(Object.entries(map)), otherwiseOf(file, field)] as const,
   );
   const constants = Object.entries(file.constants ?? {});
   const defaults = Object.entries(file.defaults ?? {});
+  const route: (record: Record<string, unknown>) => Routed = file.routes
+    ? compileRoutes(file.routes, spelling)
+    : () => ({ route: NO_ROUTE });
 
   return (source) => {
     for (const rule of rules) {
       const reason = rule(source);
       if (reason !== undefined) return { skip: reason };
     }
+    const routed = route(source);
+    if ('skip' in routed) return routed;
+    const r = routed.route;
     const out = new Map<string, unknown>();
     // Columns kept as they are first, so a mapped column wins over one spelled like its field.
     for (const [key, value] of Object.entries(source)) {
-      if (keepOthers && !columns.has(key) && !dropped.has(key)) out.set(key, value);
+      if (keepOthers && !columns.has(key) && !r.columns.has(key) && !dropped.has(key)) out.set(key, value);
     }
     for (const [key, value] of Object.entries(source)) {
-      const field = columns.get(key);
+      const field = columns.get(key) ?? r.columns.get(key);
       if (field !== undefined) out.set(field, value);
     }
-    for (const [field, map] of values) {
+    for (const [field, map, otherwise] of values) {
       const spelled = spelling(out.get(field));
       if (spelled !== undefined && map.has(spelled)) out.set(field, map.get(spelled));
+      else if (otherwise !== undefined && !isBlank(out.get(field))) out.set(field, otherwise.value);
     }
     for (const [field, value] of constants) out.set(field, value);
+    for (const [field, value] of r.constants) out.set(field, value);
     for (const [field, value] of defaults) if (isBlank(out.get(field))) out.set(field, value);
-    return { record: Object.fromEntries(out) };
+    if (idPrefix !== '') prefixIds(file.record, out, idPrefix);
+    const record = Object.fromEntries(out);
+    return r === NO_ROUTE ? { record } : { record, route: r.name };
   };
 }
 
-const spelling = (v: unknown): string | undefined =>
+const NO_ROUTE = { name: '', imported: true, columns: new Map<string, string>(), constants: [] } as const;
+
+const otherwiseOf = (file: MappingFile, field: string): { value: unknown } | undefined =>
+  file.otherwise !== undefined && Object.hasOwn(file.otherwise, field)
+    ? { value: file.otherwise[field] }
+    : undefined;
+
+export const spelling = (v: unknown): string | undefined =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
 function compileRule(rule: SkipRule): (record: Record<string, unknown>) => string | undefined {

@@ -1,5 +1,6 @@
 // The mapping file's structure, checked with zod. What its names refer to (contract fields,
-// zones, encodings, patterns) is checked in compile.ts, against the record kind.
+// zones, encodings, patterns, routes) is checked in check.ts and check-routes.ts, against the
+// record kind.
 
 import { z } from 'zod';
 import { RECORD_KINDS } from '../schemas/kinds.js';
@@ -20,7 +21,14 @@ const FILE_KEYS = [
   'constants',
   'defaults',
   'skip',
+  'otherwise',
+  'routes',
+  'derive',
 ];
+const ROUTES_KEYS = ['column', 'to'];
+const ROUTE_KEYS = ['when', 'columns', 'constants', 'import'];
+const DERIVE_KEYS = ['kind', 'assetId', 'routes', 'fields', 'constants'];
+const PICK_KEYS = ['column', 'pick'];
 
 const nonEmpty = z.string().min(1);
 
@@ -36,6 +44,55 @@ const SkipRule = z.strictObject(
   { error: objectError(RULE_KEYS) },
 );
 export type SkipRule = z.infer<typeof SkipRule>;
+
+/** Rows whose `column` is one of `when` take this route. */
+const Route = z.strictObject(
+  {
+    when: z.array(z.string()).min(1),
+    /** More source columns → contract fields, for this route's rows only. */
+    columns: z.record(z.string(), nonEmpty).optional(),
+    /** More constants, for this route's rows only. */
+    constants: z.record(z.string(), z.unknown()).optional(),
+    /** false: the rows are counted under the route's name, not imported. Default true. */
+    import: z.boolean().optional(),
+  },
+  { error: objectError(ROUTE_KEYS) },
+);
+export type Route = z.infer<typeof Route>;
+
+/** Rows go to a route by the value of one column: route name → route. */
+const Routes = z.strictObject(
+  { column: nonEmpty, to: z.record(nonEmpty, Route) },
+  { error: objectError(ROUTES_KEYS) },
+);
+export type Routes = z.infer<typeof Routes>;
+
+export const PICKS = ['mode', 'first', 'last', 'min', 'max', 'median'] as const;
+export type Pick = (typeof PICKS)[number];
+
+/** An asset field read from a source column over all rows of the asset, reduced by `pick`. */
+const Picked = z.strictObject(
+  { column: nonEmpty, pick: z.enum(PICKS).optional() },
+  { error: objectError(PICK_KEYS) },
+);
+export type Picked = z.infer<typeof Picked>;
+
+/** Assets derived from the events' rows, for sources without an asset register. */
+const Derive = z.strictObject(
+  {
+    kind: z.enum(['feeder', 'area']),
+    /** The source column naming the asset: one asset per distinct value. */
+    assetId: nonEmpty,
+    /** The routes whose rows make the assets; default every imported row. */
+    routes: z.array(nonEmpty).min(1).optional(),
+    /** Asset field → how it is read from the asset's rows. */
+    fields: z.record(z.string(), Picked).optional(),
+    /** Asset field → value set on every derived asset. */
+    constants: z.record(z.string(), z.unknown()).optional(),
+  },
+  { error: objectError(DERIVE_KEYS) },
+);
+export type Derive = z.infer<typeof Derive>;
 
 export const MappingFile = z.strictObject(
   {
@@ -62,6 +119,12 @@ export const MappingFile = z.strictObject(
     /** Contract field → value for records where it is absent or blank. */
     defaults: z.record(z.string(), z.unknown()).optional(),
     skip: z.array(SkipRule).optional(),
+    /** Contract field → value for a non-blank spelling its `values` map does not list. */
+    otherwise: z.record(z.string(), z.unknown()).optional(),
+    /** Route rows by a column: to different record shapes, or counted and not imported. */
+    routes: Routes.optional(),
+    /** Assets derived from the rows (outages only). */
+    derive: z.array(Derive).min(1).optional(),
   },
   { error: objectError(FILE_KEYS) },
 );

@@ -1,4 +1,12 @@
-export { type CompileOptions, compileMapping, type Mapped, type Mapping, parseMapping } from './compile.js';
-export { MappingFile, type SkipRule } from './file.js';
+export {
+  type CompileOptions,
+  compileMapping,
+  type Mapped,
+  type Mapping,
+  parseMapping,
+  type RouteInfo,
+} from './compile.js';
+export { AssetDeriver, DEFAULT_PICK, type DeriveOptions, type DerivedAssets, median } from './derive.js';
+export { type Derive, MappingFile, PICKS, type Pick, type SkipRule } from './file.js';
 export { loadMapping } from './load.js';
 export { applyMapping, type SkippedRow } from './rows.js';

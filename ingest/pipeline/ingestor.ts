@@ -94,7 +94,10 @@ export class Ingestor {
         const outcome = await this.deps.writer.write(unit);
         summary.accepted += records.length;
         if (outcome === 'spooled') summary.spooled += records.length;
-        this.deps.onAccepted?.(kind, records.map((r) => r.record));
+        this.deps.onAccepted?.(
+          kind,
+          records.map((r) => r.record),
+        );
         if (kind === 'assets')
           this.deps.assets.add(records.map((r) => (r.record as RecordOf['assets']).assetId));
       }

@@ -202,7 +202,7 @@ describe('a mapping file is refused, naming the file and the field', () => {
         "mappings/x.json: unmapped: must be one of keep, drop, got "ignore"",
         "mappings/x.json: skip[0].in: must not be empty",
         "mappings/x.json: skip[0]: unknown key "note"; expected column, in, notIn, matches, reason",
-        "mappings/x.json: unknown key "comment"; expected name, description, record, zone, encoding, delimiter, columns, unmapped, ignore, values, constants, defaults, skip",
+        "mappings/x.json: unknown key "comment"; expected name, description, record, zone, encoding, delimiter, columns, unmapped, ignore, values, constants, defaults, skip, otherwise, routes, derive",
       ]
     `);
   });
