@@ -5,6 +5,7 @@ import { dashboardDataRouter } from '../dashboard/api/dashboard-data.js';
 import { reliabilityRouter } from '../dashboard/api/reliability.js';
 import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
+import { prioritiesRouter } from '../dashboard/api/priorities.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
 import { ingestRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
@@ -72,6 +73,15 @@ export const productRouters: readonly RouterFactory[] = [
       store: d.store,
       zone: d.config.zone,
       requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) =>
+    prioritiesRouter({
+      store: d.store,
+      zone: d.config.zone,
+      ruleSets: d.ruleSets,
+      defaultRuleSet: d.config.ruleSet,
+      requireRole: (role) => requireRole(d.tokens, role),
+      rulesDir: d.config.rulesDir,
     }),
   (d) => {
     const router = Router();

@@ -1,0 +1,131 @@
+// The parts of the priority score, each a value from 0 to 1 with the arithmetic that gave it
+// in words. Pure functions of an asset's facts; the score is their weighted sum (score.ts).
+
+import { dateToDay } from '../../core/time.js';
+import type { OpenCase, RuleStanding, TargetStanding } from './facts.js';
+import type { Scales, StatusValues } from './weights.js';
+
+export interface PartValue {
+  /** 0 to 1 */
+  value: number;
+  /** how the value came about, with its figures */
+  basis: string;
+}
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 1);
+/** Up to 4 decimals, for the words of a basis. */
+const fmt = (x: number): string => String(Math.round(x * 10_000) / 10_000);
+const STATUS_ORDER = { breach: 0, at_risk: 1, watch: 2 } as const;
+
+/** The standing that decides the status part: the highest status, then the latest breach, then rule id. */
+export function topStanding(standings: readonly RuleStanding[]): RuleStanding | null {
+  const sorted = [...standings].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (b.breachDate ?? '').localeCompare(a.breachDate ?? '') ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+  return sorted[0] ?? null;
+}
+
+/** Rule status: breach above at risk above watch (values from the weights), none 0. */
+export function statusPart(standings: readonly RuleStanding[], values: StatusValues): PartValue {
+  const top = topStanding(standings);
+  if (!top) return { value: 0, basis: 'not flagged' };
+  const value =
+    top.status === 'breach' ? values.breach : top.status === 'at_risk' ? values.atRisk : values.watch;
+  return { value, basis: `${top.status} of ${top.rule}` };
+}
+
+/** How far over the limit: max over breaches of (count − limit) / limit, divided by the scale, at most 1. */
+export function excessPart(standings: readonly RuleStanding[], scales: Scales): PartValue {
+  let best: { value: number; basis: string } | null = null;
+  for (const s of standings) {
+    if (s.status !== 'breach' || s.limit <= 0) continue;
+    const ratio = (s.count - s.limit) / s.limit;
+    const value = clamp01(ratio / scales.excessRatio);
+    if (!best || value > best.value) {
+      best = {
+        value,
+        basis: `${s.rule}: ${s.count} outages, limit ${s.limit}: (${s.count} − ${s.limit}) / ${s.limit} = ${fmt(ratio)}${scales.excessRatio !== 1 ? ` / ${scales.excessRatio}` : ''}`,
+      };
+    }
+  }
+  return best ?? { value: 0, basis: 'no breach' };
+}
+
+/** How recently: 0.5^(days since the latest breach / half-life). */
+export function recencyPart(standings: readonly RuleStanding[], today: string, scales: Scales): PartValue {
+  const dates = standings.flatMap((s) => (s.status === 'breach' && s.breachDate ? [s.breachDate] : []));
+  if (dates.length === 0) return { value: 0, basis: 'no breach' };
+  const latest = dates.sort().at(-1) as string;
+  const days = Math.max(0, dateToDay(today) - dateToDay(latest));
+  const value = clamp01(0.5 ** (days / scales.recencyHalfLifeDays));
+  return {
+    value,
+    basis: `breach on ${latest}, ${days} days before ${today}: 0.5^(${days} / ${scales.recencyHalfLifeDays})`,
+  };
+}
+
+/** A figure relative to the largest among the scored assets. */
+export function relativePart(x: number, max: number, unit: string): PartValue {
+  if (!(max > 0)) return { value: 0, basis: `${fmt(x)} ${unit}; none among the scored assets` };
+  return {
+    value: clamp01(x / max),
+    basis: `${fmt(x)} / ${fmt(max)} ${unit} (the most among the scored assets)`,
+  };
+}
+
+/** The asset's share of its region's total. */
+export function sharePart(x: number, total: number, what: string, region: string | null): PartValue {
+  if (region === null || !(total > 0)) return { value: 0, basis: `${fmt(x)} ${what}; region total 0` };
+  return { value: clamp01(x / total), basis: `${fmt(x)} / ${fmt(total)} ${what} of ${region}` };
+}
+
+/** Months on frozen ledgers over the scale. */
+export function ledgerPart(months: number, scales: Scales): PartValue {
+  return {
+    value: clamp01(months / scales.ledgerMonths),
+    basis: `${months} months on frozen ledgers / ${scales.ledgerMonths}`,
+  };
+}
+
+/** Age of the open case in days over the scale. */
+export function caseAgePart(open: OpenCase | null, today: string, scales: Scales): PartValue {
+  if (!open) return { value: 0, basis: 'no open case' };
+  const days = Math.max(0, dateToDay(today) - dateToDay(open.openedDate));
+  return {
+    value: clamp01(days / scales.caseAgeDays),
+    basis: `${open.caseId} opened ${open.openedDate}, ${days} days / ${scales.caseAgeDays}`,
+  };
+}
+
+/** Days past the due date (only while the work is still to be done) over the scale. */
+export function overduePart(open: OpenCase | null, today: string, scales: Scales): PartValue {
+  if (!open) return { value: 0, basis: 'no open case' };
+  if (!open.overdue) return { value: 0, basis: `${open.caseId} due ${open.dueDate}, not overdue` };
+  const days = Math.max(0, dateToDay(today) - dateToDay(open.dueDate));
+  return {
+    value: clamp01(days / scales.overdueDays),
+    basis: `${open.caseId} due ${open.dueDate}, ${days} days overdue / ${scales.overdueDays}`,
+  };
+}
+
+/** The region's gap to its target: max over targets of (value − allowed) / allowed over the scale; met: 0. */
+export function targetGapPart(targets: readonly TargetStanding[], scales: Scales): PartValue {
+  let best: PartValue | null = null;
+  for (const t of targets) {
+    if (t.status === 'met' || t.status === 'on_track') continue;
+    const ratio = t.allowed > 0 ? (t.value - t.allowed) / t.allowed : Number.POSITIVE_INFINITY;
+    const value = clamp01(ratio / scales.targetGapRatio);
+    if (!best || value > best.value) {
+      const unit = t.measure === 'saidi_hours' ? ' h' : '';
+      best = {
+        value,
+        basis: `${t.rule} ${t.group}: ${fmt(t.value)}${unit} against ${fmt(t.allowed)}${unit} allowed so far (${t.status}): (${fmt(t.value)} − ${fmt(t.allowed)}) / ${fmt(t.allowed)}`,
+      };
+    }
+  }
+  if (best) return best;
+  return { value: 0, basis: targets.length > 0 ? 'targets met or on track' : 'no target applies' };
+}
