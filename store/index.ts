@@ -20,3 +20,4 @@ export { Instant, ident, join, raw, Sql, type SqlValue, sql, ts } from './sql.js
 export { MIGRATIONS } from './tables.js';
 export * from './writer/index.js';
 export { AssetDirectory } from './asset-directory.js';
+export { type CommandStore, type CommandStoreOptions, connectForCommand } from './questdb/for-command.js';

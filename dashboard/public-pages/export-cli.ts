@@ -3,19 +3,11 @@
 // product uses, or the bundled one started for the purpose. Ends with a summary (JSON on
 // stdout). Exit codes: 0 written, 1 not published (or invalid period), 2 usage.
 
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatFileIssues, loadRuleDir } from '../../analytics/rules/index.js';
 import type { Config } from '../../server/config.js';
 import type { Logger } from '../../server/log.js';
-import {
-  createStore,
-  findRunning,
-  type LocalQuestDB,
-  migrate,
-  parseClientConf,
-  startLocalQuestDB,
-} from '../../store/index.js';
+import { connectForCommand } from '../../store/index.js';
 import { ExportError, exportDisclosure } from './export.js';
 
 const USAGE = 'usage: export-disclosure PERIOD --out DIR [--rule-set NAME]   (PERIOD e.g. 2025-Q3)';
@@ -47,25 +39,14 @@ export async function runExportDisclosure(argv: string[], config: Config, log: L
     return 2;
   }
 
-  // Which QuestDB: the configured one, the local one a running product uses, or our own.
-  let questdb: LocalQuestDB | undefined;
-  let conf = config.qdbClientConf;
-  const qdbDir = join(config.dataDir, 'questdb');
-  if (!conf) {
-    const running = await findRunning(qdbDir);
-    if (running) conf = `http::addr=${running.replace(/^http:\/\//, '')};`;
-    else {
-      questdb = await startLocalQuestDB({
-        dataDir: qdbDir,
-        cacheDir: config.qdbCacheDir,
-        heap: config.qdbHeap,
-      });
-      conf = questdb.clientConf;
-    }
-  }
+  const db = await connectForCommand({
+    clientConf: config.qdbClientConf,
+    dataDir: config.dataDir,
+    cacheDir: config.qdbCacheDir,
+    heap: config.qdbHeap,
+  });
   try {
-    const store = createStore(parseClientConf(conf));
-    await migrate(store);
+    const store = db.store;
     const outcome = await exportDisclosure({ store, zone: config.zone, ruleSet }, period, values.out);
     log.info(
       { period: outcome.period, outDir: outcome.outDir, files: outcome.files.length },
@@ -78,7 +59,7 @@ export async function runExportDisclosure(argv: string[], config: Config, log: L
     process.stderr.write(`error: ${err.message}\n`);
     return 1;
   } finally {
-    await questdb?.stop();
+    await db.close();
   }
 }
 

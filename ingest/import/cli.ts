@@ -10,16 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../server/config.js';
 import type { Logger } from '../../server/log.js';
-import {
-  AssetDirectory,
-  createStore,
-  findRunning,
-  type LocalQuestDB,
-  migrate,
-  parseClientConf,
-  startLocalQuestDB,
-  Writer,
-} from '../../store/index.js';
+import { AssetDirectory, connectForCommand, Writer } from '../../store/index.js';
 import { detectFormat } from '../formats/index.js';
 import { loadMapping } from '../mapping/index.js';
 import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
@@ -64,25 +55,13 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
     return 2;
   }
 
-  // Which QuestDB: the configured one, the local one a running product uses, or our own.
-  let questdb: LocalQuestDB | undefined;
-  let conf = config.qdbClientConf;
-  const qdbDir = join(config.dataDir, 'questdb');
-  if (!conf) {
-    const running = await findRunning(qdbDir);
-    if (running) conf = `http::addr=${running.replace(/^http:\/\//, '')};`;
-    else {
-      questdb = await startLocalQuestDB({
-        dataDir: qdbDir,
-        cacheDir: config.qdbCacheDir,
-        heap: config.qdbHeap,
-      });
-      conf = questdb.clientConf;
-    }
-  }
-  const connection = parseClientConf(conf);
-  const store = createStore(connection);
-  await migrate(store);
+  const db = await connectForCommand({
+    clientConf: config.qdbClientConf,
+    dataDir: config.dataDir,
+    cacheDir: config.qdbCacheDir,
+    heap: config.qdbHeap,
+  });
+  const { connection, store } = db;
   const assets = new AssetDirectory(store);
   const writer = await Writer.open({
     connection,
@@ -138,7 +117,7 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
   } finally {
     await new Promise((r) => rejectsOut.end(r));
     await writer.close();
-    await questdb?.stop();
+    await db.close();
   }
 }
 
