@@ -200,4 +200,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ) TIMESTAMP(started_at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(started_at, job)`,
     ],
   },
+  {
+    // Every breach a full flag evaluation found, keyed by its local breach date (as UTC midnight
+    // of that date) so re-evaluations upsert: "when did this asset first breach" is a min().
+    version: 4,
+    name: 'breach_log',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS breach_log (
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE,
+        kind SYMBOL,
+        rule_set SYMBOL,
+        rule SYMBOL,
+        family SYMBOL,
+        count INT,
+        window_start VARCHAR,
+        window_end VARCHAR,
+        event_ids VARCHAR,
+        evaluated_at TIMESTAMP,
+        breach_date TIMESTAMP
+      ) TIMESTAMP(breach_date) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(breach_date, asset_id, rule_set, rule)`,
+    ],
+  },
 ];

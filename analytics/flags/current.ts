@@ -1,10 +1,11 @@
 // The flags of every rule set as of now, kept in memory so the dashboard and GET /flags answer
-// at once: evaluated in full at start and nightly, and for the touched assets after each ingest
-// batch (their own outages, and a feeder's outages reach its areas).
+// at once: evaluated in full at start and nightly (each full run's breaches go to breach_log),
+// and for the touched assets after each ingest batch (a feeder's outages reach its areas).
 
 import type { Flag } from '../rules/index.js';
 import type { CompiledRuleSet } from '../rules/index.js';
 import { type Store, sql } from '../../store/index.js';
+import { recordBreaches } from './breach-log.js';
 import { evaluateFlags } from './evaluate.js';
 
 export interface CurrentFlagsSnapshot {
@@ -39,6 +40,7 @@ export class CurrentFlags {
       for (const set of this.ruleSets.values()) {
         const flags = await evaluateFlags(this.store, { ruleSet: set, asOf, zone: this.zone });
         this.snapshots.set(set.name, { asOf, updatedAt: asOf, flags });
+        await recordBreaches(this.store, flags, asOf);
       }
       this.lastFullMs = performance.now() - started;
     });

@@ -2,3 +2,4 @@ export { evaluateFlags, type FlagQuery } from './evaluate.js';
 export { type CountQuery, firstRelevantDay, flagRowsQuery } from './sql.js';
 export { explainAsset } from './explain.js';
 export { CurrentFlags, type CurrentFlagsSnapshot } from './current.js';
+export { type BreachRecord, breachHistory, recordBreaches } from './breach-log.js';

@@ -3,7 +3,12 @@
 // GET /rule-sets: the loaded rule sets, for pickers and the reporting calendar.
 
 import { type RequestHandler, Router } from 'express';
-import { type CurrentFlags, evaluateFlags, explainAsset } from '../../analytics/flags/index.js';
+import {
+  breachHistory,
+  type CurrentFlags,
+  evaluateFlags,
+  explainAsset,
+} from '../../analytics/flags/index.js';
 import { type CompiledRuleSet, formatWindow } from '../../analytics/rules/index.js';
 import { HttpError, type Role } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
@@ -86,6 +91,12 @@ export function flagsRouter(deps: FlagsRouterDeps): Router {
       ruleSet: ruleSet.name,
       zone: deps.zone,
     });
+  });
+
+  // Recorded breach history (first and latest breach per asset and rule), from breach_log.
+  router.get('/breaches', read, async (req, res) => {
+    const assetId = textParam(req.query['assetId'], 'assetId', 1000);
+    sendRows(req, res, (await breachHistory(deps.store, assetId)) as unknown as Record<string, unknown>[]);
   });
 
   router.get('/flags/:assetId/explain', read, async (req, res) => {

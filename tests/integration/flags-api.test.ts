@@ -171,6 +171,24 @@ describe('GET /api/v1/flags', () => {
     expect(product.deps.currentFlags.get('national-2025')!.asOf).toBe(before.asOf);
   });
 
+  it('records the breaches of each full evaluation, so the first breach date is a query', async () => {
+    await product.deps.currentFlags.refreshAll();
+    const body = (await (await get(product, `/api/v1/breaches?assetId=${id('F1')}`)).json()) as {
+      rows: Record<string, unknown>[];
+    };
+    // F1's breach (2025-06-29) lies outside the 365 days before now: no evaluation as of now sees it.
+    expect(body.rows).toEqual([]);
+    // F9 breached the 60-day rule within the last 40 days (previous test).
+    let f9: { rows: Record<string, unknown>[] } = { rows: [] };
+    await eventually(async () => {
+      f9 = (await (await get(product, `/api/v1/breaches?assetId=${id('F9')}`)).json()) as typeof f9;
+      return f9.rows.length > 0;
+    });
+    expect(f9.rows).toMatchObject([
+      { assetId: id('F9'), ruleSet: 'national-2025', rule: 'over-3-in-60d', breaches: 1 },
+    ]);
+  });
+
   it('answers 400 naming an unknown rule set and 404 for an unknown asset', async () => {
     const bad = await get(product, '/api/v1/flags?ruleSet=nope');
     expect(bad.status).toBe(400);
