@@ -184,6 +184,13 @@ describe('POST /api/v1/*', () => {
     };
     expect((await post(product, '/api/v1/outages', JSON.stringify([v1]))).status).toBe(200);
     await eventually(async () => (await currentRows(`${P}-E7`)).length === 1);
+    // The other writer learns of stored events from outage_history, a table of its own whose
+    // WAL applies separately: wait until the first version is visible there too.
+    await eventually(
+      async () =>
+        (await product.store.rows(sql`SELECT event_id FROM outage_history WHERE event_id = ${`${P}-E7`}`))
+          .length === 1,
+    );
     // A second writer (another process) knows nothing of E7 but what QuestDB tells it.
     const other = await Writer.open({
       connection: product.store.connection,
