@@ -8,13 +8,11 @@
 // Semantics mirror the reference evaluator in analytics/rules (see reference.ts).
 
 import { startOfLocalDay } from '../../core/index.js';
+import { attributionCtes, FOREVER } from '../outages/index.js';
 import type { CountRule } from '../rules/index.js';
 import { join, raw, type Sql, sql, ts } from '../../store/index.js';
 
 const DAY_US = 86_400_000_000;
-/** Stands for "no end" (ongoing outages, the last asset version). */
-const FOREVER = sql`'2200-01-01T00:00:00.000000Z'::timestamp`;
-const BEGINNING = sql`'1970-01-01T00:00:00.000000Z'::timestamp`;
 
 export interface CountQuery {
   rule: CountRule;
@@ -117,44 +115,11 @@ export function flagRowsQuery(q: CountQuery): Sql {
 
   return sql`
 WITH
-v AS (
-  SELECT asset_id, kind, feeder_id, province, city, county, area_class, park, valid_from,
-         row_number() OVER (PARTITION BY asset_id ORDER BY valid_from) rn,
-         lead(valid_from) OVER (PARTITION BY asset_id ORDER BY valid_from) valid_to
-  FROM assets
-),
-vi AS (
-  SELECT asset_id, kind, feeder_id, province, city, county, area_class, park,
-         CASE WHEN rn = 1 THEN ${BEGINNING} ELSE valid_from END vfrom,
-         coalesce(valid_to, ${FOREVER}) vto
-  FROM v
-),
+${attributionCtes(
+  ['end_at', 'cause', 'planned', 'warning_id'],
+  sql`start <= ${asOf} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})`,
+)},
 cur AS (SELECT * FROM vi WHERE vfrom <= ${asOf} AND ${asOf} < vto),
-e AS (
-  SELECT event_id, asset_id, start, end_at, cause, planned, warning_id, affected_areas
-  FROM outages
-  WHERE NOT deleted AND start <= ${asOf} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})
-),
-ef AS (
-  SELECT e.event_id, e.asset_id, e.start, e.end_at, e.cause, e.planned, e.warning_id, e.affected_areas
-  FROM e JOIN vi ON (vi.asset_id = e.asset_id)
-  WHERE vi.kind = 'feeder' AND vi.vfrom <= e.start AND e.start < vi.vto
-),
-att AS (
-  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id FROM e
-  UNION ALL
-  SELECT vi.asset_id target, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.warning_id
-  FROM ef JOIN vi ON (vi.feeder_id = ef.asset_id)
-  WHERE ef.affected_areas IS NULL AND vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto
-    AND vi.asset_id != ef.asset_id
-  UNION ALL
-  SELECT l.area_id target, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.warning_id
-  FROM ef
-  JOIN (SELECT DISTINCT event_id, area_id, start FROM outage_areas WHERE NOT deleted) l
-    ON (l.event_id = ef.event_id AND l.start = ef.start)
-  JOIN vi ON (vi.asset_id = l.area_id)
-  WHERE vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto AND l.area_id != ef.asset_id
-),
 ar AS (
   SELECT att.target, att.event_id, att.start, att.end_at, att.cause, att.planned, att.warning_id,
          vi.province, vi.city, vi.county

@@ -6,3 +6,4 @@ export {
   type RejectFilter,
 } from './queries.js';
 export { assetOfRow, readAssetsAsOf, readAssetVersions, readOutages, readWarnings } from './records.js';
+export { attributionCtes, BEGINNING, FOREVER } from './attribution-sql.js';

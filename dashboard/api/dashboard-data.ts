@@ -12,6 +12,7 @@
 
 import { type RequestHandler, Router } from 'express';
 import type { CompiledRuleSet, TargetRule } from '../../analytics/rules/index.js';
+import { attributionCtes } from '../../analytics/outages/index.js';
 import {
   AREA_CLASSES,
   CAUSES,
@@ -37,8 +38,6 @@ export interface DashboardDataDeps {
 const DAY_US = 86_400_000_000;
 /** The longest range /outages/daily lists (ten years). */
 const MAX_DAYS = 3_660;
-const FOREVER = sql`'2200-01-01T00:00:00.000000Z'::timestamp`;
-const BEGINNING = sql`'1970-01-01T00:00:00.000000Z'::timestamp`;
 
 export const DAILY_COLUMNS = ['date', 'weekday', 'outages', 'unplanned', 'customersAffected'];
 export const HOTSPOT_COLUMNS = [
@@ -126,43 +125,10 @@ function assetFilter(f: Filters): Sql {
  */
 function attributed(lo: number, hi: number, cause: string | undefined): Sql {
   const causeFilter = cause ? sql`AND cause = ${cause}` : sql``;
-  return sql`
-v AS (
-  SELECT asset_id, kind, feeder_id, valid_from,
-         row_number() OVER (PARTITION BY asset_id ORDER BY valid_from) rn,
-         lead(valid_from) OVER (PARTITION BY asset_id ORDER BY valid_from) valid_to
-  FROM assets
-),
-vi AS (
-  SELECT asset_id, kind, feeder_id,
-         CASE WHEN rn = 1 THEN ${BEGINNING} ELSE valid_from END vfrom,
-         coalesce(valid_to, ${FOREVER}) vto
-  FROM v
-),
-e AS (
-  SELECT event_id, asset_id, start, end_at, cause, planned, customers_affected, affected_areas
-  FROM outages
-  WHERE NOT deleted AND start >= ${ts(lo)} AND start < ${ts(hi)} ${causeFilter}
-),
-ef AS (
-  SELECT e.event_id, e.asset_id, e.start, e.end_at, e.cause, e.planned, e.customers_affected, e.affected_areas
-  FROM e JOIN vi ON (vi.asset_id = e.asset_id)
-  WHERE vi.kind = 'feeder' AND vi.vfrom <= e.start AND e.start < vi.vto
-),
-att AS (
-  SELECT asset_id target, event_id, start, end_at, cause, planned, customers_affected FROM e
-  UNION ALL
-  SELECT vi.asset_id target, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.customers_affected
-  FROM ef JOIN vi ON (vi.feeder_id = ef.asset_id)
-  WHERE ef.affected_areas IS NULL AND vi.kind = 'area' AND vi.vfrom <= ef.start AND ef.start < vi.vto
-    AND vi.asset_id != ef.asset_id
-  UNION ALL
-  SELECT l.area_id target, ef.event_id, ef.start, ef.end_at, ef.cause, ef.planned, ef.customers_affected
-  FROM ef
-  JOIN (SELECT DISTINCT event_id, area_id, start FROM outage_areas WHERE NOT deleted) l
-    ON (l.event_id = ef.event_id AND l.start = ef.start)
-  WHERE l.area_id != ef.asset_id
-)`;
+  return attributionCtes(
+    ['end_at', 'cause', 'planned', 'customers_affected'],
+    sql`start >= ${ts(lo)} AND start < ${ts(hi)} ${causeFilter}`,
+  );
 }
 
 /** The assets as they stand at asOf (latest version with validFrom ≤ asOf). */
