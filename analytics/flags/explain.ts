@@ -12,7 +12,15 @@ const DAY_MS = 86_400_000;
 
 export async function explainAsset(
   store: Store,
-  q: { ruleSet: CompiledRuleSet; ruleId: string; assetId: string; asOf: number; zone: string },
+  q: {
+    ruleSet: CompiledRuleSet;
+    ruleId: string;
+    assetId: string;
+    asOf: number;
+    zone: string;
+    /** Only these warnings can exclude outages (default: every stored warning). */
+    warningIds?: readonly string[];
+  },
 ): Promise<Result<Explanation>> {
   const own = await readAssetVersions(store, sql`asset_id = ${q.assetId}`);
   if (own.length === 0) return fail([{ path: 'assetId', message: `unknown asset "${q.assetId}"` }]);
@@ -36,7 +44,13 @@ export async function explainAsset(
   // Areas named by those events are needed to decide whether they are areas at the start.
   const named = [...new Set(events.flatMap((e) => e.affectedAreas ?? []))].filter((id) => id !== q.assetId);
   const namedVersions = named.length > 0 ? await readAssetVersions(store, sql`asset_id IN (${named})`) : [];
-  const warnings = await readWarnings(store);
+  // Warnings in force at some time in the two years read (an outage is judged at its start).
+  const inForce = sql`start <= ${ts(q.asOf)} AND (end_at IS NULL OR end_at >= ${from})`;
+  const chosen = q.warningIds;
+  const warnings =
+    chosen?.length === 0
+      ? []
+      : await readWarnings(store, chosen ? sql`${inForce} AND warning_id IN (${chosen})` : inForce);
   return explain(
     {
       assets: [...own, ...feederVersions, ...namedVersions],

@@ -122,10 +122,13 @@ interface WarningRow {
 }
 
 /** Current versions of every official warning. */
-export async function readWarnings(store: Store): Promise<Warning[]> {
+export async function readWarnings(store: Store, where: Sql = sql`true`): Promise<Warning[]> {
+  // The condition applies to the latest version of each warning, not to earlier versions.
   const rows = await store.rows<WarningRow>(
-    sql`SELECT warning_id, issuer_level, hazard, level, province, city, county, start, end_at
-        FROM warnings LATEST ON received_at PARTITION BY warning_id`,
+    sql`SELECT * FROM (
+          SELECT warning_id, issuer_level, hazard, level, province, city, county, start, end_at
+          FROM warnings LATEST ON received_at PARTITION BY warning_id
+        ) WHERE ${where}`,
   );
   return rows.map((r) => {
     const w: Warning = {

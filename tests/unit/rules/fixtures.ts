@@ -137,11 +137,25 @@ const input = (g: Given): EvaluationInput => ({
   zone: ZONE,
 });
 
-export const flagsOf = (g: Given) => evaluate(input(g)).flags;
-export const evaluationOf = (g: Given) => evaluate(input(g));
+/**
+ * Every input the hand-computed cases evaluated, in order. The SQL evaluator's test
+ * (tests/integration/rules-cases-sql.test.ts) runs these same files and then replays each input
+ * through QuestDB, so every clause case is checked against both evaluators.
+ */
+export const evaluatedInputs: { input: EvaluationInput; explained?: { assetId: string; rule: string } }[] =
+  [];
+
+function record(g: Given, explained?: { assetId: string; rule: string }): EvaluationInput {
+  const i = input(g);
+  evaluatedInputs.push(explained ? { input: i, explained } : { input: i });
+  return i;
+}
+
+export const flagsOf = (g: Given) => evaluate(record(g)).flags;
+export const evaluationOf = (g: Given) => evaluate(record(g));
 
 export function explanationOf(g: Given, assetId: string, rule: string): Explanation {
-  const r = explain(input(g), assetId, rule);
+  const r = explain(record(g, { assetId, rule }), assetId, rule);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
