@@ -66,21 +66,25 @@ export class Ingestor {
     let batch: { line: number; record: RecordOf[K]; raw: Record<string, unknown> }[] = [];
     let rejects: (Rejected & { raw: unknown })[] = [];
 
-    const reject = (r: Rejected & { raw: unknown }) => {
+    // `into`: the list written with the batch being read, or (unknown assets, found while a batch
+    // is written) with that batch itself.
+    const reject = (r: Rejected & { raw: unknown }, into = rejects) => {
       summary.rejectedCount += 1;
       if (summary.rejected.length < maxListed)
         summary.rejected.push({ line: r.line, ...(r.id ? { id: r.id } : {}), errors: r.errors });
-      rejects.push(r);
+      into.push(r);
       options.onReject?.({ line: r.line, ...(r.id ? { id: r.id } : {}), errors: r.errors, record: r.raw });
     };
 
-    const flush = async () => {
+    const flush = async (
+      pending: { line: number; record: RecordOf[K]; raw: Record<string, unknown> }[],
+      pendingRejects: (Rejected & { raw: unknown })[],
+    ) => {
       const receivedAt = now();
-      let records = batch;
-      batch = [];
+      let records = pending;
       let assetsChecked = true;
       if (kind === 'outages' && records.length > 0) {
-        const checked = await this.dropUnknownAssets(records, reject);
+        const checked = await this.dropUnknownAssets(records, (r) => reject(r, pendingRejects));
         assetsChecked = checked !== undefined;
         records = checked ?? records;
       }
@@ -101,8 +105,8 @@ export class Ingestor {
         if (kind === 'assets')
           this.deps.assets.add(records.map((r) => (r.record as RecordOf['assets']).assetId));
       }
-      if (rejects.length > 0) {
-        const rows: RejectRow[] = rejects.map((r) => ({
+      if (pendingRejects.length > 0) {
+        const rows: RejectRow[] = pendingRejects.map((r) => ({
           kind,
           source: options.source,
           batchId: summary.batchId,
@@ -111,10 +115,23 @@ export class Ingestor {
           errors: JSON.stringify(r.errors),
           record: typeof r.raw === 'string' ? r.raw : JSON.stringify(r.raw ?? null),
         }));
-        rejects = [];
         await this.deps.writer.write({ kind: 'rejects', receivedAt, records: rows });
       }
       options.onBatch?.({ read, accepted: summary.accepted, rejected: summary.rejectedCount });
+    };
+
+    // One batch is written while the next is read and validated (QuestDB's answer takes as long
+    // as the parsing does); batches still reach the writer one at a time, in order.
+    let writing: Promise<void> = Promise.resolve();
+    const startFlush = async () => {
+      await writing;
+      const pending = batch;
+      const pendingRejects = rejects;
+      batch = [];
+      rejects = [];
+      writing = flush(pending, pendingRejects);
+      // A failed write surfaces at the next await of `writing`, not as an unhandled rejection.
+      writing.catch(() => undefined);
     };
 
     const ctx = {
@@ -133,9 +150,10 @@ export class Ingestor {
         if (result.ok) batch.push({ line: row.line, record: result.value, raw: row.record });
         else reject({ line: row.line, ...(id ? { id } : {}), errors: result.issues, raw: row.record });
       }
-      if (batch.length + rejects.length >= batchSize) await flush();
+      if (batch.length + rejects.length >= batchSize) await startFlush();
     }
-    await flush();
+    await startFlush();
+    await writing;
     summary.rejected.sort((a, b) => a.line - b.line);
     return summary;
   }

@@ -34,7 +34,10 @@ export class BloomFilter {
     const a = fnv1a(key, 0);
     const b = fnv1a(key, 0x9e3779b9) | 1;
     for (let i = 0; i < HASHES; i++) {
-      const bit = (a + Math.imul(i, b)) % this.size;
+      // Unsigned before the modulo: Math.imul is signed, and a negative bit index silently
+      // missed the array (the key was then never "seen": a correction from another writer left
+      // the old version in place).
+      const bit = ((a + Math.imul(i, b)) >>> 0) % this.size;
       this.bits[bit >>> 5]! |= 1 << (bit & 31);
     }
   }
@@ -43,7 +46,7 @@ export class BloomFilter {
     const a = fnv1a(key, 0);
     const b = fnv1a(key, 0x9e3779b9) | 1;
     for (let i = 0; i < HASHES; i++) {
-      const bit = (a + Math.imul(i, b)) % this.size;
+      const bit = ((a + Math.imul(i, b)) >>> 0) % this.size;
       if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
     }
     return true;

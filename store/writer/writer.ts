@@ -6,6 +6,7 @@
 // Exactly-once in effect comes from the tables' DEDUP keys: a resent unit upserts itself.
 
 import { createBuffer, createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
+import { withFastEscape } from './fast-escape.js';
 import type { Asset, OutageEvent, Warning } from '../../core/index.js';
 import type { Store } from '../client.js';
 import { StoreError } from '../client.js';
@@ -178,7 +179,7 @@ export class Writer {
   }
 
   private async send(unit: WriteUnit): Promise<void> {
-    const buffer = createBuffer(this.options);
+    const buffer = withFastEscape(createBuffer(this.options));
     const at = unit.receivedAt;
     switch (unit.kind) {
       case 'assets':
