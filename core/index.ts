@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './issues.js';
 export * from './time.js';
 export * from './roles.js';
+export * from './work-calendar.js';

@@ -4,7 +4,16 @@
 // deadline "on the 5th working day" may fall on a holiday; the rule set can use a fixed day.
 
 import type { Disclosure, LedgerDue } from '../rules/index.js';
-import { dateToDay, dayToDate, fail, localDay, ok, type Result, startOfLocalDay } from '../../core/index.js';
+import {
+  dateToDay,
+  dayToDate,
+  fail,
+  isWorkingDay,
+  localDay,
+  ok,
+  type Result,
+  startOfLocalDay,
+} from '../../core/index.js';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -115,8 +124,7 @@ export function ledgerFilingDue(p: Period, due: LedgerDue): string {
   if ('dayOfNextMonth' in due) return dateOfMonth(next, due.dayOfNextMonth);
   let day = dateToDay(dateOfMonth(next, 1));
   for (let n = 0; ; day += 1) {
-    const wd = weekday(day);
-    if (wd !== 0 && wd !== 6) n += 1;
+    if (isWorkingDay(day, due.calendar)) n += 1;
     if (n === due.workingDayOfNextMonth) return dayToDate(day);
   }
 }

@@ -8,6 +8,7 @@ import type {
   CompiledRuleSet,
   CountRule,
   Counts,
+  LedgerDue,
   Rule,
   Scope,
   TargetRule,
@@ -112,9 +113,19 @@ export function compileRuleSet(parsed: ParsedRuleSet): CompiledRuleSet {
     shortOutageMinutes: parsed.shortOutageMinutes,
     observationDays: parsed.observationDays,
     caseDueDays: parsed.caseDueDays,
-    reporting: { ledgerDue: parsed.reporting.ledgerDue, disclosure: parsed.reporting.disclosure },
+    reporting: {
+      ledgerDue: ledgerDueOf(parsed.reporting.ledgerDue),
+      disclosure: parsed.reporting.disclosure,
+    },
     rules,
     countRules: rules.filter((r): r is CountRule => r.measure === 'count'),
     targetRules: rules.filter((r): r is TargetRule => r.measure !== 'count'),
   };
+}
+
+function ledgerDueOf(d: ParsedRuleSet['reporting']['ledgerDue']): LedgerDue {
+  if ('dayOfNextMonth' in d) return { dayOfNextMonth: d.dayOfNextMonth };
+  return d.calendar === undefined
+    ? { workingDayOfNextMonth: d.workingDayOfNextMonth }
+    : { workingDayOfNextMonth: d.workingDayOfNextMonth, calendar: d.calendar };
 }

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { AREA_CLASSES, ASSET_KINDS, CAUSES } from '../../core/domain.js';
+import { WORK_CALENDAR_NAMES } from '../../core/work-calendar.js';
 import { CALENDAR_UNITS, parseWindow, WINDOW_FORMS } from './window.js';
 import type { WindowSpec } from './window.js';
 import { describe } from './wording.js';
@@ -136,9 +137,16 @@ const targetRule = z
 const ledgerDue = z.union(
   [
     z.strictObject({ dayOfNextMonth: wholeFrom(1).max(28) }),
-    z.strictObject({ workingDayOfNextMonth: wholeFrom(1).max(20) }),
+    z.strictObject({
+      workingDayOfNextMonth: wholeFrom(1).max(20),
+      calendar: z.enum(WORK_CALENDAR_NAMES).optional(),
+    }),
   ],
-  { error: expecting('{"dayOfNextMonth": 1-28} or {"workingDayOfNextMonth": 1-20}') },
+  {
+    error: expecting(
+      `{"dayOfNextMonth": 1-28} or {"workingDayOfNextMonth": 1-20, "calendar"?: ${WORK_CALENDAR_NAMES.map((n) => `"${n}"`).join(' | ')}}`,
+    ),
+  },
 );
 
 export const ruleSetSchema = z

@@ -2,6 +2,7 @@
 // and the UI read) plus the few functions the reference evaluator calls.
 
 import type { AreaClass, Asset, AssetKind, Cause, OutageEvent } from '../../core/domain.js';
+import type { WorkCalendarName } from '../../core/work-calendar.js';
 import type { Disclosure, Exclusion, TargetBasis, TargetMeasure, TargetPer } from './schema.js';
 import type { CalendarUnit, DayRange, WindowSpec } from './window.js';
 
@@ -96,7 +97,10 @@ export interface TargetRule extends RuleBase {
 
 export type Rule = CountRule | TargetRule;
 
-export type LedgerDue = { dayOfNextMonth: number } | { workingDayOfNextMonth: number };
+export type LedgerDue =
+  | { dayOfNextMonth: number }
+  /** `calendar`: public holidays and moved working days; without it only weekends are off */
+  | { workingDayOfNextMonth: number; calendar?: WorkCalendarName };
 
 export interface CompiledRuleSet {
   name: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { coversYear } from '../../../core/index.js';
 import {
   addDays,
   formatPeriod,
@@ -132,9 +133,35 @@ describe('ledgerFilingDue', () => {
   it('is the Nth working day of the next month, counting Monday to Friday only', () => {
     // June 2025 begins on a Sunday: Mon 2 … Fri 6 are the first five working days
     expect(ledgerFilingDue(month(2025, 5), { workingDayOfNextMonth: 5 })).toBe('2025-06-06');
-    // October 2025: the National Day holiday is not known, only weekends are skipped
+    // October 2025 without a calendar: only weekends are skipped (Wed 1 … Tue 7)
     expect(ledgerFilingDue(month(2025, 9), { workingDayOfNextMonth: 5 })).toBe('2025-10-07');
     expect(ledgerFilingDue(month(2025, 8), { workingDayOfNextMonth: 1 })).toBe('2025-09-01');
+  });
+
+  it('skips public holidays and counts moved working days with the cn-mainland calendar', () => {
+    const cn = (n: number) => ({ workingDayOfNextMonth: n, calendar: 'cn-mainland' as const });
+    // October 2025: 1–8 off (National Day and Mid-Autumn); Thu 9, Fri 10, Sat 11 (moved
+    // working day), Mon 13, Tue 14 → the 5th is the 14th
+    expect(ledgerFilingDue(month(2025, 9), cn(5))).toBe('2025-10-14');
+    // February 2025: Spring Festival to Tue 4; Wed 5, Thu 6, Fri 7, Sat 8 (moved), Mon 10
+    expect(ledgerFilingDue(month(2025, 1), cn(5))).toBe('2025-02-10');
+    // January 2026: 1–3 off, Sun 4 is a working day → the 1st working day is a Sunday
+    expect(ledgerFilingDue(month(2025, 12), cn(1))).toBe('2026-01-04');
+    // May 2026: 1–5 off; Wed 6, Thu 7, Fri 8, Sat 9 (moved) → the 4th is Saturday the 9th
+    expect(ledgerFilingDue(month(2026, 4), cn(4))).toBe('2026-05-09');
+    // June 2025: Mon 2 is the Dragon Boat holiday; Tue 3 … Fri 6, Mon 9 → the 9th (not the 6th)
+    expect(ledgerFilingDue(month(2025, 5), cn(5))).toBe('2025-06-09');
+    // a month without holidays: March 2025 as without the calendar (Mon 3 … Fri 7)
+    expect(ledgerFilingDue(month(2025, 2), cn(5))).toBe('2025-03-07');
+  });
+
+  it('counts weekends only in a year the calendar does not list, and says so', () => {
+    expect(coversYear('cn-mainland', 2026)).toBe(true);
+    expect(coversYear('cn-mainland', 2027)).toBe(false);
+    // October 2027 begins on a Friday: Fri 1, Mon 4 … Thu 7
+    expect(ledgerFilingDue(month(2027, 9), { workingDayOfNextMonth: 5, calendar: 'cn-mainland' })).toBe(
+      '2027-10-07',
+    );
   });
 
   it('numbers weekdays from Sunday = 0', () => {

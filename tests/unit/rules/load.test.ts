@@ -199,6 +199,17 @@ describe('loading a rule file', () => {
       per,
       target: t,
     });
+    const calendars = ['cn-mainland', 'cn-hongkong'].map((calendar) => {
+      const r = parseRuleSet({
+        ...valid,
+        reporting: { ledgerDue: { workingDayOfNextMonth: 5, calendar }, disclosure: 'quarterly' },
+      });
+      return r.ok ? r.value.reporting.ledgerDue : formatIssues(r.issues);
+    });
+    expect(calendars).toEqual([
+      { workingDayOfNextMonth: 5, calendar: 'cn-mainland' },
+      'reporting.ledgerDue.calendar: expected "cn-mainland", got "cn-hongkong"',
+    ]);
     const bad = {
       ...valid,
       reporting: { ledgerDue: { dayOfNextMonth: 10, workingDayOfNextMonth: 5 } },
@@ -213,7 +224,7 @@ describe('loading a rule file', () => {
     const r = parseRuleSet(bad);
     expect(r.ok ? 'ok' : formatIssues(r.issues).split('; ')).toMatchInlineSnapshot(`
       [
-        "reporting.ledgerDue: expected {"dayOfNextMonth": 1-28} or {"workingDayOfNextMonth": 1-20}, got an object",
+        "reporting.ledgerDue: expected {"dayOfNextMonth": 1-28} or {"workingDayOfNextMonth": 1-20, "calendar"?: "cn-mainland"}, got an object",
         "reporting.disclosure: required: one of "monthly", "quarterly", "yearly"",
         "rules[0].target.atMost.urban_core: expected a number > 0, got -1",
         "rules[0].target.atMost: unknown key "suburb"",

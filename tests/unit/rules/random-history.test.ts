@@ -148,7 +148,8 @@ describe('reference evaluator on random histories', () => {
       }
     }
     expect(flagged).toBeGreaterThan(50); // the histories do produce flags
-  });
+    // ~2 s alone; CI shares its cores with QuestDB and the other test projects
+  }, 60_000);
 });
 
 /** Local dates of the counted outages of an asset over its whole history up to asOf. */
