@@ -74,6 +74,7 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
       const startedAt = Date.now();
       try {
         const detail = await fn();
+        // The job's work is done (and idempotent); failing to note it must not fail the job.
         await recordJobRun(deps.store, {
           job,
           outcome: 'ok',
@@ -81,7 +82,7 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
           startedAt,
           finishedAt: Date.now(),
           detail,
-        });
+        }).catch((err: unknown) => log.warn({ job, err: String(err) }, 'job run not recorded'));
         return detail;
       } catch (err) {
         log.error({ job, err: String(err) }, 'job failed');

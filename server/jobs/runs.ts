@@ -19,8 +19,35 @@ export async function recordJobRun(store: Store, run: JobRun): Promise<void> {
     store,
     'job_runs',
     ['job', 'outcome', 'as_of', 'finished_at', 'detail', 'started_at'],
-    [[run.job, run.outcome, ts(run.asOf), ts(run.finishedAt), JSON.stringify(run.detail), ts(run.startedAt)]],
+    [[run.job, run.outcome, ts(run.asOf), ts(run.finishedAt), detailText(run.detail), ts(run.startedAt)]],
   );
+}
+
+/** Longest list kept whole in a run's detail; longer ones keep their count and first items. */
+const LIST_ITEMS = 20;
+/** Longest detail text: statements travel in a URL, and a run's summary needs no more. */
+const DETAIL_CHARS = 8_000;
+
+/**
+ * A run's detail as stored: lists (e.g. every case a job opened, thousands on a first run) cut to
+ * their count and first items, and the whole cut to a few kilobytes.
+ */
+export function detailText(detail: unknown): string {
+  const text = JSON.stringify(compact(detail)) ?? 'null';
+  return text.length <= DETAIL_CHARS
+    ? text
+    : JSON.stringify({ truncated: text.slice(0, DETAIL_CHARS - 100) });
+}
+
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.slice(0, LIST_ITEMS).map(compact);
+    return value.length <= LIST_ITEMS ? items : { count: value.length, first: items };
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  }
+  return value;
 }
 
 /** The latest runs, newest first. */
