@@ -34,9 +34,9 @@ const DETAIL_CHARS = 8_000;
  */
 export function detailText(detail: unknown): string {
   const text = JSON.stringify(compact(detail)) ?? 'null';
-  return text.length <= DETAIL_CHARS
-    ? text
-    : JSON.stringify({ truncated: text.slice(0, DETAIL_CHARS - 100) });
+  if (text.length <= DETAIL_CHARS) return text;
+  // Half: escaping (every quote of the cut JSON gets a backslash) can at most double it.
+  return JSON.stringify({ truncated: text.slice(0, DETAIL_CHARS / 2 - 50) });
 }
 
 function compact(value: unknown): unknown {

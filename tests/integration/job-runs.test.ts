@@ -37,6 +37,6 @@ describe('job_runs', () => {
     expect(JSON.parse(detailText({ a: [1, 2, 3], b: { c: 'x' } }))).toEqual({ a: [1, 2, 3], b: { c: 'x' } });
     const huge = detailText({ error: 'x'.repeat(50_000) });
     expect(huge.length).toBeLessThanOrEqual(8_000);
-    expect(JSON.parse(huge)).toEqual({ truncated: `{"error":"${'x'.repeat(8_000 - 100 - 10)}` });
+    expect(JSON.parse(huge)).toEqual({ truncated: `{"error":"${'x'.repeat(4_000 - 50 - 10)}` });
   });
 });
