@@ -74,9 +74,12 @@ export class Api {
     private readonly base = '/api/v1',
   ) {}
 
-  private async request(path: string, accept: string): Promise<Response> {
+  private async request(path: string, accept: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.base}${path}`, {
-      headers: { authorization: `Bearer ${this.token}`, accept },
+      headers,
+      ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
     });
     if (!res.ok) {
       let message = `${res.status} ${res.statusText}`;
@@ -129,6 +132,24 @@ export class Api {
       }
       return rows;
     });
+  }
+
+  /** A POST with a JSON body; never cached. Refusals throw ApiError with the API's issues. */
+  async post<T>(path: string, body: unknown): Promise<T> {
+    return (await (await this.request(path, 'application/json', body)).json()) as T;
+  }
+
+  /**
+   * A file the API makes (CSV, XLSX), fetched with the token, since a plain link cannot send
+   * the Authorization header. The name is the one the server's Content-Disposition gives.
+   */
+  async file(path: string, params: Params, fallbackName: string): Promise<{ blob: Blob; name: string }> {
+    const res = await this.request(path + query(params), '*/*');
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    const name = star ? decodeURIComponent(star) : (plain ?? fallbackName);
+    return { blob: await res.blob(), name };
   }
 
   /** Drops cached answers whose path starts with one of these prefixes. */

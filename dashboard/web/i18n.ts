@@ -1,9 +1,12 @@
 // Every visible string, one table per language. Simplified Chinese is the default; the choice
-// is remembered in localStorage. `t(key, vars)` fills {name} placeholders.
+// is remembered in localStorage. `t(key, vars)` fills {name} placeholders. The planners' views
+// keep their strings in i18n-planner.ts, merged here.
+
+import { plannerEn, plannerZh } from './i18n-planner.js';
 
 export type Lang = 'zh' | 'en';
 
-const zh = {
+const baseZh = {
   appTitle: '配电网停电监测',
   appSubtitle: '10 kV 线路与台区',
   skipToContent: '跳到主要内容',
@@ -13,8 +16,6 @@ const zh = {
   navReliability: '供电可靠性',
   navRemediation: '整治工单',
   navLedger: '月度台账',
-  coming: '即将推出',
-  comingBody: '该功能尚在开发中，接口完成后将在此提供。',
   language: '语言',
   langZh: '中文',
   langEn: 'English',
@@ -137,7 +138,6 @@ const zh = {
   feederAreas: '线路所带台区',
   feederAreasCaption: '{n} 个台区，按近一年停电次数排序',
   assetCalendar: '本设备每日停电',
-  remediationComing: '整治工单与历史：即将推出。',
   unknownAsset: '未找到设备 {id}',
   windowCount: '{days}天窗口计数',
   limitLine: '限值 {limit}',
@@ -183,6 +183,8 @@ const zh = {
   no: '否',
 } as const;
 
+const zh = { ...baseZh, ...plannerZh };
+
 export type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
@@ -195,8 +197,6 @@ const en: Record<Key, string> = {
   navReliability: 'Reliability',
   navRemediation: 'Remediation',
   navLedger: 'Monthly ledger',
-  coming: 'Coming',
-  comingBody: 'This part is still being built; it will appear here once its API is ready.',
   language: 'Language',
   langZh: '中文',
   langEn: 'English',
@@ -321,7 +321,6 @@ const en: Record<Key, string> = {
   feederAreas: 'Transformer areas on this feeder',
   feederAreasCaption: '{n} areas, by outages in the last year',
   assetCalendar: 'Outages per day on this asset',
-  remediationComing: 'Remediation case and history: coming.',
   unknownAsset: 'No asset {id}',
   windowCount: '{days}-day window count',
   limitLine: 'limit {limit}',
@@ -366,6 +365,7 @@ const en: Record<Key, string> = {
   majorEventDay: 'Major event day',
   yes: 'yes',
   no: 'no',
+  ...plannerEn,
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { zh, en };
@@ -477,6 +477,9 @@ const fill = (text: string, vars: Record<string, string | number>): string =>
 export function t(key: Key, vars: Record<string, string | number> = {}, l: Lang = current): string {
   return fill(TABLES[l][key], vars);
 }
+
+/** Whether a computed key (a code from the API) has a string. */
+export const known = (key: string): key is Key => Object.hasOwn(TABLES[current], key);
 
 export const causeLabel = (cause: string, l: Lang = current): string => CAUSES[l][cause] ?? cause;
 export const areaClassLabel = (c: string | null | undefined, l: Lang = current): string =>

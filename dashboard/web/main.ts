@@ -10,21 +10,31 @@ import { htmlLang, initLang, lang, onLangChange, setLang, t } from './i18n.js';
 import { parseRoute, type RouteName } from './router.js';
 import { renderShell, type Shell } from './shell.js';
 import { renderAsset } from './views/asset.js';
-import { renderComing } from './views/coming.js';
 import { renderHotspots } from './views/hotspots.js';
+import { renderLedger } from './views/ledger.js';
 import { renderLive } from './views/live.js';
+import { renderPriorities } from './views/priorities.js';
 import { renderReliability } from './views/reliability.js';
+import { renderRemediation } from './views/remediation.js';
+import './styles/planner.css';
 
 const VIEWS: Record<RouteName, View> = {
   live: renderLive,
   hotspots: renderHotspots,
   asset: renderAsset,
   reliability: renderReliability,
-  remediation: renderComing,
-  ledger: renderComing,
+  remediation: renderRemediation,
+  priorities: renderPriorities,
+  ledger: renderLedger,
 };
 
 const app = document.getElementById('app') as HTMLElement;
+
+// The planners' views style themselves from the stylesheet esbuild writes beside the bundle
+// (build/app.css, from the CSS this module imports); index.html names only app.css.
+if (!document.querySelector('link[data-bundle-css]')) {
+  document.head.append(h('link', { rel: 'stylesheet', href: 'build/app.css', 'data-bundle-css': '' }));
+}
 
 function setDocumentLang(): void {
   document.documentElement.lang = htmlLang();

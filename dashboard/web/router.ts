@@ -1,12 +1,21 @@
 // Hash routes, so the static server needs no fallback: #/live, #/hotspots?city=…,
-// #/asset/<assetId>, #/reliability, and the placeholders #/remediation and #/ledger.
+// #/asset/<assetId>, #/reliability, #/remediation (the board) and #/remediation/<caseId>,
+// #/priorities?region=… and #/ledger?period=YYYY-MM.
 
-export const ROUTES = ['live', 'hotspots', 'asset', 'reliability', 'remediation', 'ledger'] as const;
+export const ROUTES = [
+  'live',
+  'hotspots',
+  'asset',
+  'reliability',
+  'remediation',
+  'priorities',
+  'ledger',
+] as const;
 export type RouteName = (typeof ROUTES)[number];
 
 export interface Route {
   name: RouteName;
-  /** The path segment after the name (the asset id). */
+  /** The path segment after the name (an asset id, a case id). */
   id?: string;
   params: URLSearchParams;
 }

@@ -9,15 +9,15 @@ import { href, type RouteName } from './router.js';
 interface NavItem {
   route: RouteName;
   label: Key;
-  coming?: boolean;
 }
 
 export const NAV: readonly NavItem[] = [
   { route: 'live', label: 'navLive' },
   { route: 'hotspots', label: 'navHotspots' },
   { route: 'reliability', label: 'navReliability' },
-  { route: 'remediation', label: 'navRemediation', coming: true },
-  { route: 'ledger', label: 'navLedger', coming: true },
+  { route: 'remediation', label: 'navRemediation' },
+  { route: 'priorities', label: 'navPriorities' },
+  { route: 'ledger', label: 'navLedger' },
 ];
 
 export interface ShellHandlers {
@@ -73,16 +73,7 @@ export function renderShell(app: HTMLElement, me: Me, handlers: ShellHandlers): 
     ),
   );
   const links = NAV.map((item) =>
-    h(
-      'li',
-      {},
-      h(
-        'a',
-        { href: href(item.route), 'data-route': item.route },
-        t(item.label),
-        item.coming ? h('span', { class: 'badge coming' }, t('coming')) : null,
-      ),
-    ),
+    h('li', {}, h('a', { href: href(item.route), 'data-route': item.route }, t(item.label))),
   );
   const nav = h('nav', { class: 'main-nav', 'aria-label': t('navLabel') }, h('ul', {}, links));
   const announcer = h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', role: 'status' });

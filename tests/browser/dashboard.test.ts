@@ -2,7 +2,7 @@
 // every view loads without console errors and shows the API's figures; a filter, a
 // drill-down, a live update after an ingest and the language switch work; axe-core finds no
 // serious or critical violation; a phone-width layout does not overflow. Screenshots of each
-// view go to .local/screenshots/.
+// view go to .local/screenshots/. The planners' views are tested in remediation.test.ts.
 
 import { writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -401,7 +401,7 @@ describe('reliability', () => {
   });
 });
 
-describe('language and placeholders', () => {
+describe('language', () => {
   it('switches to English and back, keeping the view', async () => {
     const { page } = s;
     await page.goto(`${h.web}/#/hotspots`);
@@ -420,15 +420,6 @@ describe('language and placeholders', () => {
     await page.locator('#lang-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('h1').textContent()).toBe('频繁停电热点');
-    noErrors();
-  });
-
-  it('says plainly that remediation and the ledger are coming', async () => {
-    const { page } = s;
-    await page.goto(`${h.web}/#/remediation`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('整治工单');
-    expect(await page.locator('main .badge.coming').textContent()).toBe('即将推出');
-    await screenshot(page, 'remediation');
     noErrors();
   });
 });

@@ -26,6 +26,7 @@ import { jarCache, testRoot } from '../support/questdb.js';
 export const ADMIN = 'browser-admin-token-0123456789';
 export const OPERATOR = 'browser-operator-token-0123456789';
 export const INGEST = 'browser-ingest-token-0123456789';
+export const PLANNER = 'browser-planner-token-0123456789';
 
 export const screenshotDir = (): string => join(projectRoot(), '.local', 'screenshots');
 
@@ -121,7 +122,7 @@ export async function startHarness(): Promise<Harness> {
     OUTAGE_DEMO: '1',
     OUTAGE_LOG_LEVEL: 'silent',
     OUTAGE_ADMIN_TOKEN: ADMIN,
-    OUTAGE_TOKENS: `operator:${OPERATOR},ingest:${INGEST}`,
+    OUTAGE_TOKENS: `operator:${OPERATOR},ingest:${INGEST},planner:${PLANNER}`,
     OUTAGE_QDB_CACHE_DIR: jarCache(),
   });
   const routers: RouterFactory[] = [...productRouters, dashboardData];

@@ -14,7 +14,7 @@ export {
   mapSvg,
   rewind,
 } from './map.js';
-export { COLORS, calendarColor, densityColor } from './palette.js';
+export { COLORS, calendarColor, densityColor, PART_COLORS, SERIES } from './palette.js';
 export { dayNumber, esc, monthStarts } from './svg.js';
 export {
   type Segment,
@@ -25,3 +25,13 @@ export {
   timeline,
   windowSegments,
 } from './timeline.js';
+export { type Pair, type PairedOptions, pairedBars } from './paired.js';
+export { type ScoreBarOptions, type ScorePart, scoreBar } from './parts.js';
+export {
+  labelIndices,
+  markerPath,
+  type TrendOptions,
+  type TrendPoint,
+  type TrendSeries,
+  trendLines,
+} from './trend.js';

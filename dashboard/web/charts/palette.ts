@@ -20,6 +20,36 @@ export const COLORS = {
   empty: '#EFEFEF',
 } as const;
 
+/**
+ * Series of a line chart (Okabe–Ito), each also drawn with its own marker and dash so that
+ * lines stay apart in grey print and for every colour-vision deficiency.
+ */
+export const SERIES = [
+  { color: '#0072B2', marker: 'circle', dash: null },
+  { color: '#D55E00', marker: 'triangle', dash: '6 3' },
+  { color: '#CC79A7', marker: 'diamond', dash: '2 3' },
+  { color: '#009E73', marker: 'square', dash: '10 3 2 3' },
+] as const;
+export type Marker = (typeof SERIES)[number]['marker'];
+
+/**
+ * The parts of a score side by side: alternating dark and light tones, so neighbours differ in
+ * lightness as well as hue; the parts are always named in words beside the bar as well.
+ */
+export const PART_COLORS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#6B6B6B',
+  '#004D7A',
+  '#B8860B',
+  '#7A3E65',
+] as const;
+
 /** Sequential colour for a calendar cell: 0 is empty; otherwise light to dark blue. */
 export function calendarColor(value: number, max: number): string {
   if (value <= 0 || max <= 0) return COLORS.empty;

@@ -1,7 +1,7 @@
 // One feeder or transformer area: what it is, its rule status for each count rule, its
 // outages on a timeline with the rolling 60-day and 365-day counts drawn against their limits
 // (from GET /flags/:assetId/explain, so excluded outages carry their reason), a calendar of
-// its outages per local day and, for a feeder, the areas it serves.
+// its outages per local day, for a feeder the areas it serves, and its remediation cases.
 
 import type { Row } from '../api.js';
 import { type TimelinePanel, timeline } from '../charts/index.js';
@@ -10,6 +10,7 @@ import { h, svgNode } from '../dom.js';
 import { areaClassLabel, causeLabel, kindLabel, lang, reasonLabel, t } from '../i18n.js';
 import { href, type Route } from '../router.js';
 import { type Column, dataTable, figure } from '../table.js';
+import { assetCasesCard } from './case-list.js';
 import { assetLink, fill, kpi, num, pageHeader, statusBadge, str, widthOf } from './common.js';
 import {
   calendarFigure,
@@ -61,17 +62,9 @@ export async function renderAsset(
   const listBox = h('div', { class: 'figure-slot' });
   const calendarBox = h('div', { class: 'figure-slot' });
   const areasBox = h('div', { class: 'figure-slot' });
-  main.append(
-    back,
-    head,
-    kpis,
-    rulesBox,
-    timelineBox,
-    listBox,
-    calendarBox,
-    areasBox,
-    h('p', { class: 'note coming-note' }, t('remediationComing')),
-  );
+  const casesBox = h('div', { class: 'figure-slot' });
+  main.append(back, head, kpis, rulesBox, timelineBox, listBox, calendarBox, areasBox, casesBox);
+  void fill(casesBox, () => assetCasesCard(ctx, id), signal);
 
   const [summaryRows, assets, sets] = await Promise.all([
     api.json<{ rows: Row[] }>('/hotspots', { assetId: id }).then((a) => a.rows.map(toHotspot)),

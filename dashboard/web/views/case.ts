@@ -1,0 +1,307 @@
+// One remediation case (#/remediation/<caseId>): where it stands (status, due date, overdue,
+// observation), the breaches that opened it, what planners recorded, and its full history of
+// changes (GET /cases/:id/history). Planners get the form to take the next step; operators see
+// the same page without it.
+
+import type { Ctx } from '../context.js';
+import { h } from '../dom.js';
+import { kindLabel, lang, t } from '../i18n.js';
+import { href } from '../router.js';
+import { dataTable } from '../table.js';
+import { caseForm } from './case-form.js';
+import { assetLink, failure, fill, kpi, pageHeader } from './common.js';
+import {
+  type CaseRow,
+  canEdit,
+  caseStatusBadge,
+  loadVocabulary,
+  overdueBadge,
+  type Words,
+  words,
+} from './remediation-common.js';
+
+export interface Breach {
+  rule: string;
+  breachDate: string;
+  count: number;
+  limit: number;
+  windowStart: string;
+  windowEnd: string;
+}
+
+export interface Verification {
+  methods: string[];
+  result: string;
+  passed: boolean;
+  verifiedBy: string;
+  verifiedOn: string;
+}
+
+export interface CaseFields {
+  causeAnalysis?: string;
+  measures?: string[];
+  measuresNote?: string;
+  responsibleUnit?: string;
+  responsiblePerson?: string;
+  plannedStart?: string;
+  plannedEnd?: string;
+  actualStart?: string;
+  actualEnd?: string;
+  verification?: Verification;
+  noActionReason?: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  action: string;
+  from: string | null;
+  to: string;
+  actor: string;
+  role: string;
+  changes: { field: string; from: unknown; to: unknown }[];
+  breaches: Breach[];
+  note: string | null;
+  reason: string | null;
+}
+
+/** GET /cases/:id (and the answer of a transition). */
+export interface CaseDetail {
+  caseId: string;
+  ruleSet: string;
+  assetId: string;
+  family: string;
+  asset: Pick<CaseRow, 'kind' | 'province' | 'city' | 'county' | 'areaClass'> & { name: string | null };
+  status: string;
+  seq: number;
+  openedDate: string;
+  dueDate: string;
+  breaches: Breach[];
+  reopenCount: number;
+  fields: CaseFields;
+  closedDate: string | null;
+  updatedAt: string;
+  updatedBy: string;
+  overdue: boolean;
+  observation: { from: string; until: string; closableFrom: string } | null;
+}
+
+export async function renderCase(
+  ctx: Ctx,
+  main: HTMLElement,
+  id: string,
+  signal: AbortSignal,
+): Promise<void> {
+  const { api } = ctx;
+  const back = h('p', { class: 'back' }, h('a', { href: href('remediation') }, `← ${t('backToBoard')}`));
+  const body = h('div', {});
+  main.append(back, body);
+  const [vocabulary, sets] = await Promise.all([loadVocabulary(ctx), ctx.ruleSets()]);
+  let detail: CaseDetail;
+  try {
+    detail = await api.json<CaseDetail>(`/cases/${encodeURIComponent(id)}`, {}, { fresh: true });
+  } catch (err) {
+    body.append(pageHeader(t('caseTitle', { id })), failure(err));
+    return;
+  }
+  if (signal.aborted) return;
+  const w = words(vocabulary);
+  const ruleTitle = (rule: string) =>
+    sets.flatMap((s) => s.rules).find((r) => r.id === rule)?.title[lang()] ?? rule;
+
+  const draw = (d: CaseDetail, saved = false) => {
+    const historyBox = h('div', { class: 'figure-slot' });
+    body.replaceChildren(
+      pageHeader(t('caseTitle', { id: d.caseId })),
+      saved
+        ? h(
+            'p',
+            { id: 'case-saved', class: 'saved', role: 'status', tabindex: -1 },
+            t('caseSaved', { seq: d.seq, status: w.status(d.status) }),
+          )
+        : '',
+      h(
+        'p',
+        { class: 'case-asset' },
+        assetLink(d.assetId, d.asset.name),
+        ` · ${kindLabel(d.asset.kind)} · ${[d.asset.city, d.asset.county].filter(Boolean).join(' ')}`,
+      ),
+      standing(ctx, d, w),
+      h('div', { class: 'grid2' }, breachesCard(ctx, d, ruleTitle), fieldsCard(ctx, d, w)),
+      canEdit(ctx.me)
+        ? caseForm(ctx, d, vocabulary, (next) => {
+            api.invalidate('/cases', '/remediation/clearing', '/priorities');
+            draw(next, true);
+            document.getElementById('case-saved')?.focus();
+          })
+        : h('p', { class: 'note', 'data-name': 'read-only' }, t('readOnlyCase')),
+      historyBox,
+    );
+    void fill(historyBox, () => historyCard(ctx, d.caseId, w), signal);
+  };
+  draw(detail);
+}
+
+function standing(ctx: Ctx, d: CaseDetail, w: Words): HTMLElement {
+  const { fmt } = ctx;
+  const status = kpi('case-status', t('caseStatus'), '', d.status);
+  status.querySelector('.kpi-value')?.append(caseStatusBadge(d.status, w));
+  const overdue = kpi('case-overdue', t('overdue'), '', String(d.overdue));
+  overdue.querySelector('.kpi-value')?.append(overdueBadge(d.overdue));
+  const observation = d.observation
+    ? kpi(
+        'case-observation',
+        t('observationUntil'),
+        fmt.date(d.observation.until),
+        d.observation.until,
+        t('closableFrom', { date: fmt.date(d.observation.closableFrom) }),
+      )
+    : null;
+  return h(
+    'div',
+    { class: 'kpis' },
+    status,
+    kpi('case-due', t('dueDate'), fmt.date(d.dueDate), d.dueDate),
+    overdue,
+    kpi('case-opened', t('openedDate'), fmt.date(d.openedDate), d.openedDate),
+    observation,
+    kpi(
+      'case-updated',
+      t('lastChange'),
+      fmt.dateTime(d.updatedAt),
+      d.seq,
+      t('changeBy', { seq: d.seq, actor: d.updatedBy }),
+    ),
+  );
+}
+
+function breachesCard(ctx: Ctx, d: CaseDetail, ruleTitle: (rule: string) => string): HTMLElement {
+  const { fmt } = ctx;
+  return h(
+    'section',
+    { class: 'card', 'data-name': 'case-breaches' },
+    h('h2', {}, t('caseBreaches')),
+    dataTable({
+      caption: t('caseBreachesCaption', { n: d.breaches.length, reopened: d.reopenCount }),
+      columns: [
+        { key: 'rule', label: t('rule'), value: (b: Breach) => ruleTitle(b.rule), wrap: true },
+        {
+          key: 'date',
+          label: t('breachDate'),
+          value: (b) => b.breachDate,
+          render: (b) => fmt.date(b.breachDate),
+        },
+        { key: 'count', label: t('countLimit'), value: (b) => `${b.count} / ${b.limit}` },
+        {
+          key: 'window',
+          label: t('window'),
+          value: (b) => `${fmt.date(b.windowStart)} – ${fmt.date(b.windowEnd)}`,
+        },
+      ],
+      rows: d.breaches,
+      name: 'case-breaches',
+      stack: true,
+    }),
+  );
+}
+
+/** A recorded field's value in words. */
+export function fieldText(ctx: Ctx, name: string, value: unknown, w: Words): string {
+  const { fmt } = ctx;
+  if (value === null || value === undefined || value === '') return t('none');
+  if (name === 'measures' && Array.isArray(value))
+    return value.map((m) => w.measure(String(m))).join(t('listSep'));
+  if (name === 'verification' && typeof value === 'object') {
+    const v = value as Verification;
+    return t('verificationText', {
+      methods: v.methods.map((m) => w.method(m)).join(t('listSep')),
+      passed: v.passed ? t('passed') : t('notPassed'),
+      result: v.result,
+      by: v.verifiedBy,
+      on: fmt.date(v.verifiedOn),
+    });
+  }
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return fmt.date(value);
+  return String(value);
+}
+
+export const FIELD_ORDER = [
+  'causeAnalysis',
+  'measures',
+  'measuresNote',
+  'noActionReason',
+  'responsibleUnit',
+  'responsiblePerson',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'verification',
+] as const;
+
+function fieldsCard(ctx: Ctx, d: CaseDetail, w: Words): HTMLElement {
+  const list = h('dl', { class: 'facts case-fields' });
+  for (const name of FIELD_ORDER) {
+    const value = d.fields[name];
+    if (value === undefined && (name === 'measuresNote' || name === 'noActionReason')) continue;
+    list.append(
+      h('dt', {}, t(`field_${name}`)),
+      h('dd', { 'data-field': name }, fieldText(ctx, name, value, w)),
+    );
+  }
+  return h('section', { class: 'card', 'data-name': 'case-fields' }, h('h2', {}, t('casePlan')), list);
+}
+
+async function historyCard(ctx: Ctx, caseId: string, w: Words): Promise<HTMLElement> {
+  const { api, fmt } = ctx;
+  const answer = await api.json<{ rows: HistoryEntry[] }>(
+    `/cases/${encodeURIComponent(caseId)}/history`,
+    {},
+    { fresh: true },
+  );
+  const rows = [...answer.rows].sort((a, b) => b.seq - a.seq);
+  const changes = (e: HistoryEntry) => {
+    const items = e.changes.map((c) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'field-name' }, `${t(`field_${c.field}` as Parameters<typeof t>[0])}: `),
+        fieldText(ctx, c.field, c.to, w),
+      ),
+    );
+    if (e.breaches.length > 0) items.push(h('li', {}, t('breachesAttached', { n: e.breaches.length })));
+    if (e.reason) items.push(h('li', {}, `${t('field_reason')}: ${e.reason}`));
+    if (e.note) items.push(h('li', {}, `${t('field_note')}: ${e.note}`));
+    return items.length > 0 ? h('ul', { class: 'changes' }, items) : t('none');
+  };
+  return h(
+    'section',
+    { class: 'card', 'data-name': 'case-history' },
+    h('h2', {}, t('caseHistory')),
+    dataTable({
+      caption: t('caseHistoryCaption', { n: rows.length }),
+      columns: [
+        { key: 'seq', label: '#', value: (e: HistoryEntry) => e.seq, numeric: true },
+        { key: 'at', label: t('changedAt'), value: (e) => e.at, render: (e) => fmt.dateTime(e.at) },
+        { key: 'action', label: t('action'), value: (e) => w.action(e.action) },
+        {
+          key: 'status',
+          label: t('caseStatus'),
+          value: (e) => e.to,
+          render: (e) =>
+            h(
+              'span',
+              {},
+              e.from && e.from !== e.to ? `${w.status(e.from)} → ` : '',
+              caseStatusBadge(e.to, w),
+            ),
+        },
+        { key: 'actor', label: t('actor'), value: (e) => `${e.actor} (${e.role})` },
+        { key: 'changes', label: t('changes'), value: () => null, render: changes, wrap: true },
+      ],
+      rows,
+      name: 'case-history',
+      stack: true,
+    }),
+  );
+}

@@ -1,0 +1,164 @@
+// "Dynamic clearing to zero" (动态清零) on the board: open, overdue, in-observation and closed
+// cases at the end of each month, week or day (GET /remediation/clearing). The server groups by
+// the board's region level and unit; the groups the filters name are summed per date. Dates
+// are the server's local dates.
+
+import { type TrendPoint, type TrendSeries, trendLines } from '../charts/index.js';
+import type { Ctx } from '../context.js';
+import { h, svgNode } from '../dom.js';
+import { type Key, t } from '../i18n.js';
+import { dataTable } from '../table.js';
+import { fill, labelled, widthOf } from './common.js';
+import type { RegionLevel } from './remediation-common.js';
+
+export interface ClearingRow {
+  date: string;
+  province?: string | null;
+  city?: string | null;
+  county?: string | null;
+  unit?: string | null;
+  open: number;
+  overdue: number;
+  observation: number;
+  closed: number;
+  opened: number;
+  closedInStep: number;
+}
+
+export interface ClearingAnswer {
+  from: string;
+  to: string;
+  step: string;
+  groupBy: string[];
+  rows: ClearingRow[];
+}
+
+export interface ClearingScope {
+  region?: string | undefined;
+  level?: RegionLevel | undefined;
+  unit?: string | undefined;
+}
+
+const COUNTS = ['open', 'overdue', 'observation', 'closed', 'opened', 'closedInStep'] as const;
+type Count = (typeof COUNTS)[number];
+export type ClearingTotal = { date: string } & Record<Count, number>;
+
+/** The rows of the groups in scope, summed per date in the server's order of dates. */
+export function clearingTotals(rows: readonly ClearingRow[], scope: ClearingScope): ClearingTotal[] {
+  const out = new Map<string, ClearingTotal>();
+  for (const row of rows) {
+    if (scope.region && scope.level && row[scope.level] !== scope.region) continue;
+    if (scope.unit && row.unit !== scope.unit) continue;
+    let total = out.get(row.date);
+    if (!total) {
+      total = { date: row.date, open: 0, overdue: 0, observation: 0, closed: 0, opened: 0, closedInStep: 0 };
+      out.set(row.date, total);
+    }
+    for (const k of COUNTS) total[k] += row[k];
+  }
+  return [...out.values()];
+}
+
+const STEPS = ['month', 'week', 'day'] as const;
+const LABELS: Record<Count, Key> = {
+  open: 'clearingOpen',
+  overdue: 'overdue',
+  observation: 'inObservation',
+  closed: 'closedCases',
+  opened: 'openedInStep',
+  closedInStep: 'closedInStep',
+};
+
+export async function clearingSection(
+  ctx: Ctx,
+  box: HTMLElement,
+  scope: ClearingScope,
+  signal: AbortSignal,
+): Promise<void> {
+  const { api, fmt } = ctx;
+  let step: (typeof STEPS)[number] = 'month';
+  const chartBox = h('div', { class: 'figure-slot' });
+  const controls = h(
+    'div',
+    { class: 'fields inline' },
+    labelled(
+      'rb-step',
+      t('clearingStep'),
+      STEPS.map((s): [string, string] => [s, t(`step_${s}` as Key)]),
+      step,
+      (v) => {
+        step = v as typeof step;
+        void draw();
+      },
+    ),
+  );
+  const title = t('clearingTitle');
+  const desc = h('p', { class: 'desc' });
+  const section = h(
+    'section',
+    { class: 'card figure', 'data-name': 'rb-clearing' },
+    h('h2', {}, title),
+    desc,
+  );
+  section.append(controls, chartBox);
+  box.replaceChildren(section);
+  const groupBy = [scope.region && scope.level ? scope.level : 'province', ...(scope.unit ? ['unit'] : [])];
+  const draw = () =>
+    fill(
+      chartBox,
+      async () => {
+        const answer = await api.json<ClearingAnswer>('/remediation/clearing', {
+          step,
+          groupBy: groupBy.join(','),
+        });
+        const totals = clearingTotals(answer.rows, scope);
+        const series: TrendSeries[] = (['open', 'overdue', 'observation', 'closed'] as const).map((k) => ({
+          key: k,
+          label: t(LABELS[k]),
+        }));
+        const points: TrendPoint[] = totals.map(({ date, ...values }) => ({ date, values }));
+        desc.textContent = t('clearingDesc', {
+          from: fmt.dateTime(answer.from),
+          to: fmt.dateTime(answer.to),
+          step: t(`step_${step}` as Key),
+        });
+        const svg = trendLines(points, {
+          id: 'rb-clearing',
+          title,
+          desc: desc.textContent,
+          width: Math.max(300, Math.min(widthOf(box, 720), 1000)),
+          series,
+          dateLabel: (d) => fmt.date(d),
+          pointTitle: (d, s, v) => `${fmt.date(d)} · ${s.label}: ${fmt.int(v)}`,
+          format: (n) => fmt.int(n),
+        });
+        const table = dataTable({
+          caption: title,
+          columns: [
+            {
+              key: 'date',
+              label: t('pointDate'),
+              value: (x: ClearingTotal) => x.date,
+              render: (x) => fmt.date(x.date),
+            },
+            ...COUNTS.map((k) => ({
+              key: k,
+              label: t(LABELS[k]),
+              value: (x: ClearingTotal) => x[k],
+              render: (x: ClearingTotal) => fmt.int(x[k]),
+              numeric: true,
+            })),
+          ],
+          rows: totals,
+          name: 'rb-clearing',
+        });
+        section.dataset['points'] = String(totals.length);
+        return [
+          h('div', { class: 'chart-box' }, svgNode(svg)),
+          h('details', { class: 'table-view' }, h('summary', {}, t('showTable')), table),
+        ];
+      },
+      signal,
+    );
+  await draw();
+}

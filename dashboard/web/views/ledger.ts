@@ -1,0 +1,283 @@
+// The monthly frequent-outage ledger (台账): pick a frozen month (GET /ledger), see its rows as
+// frozen (GET /ledger/:period) with the filing deadline, when it was frozen and as of when its
+// flags and cases were taken, and download it as CSV or XLSX with Chinese or English headers.
+// A month is frozen in the night after it ends; the month under way is named with its dates.
+
+import type { Ctx } from '../context.js';
+import { h } from '../dom.js';
+import { kindLabel, lang, t } from '../i18n.js';
+import { type Route, replaceParams } from '../router.js';
+import { type Column, dataTable } from '../table.js';
+import { exportButtons } from './exports.js';
+import { assetLink, fill, kpi, labelled, pageHeader } from './common.js';
+import {
+  caseLink,
+  caseStatusBadge,
+  countBy,
+  loadVocabulary,
+  overdueBadge,
+  type Words,
+  words,
+} from './remediation-common.js';
+
+export interface LedgerRun {
+  period: string;
+  ruleSet: string;
+  filingDue: string;
+  rows: number;
+  frozenAt: string;
+  trigger: string;
+  asOf: string;
+  casesAsOf: string;
+}
+
+export interface LedgerList {
+  ruleSet: string;
+  next: { period: string; freezesAfter: string; filingDue: string };
+  rows: LedgerRun[];
+}
+
+export interface LedgerRow {
+  period: string;
+  assetId: string;
+  assetName: string | null;
+  kind: string;
+  city: string | null;
+  county: string | null;
+  customers: number | null;
+  rules: string[];
+  breachDate: string | null;
+  outagesCounted: number | null;
+  outagesExcluded: number | null;
+  saifi: number | null;
+  saidi: number | null;
+  monthsOnLedger: number;
+  caseId: string | null;
+  status: string;
+  overdue: boolean;
+  dueDate: string | null;
+  responsibleUnit: string | null;
+}
+
+export interface LedgerDocument extends Omit<LedgerRun, 'rows'> {
+  meta: { ruleTitles: Record<string, { zh: string; en: string }> };
+  rows: LedgerRow[];
+}
+
+export async function renderLedger(
+  ctx: Ctx,
+  main: HTMLElement,
+  route: Route,
+  signal: AbortSignal,
+): Promise<void> {
+  const { api, fmt } = ctx;
+  const picker = h('form', { class: 'filters card', 'aria-labelledby': 'lg-pick' });
+  const docBox = h('div', { class: 'figure-slot' });
+  main.append(pageHeader(t('ledgerTitle'), t('ledgerIntro')), picker, docBox);
+  const [list, vocabulary] = await Promise.all([
+    api.json<LedgerList>('/ledger', {}, { fresh: true }),
+    loadVocabulary(ctx),
+  ]);
+  if (signal.aborted) return;
+  const w = words(vocabulary);
+  const runs = [...list.rows].sort((a, b) => b.period.localeCompare(a.period));
+  const nextNote = h(
+    'p',
+    { class: 'note', 'data-name': 'ledger-next' },
+    t('ledgerNext', {
+      period: list.next.period,
+      freezes: fmt.dateTime(list.next.freezesAfter),
+      due: fmt.date(list.next.filingDue),
+    }),
+  );
+  let period = route.params.get('period') ?? runs[0]?.period ?? '';
+  if (!runs.some((r) => r.period === period)) period = runs[0]?.period ?? '';
+  let top = route.params.get('top') ?? '100';
+  const draw = () =>
+    fill(
+      docBox,
+      async () => {
+        replaceParams(route, { period, top: top === '100' ? undefined : top });
+        const doc = await api.json<LedgerDocument>(`/ledger/${period}`);
+        return ledgerDocument(ctx, doc, w, top === 'all' ? undefined : Number(top) || 100);
+      },
+      signal,
+    );
+  picker.replaceChildren(
+    h('h2', { id: 'lg-pick' }, t('ledgerPick')),
+    runs.length > 0
+      ? h(
+          'div',
+          { class: 'fields' },
+          labelled(
+            'lg-period',
+            t('ledgerMonth'),
+            runs.map((r): [string, string] => [
+              r.period,
+              t('ledgerMonthOption', { period: r.period, n: r.rows }),
+            ]),
+            period,
+            (v) => {
+              period = v;
+              void draw();
+            },
+          ),
+          labelled(
+            'lg-top',
+            t('showRows'),
+            ['100', '500', 'all'].map((n): [string, string] => [n, n === 'all' ? t('all') : n]),
+            top,
+            (v) => {
+              top = v;
+              void draw();
+            },
+          ),
+        )
+      : h('p', { 'data-name': 'ledger-none' }, t('ledgerNone')),
+    nextNote,
+  );
+  if (runs.length > 0) await draw();
+}
+
+function ledgerDocument(ctx: Ctx, doc: LedgerDocument, w: Words, limit: number | undefined): HTMLElement[] {
+  const { fmt } = ctx;
+  const rows = doc.rows;
+  const feeders = rows.filter((r) => r.kind === 'feeder').length;
+  const overdue = rows.filter((r) => r.overdue).length;
+  const byStatus = countBy(rows, (r) => r.status);
+  const ruleTitle = (id: string) => doc.meta.ruleTitles[id]?.[lang()] ?? id;
+  const kpis = h(
+    'div',
+    { class: 'kpis', 'data-name': 'ledger-kpis' },
+    kpi('ledger-count', t('ledgerRows'), fmt.int(rows.length), rows.length),
+    kpi('ledger-feeders', t('feeders'), fmt.int(feeders), feeders),
+    kpi('ledger-areas', t('areas'), fmt.int(rows.length - feeders), rows.length - feeders),
+    kpi('ledger-overdue', t('overdue'), fmt.int(overdue), overdue),
+    kpi('ledger-due', t('filingDue'), fmt.date(doc.filingDue), doc.filingDue),
+    kpi('ledger-frozen', t('frozenAt'), fmt.dateTime(doc.frozenAt), doc.frozenAt),
+  );
+  const about = h(
+    'p',
+    { class: 'note' },
+    t('ledgerAbout', {
+      period: doc.period,
+      flags: fmt.dateTime(doc.asOf),
+      cases: fmt.dateTime(doc.casesAsOf),
+      statuses: byStatus.map(([s, n]) => `${w.status(s)} ${fmt.int(n)}`).join(t('listSep')),
+    }),
+  );
+  const columns: Column<LedgerRow>[] = [
+    {
+      key: 'asset',
+      label: t('asset'),
+      value: (r) => r.assetName ?? r.assetId,
+      render: (r) => assetLink(r.assetId, r.assetName),
+      sortable: true,
+    },
+    { key: 'kind', label: t('kind'), value: (r) => kindLabel(r.kind), sortable: true },
+    {
+      key: 'region',
+      label: t('region'),
+      value: (r) => [r.city, r.county].filter(Boolean).join(' '),
+      sortable: true,
+    },
+    { key: 'rules', label: t('rule'), value: (r) => r.rules.map(ruleTitle).join(t('listSep')), wrap: true },
+    {
+      key: 'breachDate',
+      label: t('breachDate'),
+      value: (r) => r.breachDate,
+      render: (r) => fmt.date(r.breachDate),
+      sortable: true,
+    },
+    {
+      key: 'counted',
+      label: t('outagesCounted'),
+      value: (r) => r.outagesCounted,
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'excluded',
+      label: t('outagesExcluded'),
+      value: (r) => r.outagesExcluded,
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'saifi',
+      label: t('saifi'),
+      value: (r) => r.saifi,
+      render: (r) => fmt.num(r.saifi, 2),
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'saidi',
+      label: t('saidi'),
+      value: (r) => r.saidi,
+      render: (r) => fmt.num(r.saidi, 2),
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'months',
+      label: t('monthsOnLedger'),
+      value: (r) => r.monthsOnLedger,
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'case',
+      label: t('caseId'),
+      value: (r) => r.caseId,
+      render: (r) => (r.caseId ? caseLink(r.caseId) : t('none')),
+    },
+    {
+      key: 'status',
+      label: t('caseStatus'),
+      value: (r) => r.status,
+      render: (r) => caseStatusBadge(r.status, w),
+      sortable: true,
+    },
+    {
+      key: 'overdue',
+      label: t('overdue'),
+      value: (r) => Number(r.overdue),
+      render: (r) => overdueBadge(r.overdue),
+      sortable: true,
+    },
+    { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit, sortable: true },
+    {
+      key: 'due',
+      label: t('dueDate'),
+      value: (r) => r.dueDate,
+      render: (r) => fmt.date(r.dueDate),
+      sortable: true,
+    },
+  ];
+  const title = t('ledgerOf', { period: doc.period });
+  const card = h(
+    'section',
+    { class: 'card', 'data-name': 'ledger', 'data-period': doc.period },
+    h('h2', {}, title),
+    exportButtons(
+      ctx,
+      { path: `/ledger/${doc.period}`, params: {}, name: `ledger-${doc.period}` },
+      t('exports'),
+    ),
+    dataTable({
+      caption: t('ledgerCaption', {
+        period: doc.period,
+        n: limit === undefined ? rows.length : Math.min(limit, rows.length),
+        total: rows.length,
+      }),
+      columns,
+      rows,
+      ...(limit === undefined ? {} : { limit }),
+      sort: { key: 'saidi', dir: 'descending' },
+      name: 'ledger-rows',
+      stack: true,
+    }),
+  );
+  return [kpis, about, card];
+}

@@ -1,0 +1,264 @@
+// The work list's table and the weights it was scored with. Each row shows its score as a bar
+// of the parts' points and, on request, every part with its weight, value, points and the
+// API's own account of the arithmetic (the "basis", in the API's words).
+
+import { scoreBar } from '../charts/index.js';
+import type { Ctx } from '../context.js';
+import { h, svgNode } from '../dom.js';
+import { type Key, kindLabel, known, t } from '../i18n.js';
+import { type Column, dataTable } from '../table.js';
+import { assetLink } from './common.js';
+import { caseLink, overdueBadge } from './remediation-common.js';
+
+export interface ScoredPart {
+  part: string;
+  weight: number;
+  value: number;
+  points: number;
+  basis: string;
+}
+
+export interface PriorityRow {
+  rank: number;
+  assetId: string;
+  name: string | null;
+  kind: string;
+  city: string | null;
+  county: string | null;
+  score: number;
+  status: 'breach' | 'at_risk' | 'watch' | null;
+  rule: string | null;
+  count: number | null;
+  limit: number | null;
+  customersAffected: number;
+  customerHours: number;
+  region: string | null;
+  caseId: string | null;
+  caseStatus: string | null;
+  overdue: boolean | null;
+  responsibleUnit: string | null;
+  parts: ScoredPart[];
+}
+
+export interface PrioritiesAnswer {
+  ruleSet: string;
+  asOf: string;
+  period: { from: string; to: string };
+  weights: {
+    source: string;
+    weights: Record<string, number>;
+    region: string;
+    remediableCauses: string[];
+  };
+  ranked: number;
+  includesOngoing: boolean;
+  rows: PriorityRow[];
+}
+
+/** A part's name in words; a part the dashboard does not know keeps its code. */
+export const partLabel = (part: string): string => {
+  const key = `part_${part}`;
+  return known(key) ? t(key) : part;
+};
+
+export function weightsCard(ctx: Ctx, a: PrioritiesAnswer): HTMLElement {
+  const { fmt } = ctx;
+  const total = Object.values(a.weights.weights).reduce((s, w) => s + w, 0);
+  const items = Object.entries(a.weights.weights).map(([part, w]) =>
+    h(
+      'li',
+      { 'data-part': part, 'data-weight': w },
+      h('span', { class: 'part-name' }, partLabel(part)),
+      ' ',
+      h('span', { class: 'part-weight' }, fmt.num(w, w % 1 === 0 ? 0 : 2)),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'card', 'data-name': 'weights' },
+    h('h2', {}, t('weightsTitle')),
+    h(
+      'p',
+      { class: 'desc' },
+      t('weightsDesc', {
+        source: a.weights.source,
+        total: fmt.num(total, total % 1 === 0 ? 0 : 2),
+        region: t(`level_${a.weights.region}` as Key),
+        from: fmt.dateTime(a.period.from),
+        to: fmt.dateTime(a.period.to),
+      }),
+    ),
+    h('ul', { class: 'weights' }, items),
+    a.includesOngoing ? h('p', { class: 'note' }, t('ongoingIncluded')) : null,
+  );
+}
+
+const STANDING_SHAPES: Record<string, string> = { breach: '▲', at_risk: '■', watch: '◆' };
+
+function standingBadge(status: PriorityRow['status']): HTMLElement | string {
+  if (!status) return t('none');
+  const word = status === 'watch' ? t('watch') : t(status === 'breach' ? 'breach' : 'atRisk');
+  return h(
+    'span',
+    { class: `status ${status}`, 'data-status': status },
+    h('span', { class: 'shape', 'aria-hidden': 'true' }, STANDING_SHAPES[status] ?? ''),
+    ` ${word}`,
+  );
+}
+
+function breakdown(ctx: Ctx, r: PriorityRow): HTMLElement {
+  const { fmt } = ctx;
+  const order = r.parts.map((p) => p.part);
+  const svg = scoreBar(r.parts, {
+    id: `pr-score-${r.rank}`,
+    title: t('scoreOf', { name: r.name ?? r.assetId, score: fmt.num(r.score, 2) }),
+    width: 140,
+    order,
+    partTitle: (p) => `${partLabel(p.part)}: ${fmt.num(p.points, 2)}`,
+  });
+  const rows = r.parts.map((p) =>
+    h(
+      'tr',
+      { 'data-part': p.part },
+      h('th', { scope: 'row' }, partLabel(p.part)),
+      h('td', { class: 'num' }, fmt.num(p.weight, p.weight % 1 === 0 ? 0 : 2)),
+      h('td', { class: 'num part-value' }, fmt.num(p.value, 4)),
+      h('td', { class: 'num', 'data-points': p.points }, fmt.num(p.points, 2)),
+      h('td', { class: 'basis', lang: 'en' }, p.basis),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'score-cell' },
+    h('span', { class: 'score', 'data-score': r.score }, fmt.num(r.score, 2)),
+    svgNode(svg),
+    h(
+      'details',
+      { class: 'parts' },
+      h('summary', {}, t('scoreBreakdown')),
+      h(
+        'table',
+        { class: 'data parts-table' },
+        h('caption', { class: 'sr-only' }, t('scoreBreakdownOf', { name: r.name ?? r.assetId })),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            [t('part'), t('weight'), t('partValue'), t('points'), t('basis')].map((x, i) =>
+              h('th', { scope: 'col', class: i === 2 ? 'num part-value' : i > 0 && i < 4 ? 'num' : null }, x),
+            ),
+          ),
+        ),
+        h('tbody', {}, rows),
+      ),
+    ),
+  );
+}
+
+export function workListTable(
+  ctx: Ctx,
+  a: PrioritiesAnswer,
+  selected: Set<string>,
+  onSelect: () => void,
+  ruleTitle: (rule: string) => string,
+): HTMLElement {
+  const { fmt } = ctx;
+  const columns: Column<PriorityRow>[] = [
+    { key: 'rank', label: t('rank'), value: (r) => r.rank, numeric: true, sortable: true },
+    {
+      key: 'select',
+      label: t('select'),
+      value: () => null,
+      render: (r) => {
+        const box = h('input', {
+          type: 'checkbox',
+          value: r.assetId,
+          checked: selected.has(r.assetId),
+          'data-select': r.assetId,
+          'aria-label': t('selectAsset', { name: r.name ?? r.assetId }),
+        });
+        box.addEventListener('change', () => {
+          if (box.checked) selected.add(r.assetId);
+          else selected.delete(r.assetId);
+          onSelect();
+        });
+        return box;
+      },
+    },
+    {
+      key: 'asset',
+      label: t('asset'),
+      value: (r) => r.name ?? r.assetId,
+      render: (r) => assetLink(r.assetId, r.name),
+      sortable: true,
+    },
+    { key: 'kind', label: t('kind'), value: (r) => kindLabel(r.kind), sortable: true },
+    {
+      key: 'region',
+      label: t('region'),
+      value: (r) => [r.city, r.county].filter(Boolean).join(' '),
+      sortable: true,
+    },
+    {
+      key: 'score',
+      label: t('score'),
+      value: (r) => r.score,
+      render: (r) => breakdown(ctx, r),
+      sortable: true,
+      wrap: true,
+    },
+    {
+      key: 'status',
+      label: t('flagStatus'),
+      value: (r) => r.status,
+      render: (r) =>
+        h(
+          'span',
+          { class: 'status-cell' },
+          standingBadge(r.status),
+          r.rule
+            ? h(
+                'span',
+                { class: 'flag-rules' },
+                t('ruleCount', { rule: ruleTitle(r.rule), count: r.count ?? '', limit: r.limit ?? '' }),
+              )
+            : null,
+        ),
+    },
+    {
+      key: 'customerHours',
+      label: t('customerHours'),
+      value: (r) => r.customerHours,
+      render: (r) => fmt.num(r.customerHours, 0),
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'customersAffected',
+      label: t('customersAffected'),
+      value: (r) => r.customersAffected,
+      render: (r) => fmt.int(r.customersAffected),
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'case',
+      label: t('caseId'),
+      value: (r) => r.caseId,
+      render: (r) =>
+        r.caseId
+          ? h('span', { class: 'status-cell' }, caseLink(r.caseId), r.overdue ? overdueBadge(true) : null)
+          : t('none'),
+    },
+    { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit, sortable: true },
+  ];
+  return dataTable({
+    caption: t('workListCaption', { n: a.rows.length, ranked: a.ranked }),
+    columns,
+    rows: a.rows,
+    name: 'work-list',
+    stack: true,
+  });
+}
