@@ -19,3 +19,4 @@ export { DEMO_SIZE_NAMES, DEMO_SIZES } from './sizes.js';
 export type { OutageCounts } from './stats.js';
 export { countOutages } from './stats.js';
 export { type DemoLoadSummary, loadDemo } from './load.js';
+export { type DemoCaseSummary, seedDemoCases } from './cases.js';

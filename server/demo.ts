@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDemo, loadDemo } from '../demo/index.js';
+import { waitApplied } from '../analytics/remediation/index.js';
+import { generateDemo, loadDemo, seedDemoCases } from '../demo/index.js';
 import { sql } from '../store/index.js';
 import type { AppDeps } from './app.js';
 
@@ -19,4 +20,11 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<void> {
   const summary = await loadDemo(demo, deps.writer, now);
   writeFileSync(join(deps.config.dataDir, 'boundaries.geojson'), JSON.stringify(demo.boundaries()));
   deps.log.info(summary, 'demo data loaded');
+  const ruleSet = deps.ruleSets.get(deps.config.ruleSet);
+  if (ruleSet) {
+    for (const table of ['assets', 'outages', 'outage_areas', 'warnings'])
+      await waitApplied(deps.store, table);
+    const cases = await seedDemoCases(deps.store, { ruleSet, now, zone: deps.config.zone });
+    deps.log.info(cases, 'demo remediation history written');
+  }
 }

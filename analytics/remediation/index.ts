@@ -88,7 +88,7 @@ export {
 } from './ledger.js';
 export { caseIdOf, type OpeningInput, type PlannedEvents, planCaseEvents, SYSTEM_ACTOR } from './opening.js';
 export { parseTransition, type TransitionRequest } from './requests.js';
-export { readCaseEvents, readRuleSetEvents, type StoredCaseEvent } from './sql/case-log.js';
+export { appendCaseEvents, readCaseEvents, readRuleSetEvents, type StoredCaseEvent } from './sql/case-log.js';
 export {
   type ReportKind,
   type ReportMeta,
