@@ -54,6 +54,7 @@ export interface PrioritiesRouterDeps {
 const PARAMS = ['ruleSet', 'asOf', 'region', 'unit', 'kind', 'cause', 'top', 'format', 'lang'];
 const MAX_TOP = 10_000;
 const MAX_CHOSEN = 1_000;
+const RANKING_TTL_MS = 60_000;
 const FORMULA =
   'score = 100 × Σ weight × value / Σ weight over the parts; each value is from 0 to 1 (see each part’s basis)';
 const ONGOING_NOTE = 'includes ongoing outages with their duration so far, up to asOf';
@@ -114,6 +115,27 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
     return w;
   };
 
+  // The ranking of "now" takes seconds (every flag, the region figures, the cases): it is
+  // computed once a minute per rule set and shared by the requests (filters, exports) of that
+  // minute, whose answers carry the asOf it was computed for. An explicit asOf is computed afresh.
+  const recent = new Map<string, { at: number; asOf: number; list: ReturnType<typeof priorityList> }>();
+  const rankingOf = (ruleSet: CompiledRuleSet, w: PriorityWeights, asOf: number | undefined) => {
+    if (asOf !== undefined)
+      return { asOf, list: priorityList(deps.store, { ruleSet, asOf, zone, weights: w }) };
+    const t = now();
+    const hit = recent.get(ruleSet.name);
+    if (hit && t - hit.at < RANKING_TTL_MS) return hit;
+    const list = priorityList(deps.store, { ruleSet, asOf: t, zone, weights: w });
+    const entry = { at: t, asOf: t, list };
+    recent.set(ruleSet.name, entry);
+    // A failed computation is not kept.
+    list.then(
+      (r) => r.ok || recent.delete(ruleSet.name),
+      () => recent.delete(ruleSet.name),
+    );
+    return entry;
+  };
+
   const refused = (issues: readonly Issue[]): HttpError =>
     new HttpError(500, 'the reliability query refused its options', { issues });
 
@@ -122,7 +144,8 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
       if (!PARAMS.includes(key)) throw bad(key, `unknown parameter (allowed: ${PARAMS.join(', ')})`);
     }
     const ruleSet = ruleSetOf(req.query['ruleSet']);
-    const asOf = timeParam(req.query['asOf'], 'asOf', zone, now());
+    const asked =
+      req.query['asOf'] === undefined ? undefined : timeParam(req.query['asOf'], 'asOf', zone, now());
     const filter = {
       region: textParam(req.query['region'], 'region'),
       unit: textParam(req.query['unit'], 'unit'),
@@ -135,7 +158,9 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
       oneOf(req.query['lang'], 'lang', ['zh', 'en'] as const) ?? (format === 'xlsx' ? 'zh' : undefined);
 
     const w = await weightsOf(ruleSet.name);
-    const list = await priorityList(deps.store, { ruleSet, asOf, zone, weights: w });
+    const ranking = rankingOf(ruleSet, w, asked);
+    const asOf = ranking.asOf;
+    const list = await ranking.list;
     if (!list.ok) throw refused(list.issues);
     const chosen = workList(list.value.ranked, filter);
     const rows = chosen.map((s, i) => workListRow(s, i + 1));

@@ -139,6 +139,8 @@ const EVENTS = [
   ]),
 ];
 const AS_OF = local('2025-07-02 00:00');
+/** The router's clock: AS_OF unless a test moves it (and puts it back). */
+let clock = AS_OF;
 
 // A second scenario under its own rule set (province P2, national rules, no target): feeder G
 // (no customers of its own: its areas are the units) feeds areas A (50 customers) and B (150).
@@ -189,7 +191,7 @@ beforeAll(async () => {
         ruleSets: d.ruleSets,
         defaultRuleSet: d.config.ruleSet,
         requireRole: (role) => requireRole(d.tokens, role),
-        now: () => AS_OF,
+        now: () => clock,
       }),
   ]);
   server = await new Promise<Server>((resolve) => {
@@ -336,6 +338,22 @@ describe('the work list', () => {
     );
     expect(r.body['weights']).toMatchObject({ source: 'defaults', region: 'county' });
     expect(r.body['ranked']).toBe(4);
+  });
+
+  it('computes the ranking of now once a minute, and an explicit asOf afresh', async () => {
+    const asOfOf = async (path: string) => (await call(path)).body['asOf'];
+    try {
+      const first = await asOfOf('/priorities');
+      clock = AS_OF + 30_000; // within the minute: the same ranking, with the asOf it was made for
+      expect(await asOfOf('/priorities?kind=feeder')).toBe(first);
+      clock = AS_OF + 61_000; // a minute later: computed again
+      expect(await asOfOf('/priorities')).toBe('2025-07-02T00:01:01+08:00');
+      expect(await asOfOf('/priorities?asOf=2025-07-01T12:00:00%2B08:00')).toBe(
+        '2025-07-01T12:00:00+08:00',
+      );
+    } finally {
+      clock = AS_OF;
+    }
   });
 
   it('filters by kind and cause after scoring, and by region', async () => {
