@@ -21,6 +21,7 @@ import { CurrentFlags } from '../analytics/flags/index.js';
 import { LiveHub } from '../dashboard/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
 import { startJobs } from './jobs/index.js';
+import { startStaleSweep } from './stale-sweep.js';
 import { type Config, ConfigError } from './config.js';
 import type { Logger } from './log.js';
 import { TokenRegistry } from './middleware/auth/index.js';
@@ -125,6 +126,7 @@ export async function startProduct(
     });
     const refresher = startFlagRefresh(currentFlags, config.zone, log);
     flagRefresh.touched = refresher.touched;
+    const sweep = startStaleSweep(store, connection, log);
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -136,6 +138,7 @@ export async function startProduct(
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         live.close();
         refresher.stop();
+        sweep.stop();
         server.closeIdleConnections();
         await closed;
         await writer.close();

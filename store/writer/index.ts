@@ -8,3 +8,4 @@ export {
   type WriterStats,
   type WriteUnit,
 } from './writer.js';
+export { StaleVersionSweep, type SweepResult, staleRows } from './sweep.js';
