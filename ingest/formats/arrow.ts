@@ -6,7 +6,7 @@
 
 import { DataType, RecordBatchReader } from 'apache-arrow';
 import { quote } from '../schemas/fields.js';
-import { bytesOf, type ParsedRow, rowError, type Source } from './source.js';
+import { bytesOf, fieldWithNul, nulMessage, type ParsedRow, rowError, type Source } from './source.js';
 
 const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 const CONTINUATION = [0xff, 0xff, 0xff, 0xff];
@@ -21,7 +21,12 @@ export async function* parseArrow(source: Source): AsyncGenerator<ParsedRow> {
   }
   let line = 0;
   try {
-    const reader = await RecordBatchReader.from(rest);
+    const reader = await (await RecordBatchReader.from(rest)).open();
+    // A stream cut off before its schema reads as no batches at all, which is not "no records".
+    if (!reader.schema) {
+      yield rowError(1, 'ends before its schema: the Arrow data is cut short; nothing was read');
+      return;
+    }
     for await (const batch of reader) {
       const columns = batch.schema.fields.map((f, j) => ({
         name: f.name,
@@ -30,10 +35,9 @@ export async function* parseArrow(source: Source): AsyncGenerator<ParsedRow> {
       }));
       for (let i = 0; i < batch.numRows; i++) {
         line += 1;
-        yield {
-          line,
-          record: Object.fromEntries(columns.map((c) => [c.name, plain(c.vector?.get(i), c.type)])),
-        };
+        const record = Object.fromEntries(columns.map((c) => [c.name, plain(c.vector?.get(i), c.type)]));
+        const nul = fieldWithNul(record);
+        yield nul === undefined ? { line, record } : rowError(line, nulMessage(nul));
       }
     }
   } catch (e) {

@@ -6,7 +6,7 @@
 import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { quote } from '../schemas/fields.js';
-import { type ParsedRow, rowError, type Source, textOf } from './source.js';
+import { nulMessage, type ParsedRow, rowError, type Source, textOf } from './source.js';
 
 export const DEFAULT_MAX_RECORD_CHARS = 1_000_000;
 
@@ -67,7 +67,7 @@ export async function* parseCsv(source: Source, options: CsvOptions = {}): Async
         continue;
       }
       if (piece.fields.every((f) => f.trim() === '')) continue;
-      yield toRow(line, header, piece.fields);
+      yield toRow(line, header, piece.fields, options.encoding ?? 'UTF-8');
     }
   } finally {
     input.destroy();
@@ -79,6 +79,9 @@ const lineBreaks = (s: string): number => s.match(/\r\n|\r|\n/g)?.length ?? 0;
 
 function headerProblem(fields: string[]): string | undefined {
   const names = fields.map((f) => f.trim());
+  // UTF-16 read as UTF-8: every other byte of a Latin letter is 0.
+  if (names.some((n) => n.includes('\u0000')))
+    return 'the header looks like UTF-16 text; save the file as UTF-8';
   if (names.some((n) => n.includes('\uFFFD'))) {
     return 'the header is not UTF-8 text; if the file is GBK or GB18030, say so ("encoding": "gb18030" in the mapping file)';
   }
@@ -87,8 +90,11 @@ function headerProblem(fields: string[]): string | undefined {
   return undefined;
 }
 
-/** The record keyed by header. Cells under a blank header must be blank and may be missing. */
-function toRow(line: number, header: string[], fields: string[]): ParsedRow {
+/**
+ * The record keyed by header. Cells under a blank header must be blank and may be missing. A
+ * cell the decoder could not read (U+FFFD) rejects the row rather than store altered text.
+ */
+function toRow(line: number, header: string[], fields: string[], encoding: string): ParsedRow {
   const needed = header.findLastIndex((h) => h !== '') + 1;
   const extra = fields.slice(header.length).some((f) => f.trim() !== '');
   if (fields.length < needed || extra) {
@@ -97,6 +103,12 @@ function toRow(line: number, header: string[], fields: string[]): ParsedRow {
   const entries: [string, string][] = [];
   for (const [i, name] of header.entries()) {
     const value = fields[i] ?? '';
+    if (value.includes('\uFFFD'))
+      return rowError(
+        line,
+        `has bytes that are not ${encoding} text in column ${quote(name || String(i + 1))}; if the file is in another encoding (GBK, GB18030, Latin-1), say so ("encoding" in the mapping file)`,
+      );
+    if (value.includes('\u0000')) return rowError(line, nulMessage(name || String(i + 1)));
     if (name !== '') entries.push([name, value]);
     else if (value.trim() !== '')
       return rowError(line, `has ${quote(value)} in column ${i + 1}, which has no header`);

@@ -15,6 +15,29 @@ export const rowError = (line: number, message: string): ParsedRow => ({
   error: { path: '', message },
 });
 
+/**
+ * The first field of a record whose text (or any text nested in it) holds U+0000, if any. Valid
+ * JSON and CSV can carry it, but QuestDB refuses it in ids (symbols), which would fail the write
+ * of every record in the same batch; such a record is rejected alone instead.
+ */
+export function fieldWithNul(record: Record<string, unknown>): string | undefined {
+  for (const [field, value] of Object.entries(record)) {
+    const stack: unknown[] = [field, value];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v === 'string') {
+        if (v.includes('\u0000')) return field;
+      } else if (typeof v === 'object' && v !== null) {
+        for (const [k, c] of Object.entries(v)) stack.push(k, c);
+      }
+    }
+  }
+  return undefined;
+}
+
+export const nulMessage = (field: string): string =>
+  `has a NUL character (U+0000) in ${JSON.stringify(field)}; text cannot hold it`;
+
 const encoder = new TextEncoder();
 
 /** The source as a stream of byte chunks. */

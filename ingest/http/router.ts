@@ -5,7 +5,7 @@
 import { type RequestHandler, Router } from 'express';
 import { HttpError, type Role } from '../../core/index.js';
 import { detectFormat, parseRecords } from '../formats/index.js';
-import type { Ingestor } from '../pipeline/index.js';
+import type { Ingestor, Rejected } from '../pipeline/index.js';
 import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
 import { limitedBody } from './body.js';
 
@@ -14,6 +14,20 @@ export interface IngestRouterDeps {
   bodyLimitBytes: number;
   requireRole: (role: Role) => RequestHandler;
 }
+
+/** Issues listed per rejected record in the answer: a record of 50,000 unknown fields has 50,000. */
+const ISSUES_LISTED = 20;
+
+const listed = (r: Rejected): Rejected =>
+  r.errors.length <= ISSUES_LISTED
+    ? r
+    : {
+        ...r,
+        errors: [
+          ...r.errors.slice(0, ISSUES_LISTED),
+          { path: '', message: `and ${r.errors.length - ISSUES_LISTED} more problems` },
+        ],
+      };
 
 export function ingestRouter(deps: IngestRouterDeps): Router {
   const router = Router();
@@ -27,7 +41,7 @@ export function ingestRouter(deps: IngestRouterDeps): Router {
       const summary = await deps.ingestor.ingest(kind as RecordKind, rows, { source: 'http' });
       res.status(summary.spooled > 0 ? 202 : 200).json({
         accepted: summary.accepted,
-        rejected: summary.rejected,
+        rejected: summary.rejected.map(listed),
         rejectedCount: summary.rejectedCount,
         spooled: summary.spooled,
         batchId: summary.batchId,

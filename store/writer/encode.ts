@@ -114,10 +114,31 @@ export interface RejectRow {
   record: string;
 }
 
+/** Longest record and error list kept of one reject, in characters. */
+const REJECT_TEXT_MAX = 65_536;
+
 export function encodeReject(b: Buf, r: RejectRow, receivedAt: number): void {
   b.table('rejects').symbol('kind', r.kind).symbol('source', r.source);
   b.stringColumn('batch_id', r.batchId).intColumn('line', r.line);
   if (r.recordId !== undefined) b.stringColumn('record_id', r.recordId);
-  b.stringColumn('errors', r.errors).stringColumn('record', r.record.slice(0, 65_536));
+  b.stringColumn('errors', capIssues(r.errors)).stringColumn('record', r.record.slice(0, REJECT_TEXT_MAX));
   b.at(receivedAt, 'ms');
+}
+
+/**
+ * The errors (a JSON array of issues) cut to the first issues that fit, still valid JSON, with a
+ * last issue counting the rest: a record of 50,000 unknown fields has 50,000 issues.
+ */
+function capIssues(errors: string): string {
+  if (errors.length <= REJECT_TEXT_MAX) return errors;
+  const issues = JSON.parse(errors) as unknown[];
+  const kept: unknown[] = [];
+  let size = 0;
+  for (const issue of issues) {
+    size += JSON.stringify(issue).length + 1;
+    if (size > REJECT_TEXT_MAX - 200) break;
+    kept.push(issue);
+  }
+  kept.push({ path: '', message: `and ${issues.length - kept.length} more problems` });
+  return JSON.stringify(kept);
 }

@@ -62,12 +62,22 @@ export class Spool<T> {
     this.seq += 1;
     const name = `${String(this.seq).padStart(12, '0')}.json`;
     const tmp = join(this.dir, `${name}.tmp`);
-    const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      const fd = openSync(tmp, 'w');
+      try {
+        writeSync(fd, data);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      // A full disk is a full spool to the caller (503, try later), not an internal error.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        throw new SpoolFullError(`spool disk full (${code}) at ${this.bytes} bytes`, { cause: err });
+      }
+      throw err;
     }
     renameSync(tmp, join(this.dir, name));
     const dirFd = openSync(this.dir, 'r');

@@ -69,6 +69,12 @@ interface Version {
 }
 const SEND_ATTEMPTS = 3;
 const LOOKUP_CHUNK = 200;
+/**
+ * A unit's encoding is sent in parts of about this size: the client's buffer refuses to grow past
+ * 100 MiB, which 5,000 long records (or rejects with many issues each) can pass. A unit cut off
+ * after some parts is spooled and resent whole, which the tables' DEDUP keys make harmless.
+ */
+const PART_BYTES = 16 << 20;
 
 export class Writer {
   private readonly spool: Spool<WriteUnit>;
@@ -180,16 +186,29 @@ export class Writer {
 
   private async send(unit: WriteUnit): Promise<void> {
     const buffer = withFastEscape(createBuffer(this.options));
+    const parts: Buffer[] = [];
+    const cut = () => {
+      if (buffer.currentPosition() >= PART_BYTES) parts.push(buffer.toBufferNew()!);
+    };
     const at = unit.receivedAt;
     switch (unit.kind) {
       case 'assets':
-        for (const a of unit.records) encodeAsset(buffer, a, at);
+        for (const a of unit.records) {
+          encodeAsset(buffer, a, at);
+          cut();
+        }
         break;
       case 'warnings':
-        for (const w of unit.records) encodeWarning(buffer, w, at);
+        for (const w of unit.records) {
+          encodeWarning(buffer, w, at);
+          cut();
+        }
         break;
       case 'rejects':
-        for (const r of unit.records) encodeReject(buffer, r, at);
+        for (const r of unit.records) {
+          encodeReject(buffer, r, at);
+          cut();
+        }
         break;
       case 'outages': {
         const events = await this.withKnownAssets(unit, buffer);
@@ -210,13 +229,15 @@ export class Writer {
           for (const area of areas) encodeOutageArea(buffer, e.eventId, area, e.start, false, at);
           encodeOutageCurrent(buffer, e, at);
           previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: [...areas] });
+          cut();
         }
         break;
       }
     }
-    const bytes = buffer.toBufferNew();
-    if (bytes === null) return;
-    await this.sendBytes(bytes);
+    const last = buffer.toBufferNew();
+    if (last !== null) parts.push(last);
+    if (parts.length === 0) return;
+    for (const bytes of parts) await this.sendBytes(bytes);
     this.stats.written[unit.kind] += unit.records.length;
     if (unit.kind === 'outages') {
       this.remember(unit.records);
