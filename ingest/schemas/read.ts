@@ -33,6 +33,8 @@ export function perZone<T>(build: (zone: string) => T): (zone: string) => T {
   };
 }
 
+const MAX_UNKNOWN_LISTED = 20;
+
 export function readFields<S extends Shape>(
   raw: Record<string, unknown>,
   shape: S,
@@ -40,9 +42,13 @@ export function readFields<S extends Shape>(
 ): { values: Values<S>; issues: Issue[] } {
   const names = Object.keys(shape);
   const issues: Issue[] = [];
-  for (const key of Object.keys(raw)) {
-    if (!Object.hasOwn(shape, key))
-      issues.push({ path: pathToString([...prefix, key]), message: unknownField(key, names) });
+  const unknown = Object.keys(raw).filter((key) => !Object.hasOwn(shape, key));
+  // Each unknown field is named up to a point: a record of 50,000 of them is one problem, not 50,000.
+  for (const key of unknown.slice(0, MAX_UNKNOWN_LISTED))
+    issues.push({ path: pathToString([...prefix, key]), message: unknownField(key, names) });
+  if (unknown.length > MAX_UNKNOWN_LISTED) {
+    const more = unknown.length - MAX_UNKNOWN_LISTED;
+    issues.push({ path: pathToString(prefix), message: `and ${more} more unknown fields` });
   }
   const values: Record<string, unknown> = {};
   for (const name of names) {
