@@ -21,3 +21,4 @@ export { MIGRATIONS } from './tables.js';
 export * from './writer/index.js';
 export { AssetDirectory } from './asset-directory.js';
 export { type CommandStore, type CommandStoreOptions, connectForCommand } from './questdb/for-command.js';
+export { insertRows } from './insert.js';

@@ -1,10 +1,22 @@
 // The breaches of each full evaluation, kept in QuestDB so their history outlives the trailing
 // 365 days that flags look at: "when did this asset first breach this rule" is a min().
 
-import { join, type Store, sql, ts } from '../../store/index.js';
+import { insertRows, type Store, sql, ts } from '../../store/index.js';
 import type { Flag } from '../rules/index.js';
 
-const CHUNK = 100;
+const COLUMNS = [
+  'asset_id',
+  'kind',
+  'rule_set',
+  'rule',
+  'family',
+  'count',
+  'window_start',
+  'window_end',
+  'event_ids',
+  'evaluated_at',
+  'breach_date',
+];
 
 export async function recordBreaches(
   store: Store,
@@ -12,17 +24,25 @@ export async function recordBreaches(
   evaluatedAt: number,
 ): Promise<number> {
   const breaches = flags.filter((f) => f.status === 'breach' && f.breachDate !== null);
-  for (let i = 0; i < breaches.length; i += CHUNK) {
-    const values = breaches
-      .slice(i, i + CHUNK)
-      .map(
-        (f) =>
-          sql`(${f.assetId}, ${f.kind}, ${f.ruleSet}, ${f.rule}, ${f.family}, ${f.count}, ${f.windowStart}, ${f.windowEnd}, ${JSON.stringify(f.eventIds).slice(0, 4000)}, ${ts(evaluatedAt)}, ${ts(Date.parse(`${f.breachDate}T00:00:00Z`))})`,
-      );
-    await store.exec(
-      sql`INSERT INTO breach_log (asset_id, kind, rule_set, rule, family, count, window_start, window_end, event_ids, evaluated_at, breach_date) VALUES ${join(values, ', ')}`,
-    );
-  }
+  // insertRows keeps each statement within QuestDB's URL limit (100 rows a statement passed it).
+  await insertRows(
+    store,
+    'breach_log',
+    COLUMNS,
+    breaches.map((f) => [
+      f.assetId,
+      f.kind,
+      f.ruleSet,
+      f.rule,
+      f.family,
+      f.count,
+      f.windowStart,
+      f.windowEnd,
+      JSON.stringify(f.eventIds).slice(0, 4000),
+      ts(evaluatedAt),
+      ts(Date.parse(`${f.breachDate}T00:00:00Z`)),
+    ]),
+  );
   return breaches.length;
 }
 

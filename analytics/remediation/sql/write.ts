@@ -1,44 +1,11 @@
 // Writes to the remediation tables go through QuestDB's SQL endpoint (INSERT), not ILP: a
 // change of a case is made while a person waits, and must either be stored and readable or
 // fail loudly; spooling it for later would answer "done" for a change nobody can see yet.
-// A request travels in the URL, which QuestDB caps at 64 KiB, so rows are sent in chunks.
+// insertRows (store/insert.ts) keeps each statement within the URL limit.
 
-import { ident, join, type Sql, type SqlValue, type Store, StoreError, sql } from '../../../store/index.js';
+import { type Store, StoreError, sql } from '../../../store/index.js';
 
-/** Encoded statement size per request: well under QuestDB's 64 KiB request header buffer. */
-const MAX_ENCODED = 24_000;
-
-/** INSERTs rows (values in `columns` order) in as few statements as fit the URL limit. */
-export async function insertRows(
-  store: Store,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly SqlValue[])[],
-): Promise<void> {
-  const head = sql`INSERT INTO ${ident(table)} (${join(columns.map(ident), ', ')}) VALUES `;
-  let chunk: Sql[] = [];
-  let size = encodeURIComponent(head.text).length;
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    await store.exec(sql`${head}${join(chunk, ', ')}`);
-    chunk = [];
-    size = encodeURIComponent(head.text).length;
-  };
-  for (const row of rows) {
-    const tuple = sql`(${join(
-      row.map((v) => sql`${v}`),
-      ', ',
-    )})`;
-    const length = encodeURIComponent(tuple.text).length + 2;
-    if (length + encodeURIComponent(head.text).length > MAX_ENCODED) {
-      throw new StoreError('rejected', `a row of ${table} is too large to insert (${length} bytes encoded)`);
-    }
-    if (size + length > MAX_ENCODED) await flush();
-    chunk.push(tuple);
-    size += length;
-  }
-  await flush();
-}
+export { insertRows } from '../../../store/index.js';
 
 /**
  * Waits until the WAL of `table` has applied every transaction committed so far, so that what
