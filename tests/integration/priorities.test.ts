@@ -348,9 +348,7 @@ describe('the work list', () => {
       expect(await asOfOf('/priorities?kind=feeder')).toBe(first);
       clock = AS_OF + 61_000; // a minute later: computed again
       expect(await asOfOf('/priorities')).toBe('2025-07-02T00:01:01+08:00');
-      expect(await asOfOf('/priorities?asOf=2025-07-01T12:00:00%2B08:00')).toBe(
-        '2025-07-01T12:00:00+08:00',
-      );
+      expect(await asOfOf('/priorities?asOf=2025-07-01T12:00:00%2B08:00')).toBe('2025-07-01T12:00:00+08:00');
     } finally {
       clock = AS_OF;
     }
