@@ -11,6 +11,8 @@ export interface Measurement {
   rate?: number;
   items?: number;
   note?: string;
+  /** the case this one is a peer of (same size): its median is the ratio's denominator */
+  baseline?: string;
 }
 
 export interface BenchCase {
@@ -20,6 +22,7 @@ export interface BenchCase {
   setup?: () => Promise<void>;
   run: () => Promise<void>;
   note?: string;
+  baseline?: string;
 }
 
 const median = (xs: number[]): number => {
@@ -56,19 +59,60 @@ export async function measure(c: BenchCase, repeats: number): Promise<Measuremen
     m.rate = Math.round(c.items / (median(runs) / 1000));
   }
   if (c.note !== undefined) m.note = c.note;
+  if (c.baseline !== undefined) m.baseline = c.baseline;
   return m;
 }
 
+/** This case's median over its baseline's (same size), e.g. 0.25: the peer took a quarter of the time. */
+export function ratioOf(r: Measurement, all: readonly Measurement[]): number | undefined {
+  if (r.baseline === undefined) return undefined;
+  const b = all.find((x) => x.name === r.baseline && x.size === r.size);
+  return b && b.medianMs > 0 ? r.medianMs / b.medianMs : undefined;
+}
+
+const seconds = (ms: number): string => (ms >= 100 ? `${(ms / 1000).toFixed(2)} s` : `${ms} ms`);
+
 export function markdownTable(results: readonly Measurement[]): string {
   const lines = [
-    '| benchmark | size | median | rate (items/s) | peak RSS | runs (ms) |',
-    '|---|---|---|---|---|---|',
+    '| benchmark | size | median | rate (items/s) | × baseline | peak RSS | runs (ms) | note |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const rate = r.rate === undefined ? '' : r.rate.toLocaleString('en');
+    const ratio = ratioOf(r, results);
+    const note = (r.note ?? '').replaceAll('|', '/');
     lines.push(
-      `| ${r.name} | ${r.size} | ${(r.medianMs / 1000).toFixed(2)} s | ${rate} | ${r.peakRssMb} MB | ${r.runs.join(', ')} |`,
+      `| ${r.name} | ${r.size} | ${seconds(r.medianMs)} | ${rate} | ${ratio === undefined ? '' : ratio.toFixed(2)} | ${r.peakRssMb} MB | ${r.runs.join(', ')} | ${note} |`,
     );
   }
   return lines.join('\n');
+}
+
+/** What a benchmark group gets: time a case, add a measurement taken otherwise, add a note line. */
+export interface GroupContext {
+  run(c: BenchCase): Promise<Measurement>;
+  push(m: Measurement): void;
+  notes: string[];
+  /** how many timed runs a case makes */
+  repeats: number;
+}
+
+/** A measurement from samples taken by the case itself (e.g. times read from a browser's marks). */
+export function fromSamples(
+  name: string,
+  size: string,
+  samples: readonly number[],
+  peakRssMb: number,
+  extra: Partial<Pick<Measurement, 'note' | 'baseline' | 'items'>> = {},
+): Measurement {
+  const m: Measurement = {
+    name,
+    size,
+    runs: samples.map((r) => Math.round(r)),
+    medianMs: Math.round(median([...samples])),
+    peakRssMb,
+    ...extra,
+  };
+  if (m.items !== undefined && m.medianMs > 0) m.rate = Math.round(m.items / (m.medianMs / 1000));
+  return m;
 }

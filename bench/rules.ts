@@ -76,6 +76,7 @@ export async function rulesCases(
       cases.push({
         name: 'peer: reference evaluator (TypeScript)',
         size,
+        baseline: 'flags: QuestDB SQL (product)',
         items: events.length,
         run: async () => {
           const n = evaluate({ assets, events, warnings, asOf: NOW, zone: ZONE, ruleSet }).flags.length;
@@ -89,6 +90,7 @@ export async function rulesCases(
     cases.push({
       name: 'peer: DuckDB, same windowed query',
       size,
+      baseline: 'flags: QuestDB SQL (product)',
       items: events.length,
       run: async () => {
         for (const rule of ruleSet.countRules) {
