@@ -52,6 +52,9 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
     // Two cores here: keep QuestDB's pools small so the app and tests keep a core.
     QDB_SHARED_WORKER_COUNT: '2',
     QDB_WAL_APPLY_WORKER_COUNT: '1',
+    // The full flag evaluation of a province-sized network runs queries of more than a minute
+    // (QuestDB's default timeout); the API's own requests give up after 120 s on the client side.
+    QDB_QUERY_TIMEOUT: process.env['QDB_QUERY_TIMEOUT'] ?? '10m',
   };
   const heap = opts.heap ?? '1g';
   const args = [
