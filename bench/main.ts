@@ -3,7 +3,7 @@
 // NAME: ingest, rules, load (their own databases), reliability, payloads, dashboard (one demo
 // database per size, loaded once and shared; --keep leaves it in .local/bench/demo-SIZE, --reuse
 // starts from a kept one instead of loading again). QDB_* variables reach the bundled QuestDB
-// (e.g. QDB_QUERY_TIMEOUT=30m, which `large` needs for the product's flag evaluation).
+// (its QDB_QUERY_TIMEOUT defaults to 10m, which `large` needs for the product's flag evaluation).
 // Writes .local/bench/results.json and bench/RESULTS.md (the tables the README shows): a run
 // replaces, per benchmark, the rows and notes of the sizes it ran and keeps the others.
 
