@@ -3,9 +3,9 @@
 
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
-import { kindLabel, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { type Column, dataTable } from '../table.js';
-import { assetLink } from './common.js';
+import { assetColumns } from './common.js';
 import {
   boardOrder,
   CASE_STATUS_ORDER,
@@ -35,20 +35,7 @@ export function caseList(
       render: (c) => caseLink(c.caseId),
       sortable: true,
     },
-    {
-      key: 'asset',
-      label: t('asset'),
-      value: (c) => c.assetName ?? c.assetId,
-      render: (c) => assetLink(c.assetId, c.assetName),
-      sortable: true,
-    },
-    { key: 'kind', label: t('kind'), value: (c) => kindLabel(c.kind), sortable: true },
-    {
-      key: 'region',
-      label: t('region'),
-      value: (c) => [c.city, c.county].filter(Boolean).join(' '),
-      sortable: true,
-    },
+    ...assetColumns<CaseRow>((c) => ({ ...c, name: c.assetName })),
     {
       key: 'status',
       label: t('caseStatus'),

@@ -2,8 +2,9 @@
 // selects, status badges (shape + word, never colour alone) and links to an asset.
 
 import { h } from '../dom.js';
-import { statusLabel, t } from '../i18n.js';
+import { kindLabel, statusLabel, t } from '../i18n.js';
 import { href } from '../router.js';
+import type { Column } from '../table.js';
 
 export function pageHeader(title: string, intro?: string): HTMLElement {
   return h(
@@ -124,4 +125,33 @@ const CARD_INSET = 34;
 export function widthOf(el: HTMLElement, fallback = 640): number {
   const w = el.clientWidth;
   return w > 0 ? Math.floor(w - CARD_INSET) : fallback;
+}
+
+/** What the asset columns read of a row. */
+export interface AssetOfRow {
+  assetId: string;
+  name: string | null | undefined;
+  kind: string | null | undefined;
+  city?: string | null | undefined;
+  county?: string | null | undefined;
+}
+
+/** The asset (linked), kind and region columns that the hotspot, case, ledger and priority tables share. */
+export function assetColumns<T>(of: (row: T) => AssetOfRow, assetKey = 'asset'): Column<T>[] {
+  return [
+    {
+      key: assetKey,
+      label: t('asset'),
+      value: (r) => of(r).name ?? of(r).assetId,
+      render: (r) => assetLink(of(r).assetId, of(r).name),
+      sortable: true,
+    },
+    { key: 'kind', label: t('kind'), value: (r) => kindLabel(of(r).kind), sortable: true },
+    {
+      key: 'region',
+      label: t('region'),
+      value: (r) => [of(r).city, of(r).county].filter(Boolean).join(' '),
+      sortable: true,
+    },
+  ];
 }

@@ -22,7 +22,7 @@ import { AREA_CLASS_CODES, areaClassLabel, CAUSE_CODES, causeLabel, kindLabel, l
 import { href, type Route, replaceParams } from '../router.js';
 import { type Column, dataTable, figure, type Sort } from '../table.js';
 import {
-  assetLink,
+  assetColumns,
   fill,
   type FlagStatus,
   kpi,
@@ -454,20 +454,7 @@ export async function renderHotspots(
         numeric: true,
         sortable: true,
       },
-      {
-        key: 'name',
-        label: t('asset'),
-        value: (r) => r.name ?? r.assetId,
-        render: (r) => assetLink(r.assetId, r.name),
-        sortable: true,
-      },
-      { key: 'kind', label: t('kind'), value: (r) => kindLabel(r.kind), sortable: true },
-      {
-        key: 'region',
-        label: t('region'),
-        value: (r) => [r.city, r.county].filter(Boolean).join(' '),
-        sortable: true,
-      },
+      ...assetColumns<Hotspot>((r) => r, 'name'),
       { key: 'areaClass', label: t('areaClass'), value: (r) => areaClassLabel(r.areaClass), sortable: true },
       {
         key: 'outages365',

@@ -5,11 +5,11 @@
 
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
-import { kindLabel, lang, t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { type Route, replaceParams } from '../router.js';
 import { type Column, dataTable } from '../table.js';
 import { exportButtons } from './exports.js';
-import { assetLink, fill, kpi, labelled, pageHeader } from './common.js';
+import { assetColumns, fill, kpi, labelled, pageHeader } from './common.js';
 import {
   caseLink,
   caseStatusBadge,
@@ -167,20 +167,7 @@ function ledgerDocument(ctx: Ctx, doc: LedgerDocument, w: Words, limit: number |
     }),
   );
   const columns: Column<LedgerRow>[] = [
-    {
-      key: 'asset',
-      label: t('asset'),
-      value: (r) => r.assetName ?? r.assetId,
-      render: (r) => assetLink(r.assetId, r.assetName),
-      sortable: true,
-    },
-    { key: 'kind', label: t('kind'), value: (r) => kindLabel(r.kind), sortable: true },
-    {
-      key: 'region',
-      label: t('region'),
-      value: (r) => [r.city, r.county].filter(Boolean).join(' '),
-      sortable: true,
-    },
+    ...assetColumns<LedgerRow>((r) => ({ ...r, name: r.assetName })),
     { key: 'rules', label: t('rule'), value: (r) => r.rules.map(ruleTitle).join(t('listSep')), wrap: true },
     {
       key: 'breachDate',

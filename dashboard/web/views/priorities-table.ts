@@ -5,9 +5,9 @@
 import { scoreBar } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
-import { type Key, kindLabel, known, t } from '../i18n.js';
+import { type Key, known, t } from '../i18n.js';
 import { type Column, dataTable } from '../table.js';
-import { assetLink } from './common.js';
+import { assetColumns } from './common.js';
 import { caseLink, overdueBadge } from './remediation-common.js';
 
 export interface ScoredPart {
@@ -187,20 +187,7 @@ export function workListTable(
         return box;
       },
     },
-    {
-      key: 'asset',
-      label: t('asset'),
-      value: (r) => r.name ?? r.assetId,
-      render: (r) => assetLink(r.assetId, r.name),
-      sortable: true,
-    },
-    { key: 'kind', label: t('kind'), value: (r) => kindLabel(r.kind), sortable: true },
-    {
-      key: 'region',
-      label: t('region'),
-      value: (r) => [r.city, r.county].filter(Boolean).join(' '),
-      sortable: true,
-    },
+    ...assetColumns<PriorityRow>((r) => r),
     {
       key: 'score',
       label: t('score'),
