@@ -44,7 +44,11 @@ export async function seedDemoCases(
   await openCasesFromBreaches(store, { ruleSet: q.ruleSet, now: t0, zone: q.zone, via: 'demo' });
   const logged = await readRuleSetEvents(store, q.ruleSet.name);
   const eventsOf = new Map<string, CaseEvent[]>();
-  for (const e of logged) eventsOf.set(e.caseId, [...(eventsOf.get(e.caseId) ?? []), e]);
+  for (const e of logged) {
+    const list = eventsOf.get(e.caseId);
+    if (list) list.push(e);
+    else eventsOf.set(e.caseId, [e]);
+  }
   const cases = (await listCases(store, q.ruleSet.name, q.zone)).sort((a, b) =>
     a.state.caseId < b.state.caseId ? -1 : 1,
   );

@@ -97,7 +97,7 @@ export {
   readEntries,
   readRuns,
 } from './sql/reports.js';
-export { insertRows, waitApplied } from './sql/write.js';
+export { waitApplied } from './sql/write.js';
 export {
   ACTION_LABELS,
   AREA_CLASS_LABELS,

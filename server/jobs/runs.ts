@@ -1,8 +1,7 @@
 // job_runs: one row per run of a scheduled job (what, as of when, outcome, summary), so that
 // what the jobs did, and when they failed, can be read back from the database.
 
-import { insertRows } from '../../analytics/remediation/index.js';
-import { type Store, sql, ts } from '../../store/index.js';
+import { insertRows, type Store, sql, ts } from '../../store/index.js';
 
 export interface JobRun {
   job: string;

@@ -1,9 +1,9 @@
 // The case log in QuestDB (table case_events): read events, append events.
 
-import { type Sql, type Store, sql, ts } from '../../../store/index.js';
+import { insertRows, type Sql, type Store, sql, ts } from '../../../store/index.js';
 import type { CaseEvent } from '../case.js';
 import type { CaseAction, CaseStatus } from '../vocabulary.js';
-import { insertRows, waitApplied } from './write.js';
+import { waitApplied } from './write.js';
 
 interface EventRow {
   case_id: string;

@@ -4,8 +4,8 @@
 // The earliest run of a (report, rule set, period) is the frozen one; later runs (a race of
 // two processes) are ignored, so a frozen period never changes.
 
-import { ident, type Store, sql, ts } from '../../../store/index.js';
-import { insertRows, waitApplied } from './write.js';
+import { ident, insertRows, type Store, sql, ts } from '../../../store/index.js';
+import { waitApplied } from './write.js';
 
 export type ReportKind = 'ledger' | 'disclosure';
 /** schedule: the latest ended period, frozen on time; catch_up: an older one, after downtime. */

@@ -5,8 +5,6 @@
 
 import { type Store, StoreError, sql } from '../../../store/index.js';
 
-export { insertRows } from '../../../store/index.js';
-
 /**
  * Waits until the WAL of `table` has applied every transaction committed so far, so that what
  * was just written is readable. A suspended table or a timeout is an error.
