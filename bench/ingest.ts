@@ -1,6 +1,7 @@
 // Ingest: end-to-end events per second from NDJSON and CSV files (parse, validate, unknown-asset
-// check, write, visible in SQL), and the raw @questdb/nodejs-client rate for the same rows
-// without parsing or validation, in the same run.
+// check, write, visible in SQL), and in the same run the raw @questdb/nodejs-client rate without
+// parsing or validation: for the rows the product writes (each event is a history row and a
+// current row, in tables shaped like the product's), and for one plain row per event.
 
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,22 +27,44 @@ function eventRow(prefix: string, i: number) {
   };
 }
 
-function writeFiles(dir: string, prefix: string, n: number): { ndjson: string; csv: string } {
+/** Shanghai wall-clock time of an ISO instant, as outage-management exports write it. */
+const local = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+
+interface Files {
+  ndjson: string;
+  csv: string;
+  csvLocal: string;
+}
+
+function writeFiles(dir: string, prefix: string, n: number): Files {
   mkdirSync(dir, { recursive: true });
   const nd: string[] = [];
-  const csv: string[] = ['eventId,assetId,start,end,customersAffected,cause'];
+  const header = 'eventId,assetId,start,end,customersAffected,cause';
+  const csv: string[] = [header];
+  const csvLocal: string[] = [header];
   for (let i = 0; i < n; i++) {
     const r = eventRow(`${prefix}n`, i);
     nd.push(JSON.stringify(r));
     const c = eventRow(`${prefix}c`, i);
     csv.push(`${c.eventId},${c.assetId},${c.start},${c.end},${c.customersAffected},${c.cause}`);
+    const l = eventRow(`${prefix}l`, i);
+    csvLocal.push(
+      `${l.eventId},${l.assetId},${local(l.start)},${local(l.end)},${l.customersAffected},${l.cause}`,
+    );
   }
-  const ndjson = join(dir, `${prefix}.ndjson`);
-  const csvFile = join(dir, `${prefix}.csv`);
-  writeFileSync(ndjson, `${nd.join('\n')}\n`);
-  writeFileSync(csvFile, `${csv.join('\n')}\n`);
-  return { ndjson, csv: csvFile };
+  const files = {
+    ndjson: join(dir, `${prefix}.ndjson`),
+    csv: join(dir, `${prefix}.csv`),
+    csvLocal: join(dir, `${prefix}-local.csv`),
+  };
+  writeFileSync(files.ndjson, `${nd.join('\n')}\n`);
+  writeFileSync(files.csv, `${csv.join('\n')}\n`);
+  writeFileSync(files.csvLocal, `${csvLocal.join('\n')}\n`);
+  return files;
 }
+
+const SAME_ROWS = 'peer: raw client, the same two rows per event';
 
 async function visible(store: Store, table: string, like: string, n: number): Promise<void> {
   for (;;) {
@@ -80,12 +103,14 @@ export async function ingestCases(
     event_id SYMBOL CAPACITY 4194304 NOCACHE, asset_id SYMBOL, end_at TIMESTAMP, customers_affected INT,
     cause SYMBOL, planned BOOLEAN, start TIMESTAMP) TIMESTAMP(start) PARTITION BY MONTH WAL
     DEDUP UPSERT KEYS(start, event_id)`);
+  await store.exec(sql`CREATE TABLE IF NOT EXISTS outages_raw2 (LIKE outages)`);
+  await store.exec(sql`CREATE TABLE IF NOT EXISTS outage_history_raw2 (LIKE outage_history)`);
   const ingestor = new Ingestor({ writer, assets, zone: 'Asia/Shanghai' });
   const cases: BenchCase[] = [];
   let run = 0;
   for (const n of sizes) {
     const size = n.toLocaleString('en');
-    let files = { ndjson: '', csv: '' };
+    let files: Files = { ndjson: '', csv: '', csvLocal: '' };
     let prefix = '';
     const fresh = async () => {
       run += 1;
@@ -96,6 +121,7 @@ export async function ingestCases(
       name: 'ingest NDJSON end-to-end',
       size,
       items: n,
+      baseline: SAME_ROWS,
       setup: fresh,
       run: async () => {
         await ingestor.ingest('outages', parseRecords(createReadStream(files.ndjson), 'ndjson'), {
@@ -108,6 +134,7 @@ export async function ingestCases(
       name: 'ingest CSV end-to-end',
       size,
       items: n,
+      baseline: SAME_ROWS,
       setup: fresh,
       run: async () => {
         await ingestor.ingest('outages', parseRecords(createReadStream(files.csv), 'csv'), {
@@ -117,7 +144,21 @@ export async function ingestCases(
       },
     });
     cases.push({
-      name: 'peer: raw @questdb/nodejs-client',
+      name: 'ingest CSV end-to-end, local times',
+      size,
+      items: n,
+      baseline: SAME_ROWS,
+      note: 'times without offset, read in Asia/Shanghai, as Chinese outage-management exports write them',
+      setup: fresh,
+      run: async () => {
+        await ingestor.ingest('outages', parseRecords(createReadStream(files.csvLocal), 'csv'), {
+          source: 'bench',
+        });
+        await visible(store, 'outages', `${prefix}l-%`, n);
+      },
+    });
+    cases.push({
+      name: 'peer: raw @questdb/nodejs-client, one row per event',
       size,
       items: n,
       setup: async () => {
@@ -141,6 +182,50 @@ export async function ingestCases(
         await sender.flush();
         await sender.close();
         await visible(store, 'outages_raw', `${prefix}-%`, n);
+      },
+    });
+    cases.push({
+      name: SAME_ROWS,
+      size,
+      items: n,
+      setup: async () => {
+        run += 1;
+        prefix = `q${Date.now().toString(36)}${run}`;
+      },
+      run: async () => {
+        const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
+        const receivedAt = Date.now();
+        for (let i = 0; i < n; i++) {
+          const r = eventRow(prefix, i);
+          const start = Date.parse(r.start);
+          const end = Date.parse(r.end);
+          sender
+            .table('outage_history_raw2')
+            .symbol('asset_id', r.assetId)
+            .symbol('cause', r.cause)
+            .symbol('writer', 'bench')
+            .stringColumn('event_id', r.eventId)
+            .timestampColumn('start', start, 'ms')
+            .timestampColumn('end_at', end, 'ms')
+            .intColumn('customers_affected', r.customersAffected)
+            .booleanColumn('planned', false)
+            .timestampColumn('received_at', receivedAt, 'ms');
+          await sender.at(receivedAt, 'ms');
+          await sender
+            .table('outages_raw2')
+            .symbol('event_id', r.eventId)
+            .symbol('asset_id', r.assetId)
+            .symbol('cause', r.cause)
+            .timestampColumn('end_at', end, 'ms')
+            .intColumn('customers_affected', r.customersAffected)
+            .booleanColumn('planned', false)
+            .timestampColumn('received_at', receivedAt, 'ms')
+            .booleanColumn('deleted', false)
+            .at(start, 'ms');
+        }
+        await sender.flush();
+        await sender.close();
+        await visible(store, 'outages_raw2', `${prefix}-%`, n);
       },
     });
   }

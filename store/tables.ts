@@ -221,4 +221,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) TIMESTAMP(breach_date) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(breach_date, asset_id, rule_set, rule)`,
     ],
   },
+  {
+    // Which writer stored a history row: a writer's seen-events filter then asks only for the
+    // rows of the others (reading its own back every few seconds was most of an import's time).
+    version: 5,
+    name: 'outage_history writer',
+    statements: ['ALTER TABLE outage_history ADD COLUMN IF NOT EXISTS writer SYMBOL CAPACITY 4096 NOCACHE'],
+  },
 ];

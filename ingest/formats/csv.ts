@@ -4,7 +4,6 @@
 // closed ends the read, since what follows cannot be split reliably.
 
 import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
-import { Readable } from 'node:stream';
 import { quote } from '../schemas/fields.js';
 import { nulMessage, type ParsedRow, rowError, type Source, textOf } from './source.js';
 
@@ -23,7 +22,9 @@ type Piece = { fields: string[]; emptyLines: number } | { failure: CsvError };
 
 export async function* parseCsv(source: Source, options: CsvOptions = {}): AsyncGenerator<ParsedRow> {
   const maxRecord = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
-  const input = Readable.from(textOf(source, options.encoding));
+  // The parser's records are collected as it reads each chunk, rather than read one by one
+  // from its stream: a promise per record cost more than the parsing itself.
+  let pieces: Piece[] = [];
   const settings: Options<Piece, string[]> = {
     bom: true,
     delimiter: options.delimiter ?? ',',
@@ -32,27 +33,38 @@ export async function* parseCsv(source: Source, options: CsvOptions = {}): Async
     relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: maxRecord,
-    // Errors travel in the record stream, so the records before them are not lost.
+    // Errors travel with the records, so the records before them are not lost.
     skip_records_with_error: true,
-    on_record: (fields: string[], info: InfoRecord): Piece => ({ fields, emptyLines: info.empty_lines }),
+    on_record: (fields: string[], info: InfoRecord): undefined => {
+      pieces.push({ fields, emptyLines: info.empty_lines });
+    },
     on_skip: (failure: CsvError | undefined) => {
-      if (failure) parser.push({ failure } satisfies Piece);
+      if (failure) pieces.push({ failure });
       return undefined;
     },
   };
-  // The typings tie on_record's output to `columns`; records here are Pieces, read below.
+  // The typings tie on_record's output to `columns`; nothing is pushed to the stream here.
   const parser = parse(settings as unknown as Options);
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
+  // A failure also reaches the write's callback, which throws it from here.
+  parser.on('error', () => undefined);
+  const feed = (chunk: string | undefined) =>
+    new Promise<void>((resolve, reject) => {
+      const done = (err?: Error | null) => (err ? reject(err) : resolve());
+      if (chunk === undefined) parser.end(done);
+      else parser.write(chunk, done);
+    });
 
   let header: string[] | undefined;
   let lastLine = 0; // the last line of the previous record
   let emptyLines = 0;
-  try {
-    for await (const piece of parser as AsyncIterable<Piece>) {
+  /** The rows of the pieces read so far; false once reading must stop. */
+  function* rows(): Generator<ParsedRow, boolean> {
+    const batch = pieces;
+    pieces = [];
+    for (const piece of batch) {
       if ('failure' in piece) {
         yield rowError(lastLine + 1, describeFailure(piece.failure, maxRecord));
-        return;
+        return false;
       }
       const line = lastLine + 1 + (piece.emptyLines - emptyLines);
       emptyLines = piece.emptyLines;
@@ -61,7 +73,7 @@ export async function* parseCsv(source: Source, options: CsvOptions = {}): Async
         const problem = headerProblem(piece.fields);
         if (problem) {
           yield rowError(line, problem);
-          return;
+          return false;
         }
         header = piece.fields.map((h) => h.trim());
         continue;
@@ -69,13 +81,23 @@ export async function* parseCsv(source: Source, options: CsvOptions = {}): Async
       if (piece.fields.every((f) => f.trim() === '')) continue;
       yield toRow(line, header, piece.fields, options.encoding ?? 'UTF-8');
     }
+    return true;
+  }
+
+  try {
+    for await (const chunk of textOf(source, options.encoding)) {
+      await feed(chunk);
+      if (!(yield* rows())) return;
+    }
+    await feed(undefined);
+    yield* rows();
   } finally {
-    input.destroy();
     parser.destroy();
   }
 }
 
-const lineBreaks = (s: string): number => s.match(/\r\n|\r|\n/g)?.length ?? 0;
+const lineBreaks = (s: string): number =>
+  s.includes('\n') || s.includes('\r') ? (s.match(/\r\n|\r|\n/g)?.length ?? 0) : 0;
 
 function headerProblem(fields: string[]): string | undefined {
   const names = fields.map((f) => f.trim());

@@ -40,10 +40,14 @@ function outageColumns(b: Buf, e: OutageEvent, receivedAt: number): void {
   b.timestampColumn('received_at', receivedAt, 'ms');
 }
 
-/** One row of the append-only history (every version as received). */
-export function encodeOutageHistory(b: Buf, e: OutageEvent, receivedAt: number): void {
+/**
+ * One row of the append-only history (every version as received), marked with the writer that
+ * stored it so that each writer can ask for the others' rows only.
+ */
+export function encodeOutageHistory(b: Buf, e: OutageEvent, receivedAt: number, writer?: string): void {
   b.table('outage_history').symbol('asset_id', e.assetId).symbol('cause', e.cause);
   optSymbol(b, 'warning_id', e.warningId);
+  optSymbol(b, 'writer', writer);
   b.stringColumn('event_id', e.eventId).timestampColumn('start', e.start, 'ms');
   outageColumns(b, e, receivedAt);
   b.at(receivedAt, 'ms');

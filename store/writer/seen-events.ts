@@ -1,9 +1,8 @@
 // Which event ids may already be stored, so that the writer asks QuestDB for the previous
 // version only of those (a correction must tombstone the row at its old start). A Bloom filter
 // answers "certainly new" for almost every fresh event without a query; it is filled from
-// outage_history at start, topped up every few seconds from rows received since the last look
-// (other writers),
-// rescanned in full every few minutes (late spool replays keep their old received_at), and
+// outage_history at start, topped up every few seconds from the rows other writers stored since
+// the last look (this writer's own are added as it writes them), rescanned in full every few minutes (late spool replays keep their old received_at), and
 // told of every event this process writes.
 
 import type { Store } from '../client.js';
@@ -63,7 +62,11 @@ export class SeenEvents {
   private lastLook = 0;
   private lastFull = 0;
 
-  constructor(private readonly store: Store) {}
+  /** `writer`: the mark this writer puts on its history rows (left out of the top-ups). */
+  constructor(
+    private readonly store: Store,
+    private readonly writer?: string,
+  ) {}
 
   add(id: string): void {
     this.filter.add(id);
@@ -83,8 +86,11 @@ export class SeenEvents {
     const full = now - this.lastFull > FULL_RESCAN_MS;
     if (!full && now - this.lastLook < REFRESH_MS) return;
     const since = full ? 0 : Math.max(0, this.lastLook - OVERLAP_MS);
+    // Rows without a mark (older versions of the product) are never this writer's own.
+    const others =
+      full || this.writer === undefined ? sql`` : sql` AND (writer IS NULL OR writer != ${this.writer})`;
     const rows = await this.store.rows<{ event_id: string }>(
-      sql`SELECT DISTINCT event_id FROM outage_history WHERE received_at >= ${ts(since)}`,
+      sql`SELECT DISTINCT event_id FROM outage_history WHERE received_at >= ${ts(since)}${others}`,
     );
     if (full) {
       this.filter = new BloomFilter(Math.max(1 << 20, rows.length * 2));

@@ -5,6 +5,7 @@
 // anything every new unit queues behind it, so replay keeps the order of acceptance.
 // Exactly-once in effect comes from the tables' DEDUP keys: a resent unit upserts itself.
 
+import { randomUUID } from 'node:crypto';
 import { createBuffer, createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
 import { withFastEscape } from './fast-escape.js';
 import type { Asset, OutageEvent, Warning } from '../../core/index.js';
@@ -79,6 +80,8 @@ const PART_BYTES = 16 << 20;
 export class Writer {
   private readonly spool: Spool<WriteUnit>;
   private readonly seen: SeenEvents;
+  /** Marks this writer's history rows (a fresh one per process: rows are not claimed across restarts). */
+  readonly id = randomUUID();
   private options!: SenderOptions;
   private transport!: SenderTransport;
   private draining: Promise<void> | undefined;
@@ -95,7 +98,7 @@ export class Writer {
 
   private constructor(private readonly opts: WriterOptions) {
     this.spool = new Spool<WriteUnit>(opts.spoolDir, opts.spoolLimitBytes);
-    this.seen = new SeenEvents(opts.store);
+    this.seen = new SeenEvents(opts.store, this.id);
   }
 
   static async open(opts: WriterOptions): Promise<Writer> {
@@ -214,7 +217,7 @@ export class Writer {
         const events = await this.withKnownAssets(unit, buffer);
         const previous = await this.previousVersions(events.map((e) => e.eventId));
         for (const e of events) {
-          encodeOutageHistory(buffer, e, at);
+          encodeOutageHistory(buffer, e, at, this.id);
           const old = previous.get(e.eventId);
           if (old && old.start !== e.start) {
             encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);

@@ -140,6 +140,43 @@ describe('zoneOffset and formatInZone', () => {
     expect(formatInZone(t, 'UTC')).toBe('2025-06-03T06:05:00+00:00');
   });
 
+  it('equals Intl at every 7th minute around DST changes, half-hour ones and historic odd offsets', () => {
+    // The reference asks Intl for the wall clock each time (zoneOffset remembers whole hours).
+    const reference = (ms: number, zone: string): number => {
+      const f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+      const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+      const wall = Date.UTC(p['year']!, p['month']! - 1, p['day'], p['hour'], p['minute'], p['second']);
+      return wall - (ms - (ms % 1000));
+    };
+    const around: [string, number][] = [
+      [LA, Date.UTC(2025, 2, 9, 10)], // 02:00 PST → 03:00 PDT
+      [LA, Date.UTC(2025, 10, 2, 9)], // 02:00 PDT → 01:00 PST
+      ['Australia/Lord_Howe', Date.UTC(2025, 3, 5, 15)], // 02:00 +11 → 01:30 +10:30
+      ['Australia/Lord_Howe', Date.UTC(2025, 9, 4, 15, 30)], // 02:00 +10:30 → 02:30 +11
+      [SH, Date.UTC(1900, 11, 31, 16)], // Shanghai's local mean time +08:05:43 ends
+      [SH, Date.UTC(1991, 8, 14, 17)], // the last Chinese DST ends
+    ];
+    const wrong: string[] = [];
+    for (const [zone, at] of around) {
+      for (let ms = at - 3 * 3_600_000; ms <= at + 3 * 3_600_000; ms += 7 * 60_000) {
+        if (zoneOffset(ms, zone) !== reference(ms, zone)) wrong.push(`${zone} ${new Date(ms).toISOString()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // the half-hour change itself, asked after its hour was seen
+    expect(zoneOffset(Date.UTC(2025, 3, 5, 14, 59), 'Australia/Lord_Howe')).toBe(11 * 3_600_000);
+    expect(zoneOffset(Date.UTC(2025, 3, 5, 15, 0), 'Australia/Lord_Howe')).toBe(10.5 * 3_600_000);
+  });
+
   it('round-trips through parseTime', () => {
     for (const text of [
       '2025-06-03T14:05:00+08:00',
