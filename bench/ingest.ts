@@ -3,7 +3,7 @@
 // parsing or validation: for the rows the product writes (each event is a history row and a
 // current row, in tables shaped like the product's), and for one plain row per event.
 
-import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sender } from '@questdb/nodejs-client';
 import { parseRecords } from '../ingest/formats/index.js';
@@ -15,8 +15,15 @@ import type { BenchCase } from './harness.js';
 const FEEDERS = 2_000;
 const CAUSES = ['equipment_fault', 'weather_fault', 'external_damage', 'planned_maintenance', 'unknown'];
 
-function eventRow(prefix: string, i: number) {
-  const start = Date.UTC(2024, 0, 1) + i * 37_000;
+/**
+ * Each run writes new outages in a time range of its own (two years apart; a million events
+ * span 14 months), as new events arrive: a run then does not pay for merging into the
+ * partitions of the runs before it, which a re-import of old months would.
+ */
+const baseOf = (run: number): number => Date.UTC(1990 + 2 * run, 0, 1);
+
+function eventRow(prefix: string, i: number, base: number) {
+  const start = base + i * 37_000;
   return {
     eventId: `${prefix}-${i}`,
     assetId: `BF-${i % FEEDERS}`,
@@ -37,30 +44,34 @@ interface Files {
   csvLocal: string;
 }
 
-function writeFiles(dir: string, prefix: string, n: number): Files {
+/** The three files, written a block at a time (the bench's memory is then the ingest's). */
+function writeFiles(dir: string, prefix: string, n: number, base: number): Files {
   mkdirSync(dir, { recursive: true });
-  const nd: string[] = [];
-  const header = 'eventId,assetId,start,end,customersAffected,cause';
-  const csv: string[] = [header];
-  const csvLocal: string[] = [header];
-  for (let i = 0; i < n; i++) {
-    const r = eventRow(`${prefix}n`, i);
-    nd.push(JSON.stringify(r));
-    const c = eventRow(`${prefix}c`, i);
-    csv.push(`${c.eventId},${c.assetId},${c.start},${c.end},${c.customersAffected},${c.cause}`);
-    const l = eventRow(`${prefix}l`, i);
-    csvLocal.push(
-      `${l.eventId},${l.assetId},${local(l.start)},${local(l.end)},${l.customersAffected},${l.cause}`,
-    );
-  }
   const files = {
     ndjson: join(dir, `${prefix}.ndjson`),
     csv: join(dir, `${prefix}.csv`),
     csvLocal: join(dir, `${prefix}-local.csv`),
   };
-  writeFileSync(files.ndjson, `${nd.join('\n')}\n`);
-  writeFileSync(files.csv, `${csv.join('\n')}\n`);
-  writeFileSync(files.csvLocal, `${csvLocal.join('\n')}\n`);
+  const header = 'eventId,assetId,start,end,customersAffected,cause\n';
+  writeFileSync(files.ndjson, '');
+  writeFileSync(files.csv, header);
+  writeFileSync(files.csvLocal, header);
+  const BLOCK = 10_000;
+  for (let from = 0; from < n; from += BLOCK) {
+    let nd = '';
+    let csv = '';
+    let csvLocal = '';
+    for (let i = from; i < Math.min(n, from + BLOCK); i++) {
+      nd += `${JSON.stringify(eventRow(`${prefix}n`, i, base))}\n`;
+      const c = eventRow(`${prefix}c`, i, base);
+      csv += `${c.eventId},${c.assetId},${c.start},${c.end},${c.customersAffected},${c.cause}\n`;
+      const l = eventRow(`${prefix}l`, i, base);
+      csvLocal += `${l.eventId},${l.assetId},${local(l.start)},${local(l.end)},${l.customersAffected},${l.cause}\n`;
+    }
+    appendFileSync(files.ndjson, nd);
+    appendFileSync(files.csv, csv);
+    appendFileSync(files.csvLocal, csvLocal);
+  }
   return files;
 }
 
@@ -115,7 +126,7 @@ export async function ingestCases(
     const fresh = async () => {
       run += 1;
       prefix = `b${Date.now().toString(36)}${run}`;
-      files = writeFiles(join(qdb.dataDir, 'bench-files'), prefix, n);
+      files = writeFiles(join(qdb.dataDir, 'bench-files'), prefix, n, baseOf(run));
     };
     cases.push({
       name: 'ingest NDJSON end-to-end',
@@ -168,7 +179,7 @@ export async function ingestCases(
       run: async () => {
         const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
         for (let i = 0; i < n; i++) {
-          const r = eventRow(prefix, i);
+          const r = eventRow(prefix, i, baseOf(run));
           await sender
             .table('outages_raw')
             .symbol('event_id', r.eventId)
@@ -196,7 +207,7 @@ export async function ingestCases(
         const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
         const receivedAt = Date.now();
         for (let i = 0; i < n; i++) {
-          const r = eventRow(prefix, i);
+          const r = eventRow(prefix, i, baseOf(run));
           const start = Date.parse(r.start);
           const end = Date.parse(r.end);
           sender

@@ -185,7 +185,8 @@ export function parseTime(text: string, zone: string): Result<number> {
   const minute = Number(m[5] ?? 0);
   const second = Number(m[6] ?? 0);
   const millisecond = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return badTime(text, 'no such date');
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return badTime(text, 'no such date');
   if (hour > 23 || minute > 59 || second > 59) return badTime(text, 'no such time of day');
   const offset = m[8];
   if (offset !== undefined) {

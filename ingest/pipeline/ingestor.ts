@@ -95,15 +95,29 @@ export class Ingestor {
           records: records.map((r) => r.record),
           ...(kind === 'outages' ? { assetsChecked } : {}),
         } as Parameters<Writer['write']>[0];
-        const outcome = await this.deps.writer.write(unit);
-        summary.accepted += records.length;
-        if (outcome === 'spooled') summary.spooled += records.length;
+        // Records QuestDB itself refused (the rest of the batch is stored) are rejects too.
+        const refused = new Set<number>();
+        const outcome = await this.deps.writer.write(unit, (list) => {
+          for (const { index, message } of list) {
+            refused.add(index);
+            const r = records[index]!;
+            const idValue = r.raw[ID_FIELD[kind]];
+            const id = typeof idValue === 'string' && idValue !== '' ? idValue : undefined;
+            reject(
+              { line: r.line, ...(id ? { id } : {}), errors: [{ path: '', message }], raw: r.raw },
+              pendingRejects,
+            );
+          }
+        });
+        const stored = refused.size > 0 ? records.filter((_, i) => !refused.has(i)) : records;
+        summary.accepted += stored.length;
+        if (outcome === 'spooled') summary.spooled += stored.length;
         this.deps.onAccepted?.(
           kind,
-          records.map((r) => r.record),
+          stored.map((r) => r.record),
         );
         if (kind === 'assets')
-          this.deps.assets.add(records.map((r) => (r.record as RecordOf['assets']).assetId));
+          this.deps.assets.add(stored.map((r) => (r.record as RecordOf['assets']).assetId));
       }
       if (pendingRejects.length > 0) {
         const rows: RejectRow[] = pendingRejects.map((r) => ({

@@ -118,11 +118,19 @@ export function time(zone: string) {
   });
 }
 
+/**
+ * QuestDB keeps no time before 1970 (a designated timestamp there refuses the whole batch it
+ * came in), and no record here reaches past 9999.
+ */
+const EARLIEST = 0;
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 function readTime(v: unknown, zone: string): number | string {
   if (v === undefined) return 'is required';
   if (typeof v === 'string') {
     const r = parseTime(v, zone);
-    return r.ok ? r.value : r.issues.map((i) => i.message).join('; ');
+    if (!r.ok) return r.issues.map((i) => i.message).join('; ');
+    return r.value < EARLIEST ? `must be a time from 1970 to 9999, got ${quote(v)}` : r.value;
   }
   const n = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.getTime() : v;
   if (typeof n !== 'number' || !Number.isFinite(n)) {
@@ -130,6 +138,7 @@ function readTime(v: unknown, zone: string): number | string {
   }
   // Nothing in these records predates 1973; a number that small is epoch seconds sent by mistake.
   if (Math.abs(n) < 1e11) return `must be epoch milliseconds, got ${quote(v)}, which looks like seconds`;
+  if (n < EARLIEST || n > LATEST) return `must be a time from 1970 to 9999, got ${quote(v)}`;
   return Math.round(n);
 }
 

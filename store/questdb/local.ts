@@ -61,6 +61,8 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
     `-Xmx${heap}`,
     '-Xms128m',
     '-XX:+UseParallelGC',
+    // A JVM crash report goes beside its data, not into whatever folder the product started in.
+    `-XX:ErrorFile=${join(opts.dataDir, 'hs_err_pid%p.log')}`,
     '--add-exports',
     'java.base/jdk.internal.math=io.questdb',
     '-p',

@@ -1,4 +1,5 @@
 export type { RejectRow } from './encode.js';
+export type { Refused } from './isolate.js';
 export { SpoolFullError } from './spool.js';
 export {
   Writer,

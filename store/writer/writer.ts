@@ -24,6 +24,7 @@ import {
   encodeWarning,
   type RejectRow,
 } from './encode.js';
+import { isolateRefused, type Refused } from './isolate.js';
 import { SeenEvents } from './seen-events.js';
 import { Spool } from './spool.js';
 
@@ -61,6 +62,22 @@ export interface WriterOptions {
 }
 
 const RECENT_LIMIT = 200_000;
+
+const isRefusal = (err: unknown): boolean => err instanceof StoreError && err.kind === 'rejected';
+
+/** QuestDB's own words from the client's error text (its JSON answer when there is one). */
+function refusalText(message: string): string {
+  const json = /\{.*\}/s.exec(message)?.[0];
+  if (json) {
+    try {
+      const body = JSON.parse(json) as { message?: unknown; line?: unknown };
+      if (typeof body.message === 'string') return body.message;
+    } catch {
+      // not JSON after all: the whole text
+    }
+  }
+  return message;
+}
 
 /** What the writer must know of an event's stored version to replace it. */
 interface Version {
@@ -126,11 +143,15 @@ export class Writer {
    * neither (the caller answers 503 with Retry-After), StoreError('rejected') when QuestDB
    * refuses the data itself.
    */
-  async write(unit: WriteUnit): Promise<WriteOutcome> {
+  async write(unit: WriteUnit, onRefused?: (refused: Refused[]) => void): Promise<WriteOutcome> {
     if (unit.records.length === 0) return 'written';
     if (this.spool.depth === 0 && !this.draining) {
       try {
-        await this.send(unit);
+        const refused = await this.sendIsolating(unit);
+        if (refused.length > 0) {
+          if (onRefused) onRefused(refused);
+          else await this.storeRefused(unit, refused);
+        }
         return 'written';
       } catch (err) {
         if (!(err instanceof StoreError) || err.kind !== 'unreachable') throw err;
@@ -172,7 +193,8 @@ export class Writer {
   private async replay(): Promise<void> {
     for (let entry = this.spool.peek(); entry; entry = this.spool.peek()) {
       try {
-        await this.send(entry.unit);
+        const refused = await this.sendIsolating(entry.unit);
+        if (refused.length > 0) await this.storeRefused(entry.unit, refused);
       } catch (err) {
         if (err instanceof StoreError && err.kind === 'unreachable') {
           this.scheduleReplay(this.opts.replayIntervalMs ?? 2_000);
@@ -185,6 +207,43 @@ export class Writer {
       this.stats.replayed += entry.unit.records.length;
       this.spool.shift();
     }
+  }
+
+  /**
+   * Sends a unit; when QuestDB refuses it, sends all but the records it refuses (found by
+   * halving) and returns those. Throws as `send` does, and StoreError('rejected') when the
+   * refusal is not about a few records.
+   */
+  private async sendIsolating(unit: WriteUnit): Promise<Refused[]> {
+    try {
+      await this.send(unit);
+      return [];
+    } catch (err) {
+      if (!isRefusal(err) || unit.kind === 'rejects') throw err;
+      const part = (from: number, to: number) =>
+        this.send({ ...unit, records: unit.records.slice(from, to) } as WriteUnit);
+      return isolateRefused(unit.records.length, err as Error, part, isRefusal);
+    }
+  }
+
+  /** Refused records of a unit that has no one to tell (a spool replay), kept as rejects. */
+  private async storeRefused(unit: WriteUnit, refused: readonly Refused[]): Promise<void> {
+    const records = unit.records as readonly object[];
+    const rows: RejectRow[] = refused.map(({ index, message }) => {
+      const record = records[index] as Record<string, unknown>;
+      const id = record['eventId'] ?? record['assetId'] ?? record['warningId'];
+      return {
+        kind: unit.kind,
+        source: 'spool',
+        batchId: `spool-${unit.receivedAt}`,
+        line: index + 1,
+        ...(typeof id === 'string' ? { recordId: id } : {}),
+        errors: JSON.stringify([{ path: '', message }]),
+        record: JSON.stringify(record),
+      };
+    });
+    this.opts.log.warn({ kind: unit.kind, refused: rows.length }, 'QuestDB refused records; kept as rejects');
+    await this.send({ kind: 'rejects', receivedAt: unit.receivedAt, records: rows });
   }
 
   private async send(unit: WriteUnit): Promise<void> {
@@ -258,7 +317,7 @@ export class Writer {
         const message = String((err as Error).message ?? err);
         this.stats.failures += 1;
         if (/statusCode=4\d\d/.test(message)) {
-          throw new StoreError('rejected', `ILP write refused: ${message}`, { cause: err });
+          throw new StoreError('rejected', `QuestDB refused it: ${refusalText(message)}`, { cause: err });
         }
         if (attempt >= SEND_ATTEMPTS - 1) {
           throw new StoreError('unreachable', `ILP write failed: ${message}`, { cause: err });

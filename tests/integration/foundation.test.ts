@@ -151,4 +151,40 @@ describe('a QuestDB of its own', () => {
       await product.stop();
     }
   });
+
+  it('runs two instances side by side, each on its own QuestDB, ports and data folder', async () => {
+    const start = () => {
+      const dataDir = mkdtempSync(join(testRoot(), 'side-'));
+      dirs.push(dataDir);
+      const config = loadConfig({
+        PORT: '0',
+        OUTAGE_DATA_DIR: dataDir,
+        OUTAGE_DEMO: '0',
+        OUTAGE_QDB_CACHE_DIR: jarCache(),
+        OUTAGE_QDB_HEAP: '512m',
+        OUTAGE_LOG_LEVEL: 'silent',
+      });
+      return startProduct(config, silent);
+    };
+    const [a, b] = await Promise.all([start(), start()]);
+    try {
+      const ports = [
+        a.port,
+        b.port,
+        a.questdb?.httpPort,
+        b.questdb?.httpPort,
+        a.questdb?.pgPort,
+        b.questdb?.pgPort,
+      ];
+      expect(new Set(ports).size).toBe(6);
+      expect(a.questdb?.dataDir).not.toBe(b.questdb?.dataDir);
+      for (const p of [a, b]) expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
+      const t0 = Date.UTC(2025, 5, 1);
+      await a.writer.write({ kind: 'assets', receivedAt: t0, records: [asset('F-ONLY-A', t0)] });
+      await eventually(async () => (await a.store.rows(sql`SELECT * FROM assets`)).length === 1);
+      expect(await b.store.rows(sql`SELECT * FROM assets`)).toEqual([]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
 });

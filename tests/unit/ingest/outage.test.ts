@@ -253,4 +253,18 @@ describe('validateOutage refuses, with every issue of the record', () => {
       ]
     `);
   });
+
+  it('times QuestDB cannot keep: before 1970, or past 9999 as epoch milliseconds', () => {
+    const raw = { ...base, start: '1969-12-31 23:00Z', end: 1e16, estimatedRestoration: -1e12 };
+    expect(errors(validateOutage(raw, ctx))).toMatchInlineSnapshot(`
+      [
+        "start: must be a time from 1970 to 9999, got "1969-12-31 23:00Z"",
+        "end: must be a time from 1970 to 9999, got 10000000000000000",
+        "estimatedRestoration: must be a time from 1970 to 9999, got -1000000000000",
+      ]
+    `);
+    // the first instant of 1970 is kept
+    const first = validateOutage({ ...base, start: '1970-01-01T00:00:00Z', end: undefined }, ctx);
+    expect(first.ok && first.value.start).toBe(0);
+  });
 });
