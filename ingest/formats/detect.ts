@@ -48,3 +48,29 @@ export function detectFormat(contentTypeOrFileName: string): Result<Format> {
   const message = `cannot tell the format of ${JSON.stringify(hint)} from its name; use .json, .ndjson, .jsonl, .csv or .arrow`;
   return fail([{ path: '', message }]);
 }
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+/**
+ * The text encoding a Content-Type declares for a body of `format`: undefined when it declares
+ * none (UTF-8 is read). CSV may be in any encoding the runtime decodes (GB18030, GBK, Big5,
+ * Latin-1…); JSON and NDJSON must be UTF-8 (RFC 8259); Arrow is binary and any charset is ignored.
+ */
+export function charsetOf(contentType: string, format: Format): Result<string | undefined> {
+  const label = CHARSET.exec(contentType)?.[1]?.toLowerCase();
+  if (label === undefined || format === 'arrow') return ok(undefined);
+  let encoding: string;
+  try {
+    encoding = new TextDecoder(label).encoding;
+  } catch {
+    return fail([
+      { path: '', message: `unknown charset ${JSON.stringify(label)}; send UTF-8, or CSV in GB18030` },
+    ]);
+  }
+  if (format !== 'csv' && encoding !== 'utf-8') {
+    return fail([
+      { path: '', message: `${format === 'json' ? 'JSON' : 'NDJSON'} must be UTF-8 text, not ${label}` },
+    ]);
+  }
+  return ok(encoding === 'utf-8' ? undefined : encoding);
+}

@@ -4,7 +4,7 @@
 
 import { type RequestHandler, Router } from 'express';
 import { HttpError, type Role } from '../../core/index.js';
-import { detectFormat, parseRecords } from '../formats/index.js';
+import { charsetOf, detectFormat, parseRecords } from '../formats/index.js';
 import type { Ingestor, Rejected } from '../pipeline/index.js';
 import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
 import { limitedBody } from './body.js';
@@ -33,10 +33,14 @@ export function ingestRouter(deps: IngestRouterDeps): Router {
   const router = Router();
   for (const kind of RECORD_KINDS) {
     router.post(`/${kind}`, deps.requireRole('ingest'), async (req, res) => {
-      const format = detectFormat(req.get('content-type') ?? 'application/json');
+      const contentType = req.get('content-type') ?? 'application/json';
+      const format = detectFormat(contentType);
       if (!format.ok) throw new HttpError(415, format.issues.map((i) => i.message).join('; '));
+      const charset = charsetOf(contentType, format.value);
+      if (!charset.ok) throw new HttpError(415, charset.issues.map((i) => i.message).join('; '));
       const rows = parseRecords(limitedBody(req, deps.bodyLimitBytes), format.value, {
         maxBodyBytes: deps.bodyLimitBytes,
+        ...(charset.value ? { encoding: charset.value } : {}),
       });
       const summary = await deps.ingestor.ingest(kind as RecordKind, rows, { source: 'http' });
       res.status(summary.spooled > 0 ? 202 : 200).json({

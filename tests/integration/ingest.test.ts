@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createLogger } from '../../server/log.js';
 import { sql, Writer } from '../../store/index.js';
 import { eventually, testRoot } from '../support/questdb.js';
-import { get, OPERATOR, post, startTestProduct } from '../support/product.js';
+import { get, INGEST, OPERATOR, post, startTestProduct } from '../support/product.js';
 
 let product: Product;
 beforeAll(async () => {
@@ -214,6 +214,43 @@ describe('POST /api/v1/*', () => {
     await eventually(async () => {
       const rows = await currentRows(`${P}-E7`);
       return rows.length === 1 && rows[0]?.start === Date.UTC(2025, 8, 1, 1, 30);
+    });
+  });
+
+  it('reads a CSV body in the charset its Content-Type declares (GB18030 from a Chinese export)', async () => {
+    const header = 'assetId,kind,name,province,city,county,areaClass,customers,validFrom\r\n';
+    const line = `${P}-FG,feeder,10kV 线路一,云南省,昆明市,五华区,urban,800,2024-01-01\r\n`;
+    // 线路一 in GB18030: the bytes a GBK spreadsheet export holds
+    const gb = Buffer.concat([
+      Buffer.from(header + line.slice(0, line.indexOf('线'))),
+      Buffer.from([0xcf, 0xdf, 0xc2, 0xb7, 0xd2, 0xbb]),
+      Buffer.from(line.slice(line.indexOf('一') + 1).replace('云南省,昆明市,五华区', 'YN,KM,WH')),
+    ]);
+    const send = async (type: string) => {
+      const res = await fetch(`${product.url}/api/v1/assets`, {
+        method: 'POST',
+        headers: { 'content-type': type, authorization: `Bearer ${INGEST}` },
+        body: gb,
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const declared = await send('text/csv; charset=GB18030');
+    expect(declared).toMatchObject({ status: 200, body: { accepted: 1, rejected: [] } });
+    await eventually(
+      async () =>
+        (
+          await product.store.rows<{ name: string }>(
+            sql`SELECT name FROM assets WHERE asset_id = ${`${P}-FG`}`,
+          )
+        )[0]?.name === '10kV 线路一',
+    );
+    // undeclared, the bytes are not UTF-8: the row is refused, saying what to do
+    const undeclared = await send('text/csv');
+    expect(undeclared.body['accepted']).toBe(0);
+    expect(JSON.stringify(undeclared.body['rejected'])).toContain('bytes that are not UTF-8 text in column');
+    expect(await send('text/csv; charset=klingon')).toMatchObject({
+      status: 415,
+      body: { error: 'unknown charset "klingon"; send UTF-8, or CSV in GB18030' },
     });
   });
 

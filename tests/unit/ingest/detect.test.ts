@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../../ingest/formats/index.js';
+import { charsetOf, detectFormat } from '../../../ingest/formats/index.js';
 
 const format = (hint: string) => {
   const r = detectFormat(hint);
@@ -46,5 +46,31 @@ describe('detectFormat', () => {
     expect(format('outages')).toMatchInlineSnapshot(
       `"cannot tell the format of "outages" from its name; use .json, .ndjson, .jsonl, .csv or .arrow"`,
     );
+  });
+});
+
+describe('charsetOf', () => {
+  const charset = (contentType: string, f: 'json' | 'ndjson' | 'csv' | 'arrow') => {
+    const r = charsetOf(contentType, f);
+    return r.ok ? (r.value ?? 'utf-8 (default)') : r.issues[0]?.message;
+  };
+
+  it('reads the charset a CSV body declares, by any of its labels', () => {
+    expect(charset('text/csv', 'csv')).toBe('utf-8 (default)');
+    expect(charset('text/csv; charset=UTF-8', 'csv')).toBe('utf-8 (default)');
+    expect(charset('text/csv; charset=GB18030', 'csv')).toBe('gb18030');
+    expect(charset('text/csv;charset="gbk"', 'csv')).toBe('gbk');
+    expect(charset('text/csv; header=present; charset=latin1', 'csv')).toBe('windows-1252');
+    expect(charset('application/vnd.apache.arrow.stream; charset=gbk', 'arrow')).toBe('utf-8 (default)');
+  });
+
+  it('refuses an unknown charset, and JSON that is not UTF-8', () => {
+    expect(charset('text/csv; charset=klingon', 'csv')).toMatchInlineSnapshot(
+      `"unknown charset "klingon"; send UTF-8, or CSV in GB18030"`,
+    );
+    expect(charset('application/json; charset=gbk', 'json')).toMatchInlineSnapshot(
+      `"JSON must be UTF-8 text, not gbk"`,
+    );
+    expect(charset('application/x-ndjson; charset=utf8', 'ndjson')).toBe('utf-8 (default)');
   });
 });
