@@ -16,6 +16,7 @@ import { type Plan, planOf, windowEnd } from './plan.js';
 import { rows as query } from './run.js';
 import { reportStatement } from './statements.js';
 import type { SqlReliabilityOptions } from './types.js';
+import { denominatorIssues } from '../reliability/plausibility.js';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
@@ -73,7 +74,7 @@ async function run(store: Store, s: SqlSettings, excluded: IdSet): Promise<Relia
     exclusionsApplied: s.excludedIds !== undefined,
     majorEventDaysApplied: s.majorEventDays !== undefined,
     dropped,
-    issues,
+    issues: [...issues, ...denominatorIssues(rows, s.dims)],
   };
 }
 

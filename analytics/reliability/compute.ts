@@ -12,6 +12,7 @@ import { type AssetRegister, buildRegister } from './register.js';
 import type { DroppedEvents, ReliabilityOptions, ReliabilityReport } from './types.js';
 import { type Exposure, expandEvent, type Piece } from './units.js';
 import { dropReason, type IndexedEvent, latestEvents } from './variants.js';
+import { denominatorIssues } from './plausibility.js';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -103,6 +104,6 @@ export function computeWith(
     exclusionsApplied: s.excluded !== undefined,
     majorEventDaysApplied: s.majorEventDays !== undefined,
     dropped,
-    issues,
+    issues: [...issues, ...denominatorIssues(rows, s.dims)],
   };
 }

@@ -55,4 +55,5 @@ export {
   VARIANTS,
   type Variant,
 } from './types.js';
+export { denominatorIssues, groupName } from './plausibility.js';
 export { inVariant } from './variants.js';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateFlags } from '../../analytics/flags/index.js';
+import { queryReliability } from '../../analytics/reliability-sql/index.js';
 import { type CompiledRuleSet, type Flag, loadRuleFile } from '../../analytics/rules/index.js';
 import { importFile } from '../../ingest/import/run.js';
 import type { ImportSummary } from '../../ingest/import/summary.js';
@@ -421,6 +422,31 @@ describe.skipIf(!present)(
       expect(flags).toMatchObject([
         { assetId: worst.assetId, status: 'breach', count: worst.count, windowEnd: dayDate(worst.day) },
       ]);
+    });
+
+    it('says which cities have reliability figures overstated by the customer counts derived from outages', async () => {
+      const r = await queryReliability(store, {
+        from: startOfLocalDay(laDay(Date.UTC(2025, 8, 1, 12)), Z),
+        to: startOfLocalDay(laDay(Date.UTC(2026, 8, 1, 12)), Z),
+        asOf: Date.UTC(2026, 10, 1),
+        zone: Z,
+        groupBy: ['city'],
+        scope: { provinces: ['California'] },
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      const implausible = r.value.rows
+        .filter((row) =>
+          row.customers > 0
+            ? row.customerInterruptions > 2 * row.events * row.customers
+            : row.customerInterruptions > 0,
+        )
+        .map((row) => `city=${row.keys['city']}`);
+      // Arnold's circuit serves 2 customers by the derived count (docs/real-data.md)
+      expect(implausible).toContain('city=Arnold');
+      const said = r.value.issues.filter((i) =>
+        /SAIFI and SAIDI (are overstated|cannot be given)/.test(i.message),
+      );
+      expect(said.map((i) => i.path)).toEqual(implausible);
     });
   },
 );
