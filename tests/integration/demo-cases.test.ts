@@ -1,10 +1,11 @@
 // The demo's remediation history: loaded as `npm start` loads it, on a QuestDB of its own (the
-// demo's ids are not prefixed), it must show cases in every status of the workflow, each
-// reached by the workflow's own rules with back-dated times.
+// demo's ids are not prefixed), it must show a year of cases in every status of the workflow,
+// opened in waves and each step taken by the workflow's own rules with back-dated times.
 
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluateFlags } from '../../analytics/flags/index.js';
 import { listCases, waitApplied } from '../../analytics/remediation/index.js';
 import { loadRuleFile } from '../../analytics/rules/index.js';
 import { generateDemo, loadDemo, seedDemoCases } from '../../demo/index.js';
@@ -16,7 +17,7 @@ const ZONE = 'Asia/Shanghai';
 const DAY = 86_400_000;
 
 describe('the demo remediation history', () => {
-  it('has cases in every status, open ones overdue, closed ones verified', async () => {
+  it('has cases from three waves in every status, some overdue, closed ones verified with no breach in observation', async () => {
     const qdb = await startTestQuestDB('demo-cases');
     try {
       const store = createStore(parseClientConf(qdb.clientConf));
@@ -39,6 +40,7 @@ describe('the demo remediation history', () => {
 
       const cases = (await listCases(store, 'national-2025', ZONE)).map((c) => c.state);
       expect(summary.opened).toBeGreaterThan(60);
+      expect(summary.opened).toBe(cases.length);
       const count = (status: string) => cases.filter((c) => c.status === status).length;
       expect(summary.byStatus).toEqual({
         open: count('open'),
@@ -47,19 +49,45 @@ describe('the demo remediation history', () => {
         work_done: count('work_done'),
         closed: count('closed'),
       });
-      // A sixth each stay open, plan approved, in progress; a sixth are observed after late work;
-      // the last third close unless they breached again (then they stay under observation).
-      const sixth = Math.floor(summary.opened / 6);
-      expect(count('open')).toBeGreaterThanOrEqual(sixth);
-      expect(count('plan_approved')).toBeGreaterThanOrEqual(sixth);
-      expect(count('in_progress')).toBeGreaterThanOrEqual(sixth);
-      expect(count('work_done')).toBeGreaterThanOrEqual(sixth);
-      expect(count('closed')).toBeGreaterThan(0);
-      // Opened 200 days ago with 90 days to fix: the ones still open are overdue now.
-      const open = cases.filter((c) => c.status === 'open');
-      expect(open.every((c) => c.openedAt === now - 200 * DAY)).toBe(true);
+      for (const status of ['open', 'plan_approved', 'in_progress', 'work_done', 'closed'])
+        expect({ status, n: count(status) > 0 }).toEqual({ status, n: true });
+      // Opened in three waves, 300, 180 and 75 days ago.
+      const waves = [300, 180, 75].map((d) => now - d * DAY);
+      expect([...new Set(cases.map((c) => c.openedAt))].sort((a, b) => a - b)).toEqual(waves);
+      // Some of the older cases are stuck and overdue; none of the newest wave is overdue yet.
+      const today = '2026-11-23';
+      const overdue = cases.filter((c) => c.status !== 'closed' && c.dueDate !== null && c.dueDate < today);
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(overdue.every((c) => c.openedAt < now - 75 * DAY)).toBe(true);
+      // Each closed case was verified, after its observation period, and no breach of its asset
+      // and family was dated within that period (what the API checks on close).
       const closed = cases.filter((c) => c.status === 'closed');
-      expect(closed.every((c) => c.fields.verification?.passed === true)).toBe(true);
+      expect(closed.length).toBeGreaterThan(count('open') / 4);
+      const closingTimes = new Map<number, typeof closed>();
+      for (const c of closed) {
+        expect(c.fields.verification?.passed).toBe(true);
+        expect(c.closedDate! > c.fields.actualEnd!).toBe(true);
+        closingTimes.set(c.closedAt!, [...(closingTimes.get(c.closedAt!) ?? []), c]);
+      }
+      for (const [at, group] of closingTimes) {
+        const flags = await evaluateFlags(store, {
+          ruleSet: rules.value,
+          asOf: at,
+          zone: ZONE,
+          assetIds: group.map((c) => c.assetId),
+        });
+        for (const c of group) {
+          const inObservation = flags.filter(
+            (f) =>
+              f.assetId === c.assetId &&
+              f.family === c.family &&
+              f.status === 'breach' &&
+              f.breachDate !== null &&
+              f.breachDate >= c.fields.actualEnd!,
+          );
+          expect({ caseId: c.caseId, inObservation }).toEqual({ caseId: c.caseId, inObservation: [] });
+        }
+      }
     } finally {
       await qdb.stop();
       rmSync(qdb.dataDir, { recursive: true, force: true });
