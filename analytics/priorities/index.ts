@@ -1,6 +1,7 @@
 // Remediation priorities for planners: a score per asset from parts each shown on its own,
 // what remediating a chosen set of assets buys, and the planner's work list.
 
+export type { BasisCode, BasisParams, BasisUnit, CodedBasis } from './basis-codes.js';
 export { DEFAULT_REMEDIABLE_CAUSES, isRemediable } from './causes.js';
 export type {
   AssetFacts,

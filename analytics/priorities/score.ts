@@ -3,6 +3,7 @@
 // are simply weight × value. Customers affected and customer-hours are relative to the largest
 // among the scored assets; everything else stands on the asset's own facts.
 
+import type { CodedBasis } from './basis-codes.js';
 import type { AssetFacts } from './facts.js';
 import {
   caseAgePart,
@@ -19,15 +20,16 @@ import {
 } from './parts.js';
 import { PARTS, type Part, type PriorityWeights } from './weights.js';
 
-export interface ScoredPart {
+export type ScoredPart = {
   part: Part;
   weight: number;
   /** 0 to 1, 4 decimals */
   value: number;
   /** 100 × weight × value / Σ weights, 2 decimals */
   points: number;
+  /** in English; basisCode and basisParams say the same as data */
   basis: string;
-}
+} & CodedBasis;
 
 export interface Scored {
   facts: AssetFacts;
@@ -69,18 +71,18 @@ export function partValues(
     status: statusPart(f.standings, w.statusValues),
     excess: excessPart(f.standings, w.scales),
     recency: recencyPart(f.standings, today, w.scales),
-    customers: relativePart(f.customersAffected, population.maxCustomersAffected, 'customer interruptions'),
-    customerHours: relativePart(f.customerHours, population.maxCustomerHours, 'customer-hours'),
+    customers: relativePart(f.customersAffected, population.maxCustomersAffected, 'customer_interruptions'),
+    customerHours: relativePart(f.customerHours, population.maxCustomerHours, 'customer_hours'),
     saidiShare: sharePart(
       f.customerHours,
       region?.customerHours ?? 0,
-      'customer-hours',
+      'customer_hours',
       region?.region ?? null,
     ),
     saifiShare: sharePart(
       f.customersAffected,
       region?.customerInterruptions ?? 0,
-      'customer interruptions',
+      'customer_interruptions',
       region?.region ?? null,
     ),
     ledgerMonths: ledgerPart(f.monthsOnLedger, w.scales),
@@ -95,10 +97,18 @@ export function scoreAsset(f: AssetFacts, w: PriorityWeights, population: Popula
   const total = PARTS.reduce((s, p) => s + w.weights[p], 0);
   let score = 0;
   const parts = PARTS.map((part): ScoredPart => {
-    const { value, basis } = values[part];
+    const { value, basis, basisCode, basisParams } = values[part];
     const exact = total > 0 ? (100 * w.weights[part] * value) / total : 0;
     score += exact;
-    return { part, weight: w.weights[part], value: round(value, 4), points: round(exact, 2), basis };
+    return {
+      part,
+      weight: w.weights[part],
+      value: round(value, 4),
+      points: round(exact, 2),
+      basis,
+      basisCode,
+      basisParams,
+    } as ScoredPart;
   });
   return { facts: f, score: round(score, 2), parts };
 }

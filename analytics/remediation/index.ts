@@ -87,6 +87,13 @@ export {
   type RowContext,
 } from './ledger.js';
 export { caseIdOf, type OpeningInput, type PlannedEvents, planCaseEvents, SYSTEM_ACTOR } from './opening.js';
+export {
+  type CodedIssue,
+  coded,
+  type IssueCode,
+  type IssueCodeEntry,
+  type IssueParams,
+} from './issue-codes.js';
 export { parseTransition, type TransitionRequest } from './requests.js';
 export { appendCaseEvents, readCaseEvents, readRuleSetEvents, type StoredCaseEvent } from './sql/case-log.js';
 export {

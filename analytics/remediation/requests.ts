@@ -1,10 +1,12 @@
 // The body of POST /cases/:id/transitions, checked once with zod: the action, who makes the
 // change, and the fields that action may set. Whether the case can take the action, and which
-// fields it then requires, is the workflow's decision (workflow.ts).
+// fields it then requires, is the workflow's decision (workflow.ts). Each refusal carries its
+// code and params (issue-codes.ts) next to the English message.
 
 import { z } from 'zod';
-import { dateToDay, dayToDate, type Issue, pathToString } from '../../core/index.js';
+import { dateToDay, dayToDate, pathToString } from '../../core/index.js';
 import type { FieldChanges } from './case.js';
+import { type CodedIssue, coded, type IssueCode, type IssueParams } from './issue-codes.js';
 import { MEASURES, USER_ACTIONS, type UserAction, VERIFICATION_METHODS } from './vocabulary.js';
 
 export interface TransitionRequest {
@@ -22,31 +24,54 @@ const quote = (v: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 };
 
+// The code and params of each message said while one body is checked (parsing is synchronous,
+// so one map serves; it is emptied per body). The zod error callbacks return only a message.
+const said = new Map<string, { code: IssueCode; params: IssueParams[IssueCode] }>();
+function say<C extends IssueCode>(code: C, params: IssueParams[C], message: string): string {
+  said.set(message, { code, params });
+  return message;
+}
+
 const text = (max: number) =>
   z
     .string({
-      error: (iss) => (iss.input === undefined ? 'required' : `expected text, got ${quote(iss.input)}`),
+      error: (iss) =>
+        iss.input === undefined
+          ? say('required', {}, 'required')
+          : say('expected_text', { got: quote(iss.input) }, `expected text, got ${quote(iss.input)}`),
     })
     .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `longer than ${max} characters` });
+    .min(1, { error: () => say('empty', {}, 'must not be empty') })
+    .max(max, { error: () => say('too_long', { max }, `longer than ${max} characters`) });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const badDate = (input: unknown) =>
+  say('bad_date', { got: quote(input) }, `expected a date YYYY-MM-DD, got ${quote(input)}`);
 const date = z
-  .string({ error: (iss) => `expected a date YYYY-MM-DD, got ${quote(iss.input)}` })
-  .refine((s) => DATE.test(s) && dayToDate(dateToDay(s)) === s, {
-    error: (iss) => `expected a date YYYY-MM-DD, got ${quote(iss.input)}`,
-  });
+  .string({ error: (iss) => badDate(iss.input) })
+  .refine((s) => DATE.test(s) && dayToDate(dateToDay(s)) === s, { error: (iss) => badDate(iss.input) });
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
-    error: (iss) => `expected one of ${values.join(', ')}, got ${quote(iss.input)}`,
+    error: (iss) =>
+      say(
+        'not_one_of',
+        { allowed: [...values], got: quote(iss.input) },
+        `expected one of ${values.join(', ')}, got ${quote(iss.input)}`,
+      ),
   });
 
+const atLeastOne = (what: string) => ({
+  error: () => say('at_least_one', {}, `expected at least one ${what}`),
+});
+
 const verification = z.strictObject({
-  methods: z.array(enumOf(VERIFICATION_METHODS)).min(1, { error: 'expected at least one method' }),
+  methods: z.array(enumOf(VERIFICATION_METHODS)).min(1, atLeastOne('method')),
   result: text(2000),
-  passed: z.boolean({ error: (iss) => `expected true or false, got ${quote(iss.input)}` }),
+  passed: z.boolean({
+    error: (iss) =>
+      say('expected_boolean', { got: quote(iss.input) }, `expected true or false, got ${quote(iss.input)}`),
+  }),
   verifiedBy: text(100),
   verifiedOn: date,
 });
@@ -54,11 +79,7 @@ const verification = z.strictObject({
 /** Plan fields: what approve_plan and update may set; null clears an optional one. */
 const planFields = {
   causeAnalysis: text(2000).nullable().optional(),
-  measures: z
-    .array(enumOf(MEASURES))
-    .min(1, { error: 'expected at least one measure' })
-    .nullable()
-    .optional(),
+  measures: z.array(enumOf(MEASURES)).min(1, atLeastOne('measure')).nullable().optional(),
   measuresNote: text(2000).nullable().optional(),
   responsibleUnit: text(200).nullable().optional(),
   responsiblePerson: text(100).nullable().optional(),
@@ -67,12 +88,22 @@ const planFields = {
   noActionReason: text(2000).nullable().optional(),
 };
 
+const wholeNumber = (input: unknown) =>
+  say('expected_whole_number', { got: quote(input) }, `expected a whole number, got ${quote(input)}`);
+
 const common = {
   actor: text(100),
   expectedSeq: z
-    .number({ error: (iss) => `expected a whole number, got ${quote(iss.input)}` })
-    .int({ error: (iss) => `expected a whole number, got ${quote(iss.input)}` })
-    .min(1, { error: (iss) => `expected a whole number ≥ 1, got ${quote(iss.input)}` })
+    .number({ error: (iss) => wholeNumber(iss.input) })
+    .int({ error: (iss) => wholeNumber(iss.input) })
+    .min(1, {
+      error: (iss) =>
+        say(
+          'expected_whole_number',
+          { got: quote(iss.input), min: 1 },
+          `expected a whole number ≥ 1, got ${quote(iss.input)}`,
+        ),
+    })
     .optional(),
   note: text(2000).optional(),
 };
@@ -93,22 +124,28 @@ const bodySchema = z.discriminatedUnion(
       const action = (iss.input as { action?: unknown } | undefined)?.action;
       const actions = USER_ACTIONS.join(', ');
       return action === undefined
-        ? `required: one of ${actions}`
-        : `expected one of ${actions}, got ${quote(action)}`;
+        ? say('bad_action', { allowed: [...USER_ACTIONS] }, `required: one of ${actions}`)
+        : say(
+            'bad_action',
+            { allowed: [...USER_ACTIONS], got: quote(action) },
+            `expected one of ${actions}, got ${quote(action)}`,
+          );
     },
   },
 );
 
 const NOT_FIELDS = new Set(['action', 'actor', 'expectedSeq', 'note', 'reason']);
 
-function toIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
-  const out: Issue[] = [];
+function toIssues(issues: readonly z.core.$ZodIssue[]): CodedIssue[] {
+  const out: CodedIssue[] = [];
   for (const iss of issues) {
     if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys)
-        out.push({ path: pathToString([...iss.path, key]), message: 'unknown field' });
+        out.push(coded(pathToString([...iss.path, key]), 'unknown field', 'unknown_field', {}));
     } else {
-      out.push({ path: pathToString(iss.path), message: iss.message });
+      // a message zod worded itself (no callback of ours) has no code of its own
+      const c = said.get(iss.message) ?? { code: 'invalid', params: {} };
+      out.push({ path: pathToString(iss.path), message: iss.message, ...c } as CodedIssue);
     }
   }
   return out;
@@ -117,12 +154,15 @@ function toIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
 /** The checked request, or issues naming each bad field and quoting its value. */
 export function parseTransition(
   body: unknown,
-): { ok: true; value: TransitionRequest } | { ok: false; issues: Issue[] } {
+): { ok: true; value: TransitionRequest } | { ok: false; issues: CodedIssue[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, issues: [{ path: '', message: 'expected a JSON object' }] };
+    return { ok: false, issues: [coded('', 'expected a JSON object', 'expected_object', {})] };
   }
+  said.clear();
   const parsed = bodySchema.safeParse(body);
-  if (!parsed.success) return { ok: false, issues: toIssues(parsed.error.issues) };
+  const issues = parsed.success ? [] : toIssues(parsed.error.issues);
+  said.clear();
+  if (!parsed.success) return { ok: false, issues };
   const data = parsed.data as Record<string, unknown> & { action: UserAction; actor: string };
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) if (!NOT_FIELDS.has(k) && v !== undefined) fields[k] = v;

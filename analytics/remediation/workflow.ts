@@ -2,12 +2,13 @@
 // requires. decide() turns a checked request into the next event of the case, or refuses it:
 // `conflict` when the case's state does not allow it now (wrong status, observation not over,
 // a breach during observation, a stale expectedSeq), `invalid` when fields are missing or
-// inconsistent. Both carry issues {path, message}.
+// inconsistent. Both carry issues {path, message, code, params} (issue-codes.ts).
 
-import { dayToDate, type Issue, localDay } from '../../core/index.js';
+import { dayToDate, localDay } from '../../core/index.js';
 import type { BreachRecord, CaseEvent, CaseFields, CaseState, FieldChanges, FieldName } from './case.js';
 import { dueDateFrom, observation } from './deadlines.js';
 import { statusAfter } from './fold.js';
+import { type CodedIssue, coded } from './issue-codes.js';
 import type { TransitionRequest } from './requests.js';
 import type { CaseStatus, UserAction } from './vocabulary.js';
 
@@ -60,9 +61,9 @@ export interface TransitionContext {
 
 export type Decision =
   | { ok: true; event: CaseEvent }
-  | { ok: false; refusal: 'conflict' | 'invalid'; issues: Issue[] };
+  | { ok: false; refusal: 'conflict' | 'invalid'; issues: CodedIssue[] };
 
-const conflict = (issues: Issue[]): Decision => ({ ok: false, refusal: 'conflict', issues });
+const conflict = (issues: CodedIssue[]): Decision => ({ ok: false, refusal: 'conflict', issues });
 
 function merged(fields: CaseFields, changes: FieldChanges): CaseFields {
   const out: Record<string, unknown> = { ...fields };
@@ -74,12 +75,13 @@ function merged(fields: CaseFields, changes: FieldChanges): CaseFields {
 }
 
 /** Checks that hold whatever the step: dates in order, notes that some measures need. */
-function consistency(f: CaseFields, changes: FieldChanges, today: string): Issue[] {
-  const issues: Issue[] = [];
+function consistency(f: CaseFields, changes: FieldChanges, today: string): CodedIssue[] {
+  const issues: CodedIssue[] = [];
   const touched = (k: FieldName) => k in changes;
+  const afterToday = (path: string, got: string) =>
+    coded(path, `must not be after today (${today}), got "${got}"`, 'after_today', { today, got });
   const notAfterToday = (k: 'actualStart' | 'actualEnd', v: string | undefined) => {
-    if (touched(k) && v !== undefined && v > today)
-      issues.push({ path: k, message: `must not be after today (${today}), got "${v}"` });
+    if (touched(k) && v !== undefined && v > today) issues.push(afterToday(k, v));
   };
   if (
     f.plannedStart &&
@@ -87,66 +89,90 @@ function consistency(f: CaseFields, changes: FieldChanges, today: string): Issue
     f.plannedEnd < f.plannedStart &&
     (touched('plannedStart') || touched('plannedEnd'))
   )
-    issues.push({
-      path: 'plannedEnd',
-      message: `must not be before plannedStart (${f.plannedStart}), got "${f.plannedEnd}"`,
-    });
+    issues.push(
+      coded(
+        'plannedEnd',
+        `must not be before plannedStart (${f.plannedStart}), got "${f.plannedEnd}"`,
+        'before_date',
+        { other: 'plannedStart', date: f.plannedStart, got: f.plannedEnd },
+      ),
+    );
   notAfterToday('actualStart', f.actualStart);
   notAfterToday('actualEnd', f.actualEnd);
   if (touched('actualEnd') && f.actualStart && f.actualEnd && f.actualEnd < f.actualStart)
-    issues.push({
-      path: 'actualEnd',
-      message: `must not be before actualStart (${f.actualStart}), got "${f.actualEnd}"`,
-    });
+    issues.push(
+      coded(
+        'actualEnd',
+        `must not be before actualStart (${f.actualStart}), got "${f.actualEnd}"`,
+        'before_date',
+        { other: 'actualStart', date: f.actualStart, got: f.actualEnd },
+      ),
+    );
   const measures = f.measures ?? [];
   if (touched('measures') || touched('measuresNote') || touched('noActionReason')) {
     if (measures.includes('other') && !f.measuresNote)
-      issues.push({ path: 'measuresNote', message: 'required when measures include "other"' });
+      issues.push(
+        coded('measuresNote', 'required when measures include "other"', 'note_required_for_other', {}),
+      );
     if (measures.includes('no_action') && measures.length > 1)
-      issues.push({ path: 'measures', message: '"no_action" cannot be combined with other measures' });
+      issues.push(
+        coded('measures', '"no_action" cannot be combined with other measures', 'no_action_alone', {}),
+      );
     if (measures.includes('no_action') && !f.noActionReason)
-      issues.push({ path: 'noActionReason', message: 'required when measures are "no_action"' });
+      issues.push(
+        coded('noActionReason', 'required when measures are "no_action"', 'no_action_reason_required', {}),
+      );
   }
   const v = f.verification;
   if (touched('verification') && v) {
-    if (v.verifiedOn > today)
-      issues.push({
-        path: 'verification.verifiedOn',
-        message: `must not be after today (${today}), got "${v.verifiedOn}"`,
-      });
+    if (v.verifiedOn > today) issues.push(afterToday('verification.verifiedOn', v.verifiedOn));
     if (f.actualEnd && v.verifiedOn < f.actualEnd)
-      issues.push({
-        path: 'verification.verifiedOn',
-        message: `must not be before the work was done (${f.actualEnd}), got "${v.verifiedOn}"`,
-      });
+      issues.push(
+        coded(
+          'verification.verifiedOn',
+          `must not be before the work was done (${f.actualEnd}), got "${v.verifiedOn}"`,
+          'before_date',
+          { other: 'actualEnd', date: f.actualEnd, got: v.verifiedOn },
+        ),
+      );
     if (!v.passed)
-      issues.push({
-        path: 'verification.passed',
-        message: 'the verification did not pass: reopen the case instead of closing it',
-      });
+      issues.push(
+        coded(
+          'verification.passed',
+          'the verification did not pass: reopen the case instead of closing it',
+          'verification_failed',
+          {},
+        ),
+      );
   }
   return issues;
 }
 
 /** Whether closing is allowed now: the observation is over and no breach fell in it. */
-function closingConflicts(state: CaseState, ctx: TransitionContext, today: string): Issue[] {
+function closingConflicts(state: CaseState, ctx: TransitionContext, today: string): CodedIssue[] {
   const end = state.fields.actualEnd;
-  if (!end) return [{ path: 'action', message: 'the work has no completion date (actualEnd)' }];
+  if (!end) return [coded('action', 'the work has no completion date (actualEnd)', 'no_completion_date', {})];
   const obs = observation(end, ctx.observationDays);
   if (today < obs.closableFrom) {
     return [
-      {
-        path: 'action',
-        message: `still in observation until ${obs.until} (${ctx.observationDays} days from ${end}, the day the work was done); closing is possible from ${obs.closableFrom}`,
-      },
+      coded(
+        'action',
+        `still in observation until ${obs.until} (${ctx.observationDays} days from ${end}, the day the work was done); closing is possible from ${obs.closableFrom}`,
+        'in_observation',
+        { until: obs.until, days: ctx.observationDays, workDone: end, closableFrom: obs.closableFrom },
+      ),
     ];
   }
   return ctx.liveBreaches
     .filter((b) => b.breachDate >= obs.from)
-    .map((b) => ({
-      path: 'action',
-      message: `a breach of ${b.rule} dated ${b.breachDate} fell in the observation period (from ${obs.from}): the case is reopened, not closed`,
-    }));
+    .map((b) =>
+      coded(
+        'action',
+        `a breach of ${b.rule} dated ${b.breachDate} fell in the observation period (from ${obs.from}): the case is reopened, not closed`,
+        'breach_in_observation',
+        { rule: b.rule, breachDate: b.breachDate, from: obs.from },
+      ),
+    );
 }
 
 /** The event a request makes of the case, or why it is refused. */
@@ -155,19 +181,26 @@ export function decide(state: CaseState, request: TransitionRequest, ctx: Transi
   const today = dayToDate(localDay(ctx.now, ctx.zone));
   if (request.expectedSeq !== undefined && request.expectedSeq !== state.seq) {
     return conflict([
-      {
-        path: 'expectedSeq',
-        message: `the case has changed since: it is at change ${state.seq}, not ${request.expectedSeq}; reload it and try again`,
-      },
+      coded(
+        'expectedSeq',
+        `the case has changed since: it is at change ${state.seq}, not ${request.expectedSeq}; reload it and try again`,
+        'changed_since',
+        { seq: state.seq, expected: request.expectedSeq },
+      ),
     ]);
   }
   const allowed = ALLOWED_FROM[action];
   if (!allowed.includes(state.status)) {
-    const message =
+    return conflict([
       state.status === 'closed'
-        ? 'the case is closed: only comments can be added'
-        : `${action} is not possible while the case is ${state.status}: it needs status ${allowed.join(' or ')}`;
-    return conflict([{ path: 'action', message }]);
+        ? coded('action', 'the case is closed: only comments can be added', 'case_closed', {})
+        : coded(
+            'action',
+            `${action} is not possible while the case is ${state.status}: it needs status ${allowed.join(' or ')}`,
+            'not_allowed',
+            { action, status: state.status, allowed: [...allowed] },
+          ),
+    ]);
   }
   if (action === 'close') {
     const issues = closingConflicts(state, ctx, today);
@@ -175,14 +208,15 @@ export function decide(state: CaseState, request: TransitionRequest, ctx: Transi
   }
 
   const fields = merged(state.fields, request.fields);
-  const issues: Issue[] = [];
+  const issues: CodedIssue[] = [];
   for (const name of REQUIRED[action] ?? []) {
-    if (fields[name] === undefined) issues.push({ path: name, message: `required to ${STEP_WORDS[action]}` });
+    if (fields[name] === undefined)
+      issues.push(coded(name, `required to ${STEP_WORDS[action]}`, 'required', { step: action }));
   }
   if (action === 'reopen' && request.reason === undefined)
-    issues.push({ path: 'reason', message: 'required: why the case is reopened' });
+    issues.push(coded('reason', 'required: why the case is reopened', 'reopen_reason_required', {}));
   if (action === 'update' && Object.keys(request.fields).length === 0)
-    issues.push({ path: '', message: 'nothing to update: send at least one field' });
+    issues.push(coded('', 'nothing to update: send at least one field', 'nothing_to_update', {}));
   issues.push(...consistency(fields, request.fields, today));
   if (issues.length > 0) return { ok: false, refusal: 'invalid', issues };
 

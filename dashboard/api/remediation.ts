@@ -4,6 +4,7 @@
 //   GET  /cases/:id                     one case with its full history (operator)
 //   GET  /cases/:id/history             the history as a list (operator)
 //   POST /cases/:id/transitions         a planner's change: 200, or 404/409/422 with issues
+//                                       and, in the same order, `issueCodes` [{path, code, params}]
 //   GET  /ledger?ruleSet                frozen months with their filing deadlines (operator)
 //   GET  /ledger/:period?ruleSet&lang&format=csv|xlsx   a frozen month (operator)
 //   GET  /disclosures?ruleSet           frozen disclosure periods (public)
@@ -23,6 +24,8 @@ import {
   CLEARING_KEYS,
   CLEARING_STEPS,
   type ClearingKey,
+  type CodedIssue,
+  coded,
   type ClearingStep,
   clearingPoints,
   clearingSeries,
@@ -32,6 +35,7 @@ import {
   type Folded,
   fieldNames,
   formatPeriod,
+  type IssueCodeEntry,
   isOverdue,
   LANGS,
   type Lang,
@@ -274,8 +278,9 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     const parsed = parseTransition(req.body);
     if (!parsed.ok) throw refusal(422, parsed.issues);
     const at = now();
+    const caseId = textParam(req.params['id'], 'id') ?? '';
     const outcome = await applyTransition(deps.store, {
-      caseId: textParam(req.params['id'], 'id') ?? '',
+      caseId,
       request: parsed.value,
       role: roleOf(req),
       via: viaOf(req),
@@ -285,7 +290,10 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     });
     if (!outcome.ok) {
       const status = outcome.refusal === 'not_found' ? 404 : outcome.refusal === 'conflict' ? 409 : 422;
-      throw refusal(status, outcome.issues);
+      throw refusal(
+        status,
+        outcome.issues.map((i) => codedCaseIssue(i, outcome.refusal, caseId)),
+      );
     }
     res.json(caseDetail(outcome.folded, at));
   });
@@ -487,7 +495,40 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
   return router;
 }
 
-function refusal(status: number, issues: readonly Issue[]): HttpError {
+/**
+ * A refused change. `issues` stay {path, message} as the API always answered; their codes and
+ * params go alongside, in `issueCodes`, index for index, so a client can word them itself.
+ */
+class Refusal extends HttpError {
+  constructor(
+    status: number,
+    message: string,
+    private readonly coded: readonly CodedIssue[],
+  ) {
+    super(status, message, { issues: coded.map((i) => ({ path: i.path, message: i.message })) });
+  }
+
+  override toJSON(): { error: string; issues?: readonly Issue[]; issueCodes?: IssueCodeEntry[] } {
+    const issueCodes = this.coded.map(
+      (i): IssueCodeEntry => ({ path: i.path, code: i.code, params: i.params }),
+    );
+    return { ...super.toJSON(), issueCodes };
+  }
+}
+
+function refusal(status: number, issues: readonly CodedIssue[]): HttpError {
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  return new HttpError(status, message || 'refused', { issues });
+  return new Refusal(status, message || 'refused', issues);
+}
+
+/** The case log's own refusals (cases.ts words them without a code) get theirs here. */
+function codedCaseIssue(i: Issue, refusal: string, caseId: string): CodedIssue {
+  if ('code' in i) return i as CodedIssue;
+  if (refusal === 'not_found') return coded(i.path, i.message, 'case_not_found', { caseId });
+  if (i.path === 'ruleSet') {
+    const ruleSet = /"(.*)"/.exec(i.message)?.[1] ?? '';
+    return coded(i.path, i.message, 'rule_set_not_loaded', { ruleSet });
+  }
+  if (i.path === 'expectedSeq') return coded(i.path, i.message, 'changed_concurrently', {});
+  return coded(i.path, i.message, 'invalid', {});
 }

@@ -11,9 +11,29 @@ const CACHE_MS = 5 * 60_000;
 export type Params = Record<string, string | number | boolean | undefined | null>;
 export type Row = Record<string, unknown>;
 
+/** An issue of a refusal: English words, and (for case changes) a code and params to word it by. */
 export interface Issue {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
+}
+
+interface IssueCode {
+  path?: string;
+  code?: unknown;
+  params?: unknown;
+}
+
+/** The issues with the codes the API sends alongside them (`issueCodes`, index for index). */
+export function withCodes(issues: readonly Issue[], codes: readonly IssueCode[] | undefined): Issue[] {
+  return issues.map((issue, i) => {
+    const c = codes?.[i];
+    if (!c || c.path !== issue.path || typeof c.code !== 'string') return issue;
+    const params =
+      typeof c.params === 'object' && c.params !== null ? (c.params as Record<string, unknown>) : {};
+    return { ...issue, code: c.code, params };
+  });
 }
 
 export class ApiError extends Error {
@@ -85,9 +105,14 @@ export class Api {
       let message = `${res.status} ${res.statusText}`;
       let issues: Issue[] = [];
       try {
-        const body = (await res.json()) as { error?: string; message?: string; issues?: Issue[] };
+        const body = (await res.json()) as {
+          error?: string;
+          message?: string;
+          issues?: Issue[];
+          issueCodes?: IssueCode[];
+        };
         message = body.message ?? body.error ?? message;
-        issues = body.issues ?? [];
+        issues = withCodes(body.issues ?? [], body.issueCodes);
       } catch {
         // not JSON: keep the status line
       }

@@ -9,6 +9,8 @@ export interface Format {
   readonly lang: Lang;
   int(n: number | null | undefined): string;
   num(n: number | null | undefined, digits?: number): string;
+  /** A figure with as many decimals as it has, up to `digits` (4 unless told): 0.6, 0.4321. */
+  dec(n: number | null | undefined, digits?: number): string;
   pct(fraction: number | null | undefined, digits?: number): string;
   signedPct(fraction: number | null | undefined, digits?: number): string;
   /** An instant (epoch ms or ISO text with an offset) as local date and time. */
@@ -39,6 +41,15 @@ export function createFormat(zone: string, lang: Lang): Format {
     if (!f) {
       f = new Intl.NumberFormat(loc, { minimumFractionDigits: d, maximumFractionDigits: d });
       numF.set(d, f);
+    }
+    return f;
+  };
+  const decF = new Map<number, Intl.NumberFormat>();
+  const decOf = (d: number) => {
+    let f = decF.get(d);
+    if (!f) {
+      f = new Intl.NumberFormat(loc, { maximumFractionDigits: d });
+      decF.set(d, f);
     }
     return f;
   };
@@ -73,6 +84,7 @@ export function createFormat(zone: string, lang: Lang): Format {
     lang,
     int: (n) => (finite(n) ? intF.format(n) : DASH),
     num: (n, digits = 2) => (finite(n) ? numOf(digits).format(n) : DASH),
+    dec: (n, digits = 4) => (finite(n) ? decOf(digits).format(n) : DASH),
     pct: (f, digits = 1) => (finite(f) ? `${numOf(digits).format(f * 100)}%` : DASH),
     signedPct: (f, digits = 1) =>
       finite(f) ? `${f > 0 ? '+' : f < 0 ? '−' : ''}${numOf(digits).format(Math.abs(f) * 100)}%` : DASH,

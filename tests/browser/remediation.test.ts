@@ -1,6 +1,7 @@
 // The planners' views in real Chromium against the product on a real QuestDB with the demo
-// data: the remediation board, a case edited through its form by a planner (and refused with
-// the API's message when a required field is missing), the read-only case for an operator,
+// data: the remediation board, a case edited through its form by a planner (refused, when a
+// required field is missing, with the API's issue worded by its code in Chinese or English; a
+// date typed YYYY-MM-DD whatever the browser's locale), the read-only case for an operator,
 // the frozen monthly ledger with its downloads, the priorities work list with a filter and
 // "what it buys", the language switch and phone layouts. Every figure checked is the API's
 // answer to the same question. Screenshots go to .local/screenshots/.
@@ -32,9 +33,17 @@ interface Issue {
   path: string;
   message: string;
 }
+interface IssueCode {
+  path: string;
+  code: string;
+  params: Record<string, unknown>;
+}
 interface Part {
   part: string;
   points: number;
+  basis: string;
+  basisCode: string;
+  basisParams: Record<string, unknown>;
 }
 interface PriorityRow {
   assetId: string;
@@ -170,12 +179,21 @@ describe('remediation board', () => {
 describe('a case', () => {
   let caseId: string;
 
-  it('is edited by a planner: a missing field is refused next to it with the API’s words', async () => {
+  it('is edited by a planner: a missing field is refused next to it in the UI’s language', async () => {
     const { page } = s;
-    const link = page.locator('table[data-name="case-list"] tbody tr a[data-case]').first();
-    caseId = (await link.textContent()) ?? '';
-    await link.click();
-    await page.waitForURL(`**/#/remediation/${caseId}`);
+    // An open case with nothing recorded yet (the board's first row may be further on, and
+    // some of the demo's open cases already hold a plan).
+    const open = (await api<{ rows: CaseRow[] }>(h.product, '/api/v1/cases?status=open')).rows;
+    caseId = '';
+    for (const c of open) {
+      const one = await api<{ fields: Record<string, unknown> }>(h.product, `/api/v1/cases/${c.caseId}`);
+      if (Object.keys(one.fields).length === 0) {
+        caseId = c.caseId;
+        break;
+      }
+    }
+    expect(caseId).not.toBe('');
+    await page.goto(`${h.web}/#/remediation/${caseId}`);
     await page.locator('form.case-form').waitFor();
     expect(await page.locator('#cf-action').inputValue()).toBe('approve_plan');
     // What the API says to the same incomplete request.
@@ -186,29 +204,84 @@ describe('a case', () => {
       body: JSON.stringify(body),
     });
     expect(refused.status).toBe(422);
-    const issues = ((await refused.json()) as { issues: Issue[] }).issues;
+    const answer = (await refused.json()) as { issues: Issue[]; issueCodes: IssueCode[] };
+    const issues = answer.issues;
     const unitIssue = issues.find((i) => i.path === 'responsibleUnit');
-    expect(unitIssue).toBeDefined();
+    expect(unitIssue?.message).toBe('required to approve the plan');
+    expect(answer.issueCodes.find((i) => i.path === 'responsibleUnit')).toEqual({
+      path: 'responsibleUnit',
+      code: 'required',
+      params: { step: 'approve_plan' },
+    });
 
     await page.locator('#cf-actor').fill(body.actor);
     await page.locator('#cf-causeAnalysis').fill(body.causeAnalysis);
     await page.locator('#cf-submit').click();
     await page.locator('#cf-responsibleUnit-error span').waitFor();
-    expect(await page.locator('#cf-responsibleUnit-error').textContent()).toBe(unitIssue?.message);
+    expect(await page.locator('#cf-responsibleUnit-error').textContent()).toBe('审批整治方案时必填');
     expect(await page.locator('#cf-responsibleUnit').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#cf-causeAnalysis-error').textContent()).toBe('');
     expect(await page.locator('#cf-errors li').count()).toBe(issues.length);
+    expect(await page.locator('#cf-errors li').allTextContents()).toEqual([
+      '整治措施：审批整治方案时必填',
+      '责任单位：审批整治方案时必填',
+      '责任人：审批整治方案时必填',
+      '计划开始日期：审批整治方案时必填',
+      '计划完成日期：审批整治方案时必填',
+    ]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('cf-measures-tree_clearing');
+    // Dates are typed YYYY-MM-DD, with the format said in the UI's language, whatever the locale.
+    const start = page.locator('#cf-plannedStart');
+    expect(await start.getAttribute('type')).toBe('text');
+    expect(await start.getAttribute('placeholder')).toBe('YYYY-MM-DD');
+    expect(await start.getAttribute('aria-describedby')).toBe('cf-plannedStart-hint cf-plannedStart-error');
+    expect(await page.locator('#cf-plannedStart-hint').textContent()).toMatch(
+      /^格式：年-月-日（YYYY-MM-DD），例如 \d{4}-\d{2}-\d{2}$/,
+    );
     await screenshot(page, 'case-refused');
     // The refused request is the one console error this step expects.
     expect(s.errors.take().every((e) => e.includes('422'))).toBe(true);
+
+    // The same refusal in English: the API's own words again.
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('form.case-form #cf-actor').waitFor();
+    await page.locator('#cf-actor').fill(body.actor);
+    await page.locator('#cf-causeAnalysis').fill(body.causeAnalysis);
+    await page.locator('#cf-submit').click();
+    await page.locator('#cf-responsibleUnit-error span').waitFor();
+    expect(await page.locator('#cf-responsibleUnit-error').textContent()).toBe(unitIssue?.message);
+    expect(await page.locator('#cf-errors li').nth(1).textContent()).toBe(
+      'Responsible unit: required to approve the plan',
+    );
+    expect(await page.locator('#cf-plannedStart-hint').textContent()).toMatch(
+      /^Format: year-month-day \(YYYY-MM-DD\), e\.g\. \d{4}-\d{2}-\d{2}$/,
+    );
+    await screenshot(page, 'case-refused-en');
+    expect(s.errors.take().every((e) => e.includes('422'))).toBe(true);
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.locator('form.case-form #cf-actor').waitFor();
+    await page.locator('#cf-actor').fill(body.actor);
+    await page.locator('#cf-causeAnalysis').fill(body.causeAnalysis);
 
     await page.locator('#cf-measures-tree_clearing').check();
     await page.locator('#cf-measures-line_insulation').check();
     await page.locator('#cf-responsibleUnit').fill('沾益供电所');
     await page.locator('#cf-responsiblePerson').fill('李四');
-    await page.locator('#cf-plannedStart').fill('2026-12-01');
+    await page.locator('#cf-plannedStart').fill('2025-07-20');
+    // a date in the browser's own (en-US) order is caught before anything is sent
+    await page.locator('#cf-plannedEnd').fill('12/20/2026');
+    await page.locator('#cf-submit').click();
+    await page.locator('#cf-plannedEnd-error span').waitFor();
+    expect(await page.locator('#cf-plannedEnd-error').textContent()).toMatch(
+      /^请按“年-月-日”填写日期（YYYY-MM-DD），例如 \d{4}-\d{2}-\d{2}$/,
+    );
+    expect(await page.locator('#cf-plannedEnd').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#cf-errors li').count()).toBe(1);
+    await screenshot(page, 'case-date-refused');
     await page.locator('#cf-plannedEnd').fill('2026-12-20');
+    expect(await page.locator('#cf-plannedStart').inputValue()).toBe('2025-07-20');
     await page.locator('#cf-submit').click();
     await page.locator('#case-saved').waitFor();
 
@@ -223,6 +296,7 @@ describe('a case', () => {
       causeAnalysis: body.causeAnalysis,
       measures: ['tree_clearing', 'line_insulation'],
       responsibleUnit: '沾益供电所',
+      plannedStart: '2025-07-20',
       plannedEnd: '2026-12-20',
     });
     expect(after.history.at(-1)).toMatchObject({ action: 'approve_plan', actor: '王工' });
@@ -354,6 +428,22 @@ describe('priorities', () => {
       );
     expect(Object.fromEntries(weights)).toEqual(answer.weights.weights);
     await page.locator('table[data-name="work-list"] details.parts summary').first().click();
+    // Each basis in Chinese, from its code: the customers part word for word, none in English.
+    const bases = await page
+      .locator('table[data-name="work-list"] > tbody > tr')
+      .first()
+      .locator('table.parts-table tbody td.basis')
+      .allTextContents();
+    expect(bases).toHaveLength(first?.parts.length ?? -1);
+    const customers = first?.parts.find((p) => p.part === 'customers');
+    expect(customers?.basisCode).toBe('relative');
+    const n = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+    const { value, max } = (customers?.basisParams ?? {}) as { value: number; max: number };
+    expect(bases[first?.parts.findIndex((p) => p.part === 'customers') ?? -1]).toBe(
+      `${n.format(value)} / ${n.format(max)} 户次（评分设备中的最大值）`,
+    );
+    for (const b of bases) expect(b).not.toMatch(/\b(of|days|due|opened|breach|customer|target|none|no)\b/);
+    expect(await page.locator('table.parts-table thead th').nth(4).textContent()).toBe('计算依据');
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'priorities');
     noErrors();
@@ -428,6 +518,36 @@ describe('language and phone', () => {
     await page.locator('#lang-switch').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('h1').textContent()).toBe('整治工单');
+    noErrors();
+  });
+
+  it('words the score parts’ bases in English too', async () => {
+    const { page } = s;
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    const received = page.waitForResponse((r) => r.url().includes('/api/v1/priorities?'), {
+      timeout: 90_000,
+    });
+    await page.goto(`${h.web}/#/priorities?top=10`);
+    const answer = (await (await received).json()) as Priorities;
+    await page.locator('table[data-name="work-list"] > tbody > tr').first().waitFor({ timeout: 90_000 });
+    await page.locator('table[data-name="work-list"] details.parts summary').first().click();
+    const bases = await page
+      .locator('table[data-name="work-list"] > tbody > tr')
+      .first()
+      .locator('table.parts-table tbody td.basis')
+      .allTextContents();
+    const parts = answer.rows[0]?.parts ?? [];
+    const i = parts.findIndex((p) => p.part === 'customers');
+    const { value, max } = (parts[i]?.basisParams ?? {}) as { value: number; max: number };
+    const n = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+    expect(bases[i]).toBe(
+      `${n.format(value)} / ${n.format(max)} customer interruptions (the most among the scored assets)`,
+    );
+    expect(await page.locator('table.parts-table thead th').nth(4).textContent()).toBe('Basis');
+    await screenshot(page, 'priorities-en');
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     noErrors();
   });
 

@@ -1,15 +1,18 @@
 // The planner's form on a case: pick one of the actions the case's status allows (from the
 // API's vocabulary, worded as a step to take), fill in what that step needs, and POST /cases/:id/transitions with the
 // case's change number (a change made meanwhile is refused, not overwritten). The browser does
-// not second-guess the workflow: the API's refusals ({path, message}) are shown next to the
-// fields they name, and all of them in a summary above the button.
+// not second-guess the workflow: the API's refusals ({path, message} with a code and params) are
+// worded in the UI's language (explain.ts) and shown next to the fields they name, and all of
+// them in a summary above the button. Dates are typed as YYYY-MM-DD whatever the browser's
+// locale (a date picker would show the browser's own format), and checked here before sending.
 
 import { ApiError, type Issue } from '../api.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
+import { issueText } from '../explain.js';
 import { type Key, known, lang, t } from '../i18n.js';
 import type { CaseDetail, CaseFields } from './case.js';
-import type { Vocabulary } from './remediation-common.js';
+import { type Vocabulary, words } from './remediation-common.js';
 
 interface Control {
   path: string;
@@ -24,6 +27,24 @@ const PLAN_LINES = ['responsibleUnit', 'responsiblePerson'] as const;
 const PLAN_DATES = ['plannedStart', 'plannedEnd'] as const;
 
 const fieldId = (path: string) => `cf-${path.replaceAll('.', '-')}`;
+
+/** Whether a typed date is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d;
+}
+
+/** Today in the operating zone as YYYY-MM-DD (the example of the date hint). */
+export const todayIn = (zone: string, now = Date.now()): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 const labelOf = (path: string) => t(`field_${path.replaceAll('.', '_')}` as Key);
 
 function storedActor(): string {
@@ -39,8 +60,12 @@ export function caseForm(
   d: CaseDetail,
   v: Vocabulary,
   onSaved: (next: CaseDetail) => void,
+  ruleTitle: (rule: string) => string = (rule) => rule,
 ): HTMLElement {
   const l = lang();
+  const w = words(v);
+  const example = todayIn(ctx.fmt.zone);
+  const dates = new Set<string>();
   const actions = v.actions.filter((a) => a.from.includes(d.status));
   const first = actions.find((a) => a.action !== 'update' && a.action !== 'comment') ?? actions[0];
   let action = first?.action ?? 'comment';
@@ -63,22 +88,43 @@ export function caseForm(
   ) => {
     const id = fieldId(path);
     const error = errorEl(path);
+    const hint =
+      o.kind === 'date'
+        ? h('p', { class: 'field-hint', id: `${id}-hint` }, t('dateHint', { example }))
+        : null;
     const attrs = {
       id,
       name: path,
-      'aria-describedby': error.id,
+      'aria-describedby': hint ? `${hint.id} ${error.id}` : error.id,
       'aria-required': o.required ? 'true' : null,
     };
     const input =
       o.kind === 'text'
         ? h('textarea', { ...attrs, rows: 3 }, value ?? '')
-        : h('input', { ...attrs, type: o.kind === 'date' ? 'date' : 'text', value: value ?? '' });
+        : o.kind === 'date'
+          ? h('input', {
+              ...attrs,
+              type: 'text',
+              class: 'date-input',
+              inputmode: 'numeric',
+              pattern: '\\d{4}-\\d{2}-\\d{2}',
+              placeholder: 'YYYY-MM-DD',
+              maxlength: 10,
+              size: 12,
+              autocomplete: 'off',
+              spellcheck: 'false',
+              'data-kind': 'date',
+              value: value ?? '',
+            })
+          : h('input', { ...attrs, type: 'text', value: value ?? '' });
+    if (o.kind === 'date') dates.add(path);
     register(path, error, () => input.focus());
     readers.set(path, () => input.value.trim());
     return h(
       'div',
       { class: 'field' },
       h('label', { for: id }, labelOf(path), mark(!!o.required)),
+      hint,
       input,
       error,
     );
@@ -120,6 +166,7 @@ export function caseForm(
   const drawFields = () => {
     controls.clear();
     readers.clear();
+    dates.clear();
     const spec = actions.find((a) => a.action === action);
     const needs = new Set<string>(spec?.requires ?? []);
     if (action === 'reopen') needs.add('reason');
@@ -234,13 +281,18 @@ export function caseForm(
     const list = issues.length > 0 ? issues : [{ path: '', message: fallback }];
     const items = list.map((i) => {
       const c = controlOf(i.path);
+      const text = issueText(i, ctx.fmt, { status: w.status, rule: ruleTitle });
       if (c) {
-        c.error.append(h('span', { 'data-path': i.path }, i.message));
+        c.error.append(h('span', { 'data-path': i.path, 'data-code': i.code ?? null }, text));
         c.error.closest('.field, .field-group')?.classList.add('invalid');
         document.getElementById(fieldId(c.path))?.setAttribute('aria-invalid', 'true');
       }
       const where = c ? c.label : i.path ? i.path : '';
-      return h('li', { 'data-path': i.path }, where ? `${where}: ${i.message}` : i.message);
+      return h(
+        'li',
+        { 'data-path': i.path, 'data-code': i.code ?? null },
+        where ? `${where}${t('labelSep')}${text}` : text,
+      );
     });
     summary.replaceChildren(h('p', {}, t('stepRefused')), h('ul', {}, items));
     const firstField = list.map((i) => controlOf(i.path)).find(Boolean);
@@ -292,6 +344,17 @@ export function caseForm(
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearIssues();
+    // dates the browser can check: a typed date that is not YYYY-MM-DD never reaches the API
+    const badDates = [...dates]
+      .filter((p) => {
+        const text = (read(p) as string | undefined) ?? '';
+        return text !== '' && !isIsoDate(text);
+      })
+      .map((p): Issue => ({ path: p, message: t('dateInvalid', { example }) }));
+    if (badDates.length > 0) {
+      showIssues(badDates, '');
+      return;
+    }
     button.disabled = true;
     const payload = body();
     try {

@@ -129,11 +129,17 @@ export async function renderCase(
       standing(ctx, d, w),
       h('div', { class: 'grid2' }, breachesCard(ctx, d, ruleTitle), fieldsCard(ctx, d, w)),
       canEdit(ctx.me)
-        ? caseForm(ctx, d, vocabulary, (next) => {
-            api.invalidate('/cases', '/remediation/clearing', '/priorities');
-            draw(next, true);
-            document.getElementById('case-saved')?.focus();
-          })
+        ? caseForm(
+            ctx,
+            d,
+            vocabulary,
+            (next) => {
+              api.invalidate('/cases', '/remediation/clearing', '/priorities');
+              draw(next, true);
+              document.getElementById('case-saved')?.focus();
+            },
+            ruleTitle,
+          )
         : h('p', { class: 'note', 'data-name': 'read-only' }, t('readOnlyCase')),
       historyBox,
     );

@@ -1,10 +1,12 @@
 // The work list's table and the weights it was scored with. Each row shows its score as a bar
 // of the parts' points and, on request, every part with its weight, value, points and the
-// API's own account of the arithmetic (the "basis", in the API's words).
+// API's own account of the arithmetic (the "basis"), worded in the UI's language from its code.
 
 import { scoreBar } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
+import type { BasisCode } from '../../../analytics/priorities/basis-codes.js';
+import { BASIS_CODES, basisText } from '../explain.js';
 import { type Key, known, t } from '../i18n.js';
 import { type Column, dataTable } from '../table.js';
 import { assetColumns } from './common.js';
@@ -15,7 +17,10 @@ export interface ScoredPart {
   weight: number;
   value: number;
   points: number;
+  /** in English; basisCode and basisParams say the same as data */
   basis: string;
+  basisCode?: string;
+  basisParams?: Record<string, unknown>;
 }
 
 export interface PriorityRow {
@@ -106,7 +111,7 @@ function standingBadge(status: PriorityRow['status']): HTMLElement | string {
   );
 }
 
-function breakdown(ctx: Ctx, r: PriorityRow): HTMLElement {
+function breakdown(ctx: Ctx, r: PriorityRow, ruleTitle: (rule: string) => string): HTMLElement {
   const { fmt } = ctx;
   const order = r.parts.map((p) => p.part);
   const svg = scoreBar(r.parts, {
@@ -124,7 +129,16 @@ function breakdown(ctx: Ctx, r: PriorityRow): HTMLElement {
       h('td', { class: 'num' }, fmt.num(p.weight, p.weight % 1 === 0 ? 0 : 2)),
       h('td', { class: 'num part-value' }, fmt.num(p.value, 4)),
       h('td', { class: 'num', 'data-points': p.points }, fmt.num(p.points, 2)),
-      h('td', { class: 'basis', lang: 'en' }, p.basis),
+      h(
+        'td',
+        {
+          class: 'basis',
+          'data-code': p.basisCode ?? null,
+          // a code this bundle cannot word shows the API's English text
+          lang: p.basisCode && BASIS_CODES.includes(p.basisCode as BasisCode) ? null : 'en',
+        },
+        basisText(p, fmt, { rule: ruleTitle }),
+      ),
     ),
   );
   return h(
@@ -192,7 +206,7 @@ export function workListTable(
       key: 'score',
       label: t('score'),
       value: (r) => r.score,
-      render: (r) => breakdown(ctx, r),
+      render: (r) => breakdown(ctx, r, ruleTitle),
       sortable: true,
       wrap: true,
     },

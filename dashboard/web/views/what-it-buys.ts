@@ -7,6 +7,7 @@ import { pairedBars } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
 import { causeLabel, known, t } from '../i18n.js';
+import { hoursText, targetGroupText } from '../explain.js';
 import { dataTable, figure } from '../table.js';
 import { assetLink, fill, kpi, widthOf } from './common.js';
 
@@ -163,17 +164,25 @@ function buysContent(ctx: Ctx, a: WhatItBuysAnswer, q: BuysRequest, width: numbe
             {
               key: 'group',
               label: t('target'),
-              value: (x: TargetChange) => `${x.rule} · ${x.group} · ${x.year}`,
+              value: (x: TargetChange) => `${x.rule} · ${targetGroupText(x.group, fmt)} · ${x.year}`,
             },
             {
               key: 'before',
               label: t('asRecorded'),
-              value: (x) => `${targetWord(x.before.status)} (${num(x.before.saidiHours)} h)`,
+              value: (x) =>
+                t('wordWithFigure', {
+                  word: targetWord(x.before.status),
+                  figure: hoursText(x.before.saidiHours, fmt),
+                }),
             },
             {
               key: 'after',
               label: t('ifRemediated'),
-              value: (x) => `${targetWord(x.after.status)} (${num(x.after.saidiHours)} h)`,
+              value: (x) =>
+                t('wordWithFigure', {
+                  word: targetWord(x.after.status),
+                  figure: hoursText(x.after.saidiHours, fmt),
+                }),
             },
           ],
           rows: a.targets,

@@ -44,13 +44,30 @@ describe('statusPart', () => {
   it('takes the highest status over the rules: breach 1 > at risk 0.6 > watch 0.3 > none 0', () => {
     const watch = standing({ rule: 'b', status: 'watch', breachDate: null });
     const atRisk = standing({ rule: 'a', status: 'at_risk', breachDate: null });
-    expect(statusPart([watch], DEFAULT_STATUS_VALUES)).toEqual({ value: 0.3, basis: 'watch of b' });
-    expect(statusPart([watch, atRisk], DEFAULT_STATUS_VALUES)).toEqual({ value: 0.6, basis: 'at_risk of a' });
+    expect(statusPart([watch], DEFAULT_STATUS_VALUES)).toEqual({
+      value: 0.3,
+      basis: 'watch of b',
+      basisCode: 'standing',
+      basisParams: { status: 'watch', rule: 'b' },
+    });
+    expect(statusPart([watch, atRisk], DEFAULT_STATUS_VALUES)).toEqual({
+      value: 0.6,
+      basis: 'at_risk of a',
+      basisCode: 'standing',
+      basisParams: { status: 'at_risk', rule: 'a' },
+    });
     expect(statusPart([watch, atRisk, standing()], DEFAULT_STATUS_VALUES)).toEqual({
       value: 1,
       basis: 'breach of over-3-in-60d',
+      basisCode: 'standing',
+      basisParams: { status: 'breach', rule: 'over-3-in-60d' },
     });
-    expect(statusPart([], DEFAULT_STATUS_VALUES)).toEqual({ value: 0, basis: 'not flagged' });
+    expect(statusPart([], DEFAULT_STATUS_VALUES)).toEqual({
+      value: 0,
+      basis: 'not flagged',
+      basisCode: 'not_flagged',
+      basisParams: {},
+    });
   });
 
   it('uses the values of the weights', () => {
@@ -75,7 +92,12 @@ describe('excessPart', () => {
       [standing(), standing({ rule: 'over-5-in-365d', count: 8, limit: 5 })],
       DEFAULT_SCALES,
     );
-    expect(r).toEqual({ value: 0.6, basis: 'over-5-in-365d: 8 outages, limit 5: (8 − 5) / 5 = 0.6' });
+    expect(r).toEqual({
+      value: 0.6,
+      basis: 'over-5-in-365d: 8 outages, limit 5: (8 − 5) / 5 = 0.6',
+      basisCode: 'excess',
+      basisParams: { rule: 'over-5-in-365d', count: 8, limit: 5, ratio: 0.6, scale: 1 },
+    });
     // (9 − 3) / 3 = 2 → capped at 1
     expect(excessPart([standing({ count: 9 })], DEFAULT_SCALES).value).toBe(1);
   });
@@ -90,6 +112,8 @@ describe('excessPart', () => {
       {
         value: 0,
         basis: 'no breach',
+        basisCode: 'no_breach',
+        basisParams: {},
       },
     );
   });
@@ -101,6 +125,8 @@ describe('recencyPart', () => {
     expect(recencyPart([standing()], '2025-08-30', DEFAULT_SCALES)).toEqual({
       value: 0.5,
       basis: 'breach on 2025-06-01, 90 days before 2025-08-30: 0.5^(90 / 90)',
+      basisCode: 'recency',
+      basisParams: { breachDate: '2025-06-01', days: 90, today: '2025-08-30', halfLife: 90 },
     });
     // same day: 0.5^0 = 1; 180 days: 0.25
     expect(recencyPart([standing()], '2025-06-01', DEFAULT_SCALES).value).toBe(1);
@@ -120,29 +146,46 @@ describe('recencyPart', () => {
 describe('relativePart and sharePart', () => {
   it('relates a figure to the largest among the scored assets', () => {
     // 250 / 1000 = 0.25
-    expect(relativePart(250, 1000, 'customer-hours')).toEqual({
+    expect(relativePart(250, 1000, 'customer_hours')).toEqual({
       value: 0.25,
       basis: '250 / 1000 customer-hours (the most among the scored assets)',
+      basisCode: 'relative',
+      basisParams: { value: 250, max: 1000, unit: 'customer_hours' },
     });
-    expect(relativePart(0, 0, 'customer-hours').value).toBe(0);
+    expect(relativePart(0, 0, 'customer_hours').value).toBe(0);
   });
 
   it('is the asset’s share of its region’s total', () => {
     // 600 / 3800 = 0.157894…
-    const r = sharePart(600, 3800, 'customer-hours', '云南/保山市/隆阳区');
+    const r = sharePart(600, 3800, 'customer_hours', '云南/保山市/隆阳区');
     expect(r.value).toBeCloseTo(600 / 3800, 12);
     expect(r.basis).toBe('600 / 3800 customer-hours of 云南/保山市/隆阳区');
-    expect(sharePart(5, 0, 'customer-hours', 'x').value).toBe(0);
-    expect(sharePart(5, 10, 'customer-hours', null).value).toBe(0);
+    expect([r.basisCode, r.basisParams]).toEqual([
+      'share',
+      { value: 600, total: 3800, unit: 'customer_hours', region: '云南/保山市/隆阳区' },
+    ]);
+    expect(sharePart(5, 0, 'customer_interruptions', 'x')).toEqual({
+      value: 0,
+      basis: '5 customer interruptions; region total 0',
+      basisCode: 'share_none',
+      basisParams: { value: 5, unit: 'customer_interruptions' },
+    });
+    expect(sharePart(5, 0, 'customer_hours', 'x').value).toBe(0);
+    expect(sharePart(5, 10, 'customer_hours', null).value).toBe(0);
     // an area's figures can exceed what the region recorded on its own assets: capped at 1
-    expect(sharePart(12, 10, 'customer-hours', 'x').value).toBe(1);
+    expect(sharePart(12, 10, 'customer_hours', 'x').value).toBe(1);
   });
 });
 
 describe('ledgerPart', () => {
   it('is months on frozen ledgers over 12, capped at 1', () => {
     // 3 / 12 = 0.25; 18 / 12 → 1
-    expect(ledgerPart(3, DEFAULT_SCALES)).toEqual({ value: 0.25, basis: '3 months on frozen ledgers / 12' });
+    expect(ledgerPart(3, DEFAULT_SCALES)).toEqual({
+      value: 0.25,
+      basis: '3 months on frozen ledgers / 12',
+      basisCode: 'ledger_months',
+      basisParams: { months: 3, scale: 12 },
+    });
     expect(ledgerPart(18, DEFAULT_SCALES).value).toBe(1);
     expect(ledgerPart(0, DEFAULT_SCALES).value).toBe(0);
   });
@@ -154,7 +197,16 @@ describe('caseAgePart and overduePart', () => {
     const r = caseAgePart(openCase(), '2025-07-20', DEFAULT_SCALES);
     expect(r.value).toBeCloseTo(200 / 365, 12);
     expect(r.basis).toBe('RC-1 opened 2025-01-01, 200 days / 365');
-    expect(caseAgePart(null, '2025-07-20', DEFAULT_SCALES)).toEqual({ value: 0, basis: 'no open case' });
+    expect([r.basisCode, r.basisParams]).toEqual([
+      'case_age',
+      { caseId: 'RC-1', openedDate: '2025-01-01', days: 200, scale: 365 },
+    ]);
+    expect(caseAgePart(null, '2025-07-20', DEFAULT_SCALES)).toEqual({
+      value: 0,
+      basis: 'no open case',
+      basisCode: 'no_open_case',
+      basisParams: {},
+    });
   });
 
   it('overdue: days past the due date over 90, only while the work is pending', () => {
@@ -162,6 +214,8 @@ describe('caseAgePart and overduePart', () => {
     expect(overduePart(openCase(), '2025-05-16', DEFAULT_SCALES)).toEqual({
       value: 0.5,
       basis: 'RC-1 due 2025-04-01, 45 days overdue / 90',
+      basisCode: 'overdue',
+      basisParams: { caseId: 'RC-1', dueDate: '2025-04-01', days: 45, scale: 90 },
     });
     // 2025-04-01 → 2025-12-01: far past 90 days → 1
     expect(overduePart(openCase(), '2025-12-01', DEFAULT_SCALES).value).toBe(1);
@@ -171,6 +225,8 @@ describe('caseAgePart and overduePart', () => {
     ).toEqual({
       value: 0,
       basis: 'RC-1 due 2025-04-01, not overdue',
+      basisCode: 'not_overdue',
+      basisParams: { caseId: 'RC-1', dueDate: '2025-04-01' },
     });
   });
 });
@@ -192,6 +248,15 @@ describe('targetGapPart', () => {
       value: 0.2,
       basis:
         'saidi-by-area-class areaClass=rural: 9 h against 7.5 h allowed so far (off_track): (9 − 7.5) / 7.5',
+      basisCode: 'target_gap',
+      basisParams: {
+        rule: 'saidi-by-area-class',
+        group: 'areaClass=rural',
+        measure: 'saidi_hours',
+        value: 9,
+        allowed: 7.5,
+        status: 'off_track',
+      },
     });
     // park: (1.5 − 1) / 1 = 0.5 is worse than 0.2
     const park = t({
@@ -210,8 +275,15 @@ describe('targetGapPart', () => {
     expect(targetGapPart([t({ status: 'on_track', value: 5 })], DEFAULT_SCALES)).toEqual({
       value: 0,
       basis: 'targets met or on track',
+      basisCode: 'targets_met',
+      basisParams: {},
     });
-    expect(targetGapPart([], DEFAULT_SCALES)).toEqual({ value: 0, basis: 'no target applies' });
+    expect(targetGapPart([], DEFAULT_SCALES)).toEqual({
+      value: 0,
+      basis: 'no target applies',
+      basisCode: 'no_target',
+      basisParams: {},
+    });
   });
 
   it('counts a group with nothing allowed yet (1 January) as fully off', () => {

@@ -18,14 +18,14 @@ const ctx = (now: number, over: Partial<TransitionContext> = {}): TransitionCont
   ...over,
 });
 
-function attempt(
-  events: readonly CaseEvent[],
-  body: Record<string, unknown>,
-  c: TransitionContext,
-): Decision {
+/** The decision with each issue's English words only (codes and params: issue-codes.test.ts). */
+const words = (d: Decision) =>
+  d.ok ? d : { ...d, issues: d.issues.map(({ path, message }) => ({ path, message })) };
+
+function attempt(events: readonly CaseEvent[], body: Record<string, unknown>, c: TransitionContext) {
   const request = parseTransition({ actor: '李娜', ...body });
   if (!request.ok) throw new Error(JSON.stringify(request.issues));
-  return decide(stateOf(events), request.value, c);
+  return words(decide(stateOf(events), request.value, c));
 }
 
 /** Applies a transition that must succeed, returning the longer log. */
