@@ -4,6 +4,9 @@
 export interface Issue {
   path: string;
   message: string;
+  /** Where a client may word the issue itself: the reason as a code, and the figures it needs. */
+  code?: string;
+  params?: Readonly<Record<string, unknown>>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };

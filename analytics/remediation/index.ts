@@ -91,7 +91,6 @@ export {
   type CodedIssue,
   coded,
   type IssueCode,
-  type IssueCodeEntry,
   type IssueParams,
 } from './issue-codes.js';
 export { parseTransition, type TransitionRequest } from './requests.js';

@@ -7,7 +7,10 @@ import type { Issue } from '../../core/index.js';
 import type { FieldName } from './case.js';
 import type { CaseStatus, UserAction } from './vocabulary.js';
 
-/** The params of each code. Dates are local dates "YYYY-MM-DD"; `got` is the value as sent. */
+/**
+ * The params of each code. Dates are local dates "YYYY-MM-DD"; `got` is the value sent as the
+ * message quotes it (text in double quotes, cut at 60 characters).
+ */
 export interface IssueParams {
   // the body of the request (requests.ts)
   expected_object: Record<string, never>;
@@ -61,10 +64,3 @@ export const coded = <C extends IssueCode>(
   code: C,
   params: IssueParams[C],
 ): CodedIssue => ({ path, message, code, params }) as CodedIssue;
-
-/** What the API sends next to `issues`, in the same order: each issue's code and params. */
-export interface IssueCodeEntry {
-  path: string;
-  code: IssueCode;
-  params: IssueParams[IssueCode];
-}

@@ -4,7 +4,7 @@
 //   GET  /cases/:id                     one case with its full history (operator)
 //   GET  /cases/:id/history             the history as a list (operator)
 //   POST /cases/:id/transitions         a planner's change: 200, or 404/409/422 with issues
-//                                       and, in the same order, `issueCodes` [{path, code, params}]
+//                                       [{path, message, code, params}]
 //   GET  /ledger?ruleSet                frozen months with their filing deadlines (operator)
 //   GET  /ledger/:period?ruleSet&lang&format=csv|xlsx   a frozen month (operator)
 //   GET  /disclosures?ruleSet           frozen disclosure periods (public)
@@ -35,7 +35,6 @@ import {
   type Folded,
   fieldNames,
   formatPeriod,
-  type IssueCodeEntry,
   isOverdue,
   LANGS,
   type Lang,
@@ -495,30 +494,10 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
   return router;
 }
 
-/**
- * A refused change. `issues` stay {path, message} as the API always answered; their codes and
- * params go alongside, in `issueCodes`, index for index, so a client can word them itself.
- */
-class Refusal extends HttpError {
-  constructor(
-    status: number,
-    message: string,
-    private readonly coded: readonly CodedIssue[],
-  ) {
-    super(status, message, { issues: coded.map((i) => ({ path: i.path, message: i.message })) });
-  }
-
-  override toJSON(): { error: string; issues?: readonly Issue[]; issueCodes?: IssueCodeEntry[] } {
-    const issueCodes = this.coded.map(
-      (i): IssueCodeEntry => ({ path: i.path, code: i.code, params: i.params }),
-    );
-    return { ...super.toJSON(), issueCodes };
-  }
-}
-
+/** A refused change: each issue has its English words, and a code and params to word it by. */
 function refusal(status: number, issues: readonly CodedIssue[]): HttpError {
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  return new Refusal(status, message || 'refused', issues);
+  return new HttpError(status, message || 'refused', { issues });
 }
 
 /** The case log's own refusals (cases.ts words them without a code) get theirs here. */

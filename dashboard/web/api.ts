@@ -19,23 +19,6 @@ export interface Issue {
   params?: Record<string, unknown>;
 }
 
-interface IssueCode {
-  path?: string;
-  code?: unknown;
-  params?: unknown;
-}
-
-/** The issues with the codes the API sends alongside them (`issueCodes`, index for index). */
-export function withCodes(issues: readonly Issue[], codes: readonly IssueCode[] | undefined): Issue[] {
-  return issues.map((issue, i) => {
-    const c = codes?.[i];
-    if (!c || c.path !== issue.path || typeof c.code !== 'string') return issue;
-    const params =
-      typeof c.params === 'object' && c.params !== null ? (c.params as Record<string, unknown>) : {};
-    return { ...issue, code: c.code, params };
-  });
-}
-
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -109,10 +92,9 @@ export class Api {
           error?: string;
           message?: string;
           issues?: Issue[];
-          issueCodes?: IssueCode[];
         };
         message = body.message ?? body.error ?? message;
-        issues = withCodes(body.issues ?? [], body.issueCodes);
+        issues = body.issues ?? [];
       } catch {
         // not JSON: keep the status line
       }

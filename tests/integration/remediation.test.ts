@@ -223,6 +223,8 @@ describe('cases from breaches and the workflow', () => {
         {
           path: 'action',
           message: 'start_work is not possible while the case is open: it needs status plan_approved',
+          code: 'not_allowed',
+          params: { action: 'start_work', status: 'open', allowed: ['plan_approved'] },
         },
       ],
     ]);
@@ -241,7 +243,14 @@ describe('cases from breaches and the workflow', () => {
     const typo = await transition(s, caseId, { action: 'approve_plan', ...PLAN, plannedEnd: '2025-8-10' });
     expect([typo.status, typo.body['issues']]).toEqual([
       422,
-      [{ path: 'plannedEnd', message: 'expected a date YYYY-MM-DD, got "2025-8-10"' }],
+      [
+        {
+          path: 'plannedEnd',
+          message: 'expected a date YYYY-MM-DD, got "2025-8-10"',
+          code: 'bad_date',
+          params: { got: '"2025-8-10"' },
+        },
+      ],
     ]);
   });
 
@@ -279,6 +288,8 @@ describe('cases from breaches and the workflow', () => {
           path: 'action',
           message:
             'still in observation until 2025-10-17 (90 days from 2025-07-20, the day the work was done); closing is possible from 2025-10-18',
+          code: 'in_observation',
+          params: { until: '2025-10-17', days: 90, workDone: '2025-07-20', closableFrom: '2025-10-18' },
         },
       ],
     ]);
@@ -287,7 +298,7 @@ describe('cases from breaches and the workflow', () => {
     const unverified = await transition(s, caseId, { action: 'close' });
     expect([unverified.status, unverified.body['issues']]).toEqual([
       422,
-      [{ path: 'verification', message: 'required to close' }],
+      [{ path: 'verification', message: 'required to close', code: 'required', params: { step: 'close' } }],
     ]);
     const closed = await transition(s, caseId, { action: 'close', verification: VERIFIED }, ADMIN);
     expect([closed.status, closed.body['status'], closed.body['closedDate']]).toEqual([
@@ -348,6 +359,8 @@ describe('cases from breaches and the workflow', () => {
       {
         path: 'expectedSeq',
         message: 'the case has changed since: it is at change 7, not 6; reload it and try again',
+        code: 'changed_since',
+        params: { seq: 7, expected: 6 },
       },
     ]);
   });

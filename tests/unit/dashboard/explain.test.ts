@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import type { BasisCode, BasisParams } from '../../../analytics/priorities/basis-codes.js';
 import type { IssueCode, IssueParams } from '../../../analytics/remediation/issue-codes.js';
 import { STATUS_LABELS } from '../../../analytics/remediation/vocabulary.js';
-import { withCodes } from '../../../dashboard/web/api.js';
 import {
   BASIS_CODES,
   basisText,
@@ -309,29 +308,5 @@ describe('the header and the tables', () => {
   it('no longer says the basis is in English, and both languages have every string', () => {
     expect(tables().zh.basis).toBe('计算依据');
     expect(Object.keys(tables().en).sort()).toEqual(Object.keys(tables().zh).sort());
-  });
-});
-
-describe('withCodes', () => {
-  it('joins the API’s issueCodes to its issues index for index, only where the paths agree', () => {
-    const issues = [
-      { path: 'measures', message: 'required to approve the plan' },
-      { path: 'plannedEnd', message: 'required to approve the plan' },
-    ];
-    expect(
-      withCodes(issues, [
-        { path: 'measures', code: 'required', params: { step: 'approve_plan' } },
-        { path: 'somewhere else', code: 'required', params: {} },
-      ]),
-    ).toEqual([
-      {
-        path: 'measures',
-        message: 'required to approve the plan',
-        code: 'required',
-        params: { step: 'approve_plan' },
-      },
-      { path: 'plannedEnd', message: 'required to approve the plan' },
-    ]);
-    expect(withCodes(issues, undefined)).toEqual(issues);
   });
 });
