@@ -245,7 +245,9 @@ describe('a case', () => {
     await page.locator('#cf-causeAnalysis').fill(body.causeAnalysis);
     await page.locator('#cf-submit').click();
     await page.locator('#cf-responsibleUnit-error span').waitFor();
-    expect(await page.locator('#cf-responsibleUnit-error').textContent()).toBe('required to approve the plan');
+    expect(await page.locator('#cf-responsibleUnit-error').textContent()).toBe(
+      'required to approve the plan',
+    );
     expect(await page.locator('#cf-errors li').nth(1).textContent()).toBe(
       'Responsible unit: required to approve the plan',
     );
