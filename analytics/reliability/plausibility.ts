@@ -33,11 +33,15 @@ export function denominatorIssues(rows: readonly ReliabilityRow[], dims: readonl
       issues.push({
         path: groupName(r, dims),
         message: `${outages} ${fmt.format(r.customerInterruptions)} customers, but its assets serve none by their customer counts: SAIFI and SAIDI cannot be given`,
+        code: 'no_customers_served',
+        params: { group: groupName(r, dims), events: r.events, interruptions: r.customerInterruptions },
       });
     } else if (r.customers > 0 && perEvent > IMPLAUSIBLE * r.customers) {
       issues.push({
         path: groupName(r, dims),
         message: `${outages} ${fmt.format(perEvent)} customers each on average, more than twice the ${fmt.format(r.customers)} it serves: the customer counts of its assets are too small for their outages, so SAIFI and SAIDI are overstated (${fmt.format(perEvent / r.customers)}× at least)`,
+        code: 'customers_served_too_few',
+        params: { group: groupName(r, dims), events: r.events, perEvent, customers: r.customers },
       });
     }
   }

@@ -231,5 +231,42 @@ export const hoursText = (hours: number | null, fmt: Format): string =>
   t('basis_hours', { n: fmt.num(hours, 2) }, fmt.lang);
 
 /** The codes each table words, for a test that none is missing in either language. */
+/**
+ * A reliability answer's issue about a group's figures that cannot be right (see
+ * analytics/reliability/plausibility.ts), in the UI's language; undefined for other issues.
+ */
+export function reliabilityIssueText(
+  issue: { code?: string; params?: Record<string, unknown> },
+  fmt: Format,
+): string | undefined {
+  const p = issue.params ?? {};
+  const n = (k: string): number => (typeof p[k] === 'number' ? (p[k] as number) : Number.NaN);
+  // "city=Arnold, county=(none)" → "Arnold / (none)"
+  const group = String(p['group'] ?? '')
+    .split(', ')
+    .map((part) => part.slice(part.indexOf('=') + 1))
+    .join(' / ');
+  const l = fmt.lang;
+  if (issue.code === 'customers_served_too_few')
+    return t(
+      'customersServedTooFew',
+      {
+        group,
+        events: fmt.int(n('events')),
+        perEvent: fmt.dec(n('perEvent'), 1),
+        customers: fmt.dec(n('customers'), 1),
+        factor: fmt.dec(n('perEvent') / n('customers'), 1),
+      },
+      l,
+    );
+  if (issue.code === 'no_customers_served')
+    return t(
+      'noCustomersServed',
+      { group, events: fmt.int(n('events')), interruptions: fmt.int(n('interruptions')) },
+      l,
+    );
+  return undefined;
+}
+
 export const ISSUE_CODES = Object.keys(ISSUES) as IssueCode[];
 export const BASIS_CODES = Object.keys(BASES) as BasisCode[];

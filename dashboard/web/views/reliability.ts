@@ -7,6 +7,7 @@
 import type { Row } from '../api.js';
 import { barChart, type DailyPoint, dailyBars } from '../charts/index.js';
 import type { Ctx } from '../context.js';
+import { reliabilityIssueText } from '../explain.js';
 import { h, svgNode } from '../dom.js';
 import { areaClassLabel, type Key, t } from '../i18n.js';
 import { type Route, replaceParams } from '../router.js';
@@ -17,6 +18,7 @@ const VARIANTS = ['all', 'no_external', 'no_shortage', 'planned', 'fault'] as co
 
 interface Envelope {
   rows: Row[];
+  issues?: { path: string; message: string; code?: string; params?: Record<string, unknown> }[];
   includesOngoing?: boolean;
   majorEventDays?: { days: string[] } | null;
 }
@@ -59,9 +61,11 @@ export async function renderReliability(
   const rankBox = h('div', { class: 'figure-slot' });
   const dailyBox = h('div', { class: 'figure-slot' });
   const ongoing = h('p', { class: 'note' });
+  const checks = h('section', { class: 'card data-checks', 'aria-labelledby': 'rel-checks', hidden: '' });
   main.append(
     pageHeader(t('reliabilityTitle'), t('reliabilityIntro')),
     controls,
+    checks,
     cityBox,
     h('div', { class: 'grid2' }, classBox, rankBox),
     dailyBox,
@@ -88,13 +92,32 @@ export async function renderReliability(
     const periodLabel = choice === 'ytd' ? t('yearToDate', { year }) : t('calendarYear', { year });
     const common = { variant, ...(med ? { excludeMajorEventDays: 'true' } : {}) };
     const notes = new Set<string>();
+    const problems = new Set<string>();
     ongoing.textContent = '';
+    checks.replaceChildren();
+    checks.hidden = true;
     const note = (a: Envelope) => {
       if (sig.aborted) return;
       if (a.includesOngoing) notes.add(t('ongoingIncluded'));
       if (a.majorEventDays?.days.length)
         notes.add(t('majorEventDays', { days: a.majorEventDays.days.map((d) => fmt.date(d)).join(', ') }));
       ongoing.textContent = [...notes].join(' ');
+      for (const issue of a.issues ?? []) {
+        const text = reliabilityIssueText(issue, ctx.fmt);
+        if (text !== undefined) problems.add(text);
+      }
+      if (problems.size > 0) {
+        checks.replaceChildren(
+          h('h2', { id: 'rel-checks' }, t('dataChecks')),
+          h(
+            'details',
+            {},
+            h('summary', {}, t('dataChecksSummary', { n: fmt.int(problems.size) })),
+            h('ul', {}, ...[...problems].map((p) => h('li', {}, p))),
+          ),
+        );
+        checks.hidden = false;
+      }
     };
 
     const byCity = fill(

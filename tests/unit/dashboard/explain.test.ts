@@ -14,6 +14,7 @@ import {
   ISSUE_CODES,
   issueText,
   type Names,
+  reliabilityIssueText,
   targetGroupText,
 } from '../../../dashboard/web/explain.js';
 import { createFormat } from '../../../dashboard/web/format.js';
@@ -308,5 +309,41 @@ describe('the header and the tables', () => {
   it('no longer says the basis is in English, and both languages have every string', () => {
     expect(tables().zh.basis).toBe('计算依据');
     expect(Object.keys(tables().en).sort()).toEqual(Object.keys(tables().zh).sort());
+  });
+});
+
+describe('reliabilityIssueText', () => {
+  const la = (l: Lang) => createFormat('America/Los_Angeles', l);
+  const tooFew = {
+    path: 'city=Arnold',
+    message: 'its 12 outages interrupted 200.6 customers each on average, …',
+    code: 'customers_served_too_few',
+    params: { group: 'city=Arnold', events: 12, perEvent: 200.58333333, customers: 2 },
+  };
+  const none = {
+    path: 'city=Lebec, county=(none)',
+    message: 'its 5 outages interrupted 669 customers, …',
+    code: 'no_customers_served',
+    params: { group: 'city=Lebec, county=(none)', events: 5, interruptions: 1669 },
+  };
+
+  it('words the groups whose figures cannot be right, in both languages', () => {
+    expect(reliabilityIssueText(tooFew, la('zh'))).toBe(
+      'Arnold：12 次停电平均每次影响 200.6 户，超过其供电户数 2 户的两倍，所属设备的用户数偏小，SAIFI、SAIDI 至少高估为实际值的 100.3 倍。',
+    );
+    expect(reliabilityIssueText(tooFew, la('en'))).toBe(
+      'Arnold: its 12 outages interrupted 200.6 customers each on average, more than twice the 2 it serves; its assets’ customer counts are too small, so SAIFI and SAIDI are overstated (100.3× at least).',
+    );
+    expect(reliabilityIssueText(none, la('zh'))).toBe(
+      'Lebec / (none)：5 次停电共影响 1,669 户次，但所属设备登记的用户数为零，无法计算 SAIFI、SAIDI。',
+    );
+    expect(reliabilityIssueText(none, la('en'))).toBe(
+      'Lebec / (none): its 5 outages interrupted 1,669 customers, but its assets serve none by their customer counts; SAIFI and SAIDI cannot be given.',
+    );
+  });
+
+  it('leaves other issues to be shown as they are', () => {
+    expect(reliabilityIssueText({ code: 'unknown_asset', params: {} }, la('zh'))).toBeUndefined();
+    expect(reliabilityIssueText({}, la('en'))).toBeUndefined();
   });
 });

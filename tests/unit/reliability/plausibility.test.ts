@@ -63,11 +63,15 @@ describe('denominator plausibility', () => {
         path: 'city=Arnold',
         message:
           'its 2 outages interrupted 100 customers each on average, more than twice the 2 it serves: the customer counts of its assets are too small for their outages, so SAIFI and SAIDI are overstated (50× at least)',
+        code: 'customers_served_too_few',
+        params: { group: 'city=Arnold', events: 2, perEvent: 100, customers: 2 },
       },
       {
         path: 'city=Lebec',
         message:
           'its 1 outage interrupted 60 customers, but its assets serve none by their customer counts: SAIFI and SAIDI cannot be given',
+        code: 'no_customers_served',
+        params: { group: 'city=Lebec', events: 1, interruptions: 60 },
       },
     ]);
   });
