@@ -67,6 +67,7 @@ export const productRouters: readonly RouterFactory[] = [
       zone: d.config.zone,
       ruleSets: d.ruleSets,
       requireRole: (role) => requireRole(d.tokens, role),
+      afterFullEvaluation: (listener) => d.currentFlags.onFullEvaluation(listener),
     }),
   (d) =>
     reliabilityRouter({

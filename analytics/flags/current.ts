@@ -19,6 +19,7 @@ export interface CurrentFlagsSnapshot {
 export class CurrentFlags {
   private readonly snapshots = new Map<string, CurrentFlagsSnapshot>();
   private queue: Promise<void> = Promise.resolve();
+  private readonly fullListeners = new Set<() => void>();
   lastFullMs = 0;
 
   constructor(
@@ -43,7 +44,17 @@ export class CurrentFlags {
         await recordBreaches(this.store, flags, asOf);
       }
       this.lastFullMs = performance.now() - started;
+      for (const listener of this.fullListeners) listener();
     });
+  }
+
+  /**
+   * Calls `listener` after each full evaluation (at start and nightly), e.g. to compute other
+   * views of the whole network then, once the data are in. Returns the unsubscribe.
+   */
+  onFullEvaluation(listener: () => void): () => void {
+    this.fullListeners.add(listener);
+    return () => this.fullListeners.delete(listener);
   }
 
   /** Re-evaluates these assets (and the areas on these feeders) in every rule set. */

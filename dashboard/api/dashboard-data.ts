@@ -36,6 +36,8 @@ export interface DashboardDataDeps {
   now?: () => number;
   /** For GET /targets; without it the list is empty. */
   ruleSets?: ReadonlyMap<string, CompiledRuleSet>;
+  /** Registers work to run after each full flag evaluation (the hotspots of now are computed then). */
+  afterFullEvaluation?: (listener: () => void) => void;
 }
 
 const DAY_US = 86_400_000_000;
@@ -336,6 +338,10 @@ export function dashboardDataRouter(deps: DashboardDataDeps): Router {
     (cause, at) => hotspots(deps.store, deps.zone, at, { cause: cause === '' ? undefined : cause }),
     { freshMs: HOTSPOTS_FRESH_MS, staleMs: HOTSPOTS_STALE_MS, now },
   );
+  // Ready before the first planner asks: after the start-up evaluation (data loaded) and nightly.
+  deps.afterFullEvaluation?.(() => {
+    recentHotspots.refresh('').catch(() => undefined);
+  });
 
   router.get('/hotspots', read, async (req, res) => {
     const f = filtersOf(req.query);

@@ -247,12 +247,15 @@ export function reliabilityIssueText(
     .map((part) => part.slice(part.indexOf('=') + 1))
     .join(' / ');
   const l = fmt.lang;
+  // "12 次停电" / "12 outages", "1 outage"
+  const outages = (events: number): string =>
+    l === 'zh' ? `${fmt.int(events)} 次停电` : `${fmt.int(events)} outage${events === 1 ? '' : 's'}`;
   if (issue.code === 'customers_served_too_few')
     return t(
       'customersServedTooFew',
       {
         group,
-        events: fmt.int(n('events')),
+        outages: outages(n('events')),
         perEvent: fmt.dec(n('perEvent'), 1),
         customers: fmt.dec(n('customers'), 1),
         factor: fmt.dec(n('perEvent') / n('customers'), 1),
@@ -262,7 +265,11 @@ export function reliabilityIssueText(
   if (issue.code === 'no_customers_served')
     return t(
       'noCustomersServed',
-      { group, events: fmt.int(n('events')), interruptions: fmt.int(n('interruptions')) },
+      {
+        group,
+        outages: outages(n('events')),
+        interruptions: fmt.int(n('interruptions')),
+      },
       l,
     );
   return undefined;

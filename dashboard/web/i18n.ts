@@ -177,9 +177,9 @@ const baseZh = {
   ongoingIncluded: '含正在停电的事件（按截至目前时长计）。',
   majorEventDays: '重大事件日：{days}',
   customersServedTooFew:
-    '{group}：{events} 次停电平均每次影响 {perEvent} 户，超过其供电户数 {customers} 户的两倍，所属设备的用户数偏小，SAIFI、SAIDI 至少高估为实际值的 {factor} 倍。',
+    '{group}：{outages}平均每次影响 {perEvent} 户，超过其供电户数 {customers} 户的两倍，所属设备的用户数偏小，SAIFI、SAIDI 至少高估为实际值的 {factor} 倍。',
   noCustomersServed:
-    '{group}：{events} 次停电共影响 {interruptions} 户次，但所属设备登记的用户数为零，无法计算 SAIFI、SAIDI。',
+    '{group}：{outages}共影响 {interruptions} 户次，但所属设备登记的用户数为零，无法计算 SAIFI、SAIDI。',
   dataChecks: '数据核查',
   dataChecksSummary:
     '{n} 个分组的停电影响户数远超其供电户数（或供电户数为零），这些分组的 SAIFI、SAIDI 不可信',
@@ -368,9 +368,9 @@ const en: Record<Key, string> = {
   ongoingIncluded: 'Includes ongoing outages with their duration so far.',
   majorEventDays: 'Major event days: {days}',
   customersServedTooFew:
-    '{group}: its {events} outages interrupted {perEvent} customers each on average, more than twice the {customers} it serves; its assets’ customer counts are too small, so SAIFI and SAIDI are overstated ({factor}× at least).',
+    '{group}: its {outages} interrupted {perEvent} customers each on average, more than twice the {customers} it serves; its assets’ customer counts are too small, so SAIFI and SAIDI are overstated ({factor}× at least).',
   noCustomersServed:
-    '{group}: its {events} outages interrupted {interruptions} customers, but its assets serve none by their customer counts; SAIFI and SAIDI cannot be given.',
+    '{group}: its {outages} interrupted {interruptions} customers, but its assets serve none by their customer counts; SAIFI and SAIDI cannot be given.',
   dataChecks: 'Data checks',
   dataChecksSummary:
     '{n} groups had outages far larger than the customers they serve (or serve none): their SAIFI and SAIDI cannot be trusted',

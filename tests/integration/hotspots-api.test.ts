@@ -1,6 +1,6 @@
-// GET /hotspots of "now" comes from a computation shared for a minute, filtered in memory: its
-// rows must equal what the query with the same filters and that asOf gives, and the counts the
-// ones worked out by hand from the outages sent.
+// GET /hotspots of "now" comes from a computation shared for a minute (made ready after each full
+// flag evaluation), filtered in memory: its rows must equal what the query with the same filters
+// and that asOf gives, and the counts the ones worked out by hand from the outages sent.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInZone } from '../../core/index.js';
@@ -63,6 +63,10 @@ beforeAll(async () => {
     );
     return row?.n === 4;
   });
+  // A product computes the hotspots of now after its start-up flag evaluation: the one under
+  // test starts once the data are in, as after a restart.
+  await product.stop();
+  product = await startTestProduct();
 });
 afterAll(async () => {
   await product.stop();
@@ -123,5 +127,19 @@ describe('GET /hotspots of now', () => {
     const again = await rowsOf(`/api/v1/hotspots?city=${encodeURIComponent(CITY_B)}`);
     expect(mine(again.rows)[0]?.['outages365']).toBe(again.asOf === first.asOf ? 1 : 2);
     expect(Date.parse(again.asOf) - Date.parse(first.asOf) < 60_000).toBe(again.asOf === first.asOf);
+  });
+});
+
+describe('after a full flag evaluation', () => {
+  it('computes the hotspots of now, which the next requests are answered from', async () => {
+    const dated = async () => Date.parse((await rowsOf('/api/v1/hotspots')).asOf);
+    // A fresh answer first (computed now, by the evaluation or by the request)...
+    const before = Date.now();
+    await product.deps.currentFlags.refreshAll();
+    await eventually(async () => (await dated()) >= before);
+    // ...so that within the next minute only the next evaluation can give a newer one.
+    const again = Date.now();
+    await product.deps.currentFlags.refreshAll();
+    await eventually(async () => (await dated()) >= again);
   });
 });

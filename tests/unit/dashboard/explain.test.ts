@@ -343,6 +343,10 @@ describe('reliabilityIssueText', () => {
   });
 
   it('leaves other issues to be shown as they are', () => {
+    const one = { ...none, params: { ...none.params, events: 1 } };
+    expect(reliabilityIssueText(one, la('en'))).toBe(
+      'Lebec / (none): its 1 outage interrupted 1,669 customers, but its assets serve none by their customer counts; SAIFI and SAIDI cannot be given.',
+    );
     expect(reliabilityIssueText({ code: 'unknown_asset', params: {} }, la('zh'))).toBeUndefined();
     expect(reliabilityIssueText({}, la('en'))).toBeUndefined();
   });
