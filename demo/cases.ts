@@ -10,6 +10,7 @@
 import { evaluateFlags } from '../analytics/flags/index.js';
 import {
   appendCaseEvents,
+  breachesInForce,
   type CaseEvent,
   decide,
   foldCase,
@@ -19,7 +20,7 @@ import {
   readRuleSetEvents,
   type TransitionRequest,
 } from '../analytics/remediation/index.js';
-import type { CompiledRuleSet } from '../analytics/rules/index.js';
+import type { CompiledRuleSet, Flag } from '../analytics/rules/index.js';
 import { dayToDate, localDay } from '../core/index.js';
 import type { Store } from '../store/index.js';
 
@@ -79,7 +80,7 @@ export async function seedDemoCases(
     for (const e of await readRuleSetEvents(store, q.ruleSet.name)) {
       eventsOf.set(e.caseId, [...(eventsOf.get(e.caseId) ?? []), e]);
     }
-    const breachesAt = await liveBreaches(store, q, due);
+    const flagsAt = await closingFlags(store, q, due);
     const written: CaseEvent[] = [];
     for (const step of due) {
       const own = eventsOf.get(step.caseId) ?? [];
@@ -91,7 +92,7 @@ export async function seedDemoCases(
         observationDays: q.ruleSet.observationDays,
         caseDueDays: q.ruleSet.caseDueDays,
         role: 'planner',
-        liveBreaches: breachesAt.get(`${step.at} ${folded.state.assetId} ${folded.state.family}`) ?? [],
+        liveBreaches: breachesInForce(flagsAt.get(step.at) ?? [], folded.state.assetId, folded.state.family),
       });
       // A step the workflow refuses (a case reopened, a breach in observation) ends its path.
       if (!decision.ok) {
@@ -199,15 +200,15 @@ function stepsOf(
 }
 
 /**
- * The breaches in force at each closing step's time for its asset, as the API checks them on
- * close (one evaluation per closing time, of the assets closing then).
+ * The flags at each closing step's time of the assets closing then, for the check the API makes
+ * on close (one evaluation per closing time).
  */
-async function liveBreaches(
+async function closingFlags(
   store: Store,
   q: { ruleSet: CompiledRuleSet; zone: string },
   steps: readonly Step[],
-): Promise<Map<string, { rule: string; breachDate: string }[]>> {
-  const out = new Map<string, { rule: string; breachDate: string }[]>();
+): Promise<Map<number, Flag[]>> {
+  const out = new Map<number, Flag[]>();
   const closing = new Map<number, Set<string>>();
   const cases = new Map(
     (await listCases(store, q.ruleSet.name, q.zone)).map((c) => [c.state.caseId, c.state]),
@@ -219,19 +220,18 @@ async function liveBreaches(
   }
   for (const [at, assets] of closing) {
     const ids = [...assets];
+    const flags: Flag[] = [];
     for (let i = 0; i < ids.length; i += 500) {
-      const flags = await evaluateFlags(store, {
-        ruleSet: q.ruleSet,
-        asOf: at,
-        zone: q.zone,
-        assetIds: ids.slice(i, i + 500),
-      });
-      for (const f of flags) {
-        if (f.status !== 'breach' || !f.breachDate) continue;
-        const key = `${at} ${f.assetId} ${f.family}`;
-        out.set(key, [...(out.get(key) ?? []), { rule: f.rule, breachDate: f.breachDate }]);
-      }
+      flags.push(
+        ...(await evaluateFlags(store, {
+          ruleSet: q.ruleSet,
+          asOf: at,
+          zone: q.zone,
+          assetIds: ids.slice(i, i + 500),
+        })),
+      );
     }
+    out.set(at, flags);
   }
   return out;
 }

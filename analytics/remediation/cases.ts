@@ -6,7 +6,7 @@
 
 import { evaluateFlags } from '../flags/index.js';
 import { readAssetsAsOf } from '../outages/index.js';
-import type { CompiledRuleSet } from '../rules/index.js';
+import type { CompiledRuleSet, Flag } from '../rules/index.js';
 import type { Issue } from '../../core/index.js';
 import { type Store, sql } from '../../store/index.js';
 import type { AssetSnapshot, CaseEvent } from './case.js';
@@ -73,11 +73,7 @@ export function applyTransition(store: Store, input: TransitionInput): Promise<T
         zone: input.zone,
         assetIds: [state.assetId],
       });
-      liveBreaches = flags.flatMap((f) =>
-        f.family === state.family && f.status === 'breach' && f.breachDate
-          ? [{ rule: f.rule, breachDate: f.breachDate }]
-          : [],
-      );
+      liveBreaches = breachesInForce(flags, state.assetId, state.family);
     }
     const decision = decide(state, input.request, {
       now: input.now,
@@ -128,6 +124,19 @@ const snapshotOf = (a: Awaited<ReturnType<typeof readAssetsAsOf>>[number]): Asse
  * Evaluates the rule set's flags as of `now` and opens, attaches or reopens cases for the
  * breaches the log has not seen (opening.ts). Idempotent: a second run writes nothing.
  */
+/** The breaches of an asset and rule family among `flags`, as the close check weighs them. */
+export function breachesInForce(
+  flags: readonly Flag[],
+  assetId: string,
+  family: string,
+): { rule: string; breachDate: string }[] {
+  return flags.flatMap((f) =>
+    f.assetId === assetId && f.family === family && f.status === 'breach' && f.breachDate
+      ? [{ rule: f.rule, breachDate: f.breachDate }]
+      : [],
+  );
+}
+
 export async function openCasesFromBreaches(
   store: Store,
   q: { ruleSet: CompiledRuleSet; now: number; zone: string; via?: string },

@@ -33,6 +33,7 @@ export {
 } from './calendar.js';
 export {
   applyTransition,
+  breachesInForce,
   listCases,
   type OpeningSummary,
   openCasesFromBreaches,

@@ -83,31 +83,19 @@ function consistency(f: CaseFields, changes: FieldChanges, today: string): Coded
   const notAfterToday = (k: 'actualStart' | 'actualEnd', v: string | undefined) => {
     if (touched(k) && v !== undefined && v > today) issues.push(afterToday(k, v));
   };
+  const beforeDate = (path: FieldName, other: 'plannedStart' | 'actualStart', date: string, got: string) =>
+    coded(path, `must not be before ${other} (${date}), got "${got}"`, 'before_date', { other, date, got });
   if (
     f.plannedStart &&
     f.plannedEnd &&
     f.plannedEnd < f.plannedStart &&
     (touched('plannedStart') || touched('plannedEnd'))
   )
-    issues.push(
-      coded(
-        'plannedEnd',
-        `must not be before plannedStart (${f.plannedStart}), got "${f.plannedEnd}"`,
-        'before_date',
-        { other: 'plannedStart', date: f.plannedStart, got: f.plannedEnd },
-      ),
-    );
+    issues.push(beforeDate('plannedEnd', 'plannedStart', f.plannedStart, f.plannedEnd));
   notAfterToday('actualStart', f.actualStart);
   notAfterToday('actualEnd', f.actualEnd);
   if (touched('actualEnd') && f.actualStart && f.actualEnd && f.actualEnd < f.actualStart)
-    issues.push(
-      coded(
-        'actualEnd',
-        `must not be before actualStart (${f.actualStart}), got "${f.actualEnd}"`,
-        'before_date',
-        { other: 'actualStart', date: f.actualStart, got: f.actualEnd },
-      ),
-    );
+    issues.push(beforeDate('actualEnd', 'actualStart', f.actualStart, f.actualEnd));
   const measures = f.measures ?? [];
   if (touched('measures') || touched('measuresNote') || touched('noActionReason')) {
     if (measures.includes('other') && !f.measuresNote)

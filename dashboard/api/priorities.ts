@@ -38,6 +38,7 @@ import {
 } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { intParam, textParam, timeParam } from './query-params.js';
+import { Recent } from './recent.js';
 import { sendRows, toCsv } from './respond.js';
 
 export interface PrioritiesRouterDeps {
@@ -115,29 +116,28 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
     return w;
   };
 
+  const refused = (issues: readonly Issue[]): HttpError =>
+    new HttpError(500, 'the reliability query refused its options', { issues });
+
+  type Ranking = Extract<Awaited<ReturnType<typeof priorityList>>, { ok: true }>['value'];
   // The ranking of "now" takes seconds (every flag, the region figures, the cases): it is
   // computed once a minute per rule set and shared by the requests (filters, exports) of that
   // minute, whose answers carry the asOf it was computed for. An explicit asOf is computed afresh.
-  const recent = new Map<string, { at: number; asOf: number; list: ReturnType<typeof priorityList> }>();
-  const rankingOf = (ruleSet: CompiledRuleSet, w: PriorityWeights, asOf: number | undefined) => {
-    if (asOf !== undefined)
-      return { asOf, list: priorityList(deps.store, { ruleSet, asOf, zone, weights: w }) };
-    const t = now();
-    const hit = recent.get(ruleSet.name);
-    if (hit && t - hit.at < RANKING_TTL_MS) return hit;
-    const list = priorityList(deps.store, { ruleSet, asOf: t, zone, weights: w });
-    const entry = { at: t, asOf: t, list };
-    recent.set(ruleSet.name, entry);
-    // A failed computation is not kept.
-    list.then(
-      (r) => r.ok || recent.delete(ruleSet.name),
-      () => recent.delete(ruleSet.name),
-    );
-    return entry;
+  const recent = new Recent<Ranking>(
+    async (name, asOf) => {
+      const ruleSet = ruleSetOf(name);
+      const r = await priorityList(deps.store, { ruleSet, asOf, zone, weights: await weightsOf(name) });
+      if (!r.ok) throw refused(r.issues);
+      return r.value;
+    },
+    { freshMs: RANKING_TTL_MS, staleMs: RANKING_TTL_MS, now },
+  );
+  const rankingOf = async (ruleSet: CompiledRuleSet, w: PriorityWeights, asOf: number | undefined) => {
+    if (asOf === undefined) return recent.get(ruleSet.name);
+    const r = await priorityList(deps.store, { ruleSet, asOf, zone, weights: w });
+    if (!r.ok) throw refused(r.issues);
+    return { at: asOf, value: r.value };
   };
-
-  const refused = (issues: readonly Issue[]): HttpError =>
-    new HttpError(500, 'the reliability query refused its options', { issues });
 
   router.get('/priorities', read, async (req, res) => {
     for (const key of Object.keys(req.query)) {
@@ -158,14 +158,11 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
       oneOf(req.query['lang'], 'lang', ['zh', 'en'] as const) ?? (format === 'xlsx' ? 'zh' : undefined);
 
     const w = await weightsOf(ruleSet.name);
-    const ranking = rankingOf(ruleSet, w, asked);
-    const asOf = ranking.asOf;
-    const list = await ranking.list;
-    if (!list.ok) throw refused(list.issues);
-    const chosen = workList(list.value.ranked, filter);
+    const { at: asOf, value: ranking } = await rankingOf(ruleSet, w, asked);
+    const chosen = workList(ranking.ranked, filter);
     const rows = chosen.map((s, i) => workListRow(s, i + 1));
     const columns = WORK_LIST_COLUMNS.map((c) => c.key);
-    const file = `priorities-${ruleSet.name}-${list.value.today}${lang ? `-${lang}` : ''}`;
+    const file = `priorities-${ruleSet.name}-${ranking.today}${lang ? `-${lang}` : ''}`;
 
     if (format === 'csv' || format === 'xlsx') {
       const table = workListTable(rows, lang);
@@ -182,7 +179,7 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
         [zh ? '名称' : 'Document', zh ? '整治优先级清单' : 'Remediation priorities'],
         [zh ? '规则' : 'Rule set', `${ruleSet.title[zh ? 'zh' : 'en']} (${ruleSet.name})`],
         [zh ? '统计截至' : 'As of', iso(asOf)],
-        [zh ? '统计期' : 'Trailing year', `${iso(list.value.period.from)} / ${iso(list.value.period.to)}`],
+        [zh ? '统计期' : 'Trailing year', `${iso(ranking.period.from)} / ${iso(ranking.period.to)}`],
         [zh ? '筛选' : 'Filters', filters || null],
         [zh ? '行数' : 'Rows', rows.length],
         [zh ? '权重来源' : 'Weights from', w.source],
@@ -212,16 +209,16 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
       ruleSet: ruleSet.name,
       asOf: iso(asOf),
       zone,
-      period: { from: iso(list.value.period.from), to: iso(list.value.period.to) },
+      period: { from: iso(ranking.period.from), to: iso(ranking.period.to) },
       weights: describeWeights(w),
       filters: filter,
-      ranked: list.value.ranked.length,
+      ranked: ranking.ranked.length,
       population:
         'assets flagged by the rule set (breach, at risk, or watch: at risk or in breach were the limit one lower) and assets with a case that is not closed',
       figures:
         'customer figures are the outages recorded on the asset in the trailing year (sustained interruptions, end customers); region figures all outages of the region',
-      includesOngoing: list.value.includesOngoing,
-      ...(list.value.includesOngoing ? { ongoing: ONGOING_NOTE } : {}),
+      includesOngoing: ranking.includesOngoing,
+      ...(ranking.includesOngoing ? { ongoing: ONGOING_NOTE } : {}),
     });
   });
 

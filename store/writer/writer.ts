@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createBuffer, createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
 import { withFastEscape } from './fast-escape.js';
-import type { Asset, OutageEvent, Warning } from '../../core/index.js';
+import type { Asset, Issue, OutageEvent, Warning } from '../../core/index.js';
 import type { Store } from '../client.js';
 import { StoreError } from '../client.js';
 import type { AssetDirectory } from '../asset-directory.js';
@@ -62,6 +62,19 @@ export interface WriterOptions {
 }
 
 const RECENT_LIMIT = 200_000;
+
+/** A record of a unit replayed from the spool (no caller to tell) kept as a reject. */
+function spoolReject(unit: WriteUnit, index: number, recordId: string | undefined, issue: Issue): RejectRow {
+  return {
+    kind: unit.kind,
+    source: 'spool',
+    batchId: `spool-${unit.receivedAt}`,
+    line: index + 1,
+    ...(recordId === undefined ? {} : { recordId }),
+    errors: JSON.stringify([issue]),
+    record: JSON.stringify(unit.records[index]),
+  };
+}
 
 const isRefusal = (err: unknown): boolean => err instanceof StoreError && err.kind === 'rejected';
 
@@ -232,15 +245,7 @@ export class Writer {
     const rows: RejectRow[] = refused.map(({ index, message }) => {
       const record = records[index] as Record<string, unknown>;
       const id = record['eventId'] ?? record['assetId'] ?? record['warningId'];
-      return {
-        kind: unit.kind,
-        source: 'spool',
-        batchId: `spool-${unit.receivedAt}`,
-        line: index + 1,
-        ...(typeof id === 'string' ? { recordId: id } : {}),
-        errors: JSON.stringify([{ path: '', message }]),
-        record: JSON.stringify(record),
-      };
+      return spoolReject(unit, index, typeof id === 'string' ? id : undefined, { path: '', message });
     });
     this.opts.log.warn({ kind: unit.kind, refused: rows.length }, 'QuestDB refused records; kept as rejects');
     await this.send({ kind: 'rejects', receivedAt: unit.receivedAt, records: rows });
@@ -355,17 +360,10 @@ export class Writer {
       else
         encodeReject(
           buffer,
-          {
-            kind: 'outages',
-            source: 'spool',
-            batchId: `spool-${unit.receivedAt}`,
-            line: line + 1,
-            recordId: e.eventId,
-            errors: JSON.stringify([
-              { path: 'assetId', message: `unknown asset "${e.assetId}": send its asset record first` },
-            ]),
-            record: JSON.stringify(e),
-          },
+          spoolReject(unit, line, e.eventId, {
+            path: 'assetId',
+            message: `unknown asset "${e.assetId}": send its asset record first`,
+          }),
           unit.receivedAt,
         );
     });

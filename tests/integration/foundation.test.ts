@@ -18,6 +18,24 @@ import { eventually, jarCache, startTestQuestDB, testRoot } from '../support/que
 import { sharedStore } from '../support/store.js';
 
 const silent = createLogger('silent');
+
+/** Data folders of the QuestDBs started here, removed after the file. */
+const dirs: string[] = [];
+
+/** The product on a bundled QuestDB of its own, in a fresh data folder (removed after the file). */
+function startBundled(prefix: string) {
+  const dataDir = mkdtempSync(join(testRoot(), prefix));
+  dirs.push(dataDir);
+  const config = loadConfig({
+    PORT: '0',
+    OUTAGE_DATA_DIR: dataDir,
+    OUTAGE_DEMO: '0',
+    OUTAGE_QDB_CACHE_DIR: jarCache(),
+    OUTAGE_QDB_HEAP: '512m',
+    OUTAGE_LOG_LEVEL: 'silent',
+  });
+  return startProduct(config, silent);
+}
 const asset = (id: string, validFrom: number, customers = 120): Asset => ({
   assetId: id,
   kind: 'feeder',
@@ -75,7 +93,6 @@ describe('QuestDB round trip', () => {
 });
 
 describe('a QuestDB of its own', () => {
-  const dirs: string[] = [];
   afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
@@ -128,17 +145,7 @@ describe('a QuestDB of its own', () => {
   });
 
   it('serves /healthz 200 while QuestDB answers and 503 once it is stopped', async () => {
-    const dataDir = mkdtempSync(join(testRoot(), 'product-'));
-    dirs.push(dataDir);
-    const config = loadConfig({
-      PORT: '0',
-      OUTAGE_DATA_DIR: dataDir,
-      OUTAGE_DEMO: '0',
-      OUTAGE_QDB_CACHE_DIR: jarCache(),
-      OUTAGE_QDB_HEAP: '512m',
-      OUTAGE_LOG_LEVEL: 'silent',
-    });
-    const product = await startProduct(config, silent);
+    const product = await startBundled('product-');
     try {
       expect(product.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const up = await fetch(`${product.url}/healthz`);
@@ -153,20 +160,7 @@ describe('a QuestDB of its own', () => {
   });
 
   it('runs two instances side by side, each on its own QuestDB, ports and data folder', async () => {
-    const start = () => {
-      const dataDir = mkdtempSync(join(testRoot(), 'side-'));
-      dirs.push(dataDir);
-      const config = loadConfig({
-        PORT: '0',
-        OUTAGE_DATA_DIR: dataDir,
-        OUTAGE_DEMO: '0',
-        OUTAGE_QDB_CACHE_DIR: jarCache(),
-        OUTAGE_QDB_HEAP: '512m',
-        OUTAGE_LOG_LEVEL: 'silent',
-      });
-      return startProduct(config, silent);
-    };
-    const [a, b] = await Promise.all([start(), start()]);
+    const [a, b] = await Promise.all([startBundled('side-'), startBundled('side-')]);
     try {
       const ports = [
         a.port,
