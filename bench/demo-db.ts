@@ -15,9 +15,9 @@ import {
   migrate,
   parseClientConf,
   type Store,
-  sql,
   startLocalQuestDB,
   Writer,
+  walApplied,
 } from '../store/index.js';
 import type { Measurement } from './harness.js';
 
@@ -44,24 +44,6 @@ interface Marker {
 }
 
 const HEAP: Record<DemoSize, string> = { small: '2g', medium: '2g', large: '4g' };
-
-/** Waits until QuestDB has applied every WAL transaction it accepted (reads see all rows). */
-export async function walApplied(store: Store, timeoutMs = 30 * 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await store.rows<{
-      name: string;
-      suspended: boolean;
-      writerTxn: number;
-      sequencerTxn: number;
-    }>(sql`SELECT name, suspended, writerTxn, sequencerTxn FROM wal_tables()`);
-    const stuck = rows.find((r) => r.suspended);
-    if (stuck) throw new Error(`WAL of ${stuck.name} is suspended`);
-    if (rows.every((r) => Number(r.writerTxn) >= Number(r.sequencerTxn))) return;
-    if (Date.now() > until) throw new Error('WAL not applied in time');
-    await new Promise((res) => setTimeout(res, 250));
-  }
-}
 
 /** Time to produce the history alone (no writing): the generator's share of generate + load. */
 export function timeGeneration(demo: Demo): { ms: number; outages: number; assets: number } {

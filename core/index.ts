@@ -4,3 +4,4 @@ export * from './issues.js';
 export * from './time.js';
 export * from './roles.js';
 export * from './work-calendar.js';
+export * from './warnings.js';

@@ -22,3 +22,17 @@ export * from './writer/index.js';
 export { AssetDirectory } from './asset-directory.js';
 export { type CommandStore, type CommandStoreOptions, connectForCommand } from './questdb/for-command.js';
 export { insertRows } from './insert.js';
+export {
+  ASSET_COLUMNS,
+  type AssetRow,
+  assetOfRow,
+  OUTAGE_COLUMNS,
+  type OutageRow,
+  outageOfRow,
+  readAssetsAsOf,
+  readAssetVersions,
+  readOutages,
+  readWarnings,
+} from './records.js';
+export * from './reach/index.js';
+export { walApplied } from './wal.js';

@@ -228,4 +228,36 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'outage_history writer',
     statements: ['ALTER TABLE outage_history ADD COLUMN IF NOT EXISTS writer SYMBOL CAPACITY 4096 NOCACHE'],
   },
+  {
+    // What each outage reaches, kept at write (store/reach): one row per (asset, outage) with
+    // what the analytics count by as it stood at the outage's start, so that flags, hotspots and
+    // reliability read one table with no joins. Keyed like outages, with the same tombstones
+    // (deleted = true) when a correction, a late asset version or a late warning changes what
+    // an outage reaches; asset_id is indexed for one asset's outages.
+    version: 6,
+    name: 'outage_reach',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS outage_reach (
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE INDEX,
+        event_id SYMBOL CAPACITY 4194304 NOCACHE,
+        source_id SYMBOL CAPACITY 1048576 NOCACHE,
+        kind SYMBOL,
+        feeder_id SYMBOL CAPACITY 65536 NOCACHE,
+        province SYMBOL,
+        city SYMBOL,
+        county SYMBOL,
+        park SYMBOL,
+        area_class SYMBOL,
+        cause SYMBOL,
+        planned BOOLEAN,
+        customers_affected INT,
+        warning_id SYMBOL,
+        warned_by SYMBOL,
+        end_at TIMESTAMP,
+        received_at TIMESTAMP,
+        deleted BOOLEAN,
+        start TIMESTAMP
+      ) TIMESTAMP(start) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(start, event_id, asset_id)`,
+    ],
+  },
 ];

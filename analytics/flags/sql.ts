@@ -8,9 +8,9 @@
 // Semantics mirror the reference evaluator in analytics/rules (see reference.ts).
 
 import { startOfLocalDay } from '../../core/index.js';
-import { attributionCtes, FOREVER } from '../outages/index.js';
+import { FOREVER } from '../outages/index.js';
 import type { CountRule } from '../rules/index.js';
-import { join, raw, type Sql, sql, ts } from '../../store/index.js';
+import { type Instant, join, raw, type Sql, sql, ts } from '../../store/index.js';
 
 const DAY_US = 86_400_000_000;
 
@@ -98,37 +98,59 @@ function periodKey(rule: CountRule, local: Sql): Sql {
   }
 }
 
-/** Rows that make the flag of each asset: its latest recent breach window, or its current window. */
+/**
+ * CTE `cur`: the flagged assets as they stand at asOf (latest version with validFrom ≤ asOf,
+ * else the first), for the rule's scope and each flag's kind.
+ */
+const standing = (asOf: Instant): Sql => sql`
+fv AS (
+  SELECT a.asset_id, a.kind, a.province, a.city, a.county, a.area_class, a.park,
+         CASE WHEN a.valid_from <= ${asOf} THEN -cast(a.valid_from AS long) ELSE cast(a.valid_from AS long) + ${NEVER_BEFORE} END nearness
+  FROM assets a JOIN (SELECT DISTINCT target FROM flagged) t ON (t.target = a.asset_id)
+),
+ranked AS (
+  SELECT asset_id, kind, province, city, county, area_class, park,
+         row_number() OVER (PARTITION BY asset_id ORDER BY nearness) rn
+  FROM fv
+),
+cur AS (SELECT asset_id, kind, province, city, county, area_class, park FROM ranked WHERE rn = 1)`;
+
+/** Added to a later version's nearness so that every earlier version ranks before it. */
+const NEVER_BEFORE = 1n << 60n;
+
+/**
+ * Rows that make the flag of each asset: its latest recent breach window, or its current window.
+ * Reads the attribution kept at write (outage_reach) alone: which assets each outage reached,
+ * with their region as it stood at the start and the official warning that covered them.
+ */
 export function flagRowsQuery(q: CountQuery): Sql {
   const { rule, zone } = q;
   const low = startOfLocalDay(firstRelevantDay(rule, q.today), zone);
   const asOf = ts(q.asOf);
   const lowTs = ts(low);
   const warned = q.rule.counts.exclusions.includes('warned_weather');
-  const assetFilter = q.assetIds ? sql`AND ${inList('cur.asset_id', q.assetIds)}` : sql``;
+  const assetFilter = q.assetIds ? sql`AND ${inList('asset_id', q.assetIds)}` : sql``;
   const current =
     rule.window.kind === 'rolling'
       ? sql`day >= ${q.today - rule.window.days + 1} AND day <= ${q.today}`
       : sql`period = ${periodKey(rule, sql`to_timezone(${asOf}, ${zone})`)}`;
   const inBreachWindow =
     rule.window.kind === 'rolling' ? sql`day >= lb_day - ${rule.window.days - 1}` : sql`period = lb_period`;
+  // The warning stored with each row covers it among all warnings; a chosen set of warnings
+  // (what-if, tests) is judged here instead, against the region stored with the row.
+  const notWarned = warned
+    ? sql`(ar.warned_by IS NULL OR ar.cause NOT IN ('weather_fault', 'natural_disaster'))`
+    : sql`true`;
 
-  return sql`
-WITH
-${attributionCtes(
-  ['end_at', 'cause', 'planned', 'warning_id'],
-  sql`start <= ${asOf} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})`,
-)},
-cur AS (SELECT * FROM vi WHERE vfrom <= ${asOf} AND ${asOf} < vto),
+  const reach = sql`
 ar AS (
-  SELECT att.target, att.event_id, att.start, att.end_at, att.cause, att.planned, att.warning_id,
-         vi.province, vi.city, vi.county
-  FROM att JOIN vi ON (vi.asset_id = att.target)
-  WHERE vi.vfrom <= att.start AND att.start < vi.vto
-),
-${
-  warned
-    ? sql`w AS (
+  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id, warned_by, province, city, county
+  FROM outage_reach
+  WHERE NOT deleted AND start <= ${asOf} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs}) ${assetFilter}
+)`;
+  const counted =
+    warned && q.warningIds
+      ? sql`w AS (
   SELECT warning_id, province, city, county, start, end_at FROM warnings ${warningFilter(q)}
   LATEST ON received_at PARTITION BY warning_id
 ),
@@ -143,55 +165,60 @@ warned AS (
   WHERE ar.cause IN ('weather_fault', 'natural_disaster')
   GROUP BY ar.target, ar.event_id
 ),
-counted AS (
+c AS (
   SELECT ar.target, ar.event_id, ar.start, ar.end_at
   FROM ar LEFT JOIN warned ON (warned.target = ar.target AND warned.event_id = ar.event_id)
   WHERE warned.n IS NULL AND ${countFilter(q)}
-),`
-    : sql`counted AS (SELECT ar.target, ar.event_id, ar.start, ar.end_at FROM ar WHERE ${countFilter(q)}),`
-}
-c AS (
-  SELECT counted.target, cur.kind, counted.event_id, counted.start, counted.end_at
-  FROM counted JOIN cur ON (cur.asset_id = counted.target)
-  WHERE ${scopeFilter(rule)} ${assetFilter}
-),
+)`
+      : sql`c AS (SELECT target, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${countFilter(q)})`;
+
+  return sql`
+WITH
+${reach},
+${counted},
 m AS (
-  SELECT target, kind, event_id, start,
+  SELECT target, event_id, start,
          max(coalesce(end_at, ${FOREVER})) OVER (PARTITION BY target ORDER BY start, event_id
            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end
   FROM c
 ),
 leaders AS (
-  SELECT target, kind, event_id, start, ${localDay(sql`start`, zone)} day,
+  SELECT target, event_id, start, ${localDay(sql`start`, zone)} day,
          ${periodKey(rule, sql`to_timezone(start, ${zone})`)} period
   FROM m WHERE prev_end IS NULL OR start >= prev_end
 ),
 numbered AS (
-  SELECT target, kind, event_id, start, day, period,
+  SELECT target, event_id, start, day, period,
          row_number() OVER (PARTITION BY target ORDER BY start, event_id) seq,
          row_number() OVER (PARTITION BY target, period ORDER BY start, event_id) period_seq,
          lag(day, ${rule.limit}) OVER (PARTITION BY target ORDER BY start, event_id) lag_day
   FROM leaders
 ),
 marked AS (
-  SELECT target, kind, event_id, start, day, period, seq,
+  SELECT target, event_id, start, day, period, seq,
          CASE WHEN ${breachTest(rule)} AND day >= ${q.today - 364} AND day <= ${q.today} THEN seq END recent_breach
   FROM numbered
 ),
 latest AS (
-  SELECT target, kind, event_id, start, day, period, seq,
+  SELECT target, event_id, start, day, period, seq,
          max(recent_breach) OVER (PARTITION BY target) lb_seq
   FROM marked
 ),
 framed AS (
-  SELECT target, kind, event_id, start, day, period, seq, lb_seq,
+  SELECT target, event_id, start, day, period, seq, lb_seq,
          max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY target) lb_day,
          max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY target) lb_period
   FROM latest
-)
-SELECT target, kind, event_id, start, day, seq, lb_seq, lb_day
-FROM framed
-WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${inBreachWindow})
-   OR (lb_seq IS NULL AND ${current})
-ORDER BY target, seq`;
+),
+flagged AS (
+  SELECT target, event_id, start, day, seq, lb_seq, lb_day
+  FROM framed
+  WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${inBreachWindow})
+     OR (lb_seq IS NULL AND ${current})
+),
+${standing(asOf)}
+SELECT flagged.target, cur.kind, flagged.event_id, flagged.start, flagged.day, flagged.seq, flagged.lb_seq, flagged.lb_day
+FROM flagged JOIN cur ON (cur.asset_id = flagged.target)
+WHERE ${scopeFilter(rule)}
+ORDER BY flagged.target, flagged.seq`;
 }

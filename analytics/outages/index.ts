@@ -5,5 +5,11 @@ export {
   outageHistory,
   type RejectFilter,
 } from './queries.js';
-export { assetOfRow, readAssetsAsOf, readAssetVersions, readOutages, readWarnings } from './records.js';
+export {
+  assetOfRow,
+  readAssetsAsOf,
+  readAssetVersions,
+  readOutages,
+  readWarnings,
+} from '../../store/index.js';
 export { attributionCtes, BEGINNING, FOREVER } from './attribution-sql.js';

@@ -1,54 +1,17 @@
 // Which outages a count rule counts (seed 001, annex 2 §3): the cause and planned filters, the
 // three exclusions and an optional minimum duration, compiled once per rule into one function.
 
-import type { Cause, OutageEvent, Warning } from '../../core/domain.js';
-import { compareText } from './order.js';
+import type { Cause, OutageEvent } from '../../core/domain.js';
+import { WEATHER_CAUSES } from '../../core/warnings.js';
 import type { CountFilter, Counts, NotCountedReason, Region, WarningLookup } from './types.js';
 
-const WEATHER_CAUSES: ReadonlySet<Cause> = new Set<Cause>(['weather_fault', 'natural_disaster']);
 const SWITCHING_CAUSES: ReadonlySet<Cause> = new Set<Cause>([
   'protective_supply_switching',
   'mode_adjustment',
 ]);
 const MINUTE_MS = 60_000;
 
-/**
- * A warning covers a region when each of its province, city and county is absent or equal to
- * the region's (absent county = the whole city, absent city = the whole province, none = national).
- */
-export function covers(warning: Warning, region: Region): boolean {
-  return (
-    (warning.province === undefined || warning.province === region.province) &&
-    (warning.city === undefined || warning.city === region.city) &&
-    (warning.county === undefined || warning.county === region.county)
-  );
-}
-
-/** In force at instant t: start ≤ t ≤ end, both ends included. */
-export const inForce = (warning: Warning, t: number): boolean => warning.start <= t && t <= warning.end;
-
-/**
- * Warning lookup for the warned_weather exclusion, any issuer level. An event naming a
- * warningId is judged against that warning only (it must exist, be in force at the outage's
- * start and cover the region); otherwise the covering warning in force with the smallest
- * warningId (ordinal order) is named.
- */
-export function indexWarnings(warnings: readonly Warning[]): WarningLookup {
-  const sorted = [...warnings].sort((a, b) => compareText(a.warningId, b.warningId));
-  const byId = new Map<string, Warning>();
-  for (const w of sorted) if (!byId.has(w.warningId)) byId.set(w.warningId, w);
-  const fits = (w: Warning, event: OutageEvent, region: Region): boolean =>
-    inForce(w, event.start) && covers(w, region);
-  return {
-    covering(event, region) {
-      if (event.warningId !== undefined) {
-        const named = byId.get(event.warningId);
-        return named !== undefined && fits(named, event, region) ? named.warningId : null;
-      }
-      return sorted.find((w) => fits(w, event, region))?.warningId ?? null;
-    },
-  };
-}
+export { covers, indexWarnings, inForce } from '../../core/warnings.js';
 
 /**
  * The checks run in this order, and the first that applies is the reason:

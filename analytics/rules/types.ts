@@ -39,16 +39,8 @@ export type NotCountedReason =
   | 'below_min_duration';
 export type Reason = NotCountedReason | `merged_with:${string}`;
 
-export interface Region {
-  province?: string;
-  city?: string;
-  county?: string;
-}
-
-/** Finds the official warning that excludes a weather outage on a region, if any. */
-export interface WarningLookup {
-  covering(event: OutageEvent, region: Region): string | null;
-}
+export type { Region, WarningLookup } from '../../core/warnings.js';
+import type { Region, WarningLookup } from '../../core/warnings.js';
 
 /** The count filter of a rule: null when the outage counts. */
 export type CountFilter = (

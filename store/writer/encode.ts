@@ -3,6 +3,7 @@
 
 import type { SenderBuffer } from '@questdb/nodejs-client';
 import type { Asset, OutageEvent, Warning } from '../../core/index.js';
+import type { ReachRow } from '../reach/derive.js';
 
 type Buf = SenderBuffer;
 
@@ -93,6 +94,43 @@ export function encodeOutageArea(
   b.table('outage_areas').symbol('event_id', eventId).symbol('area_id', areaId);
   b.booleanColumn('deleted', deleted).timestampColumn('received_at', receivedAt, 'ms');
   b.at(start, 'ms');
+}
+
+/** One asset an outage reaches, with what it stood as at the outage's start. */
+export function encodeReach(b: Buf, r: ReachRow): void {
+  b.table('outage_reach')
+    .symbol('asset_id', r.assetId)
+    .symbol('event_id', r.eventId)
+    .symbol('source_id', r.sourceId);
+  optSymbol(b, 'kind', r.kind);
+  optSymbol(b, 'feeder_id', r.feederId);
+  optSymbol(b, 'province', r.province);
+  optSymbol(b, 'city', r.city);
+  optSymbol(b, 'county', r.county);
+  optSymbol(b, 'park', r.park);
+  optSymbol(b, 'area_class', r.areaClass);
+  b.symbol('cause', r.cause);
+  optSymbol(b, 'warning_id', r.warningId);
+  optSymbol(b, 'warned_by', r.warnedBy);
+  b.booleanColumn('planned', r.planned).intColumn('customers_affected', r.customersAffected);
+  if (r.end !== null) b.timestampColumn('end_at', r.end, 'ms');
+  b.timestampColumn('received_at', r.receivedAt, 'ms').booleanColumn('deleted', false);
+  b.at(r.start, 'ms');
+}
+
+/** Replaces the row of an asset an outage no longer reaches (at that start). */
+export function encodeReachTombstone(
+  b: Buf,
+  r: Pick<ReachRow, 'assetId' | 'eventId' | 'sourceId' | 'start'>,
+  receivedAt: number,
+): void {
+  b.table('outage_reach')
+    .symbol('asset_id', r.assetId)
+    .symbol('event_id', r.eventId)
+    .symbol('source_id', r.sourceId);
+  b.symbol('cause', 'unknown').booleanColumn('planned', false).intColumn('customers_affected', 0);
+  b.timestampColumn('received_at', receivedAt, 'ms').booleanColumn('deleted', true);
+  b.at(r.start, 'ms');
 }
 
 export function encodeWarning(b: Buf, w: Warning, receivedAt: number): void {

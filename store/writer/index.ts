@@ -3,6 +3,7 @@ export type { Refused } from './isolate.js';
 export { SpoolFullError } from './spool.js';
 export {
   Writer,
+  type ReachRepair,
   type WriteOutcome,
   type WriterLogger,
   type WriterOptions,

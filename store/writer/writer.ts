@@ -20,12 +20,24 @@ import {
   encodeOutageArea,
   encodeOutageHistory,
   encodeOutageTombstone,
+  encodeReach,
+  encodeReachTombstone,
   encodeReject,
   encodeWarning,
   type RejectRow,
 } from './encode.js';
 import { isolateRefused, type Refused } from './isolate.js';
 import { SeenEvents } from './seen-events.js';
+import {
+  compareReach,
+  deriveReach,
+  disagreeingMonths,
+  nextMonth,
+  type ReachDiff,
+  ReachKeeper,
+  reachKey,
+  storedMonths,
+} from '../reach/index.js';
 import { Spool } from './spool.js';
 
 export type WriteUnit =
@@ -35,6 +47,13 @@ export type WriteUnit =
   | { kind: 'rejects'; receivedAt: number; records: RejectRow[] };
 
 export type WriteOutcome = 'written' | 'spooled';
+
+/** What a repair of the attribution table did. */
+export interface ReachRepair {
+  months: number;
+  rows: number;
+  tombstones: number;
+}
 
 export interface WriterStats {
   written: Record<WriteUnit['kind'], number>;
@@ -61,8 +80,6 @@ export interface WriterOptions {
   replayIntervalMs?: number;
 }
 
-const RECENT_LIMIT = 200_000;
-
 /** A record of a unit replayed from the spool (no caller to tell) kept as a reject. */
 function spoolReject(unit: WriteUnit, index: number, recordId: string | undefined, issue: Issue): RejectRow {
   return {
@@ -75,6 +92,12 @@ function spoolReject(unit: WriteUnit, index: number, recordId: string | undefine
     record: JSON.stringify(unit.records[index]),
   };
 }
+
+/** Warnings play no part in which assets an outage reaches. */
+const NO_WARNINGS = { covering: () => null };
+
+const listed = (areas: readonly string[] | undefined) =>
+  areas === undefined ? {} : { affectedAreas: [...areas] };
 
 const isRefusal = (err: unknown): boolean => err instanceof StoreError && err.kind === 'rejected';
 
@@ -96,7 +119,8 @@ function refusalText(message: string): string {
 interface Version {
   start: number;
   assetId: string;
-  areas: readonly string[];
+  /** the areas it listed; undefined: none listed (all on the feeder) */
+  areas: readonly string[] | undefined;
 }
 const SEND_ATTEMPTS = 3;
 const LOOKUP_CHUNK = 200;
@@ -117,8 +141,8 @@ export class Writer {
   private draining: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  /** Current start of recently written events: covers the WAL's apply lag for corrections. */
-  private readonly recentStarts = new Map<string, Version>();
+  /** The network and warnings as stored, for the attribution kept at write (loaded on first use). */
+  private keeper: ReachKeeper | undefined;
   readonly stats: WriterStats = {
     written: { assets: 0, outages: 0, warnings: 0, rejects: 0 },
     spooled: 0,
@@ -258,19 +282,38 @@ export class Writer {
       if (buffer.currentPosition() >= PART_BYTES) parts.push(buffer.toBufferNew()!);
     };
     const at = unit.receivedAt;
+    let undo: (() => void) | undefined;
+    const encodeDiff = (diff: ReachDiff, receivedAt: number) => {
+      for (const r of diff.tombstones) {
+        encodeReachTombstone(buffer, r, receivedAt);
+        cut();
+      }
+      for (const r of diff.rows) {
+        encodeReach(buffer, r);
+        cut();
+      }
+    };
     switch (unit.kind) {
-      case 'assets':
+      case 'assets': {
         for (const a of unit.records) {
           encodeAsset(buffer, a, at);
           cut();
         }
+        const applied = await (await this.reach()).applyAssets(unit.records);
+        undo = applied.undo;
+        encodeDiff(applied.diff, at);
         break;
-      case 'warnings':
+      }
+      case 'warnings': {
         for (const w of unit.records) {
           encodeWarning(buffer, w, at);
           cut();
         }
+        const applied = await (await this.reach()).applyWarnings(unit.records);
+        undo = applied.undo;
+        encodeDiff(applied.diff, at);
         break;
+      }
       case 'rejects':
         for (const r of unit.records) {
           encodeReject(buffer, r, at);
@@ -279,6 +322,8 @@ export class Writer {
         break;
       case 'outages': {
         const events = await this.withKnownAssets(unit, buffer);
+        const keeper = await this.reach();
+        await keeper.topUp();
         const previous = await this.previousVersions(events.map((e) => e.eventId));
         for (const e of events) {
           encodeOutageHistory(buffer, e, at, this.id);
@@ -288,6 +333,19 @@ export class Writer {
           }
           // Links the new version no longer has (or has at another start) are tombstoned.
           const areas = new Set(e.affectedAreas ?? []);
+          // The assets the stored version reached and this one does not (or at another start).
+          const reached = keeper.rowsOf({ event: e, receivedAt: at });
+          if (old) {
+            const now = new Set(reached.map(reachKey));
+            const was = deriveReach(
+              { ...e, assetId: old.assetId, start: old.start, cause: 'unknown', ...listed(old.areas) },
+              at,
+              keeper.topology,
+              NO_WARNINGS,
+            );
+            for (const r of was) if (!now.has(reachKey(r))) encodeReachTombstone(buffer, r, at);
+          }
+          for (const r of reached) encodeReach(buffer, r);
           for (const area of old?.areas ?? []) {
             if (old?.start !== e.start || !areas.has(area)) {
               encodeOutageArea(buffer, e.eventId, area, old?.start ?? e.start, true, at);
@@ -295,7 +353,7 @@ export class Writer {
           }
           for (const area of areas) encodeOutageArea(buffer, e.eventId, area, e.start, false, at);
           encodeOutageCurrent(buffer, e, at);
-          previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: [...areas] });
+          previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas });
           cut();
         }
         break;
@@ -304,12 +362,63 @@ export class Writer {
     const last = buffer.toBufferNew();
     if (last !== null) parts.push(last);
     if (parts.length === 0) return;
-    for (const bytes of parts) await this.sendBytes(bytes);
+    try {
+      for (const bytes of parts) await this.sendBytes(bytes);
+    } catch (err) {
+      // The unit is retried later (spool) or in parts (refusals): as if never applied.
+      undo?.();
+      throw err;
+    }
     this.stats.written[unit.kind] += unit.records.length;
     if (unit.kind === 'outages') {
-      this.remember(unit.records);
+      this.keeper?.remember(unit.records, unit.receivedAt);
       for (const e of unit.records) this.seen.add(e.eventId);
     }
+  }
+
+  /**
+   * Puts the attribution table right: the months whose outages and own reach rows disagree (a
+   * crash between the two) or, with `all`, every month, are derived afresh and what differs is
+   * written. Returns what it did.
+   */
+  async repairReach(options: { all?: boolean } = {}): Promise<ReachRepair> {
+    const keeper = await this.reach();
+    await keeper.topUp();
+    const months = options.all
+      ? await storedMonths(this.opts.store)
+      : await disagreeingMonths(this.opts.store);
+    const done: ReachRepair = { months: months.length, rows: 0, tombstones: 0 };
+    for (const m of months) {
+      const diff = await compareReach(this.opts.store, keeper, m, nextMonth(m));
+      await this.sendReach(diff, Date.now());
+      done.rows += diff.rows.length;
+      done.tombstones += diff.tombstones.length;
+    }
+    if (done.rows + done.tombstones > 0) this.opts.log.info({ ...done }, 'attribution rows repaired');
+    return done;
+  }
+
+  private async sendReach(diff: ReachDiff, receivedAt: number): Promise<void> {
+    const buffer = withFastEscape(createBuffer(this.options));
+    const send = async () => {
+      const bytes = buffer.toBufferNew();
+      if (bytes !== null) await this.sendBytes(bytes);
+    };
+    for (const r of diff.tombstones) {
+      encodeReachTombstone(buffer, r, receivedAt);
+      if (buffer.currentPosition() >= PART_BYTES) await send();
+    }
+    for (const r of diff.rows) {
+      encodeReach(buffer, r);
+      if (buffer.currentPosition() >= PART_BYTES) await send();
+    }
+    await send();
+  }
+
+  /** The attribution keeper, loaded from the database on first use. */
+  private async reach(): Promise<ReachKeeper> {
+    this.keeper ??= await ReachKeeper.load(this.opts.store);
+    return this.keeper;
   }
 
   /** Sends the kept bytes, retrying a few times with backoff before giving up as unreachable. */
@@ -329,18 +438,6 @@ export class Writer {
         }
         await new Promise((r) => setTimeout(r, 100 * 4 ** attempt));
       }
-    }
-  }
-
-  private remember(events: readonly OutageEvent[]): void {
-    for (const e of events) {
-      this.recentStarts.delete(e.eventId);
-      this.recentStarts.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas ?? [] });
-    }
-    // Map iteration order is insertion order: drop the oldest beyond the limit.
-    for (const key of this.recentStarts.keys()) {
-      if (this.recentStarts.size <= RECENT_LIMIT) break;
-      this.recentStarts.delete(key);
     }
   }
 
@@ -376,7 +473,7 @@ export class Writer {
     await this.seen.refresh();
     const unique = [...new Set(ids)];
     // Only ids that may exist are looked up; small chunks keep the GET request short.
-    const candidates = unique.filter((id) => this.seen.has(id) && !this.recentStarts.has(id));
+    const candidates = unique.filter((id) => this.seen.has(id) && !this.keeper?.recentVersion(id));
     for (let i = 0; i < candidates.length; i += LOOKUP_CHUNK) {
       const chunk = candidates.slice(i, i + LOOKUP_CHUNK);
       const rows = await this.opts.store.rows<{
@@ -388,14 +485,15 @@ export class Writer {
         sql`SELECT event_id, asset_id, start, affected_areas FROM outages WHERE event_id IN (${chunk}) AND NOT deleted`,
       );
       for (const r of rows) {
-        const areas = r.affected_areas ? (JSON.parse(r.affected_areas) as string[]) : [];
+        const areas = r.affected_areas === null ? undefined : (JSON.parse(r.affected_areas) as string[]);
         found.set(r.event_id, { start: r.start, assetId: r.asset_id, areas });
       }
     }
     for (const id of unique) {
       // The WAL may not yet show our own last write: what we sent most recently wins.
-      const recent = this.recentStarts.get(id);
-      if (recent) found.set(id, recent);
+      const recent = this.keeper?.recentVersion(id)?.event;
+      if (recent)
+        found.set(id, { start: recent.start, assetId: recent.assetId, areas: recent.affectedAreas });
     }
     return found;
   }

@@ -1,9 +1,10 @@
 // Stored rows back into the contract's records, for the reference evaluators and explanations.
 
-import type { Asset, Cause, OutageEvent, Warning } from '../../core/index.js';
-import { type Sql, type Store, sql, ts } from '../../store/index.js';
+import type { Asset, Cause, OutageEvent, Warning } from '../core/index.js';
+import type { Store } from './client.js';
+import { type Sql, sql, ts } from './sql.js';
 
-interface OutageRow {
+export interface OutageRow {
   event_id: string;
   asset_id: string;
   start: number;
@@ -16,35 +17,39 @@ interface OutageRow {
   warning_id: string | null;
   estimated_restoration: number | null;
   notes: string | null;
+  received_at: number;
+}
+
+export const OUTAGE_COLUMNS = sql`event_id, asset_id, start, end_at, customers_affected, affected_areas, restorations,
+  cause, planned, warning_id, estimated_restoration, notes, received_at`;
+
+export function outageOfRow(r: OutageRow): OutageEvent {
+  const e: OutageEvent = {
+    eventId: r.event_id,
+    assetId: r.asset_id,
+    start: r.start,
+    end: r.end_at,
+    customersAffected: r.customers_affected,
+    restorations: r.restorations ? JSON.parse(r.restorations) : [],
+    cause: r.cause,
+    planned: r.planned,
+  };
+  if (r.affected_areas !== null) e.affectedAreas = JSON.parse(r.affected_areas);
+  if (r.warning_id !== null) e.warningId = r.warning_id;
+  if (r.estimated_restoration !== null) e.estimatedRestoration = r.estimated_restoration;
+  if (r.notes !== null) e.notes = r.notes;
+  return e;
 }
 
 /** Current versions of the outages matching `where` (a condition on the outages table). */
 export async function readOutages(store: Store, where: Sql): Promise<OutageEvent[]> {
   const rows = await store.rows<OutageRow>(
-    sql`SELECT event_id, asset_id, start, end_at, customers_affected, affected_areas, restorations, cause,
-               planned, warning_id, estimated_restoration, notes
-        FROM outages WHERE NOT deleted AND (${where}) ORDER BY start, event_id`,
+    sql`SELECT ${OUTAGE_COLUMNS} FROM outages WHERE NOT deleted AND (${where}) ORDER BY start, event_id`,
   );
-  return rows.map((r) => {
-    const e: OutageEvent = {
-      eventId: r.event_id,
-      assetId: r.asset_id,
-      start: r.start,
-      end: r.end_at,
-      customersAffected: r.customers_affected,
-      restorations: r.restorations ? JSON.parse(r.restorations) : [],
-      cause: r.cause,
-      planned: r.planned,
-    };
-    if (r.affected_areas !== null) e.affectedAreas = JSON.parse(r.affected_areas);
-    if (r.warning_id !== null) e.warningId = r.warning_id;
-    if (r.estimated_restoration !== null) e.estimatedRestoration = r.estimated_restoration;
-    if (r.notes !== null) e.notes = r.notes;
-    return e;
-  });
+  return rows.map(outageOfRow);
 }
 
-interface AssetRow {
+export interface AssetRow {
   asset_id: string;
   kind: 'feeder' | 'area';
   name: string | null;
@@ -83,7 +88,7 @@ export function assetOfRow(r: AssetRow): Asset {
   return a;
 }
 
-const ASSET_COLUMNS = sql`asset_id, kind, name, feeder_id, substation, province, city, county, park, area_class,
+export const ASSET_COLUMNS = sql`asset_id, kind, name, feeder_id, substation, province, city, county, park, area_class,
   customers, transformers, lat, lon, valid_from`;
 
 /** Every version of the assets matching `where`, oldest first. */

@@ -1,0 +1,134 @@
+// What one outage reaches (attribution kept at write, 停电归属): its own asset, and when that
+// asset was a feeder at the outage's start, the transformer areas it interrupted — those it
+// lists that were areas then, or, when it lists none, every area on the feeder then. Each row
+// carries what the analytics count by, as it stood at the start, so that flags, hotspots and
+// reliability read one table with no joins. Mirrors analytics/rules/attribution.ts.
+
+import {
+  indexWarnings,
+  type OutageEvent,
+  WEATHER_CAUSES,
+  type Warning,
+  type WarningLookup,
+} from '../../core/index.js';
+import type { Topology } from './topology.js';
+
+export interface ReachRow {
+  /** the asset reached */
+  assetId: string;
+  eventId: string;
+  /** the asset the outage was recorded on (a feeder, for areas reached through it) */
+  sourceId: string;
+  start: number;
+  end: number | null;
+  kind: string | undefined;
+  feederId: string | undefined;
+  province: string | undefined;
+  city: string | undefined;
+  county: string | undefined;
+  park: string | undefined;
+  areaClass: string | undefined;
+  cause: string;
+  planned: boolean;
+  customersAffected: number;
+  /** the warning the outage names */
+  warningId: string | undefined;
+  /** weather outages: the official warning that covers the reached asset at the start */
+  warnedBy: string | undefined;
+  /** when the outage's version was received */
+  receivedAt: number;
+}
+
+/** The current official warnings, replaced version by version. */
+export class WarningBook {
+  private readonly byId = new Map<string, Warning>();
+  private cached: WarningLookup | undefined;
+
+  get lookup(): WarningLookup {
+    this.cached ??= indexWarnings([...this.byId.values()]);
+    return this.cached;
+  }
+
+  get(id: string): Warning | undefined {
+    return this.byId.get(id);
+  }
+
+  delete(id: string): void {
+    this.byId.delete(id);
+    this.cached = undefined;
+  }
+
+  set(w: Warning): void {
+    this.byId.set(w.warningId, w);
+    this.cached = undefined;
+  }
+}
+
+/** The reach rows of one outage version, its own asset's row last. */
+export function deriveReach(
+  event: OutageEvent,
+  receivedAt: number,
+  topology: Topology,
+  warnings: WarningLookup,
+): ReachRow[] {
+  const weather = WEATHER_CAUSES.has(event.cause);
+  const row = (assetId: string): ReachRow => {
+    const v = topology.at(assetId, event.start);
+    const region = { province: v?.province, city: v?.city, county: v?.county };
+    return {
+      assetId,
+      eventId: event.eventId,
+      sourceId: event.assetId,
+      start: event.start,
+      end: event.end,
+      kind: v?.kind,
+      feederId: v?.feederId,
+      province: v?.province,
+      city: v?.city,
+      county: v?.county,
+      park: v?.park,
+      areaClass: v?.areaClass,
+      cause: event.cause,
+      planned: event.planned,
+      customersAffected: event.customersAffected,
+      warningId: event.warningId,
+      warnedBy: weather ? (warnings.covering(event, region) ?? undefined) : undefined,
+      receivedAt,
+    };
+  };
+  const rows: ReachRow[] = [];
+  if (topology.at(event.assetId, event.start)?.kind === 'feeder') {
+    const feederId = event.assetId;
+    const areas =
+      event.affectedAreas !== undefined
+        ? [...new Set(event.affectedAreas)].filter((id) => topology.at(id, event.start)?.kind === 'area')
+        : topology.areasOn(feederId, event.start);
+    for (const id of areas) if (id !== feederId) rows.push(row(id));
+  }
+  rows.push(row(event.assetId));
+  return rows;
+}
+
+/** Whether two rows of the same (start, event, asset) carry the same facts. */
+export function sameReach(a: ReachRow, b: ReachRow): boolean {
+  return (
+    a.sourceId === b.sourceId &&
+    a.end === b.end &&
+    a.kind === b.kind &&
+    a.feederId === b.feederId &&
+    a.province === b.province &&
+    a.city === b.city &&
+    a.county === b.county &&
+    a.park === b.park &&
+    a.areaClass === b.areaClass &&
+    a.cause === b.cause &&
+    a.planned === b.planned &&
+    a.customersAffected === b.customersAffected &&
+    a.warningId === b.warningId &&
+    a.warnedBy === b.warnedBy &&
+    a.receivedAt === b.receivedAt
+  );
+}
+
+export const reachKey = (r: Pick<ReachRow, 'start' | 'eventId' | 'assetId'>): string =>
+  `${r.start}\u0000${r.eventId}\u0000${r.assetId}`;

@@ -1,0 +1,157 @@
+// The network as it stood at any time, in memory: every asset version, and for each feeder the
+// areas that were ever on it. Attribution at write (derive.ts) asks "what was this asset at the
+// outage's start" and "which areas were on this feeder then" once per outage, so both answers
+// must be a lookup, not a scan: versions are kept sorted per asset (binary search), and a
+// feeder's candidate areas are the few ever placed on it.
+
+import type { Asset, AssetKind } from '../../core/index.js';
+
+/** What an outage's attribution carries of the asset it reaches (as it stood at the start). */
+export interface Placement {
+  kind: AssetKind;
+  feederId: string | undefined;
+  province: string | undefined;
+  city: string | undefined;
+  county: string | undefined;
+  park: string | undefined;
+  areaClass: string | undefined;
+}
+
+export interface PlacedVersion extends Placement {
+  validFrom: number;
+}
+
+/** A version that changed what some outages reach: outages starting in [from, to) are touched. */
+export interface PlacementChange {
+  assetId: string;
+  from: number;
+  to: number;
+  before: Placement | undefined;
+  after: Placement;
+}
+
+const samePlacement = (a: Placement, b: Placement): boolean =>
+  a.kind === b.kind &&
+  a.feederId === b.feederId &&
+  a.province === b.province &&
+  a.city === b.city &&
+  a.county === b.county &&
+  a.park === b.park &&
+  a.areaClass === b.areaClass;
+
+export function placementOf(a: Asset): PlacedVersion {
+  return {
+    kind: a.kind,
+    feederId: a.feederId,
+    province: a.province,
+    city: a.city,
+    county: a.county,
+    park: a.park,
+    areaClass: a.areaClass,
+    validFrom: a.validFrom,
+  };
+}
+
+export class Topology {
+  private readonly versions = new Map<string, PlacedVersion[]>();
+  private readonly onFeeder = new Map<string, Set<string>>();
+  private count = 0;
+
+  /** Number of asset versions held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Adds (or replaces, at the same validFrom) one version. Returns what it changed for the
+   * outages, or null when every outage reaches the same assets with the same attributes as before.
+   */
+  add(asset: Asset): PlacementChange | null {
+    const v = placementOf(asset);
+    let list = this.versions.get(asset.assetId);
+    if (!list) {
+      list = [];
+      this.versions.set(asset.assetId, list);
+    }
+    const before = this.at(asset.assetId, v.validFrom);
+    // Index of the first version with validFrom ≥ v.validFrom.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.validFrom < v.validFrom) lo = mid + 1;
+      else hi = mid;
+    }
+    const replaces = list[lo]?.validFrom === v.validFrom;
+    if (replaces) list[lo] = v;
+    else {
+      list.splice(lo, 0, v);
+      this.count += 1;
+    }
+    if (v.kind === 'area' && v.feederId !== undefined) {
+      let areas = this.onFeeder.get(v.feederId);
+      if (!areas) {
+        areas = new Set();
+        this.onFeeder.set(v.feederId, areas);
+      }
+      areas.add(asset.assetId);
+    }
+    if (before !== undefined && samePlacement(before, v)) return null;
+    // Before an asset's first version that version applies, so a new first version reaches back.
+    const from = lo === 0 ? Number.NEGATIVE_INFINITY : v.validFrom;
+    const next = list[lo + 1];
+    return {
+      assetId: asset.assetId,
+      from,
+      to: next ? next.validFrom : Number.POSITIVE_INFINITY,
+      before,
+      after: v,
+    };
+  }
+
+  /**
+   * The version valid at instant t: the latest with validFrom ≤ t; before the first version the
+   * first (records often take effect after the outages they describe); undefined when unknown.
+   */
+  at(assetId: string, t: number): PlacedVersion | undefined {
+    const list = this.versions.get(assetId);
+    if (!list || list.length === 0) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.validFrom <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[Math.max(0, lo - 1)];
+  }
+
+  /** The areas on feeder `feederId` at instant t (their versions at t), in no particular order. */
+  areasOn(feederId: string, t: number): string[] {
+    const out: string[] = [];
+    for (const id of this.onFeeder.get(feederId) ?? []) {
+      const v = this.at(id, t);
+      if (v?.kind === 'area' && v.feederId === feederId) out.push(id);
+    }
+    return out;
+  }
+
+  /** A function that puts these assets' versions back as they are now. */
+  checkpoint(assetIds: readonly string[]): () => void {
+    const saved = new Map<string, PlacedVersion[] | undefined>();
+    for (const id of assetIds) if (!saved.has(id)) saved.set(id, this.versions.get(id)?.slice());
+    const count = this.count;
+    return () => {
+      for (const [id, list] of saved) {
+        if (list) this.versions.set(id, list.slice());
+        else this.versions.delete(id);
+      }
+      // A feeder's candidate areas may keep an extra id: areasOn checks each version anyway.
+      this.count = count;
+    };
+  }
+
+  has(assetId: string): boolean {
+    return this.versions.has(assetId);
+  }
+}
