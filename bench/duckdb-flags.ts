@@ -9,6 +9,7 @@ import { firstRelevantDay } from '../analytics/flags/index.js';
 import type { CountRule } from '../analytics/rules/index.js';
 import type { Asset, OutageEvent, Warning } from '../core/index.js';
 import { localDay, startOfLocalDay } from '../core/index.js';
+import type { ReachRow } from '../store/index.js';
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const list = (xs: readonly string[]) => xs.map(q).join(', ');
@@ -28,7 +29,13 @@ export async function duckdbWithData(
   assets: Asset[],
   events: OutageEvent[],
   warnings: Warning[],
+  reach: readonly ReachRow[] = [],
 ) {
+  writeCsv(
+    join(dir, 'reach.csv'),
+    ['asset_id', 'event_id', 'start', 'end_at', 'cause', 'planned', 'warned_by'],
+    reach.map((r) => [r.assetId, r.eventId, iso(r.start), iso(r.end), r.cause, r.planned, r.warnedBy]),
+  );
   writeCsv(
     join(dir, 'assets.csv'),
     ['asset_id', 'kind', 'feeder_id', 'province', 'city', 'county', 'area_class', 'park', 'valid_from'],
@@ -76,6 +83,7 @@ export async function duckdbWithData(
       "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ', 'planned': 'BOOLEAN', 'has_areas': 'INTEGER'}",
     outage_areas: "{'start': 'TIMESTAMPTZ'}",
     warnings: "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ'}",
+    reach: "{'start': 'TIMESTAMPTZ', 'end_at': 'TIMESTAMPTZ', 'planned': 'BOOLEAN', 'warned_by': 'VARCHAR'}",
   };
   for (const t of Object.keys(types)) {
     await c.run(
@@ -85,7 +93,8 @@ export async function duckdbWithData(
   return c;
 }
 
-export function duckdbFlagQuery(rule: CountRule, asOf: number, zone: string, shortMinutes: number): string {
+/** What both DuckDB statements derive from a rule: filters, scope, the window parts. */
+function parts(rule: CountRule, asOf: number, zone: string, shortMinutes: number) {
   const today = localDay(asOf, zone);
   const low = new Date(startOfLocalDay(firstRelevantDay(rule, today), zone)).toISOString();
   const t = `TIMESTAMPTZ ${q(new Date(asOf).toISOString())}`;
@@ -119,6 +128,28 @@ export function duckdbFlagQuery(rule: CountRule, asOf: number, zone: string, sho
     return `year(${local}) * 12 + month(${local}) - 1`;
   };
   const n = rolling ? (rule.window as { days: number }).days : 0;
+  /** CTEs m … framed over `c` (tgt, event_id, start, end_at and the `carried` columns). */
+  const windows = (carried: string) => `
+m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER (PARTITION BY tgt ORDER BY start, event_id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end FROM c),
+leaders AS (SELECT tgt, ${carried} event_id, start, ${day('start')} AS day, ${period('start')} AS period
+            FROM m WHERE prev_end IS NULL OR start >= prev_end),
+numbered AS (SELECT *, row_number() OVER (PARTITION BY tgt ORDER BY start, event_id) seq,
+        row_number() OVER (PARTITION BY tgt, period ORDER BY start, event_id) period_seq,
+        lag(day, ${rule.limit}) OVER (PARTITION BY tgt ORDER BY start, event_id) lag_day FROM leaders),
+marked AS (SELECT *, CASE WHEN ${rolling ? `(lag_day IS NOT NULL AND day - lag_day <= ${n - 1})` : `period_seq > ${rule.limit}`}
+        AND day >= ${today - 364} AND day <= ${today} THEN seq END recent_breach FROM numbered),
+latest AS (SELECT *, max(recent_breach) OVER (PARTITION BY tgt) lb_seq FROM marked),
+framed AS (SELECT *, max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY tgt) lb_day,
+        max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY tgt) lb_period FROM latest)`;
+  const flaggedWhere = `(lb_seq IS NOT NULL AND seq <= lb_seq AND ${rolling ? `day >= lb_day - ${n - 1}` : 'period = lb_period'})
+   OR (lb_seq IS NULL AND ${rolling ? `day >= ${today - n + 1} AND day <= ${today}` : `period = ${period(t)}`})`;
+  return { t, lowTs, filters, warned, scope, windows, flaggedWhere };
+}
+
+/** The product's statement before outage_reach: attribution by joins, then the windows. */
+export function duckdbFlagQuery(rule: CountRule, asOf: number, zone: string, shortMinutes: number): string {
+  const { t, lowTs, filters, warned, scope, windows, flaggedWhere } = parts(rule, asOf, zone, shortMinutes);
   return `
 WITH v AS (
   SELECT *, row_number() OVER (PARTITION BY asset_id ORDER BY valid_from) rn,
@@ -156,20 +187,37 @@ counted AS (SELECT ar.* FROM ar ANTI JOIN warned ON warned.tgt = ar.tgt AND warn
 }
 c AS (SELECT counted.tgt, cur.kind, counted.event_id, counted.start, counted.end_at
       FROM counted JOIN cur ON cur.asset_id = counted.tgt WHERE ${scope.join(' AND ')}),
-m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER (PARTITION BY tgt ORDER BY start, event_id
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end FROM c),
-leaders AS (SELECT tgt, kind, event_id, start, ${day('start')} AS day, ${period('start')} AS period
-            FROM m WHERE prev_end IS NULL OR start >= prev_end),
-numbered AS (SELECT *, row_number() OVER (PARTITION BY tgt ORDER BY start, event_id) seq,
-        row_number() OVER (PARTITION BY tgt, period ORDER BY start, event_id) period_seq,
-        lag(day, ${rule.limit}) OVER (PARTITION BY tgt ORDER BY start, event_id) lag_day FROM leaders),
-marked AS (SELECT *, CASE WHEN ${rolling ? `(lag_day IS NOT NULL AND day - lag_day <= ${n - 1})` : `period_seq > ${rule.limit}`}
-        AND day >= ${today - 364} AND day <= ${today} THEN seq END recent_breach FROM numbered),
-latest AS (SELECT *, max(recent_breach) OVER (PARTITION BY tgt) lb_seq FROM marked),
-framed AS (SELECT *, max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY tgt) lb_day,
-        max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY tgt) lb_period FROM latest)
+${windows('kind,')}
 SELECT tgt, kind, event_id, day, seq, lb_seq, lb_day FROM framed
-WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${rolling ? `day >= lb_day - ${n - 1}` : 'period = lb_period'})
-   OR (lb_seq IS NULL AND ${rolling ? `day >= ${today - n + 1} AND day <= ${today}` : `period = ${period(t)}`})
+WHERE ${flaggedWhere}
 ORDER BY tgt, seq`;
+}
+
+/**
+ * The product's one-table statement (analytics/flags/sql.ts) on a copy of outage_reach: counted
+ * outages per reached asset, the windows, then the scope on the flagged assets as they stand.
+ */
+export function duckdbReachFlagQuery(
+  rule: CountRule,
+  asOf: number,
+  zone: string,
+  shortMinutes: number,
+): string {
+  const { t, lowTs, filters, warned, scope, windows, flaggedWhere } = parts(rule, asOf, zone, shortMinutes);
+  const notWarned = warned
+    ? `(ar.warned_by IS NULL OR ar.cause NOT IN ('weather_fault', 'natural_disaster'))`
+    : 'true';
+  return `
+WITH ar AS (SELECT asset_id tgt, event_id, start, end_at, cause, planned, warned_by FROM reach
+            WHERE start <= ${t} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})),
+c AS (SELECT tgt, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${filters.join(' AND ')}),
+${windows('')},
+flagged AS (SELECT tgt, event_id, day, seq, lb_seq, lb_day FROM framed WHERE ${flaggedWhere}),
+cur AS (SELECT a.* FROM assets a JOIN (SELECT DISTINCT tgt FROM flagged) f ON f.tgt = a.asset_id
+        QUALIFY row_number() OVER (PARTITION BY a.asset_id ORDER BY CASE WHEN a.valid_from <= ${t} THEN 0 ELSE 1 END,
+          CASE WHEN a.valid_from <= ${t} THEN -epoch_us(a.valid_from) ELSE epoch_us(a.valid_from) END) = 1)
+SELECT flagged.tgt, cur.kind, flagged.event_id, flagged.day, flagged.seq, flagged.lb_seq, flagged.lb_day
+FROM flagged JOIN cur ON cur.asset_id = flagged.tgt
+WHERE ${scope.join(' AND ')}
+ORDER BY flagged.tgt, flagged.seq`;
 }

@@ -4,13 +4,25 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateFlags } from '../analytics/flags/index.js';
+import { evaluateFlags, explainAsset } from '../analytics/flags/index.js';
+import { type CountQuery, flagRowsQuery } from '../analytics/flags/sql.js';
 import { type CompiledRuleSet, evaluate, loadRuleFile } from '../analytics/rules/index.js';
-import type { Asset, OutageEvent, Warning } from '../core/index.js';
+import { type Asset, localDay, type OutageEvent, type Warning } from '../core/index.js';
 import { type DemoSize, generateDemo, loadDemo, toOutageEvent } from '../demo/index.js';
 import { createLogger } from '../server/log.js';
-import { AssetDirectory, type LocalQuestDB, type Store, sql, Writer } from '../store/index.js';
-import { duckdbFlagQuery, duckdbWithData } from './duckdb-flags.js';
+import {
+  AssetDirectory,
+  deriveReach,
+  type LocalQuestDB,
+  type Store,
+  sql,
+  Topology,
+  WarningBook,
+  walApplied,
+  Writer,
+} from '../store/index.js';
+import { joinedFlagRowsQuery } from './baseline-flags.js';
+import { duckdbFlagQuery, duckdbReachFlagQuery, duckdbWithData } from './duckdb-flags.js';
 import type { BenchCase, Measurement } from './harness.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -40,11 +52,7 @@ export async function rulesCases(
     const demo = generateDemo({ seed: 7, size, now: NOW, zone: ZONE });
     const t0 = performance.now();
     const summary = await loadDemo(demo, writer, NOW);
-    for (;;) {
-      const [r] = await store.rows<{ n: number }>(sql`SELECT count() n FROM outage_history`);
-      if ((r?.n ?? 0) >= summary.outages) break;
-      await new Promise((res) => setTimeout(res, 200));
-    }
+    await walApplied(store);
     const loadMs = performance.now() - t0;
     loads.push({
       name: 'demo generate + load (writer)',
@@ -63,20 +71,57 @@ export async function rulesCases(
     const events = [...byId.values()];
     const warnings: Warning[] = [...demo.warnings()];
     let flagged = 0;
+    const today = localDay(NOW, ZONE);
+    const query = (rule: CountQuery['rule']): CountQuery => ({
+      rule,
+      asOf: NOW,
+      zone: ZONE,
+      today,
+      shortOutageMinutes: ruleSet.shortOutageMinutes,
+    });
+    // Each statement's rows, per rule, from its first run: every peer must find the same rows.
+    const rowCounts = new Map<string, number[]>();
+    const counted = (name: string, rule: number, n: number) => {
+      const list = rowCounts.get(name) ?? [];
+      if (list[rule] === undefined) list[rule] = n;
+      rowCounts.set(name, list);
+    };
+    for (const [i, rule] of ruleSet.countRules.entries()) {
+      counted('product', i, (await store.rows(flagRowsQuery(query(rule)))).length);
+    }
+    const agree = (name: string) => {
+      const mine = rowCounts.get(name)?.join('/');
+      const product = rowCounts.get('product')?.join('/');
+      if (mine !== product) throw new Error(`${name} found ${mine} flag rows, the product ${product}`);
+    };
+    const PRODUCT = 'flags: QuestDB, attribution kept at write (product)';
     cases.push({
-      name: 'flags: QuestDB SQL (product)',
+      name: PRODUCT,
       size,
       items: events.length,
       run: async () => {
         flagged = (await evaluateFlags(store, { ruleSet, asOf: NOW, zone: ZONE })).length;
       },
-      note: 'national-2025, 2 rules',
+      note: `national-2025, 2 rules, as of ${new Date(NOW).toISOString().slice(0, 10)}; flag rows per rule ${rowCounts.get('product')?.join('/')}`,
+    });
+    cases.push({
+      name: 'before: QuestDB, attribution by joins in every query',
+      size,
+      baseline: PRODUCT,
+      items: events.length,
+      run: async () => {
+        for (const [i, rule] of ruleSet.countRules.entries()) {
+          counted('before', i, (await store.rows(joinedFlagRowsQuery(query(rule)))).length);
+        }
+        agree('before');
+      },
+      note: 'the product statement before outage_reach (bench/baseline-flags.ts)',
     });
     if (referenceSizes.includes(size)) {
       cases.push({
         name: 'peer: reference evaluator (TypeScript)',
         size,
-        baseline: 'flags: QuestDB SQL (product)',
+        baseline: PRODUCT,
         items: events.length,
         run: async () => {
           const n = evaluate({ assets, events, warnings, asOf: NOW, zone: ZONE, ruleSet }).flags.length;
@@ -84,19 +129,88 @@ export async function rulesCases(
         },
       });
     }
-    const dir = join(qdb.dataDir, `duck-${size}`);
-    mkdirSync(dir, { recursive: true });
-    const duck = await duckdbWithData(dir, assets, events, warnings);
+    // One asset with the most outages: its flags and the explanation of each rule, as of two dates.
+    const [busiest] = await store.rows<{ asset_id: string }>(
+      sql`SELECT asset_id, count() n FROM outage_reach WHERE NOT deleted GROUP BY asset_id ORDER BY n DESC LIMIT 1`,
+    );
+    const one = busiest?.asset_id ?? '';
     cases.push({
-      name: 'peer: DuckDB, same windowed query',
+      name: "one asset's flags and explanation",
       size,
-      baseline: 'flags: QuestDB SQL (product)',
-      items: events.length,
+      baseline: PRODUCT,
+      items: 1,
       run: async () => {
-        for (const rule of ruleSet.countRules) {
-          await duck.runAndReadAll(duckdbFlagQuery(rule, NOW, ZONE, ruleSet.shortOutageMinutes));
+        for (const asOf of [NOW, NOW - 200 * 86_400_000]) {
+          await evaluateFlags(store, { ruleSet, asOf, zone: ZONE, assetIds: [one] });
+          for (const rule of ruleSet.countRules) {
+            const r = await explainAsset(store, { ruleSet, ruleId: rule.id, assetId: one, asOf, zone: ZONE });
+            if (!r.ok) throw new Error(`no explanation for ${one}`);
+          }
         }
       },
+      note: `${one}: as of the run's date and 200 days before, both rules (≤ 100 ms each wanted)`,
+    });
+    const dir = join(qdb.dataDir, `duck-${size}`);
+    mkdirSync(dir, { recursive: true });
+    // The same attribution rows, derived with the product's own function from the same records.
+    const topology = new Topology();
+    for (const a of assets) topology.add(a);
+    const book = new WarningBook();
+    for (const w of warnings) book.set(w);
+    const reach = events.flatMap((e) => deriveReach(e, NOW, topology, book.lookup));
+    const duck = await duckdbWithData(dir, assets, events, warnings, reach);
+    cases.push({
+      name: 'peer: DuckDB, the product statement on a copy of outage_reach',
+      size,
+      baseline: PRODUCT,
+      items: events.length,
+      run: async () => {
+        for (const [i, rule] of ruleSet.countRules.entries()) {
+          const r = await duck.runAndReadAll(
+            duckdbReachFlagQuery(rule, NOW, ZONE, ruleSet.shortOutageMinutes),
+          );
+          counted('duckdb-reach', i, r.currentRowCount);
+        }
+        agree('duckdb-reach');
+      },
+      note: `${reach.length.toLocaleString('en')} attribution rows`,
+    });
+    cases.push({
+      name: 'peer: DuckDB, attribution by joins (the statement before)',
+      size,
+      baseline: PRODUCT,
+      items: events.length,
+      run: async () => {
+        for (const [i, rule] of ruleSet.countRules.entries()) {
+          const r = await duck.runAndReadAll(duckdbFlagQuery(rule, NOW, ZONE, ruleSet.shortOutageMinutes));
+          counted('duckdb-joins', i, r.currentRowCount);
+        }
+        agree('duckdb-joins');
+      },
+    });
+    cases.push({
+      name: 'attribution check: every month derived afresh and compared',
+      size,
+      items: events.length,
+      run: async () => {
+        const checker = await Writer.open({
+          connection: store.connection,
+          store,
+          spoolDir: join(qdb.dataDir, 'spool-check'),
+          spoolLimitBytes: 2 ** 31,
+          log: createLogger('warn'),
+        });
+        try {
+          const done = await checker.repairReach({ all: true });
+          if (done.rows + done.tombstones > 0)
+            throw new Error(
+              `attribution kept at write differed from a fresh derivation: ${JSON.stringify(done)}`,
+            );
+        } finally {
+          await checker.close();
+        }
+      },
+      note: 'what `reach rebuild` does, with loading the network; nothing to write when the rows kept at write are right',
     });
   }
   await writer.close();

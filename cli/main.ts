@@ -14,7 +14,8 @@ const USAGE = `usage: outage <command>
   start                                   run the product (API and dashboard) on the bundled or configured QuestDB
   questdb                                 run only the bundled QuestDB (prints its client configuration string)
   import <assets|outages|warnings> FILE [--mapping FILE]   load a file into a running product's database
-  export-disclosure PERIOD --out DIR [--rule-set NAME]     write a published disclosure's pages and downloads to DIR`;
+  export-disclosure PERIOD --out DIR [--rule-set NAME]     write a published disclosure's pages and downloads to DIR
+  reach <check|rebuild>                   compare the attribution kept at write with a fresh derivation; rebuild it`;
 
 function onSignals(stop: () => Promise<void>): void {
   let count = 0;
@@ -74,6 +75,11 @@ async function main(argv: string[]): Promise<void> {
     case 'import': {
       const { runImport } = await import('../ingest/import/cli.js');
       process.exitCode = await runImport(rest, config, log);
+      return;
+    }
+    case 'reach': {
+      const { runReach } = await import('./reach.js');
+      process.exitCode = await runReach(rest, config, log);
       return;
     }
     default:

@@ -15,14 +15,15 @@ export function startFlagRefresh(
   flags: CurrentFlags,
   zone: string,
   log: Logger,
-  debounceMs = 2_000,
+  options: { debounceMs?: number; after?: Promise<unknown> } = {},
 ): FlagRefresher {
+  const debounceMs = options.debounceMs ?? 2_000;
   const full = () =>
     flags.refreshAll().then(
       () => log.info({ ms: Math.round(flags.lastFullMs) }, 'flags evaluated'),
       (err: unknown) => log.warn({ err: String(err) }, 'flag evaluation failed; will retry tonight'),
     );
-  void full();
+  void (options.after ?? Promise.resolve()).then(full);
   const nightly = cron.schedule('5 0 * * *', () => void full(), { timezone: zone });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

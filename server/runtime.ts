@@ -117,14 +117,21 @@ export async function startProduct(
       flagRefresh,
     };
     await options.beforeListen?.(deps);
+    // A crash between an outage's rows and its attribution rows (or an upgrade from before they
+    // were kept) is put right before anything is counted: the first full flag evaluation and the
+    // start-up catch-up wait for it, the API does not.
+    const attributionReady = writer.repairReach().then(
+      () => undefined,
+      (err: unknown) => log.error({ err: String(err) }, 'attribution repair failed'),
+    );
     // After the demo load, so the first catch-up (case opening, ledger, disclosure) sees data.
-    const jobs = options.jobs === false ? undefined : startJobs(deps);
+    const jobs = options.jobs === false ? undefined : startJobs(deps, { after: attributionReady });
     const app = createApp(deps, options.routers ?? []);
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
     });
-    const refresher = startFlagRefresh(currentFlags, config.zone, log);
+    const refresher = startFlagRefresh(currentFlags, config.zone, log, { after: attributionReady });
     flagRefresh.touched = refresher.touched;
     const sweep = startStaleSweep(store, connection, log);
     const addr = server.address();

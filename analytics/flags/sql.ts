@@ -8,11 +8,13 @@
 // Semantics mirror the reference evaluator in analytics/rules (see reference.ts).
 
 import { startOfLocalDay } from '../../core/index.js';
-import { FOREVER } from '../outages/index.js';
 import type { CountRule } from '../rules/index.js';
 import { type Instant, join, raw, type Sql, sql, ts } from '../../store/index.js';
 
 const DAY_US = 86_400_000_000;
+
+/** Stands for "no end" (ongoing outages). */
+const FOREVER = sql`'2200-01-01T00:00:00.000000Z'::timestamp`;
 
 export interface CountQuery {
   rule: CountRule;
@@ -41,7 +43,7 @@ function inList(column: string, values: readonly string[]): Sql {
   return sql`${raw(column)} IN (${values})`;
 }
 
-function scopeFilter(rule: CountRule): Sql {
+export function scopeFilter(rule: CountRule): Sql {
   const s = rule.scope;
   const parts: Sql[] = [inList('cur.kind', s.kind)];
   if (s.province) parts.push(inList('cur.province', s.province));
@@ -55,7 +57,7 @@ function scopeFilter(rule: CountRule): Sql {
 }
 
 /** Conditions under which an attributed outage (alias ar) counts, except the warning test. */
-function countFilter(q: CountQuery): Sql {
+export function countFilter(q: CountQuery): Sql {
   const c = q.rule.counts;
   const parts: Sql[] = [];
   if (c.causes !== 'all') parts.push(inList('ar.cause', c.causes));
@@ -118,39 +120,15 @@ cur AS (SELECT asset_id, kind, province, city, county, area_class, park FROM ran
 /** Added to a later version's nearness so that every earlier version ranks before it. */
 const NEVER_BEFORE = 1n << 60n;
 
-/**
- * Rows that make the flag of each asset: its latest recent breach window, or its current window.
- * Reads the attribution kept at write (outage_reach) alone: which assets each outage reached,
- * with their region as it stood at the start and the official warning that covered them.
- */
-export function flagRowsQuery(q: CountQuery): Sql {
-  const { rule, zone } = q;
-  const low = startOfLocalDay(firstRelevantDay(rule, q.today), zone);
-  const asOf = ts(q.asOf);
-  const lowTs = ts(low);
-  const warned = q.rule.counts.exclusions.includes('warned_weather');
-  const assetFilter = q.assetIds ? sql`AND ${inList('asset_id', q.assetIds)}` : sql``;
-  const current =
-    rule.window.kind === 'rolling'
-      ? sql`day >= ${q.today - rule.window.days + 1} AND day <= ${q.today}`
-      : sql`period = ${periodKey(rule, sql`to_timezone(${asOf}, ${zone})`)}`;
-  const inBreachWindow =
-    rule.window.kind === 'rolling' ? sql`day >= lb_day - ${rule.window.days - 1}` : sql`period = lb_period`;
-  // The warning stored with each row covers it among all warnings; a chosen set of warnings
-  // (what-if, tests) is judged here instead, against the region stored with the row.
-  const notWarned = warned
-    ? sql`(ar.warned_by IS NULL OR ar.cause NOT IN ('weather_fault', 'natural_disaster'))`
-    : sql`true`;
+/** The bounds of the outages that can matter: started by asOf, and not over before the first relevant day. */
+export function relevantOutages(q: CountQuery, start: Sql, end: Sql): Sql {
+  const low = ts(startOfLocalDay(firstRelevantDay(q.rule, q.today), q.zone));
+  return sql`${start} <= ${ts(q.asOf)} AND (${start} >= ${low} OR ${end} IS NULL OR ${end} > ${low})`;
+}
 
-  const reach = sql`
-ar AS (
-  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id, warned_by, province, city, county
-  FROM outage_reach
-  WHERE NOT deleted AND start <= ${asOf} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs}) ${assetFilter}
-)`;
-  const counted =
-    warned && q.warningIds
-      ? sql`w AS (
+/** Official warnings judged at query time: only the chosen ones (what-if analysis, tests). */
+export function chosenWarnings(q: CountQuery): Sql {
+  return sql`w AS (
   SELECT warning_id, province, city, county, start, end_at FROM warnings ${warningFilter(q)}
   LATEST ON received_at PARTITION BY warning_id
 ),
@@ -164,18 +142,54 @@ warned AS (
     AND (ar.warning_id IS NULL OR w.warning_id = ar.warning_id))
   WHERE ar.cause IN ('weather_fault', 'natural_disaster')
   GROUP BY ar.target, ar.event_id
-),
+)`;
+}
+
+/**
+ * CTEs `ar` and `c`: the outages each asset counts under the rule (target, event_id, start,
+ * end_at), read from the attribution kept at write (outage_reach) alone, which holds each
+ * reached asset's region as it stood at the start and the warning that covered it.
+ */
+function countedFromReach(q: CountQuery): Sql {
+  const warned = q.rule.counts.exclusions.includes('warned_weather');
+  const assetFilter = q.assetIds ? sql`AND ${inList('asset_id', q.assetIds)}` : sql``;
+  const ar = sql`ar AS (
+  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id, warned_by, province, city, county
+  FROM outage_reach
+  WHERE NOT deleted AND ${relevantOutages(q, sql`start`, sql`end_at`)} ${assetFilter}
+)`;
+  if (warned && q.warningIds) {
+    return sql`${ar},
+${chosenWarnings(q)},
 c AS (
   SELECT ar.target, ar.event_id, ar.start, ar.end_at
   FROM ar LEFT JOIN warned ON (warned.target = ar.target AND warned.event_id = ar.event_id)
   WHERE warned.n IS NULL AND ${countFilter(q)}
-)`
-      : sql`c AS (SELECT target, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${countFilter(q)})`;
+)`;
+  }
+  const notWarned = warned
+    ? sql`(ar.warned_by IS NULL OR ar.cause NOT IN ('weather_fault', 'natural_disaster'))`
+    : sql`true`;
+  return sql`${ar},
+c AS (SELECT target, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${countFilter(q)})`;
+}
 
+/**
+ * CTEs from `c` (counted outages per target) to `flagged`: overlapping outages merged, each
+ * asset's outages numbered in start order, breaches found with lag(), and the rows that make
+ * each asset's flag kept — its latest breach window in the trailing 365 days, or its current
+ * window.
+ */
+export function flagWindows(q: CountQuery): Sql {
+  const { rule, zone } = q;
+  const asOf = ts(q.asOf);
+  const current =
+    rule.window.kind === 'rolling'
+      ? sql`day >= ${q.today - rule.window.days + 1} AND day <= ${q.today}`
+      : sql`period = ${periodKey(rule, sql`to_timezone(${asOf}, ${zone})`)}`;
+  const inBreachWindow =
+    rule.window.kind === 'rolling' ? sql`day >= lb_day - ${rule.window.days - 1}` : sql`period = lb_period`;
   return sql`
-WITH
-${reach},
-${counted},
 m AS (
   SELECT target, event_id, start,
          max(coalesce(end_at, ${FOREVER})) OVER (PARTITION BY target ORDER BY start, event_id
@@ -215,10 +229,26 @@ flagged AS (
   FROM framed
   WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${inBreachWindow})
      OR (lb_seq IS NULL AND ${current})
-),
-${standing(asOf)}
+)`;
+}
+
+/** The flag rows of the assets in the rule's scope as they stand at asOf, with their kind then. */
+export const FLAG_ROWS = sql`
 SELECT flagged.target, cur.kind, flagged.event_id, flagged.start, flagged.day, flagged.seq, flagged.lb_seq, flagged.lb_day
-FROM flagged JOIN cur ON (cur.asset_id = flagged.target)
-WHERE ${scopeFilter(rule)}
+FROM flagged JOIN cur ON (cur.asset_id = flagged.target)`;
+
+/**
+ * Rows that make the flag of each asset: its latest recent breach window, or its current window.
+ * The rule's scope applies to each asset as it stands at asOf; since every window is one
+ * asset's, it is applied to the few flagged assets after the windows rather than before.
+ */
+export function flagRowsQuery(q: CountQuery): Sql {
+  return sql`
+WITH
+${countedFromReach(q)},
+${flagWindows(q)},
+${standing(ts(q.asOf))}
+${FLAG_ROWS}
+WHERE ${scopeFilter(q.rule)}
 ORDER BY flagged.target, flagged.seq`;
 }

@@ -12,4 +12,3 @@ export {
   readOutages,
   readWarnings,
 } from '../../store/index.js';
-export { attributionCtes, BEGINNING, FOREVER } from './attribution-sql.js';

@@ -14,7 +14,6 @@
 
 import { type RequestHandler, Router } from 'express';
 import type { CompiledRuleSet, TargetRule } from '../../analytics/rules/index.js';
-import { attributionCtes } from '../../analytics/outages/index.js';
 import {
   AREA_CLASSES,
   CAUSES,
@@ -138,16 +137,17 @@ function assetFilter(f: Filters): Sql {
 }
 
 /**
- * Outages attributed to assets: each event to its own asset, and a feeder's event to the areas
- * it listed or, when it listed none, to the areas on the feeder at its start. Columns: target,
- * event_id, start, end_at, cause, planned, customers_affected.
+ * CTE `att`: outages attributed to assets, as kept at write (outage_reach): each event to its
+ * own asset, and a feeder's event to the areas it listed or, when it listed none, to the areas
+ * on the feeder at its start. Columns: target, event_id, start, end_at, cause, planned,
+ * customers_affected.
  */
 function attributed(lo: number, hi: number, cause: string | undefined): Sql {
   const causeFilter = cause ? sql`AND cause = ${cause}` : sql``;
-  return attributionCtes(
-    ['end_at', 'cause', 'planned', 'customers_affected'],
-    sql`start >= ${ts(lo)} AND start < ${ts(hi)} ${causeFilter}`,
-  );
+  return sql`att AS (
+  SELECT asset_id target, event_id, start, end_at, cause, planned, customers_affected FROM outage_reach
+  WHERE NOT deleted AND start >= ${ts(lo)} AND start < ${ts(hi)} ${causeFilter}
+)`;
 }
 
 /** The assets as they stand at asOf (latest version with validFrom ≤ asOf). */

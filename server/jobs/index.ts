@@ -38,6 +38,8 @@ export interface JobsOptions {
   clock?: () => number;
   /** run the catch-up once at start (default true) */
   runAtStart?: boolean;
+  /** the start-up catch-up waits for this (the attribution repair) */
+  after?: Promise<unknown>;
   /** schedule with node-cron (default true; tests drive runDue themselves) */
   cron?: boolean;
   /** cron expressions (node-cron, with seconds optional), in the operating zone */
@@ -175,11 +177,13 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
   const started =
     options.runAtStart === false
       ? Promise.resolve()
-      : runDue(clock()).then(
-          () => undefined,
-          (err: unknown) =>
-            log.warn({ err: String(err) }, 'start-up catch-up failed: will retry at the next run'),
-        );
+      : (options.after ?? Promise.resolve())
+          .then(() => runDue(clock()))
+          .then(
+            () => undefined,
+            (err: unknown) =>
+              log.warn({ err: String(err) }, 'start-up catch-up failed: will retry at the next run'),
+          );
 
   return {
     stop() {

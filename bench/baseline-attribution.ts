@@ -3,7 +3,7 @@
 // reaches the areas it lists that are areas at its start or, when it lists none, every area on
 // that feeder at its start. Mirrors analytics/rules/attribution.ts.
 
-import { raw, type Sql, sql } from '../../store/index.js';
+import { raw, type Sql, sql } from '../store/index.js';
 
 /** Stands for "no end" (ongoing outages, the last asset version). */
 export const FOREVER = sql`'2200-01-01T00:00:00.000000Z'::timestamp`;

@@ -1,0 +1,62 @@
+// The product's flag statement as it was before the attribution was kept at write: which
+// outages reach which asset re-derived in every query (asset-version intervals by window
+// functions over the whole assets table, the feeder → area joins, the outage_areas join, the
+// warnings join), then the same windows (analytics/flags/sql.ts). Benchmarks only: the "before"
+// beside the product's one-table statement, on the same database in the same run.
+
+import {
+  type CountQuery,
+  countFilter,
+  FLAG_ROWS,
+  flagWindows,
+  relevantOutages,
+  scopeFilter,
+} from '../analytics/flags/sql.js';
+import { attributionCtes } from './baseline-attribution.js';
+import { type Sql, sql, ts } from '../store/index.js';
+
+export function joinedFlagRowsQuery(q: CountQuery): Sql {
+  const asOf = ts(q.asOf);
+  const warned = q.rule.counts.exclusions.includes('warned_weather');
+  const counted = warned
+    ? sql`w AS (
+  SELECT warning_id, province, city, county, start, end_at FROM warnings
+  LATEST ON received_at PARTITION BY warning_id
+),
+warned AS (
+  SELECT ar.target, ar.event_id, count() n
+  FROM ar JOIN w ON (
+    w.start <= ar.start AND ar.start <= w.end_at
+    AND (w.province IS NULL OR w.province = ar.province)
+    AND (w.city IS NULL OR w.city = ar.city)
+    AND (w.county IS NULL OR w.county = ar.county)
+    AND (ar.warning_id IS NULL OR w.warning_id = ar.warning_id))
+  WHERE ar.cause IN ('weather_fault', 'natural_disaster')
+  GROUP BY ar.target, ar.event_id
+),
+counted AS (
+  SELECT ar.target, ar.event_id, ar.start, ar.end_at
+  FROM ar LEFT JOIN warned ON (warned.target = ar.target AND warned.event_id = ar.event_id)
+  WHERE warned.n IS NULL AND ${countFilter(q)}
+)`
+    : sql`counted AS (SELECT ar.target, ar.event_id, ar.start, ar.end_at FROM ar WHERE ${countFilter(q)})`;
+  return sql`
+WITH
+${attributionCtes(['end_at', 'cause', 'planned', 'warning_id'], relevantOutages(q, sql`start`, sql`end_at`))},
+cur AS (SELECT * FROM vi WHERE vfrom <= ${asOf} AND ${asOf} < vto),
+ar AS (
+  SELECT att.target, att.event_id, att.start, att.end_at, att.cause, att.planned, att.warning_id,
+         vi.province, vi.city, vi.county
+  FROM att JOIN vi ON (vi.asset_id = att.target)
+  WHERE vi.vfrom <= att.start AND att.start < vi.vto
+),
+${counted},
+c AS (
+  SELECT counted.target, counted.event_id, counted.start, counted.end_at
+  FROM counted JOIN cur ON (cur.asset_id = counted.target)
+  WHERE ${scopeFilter(q.rule)}
+),
+${flagWindows(q)}
+${FLAG_ROWS}
+ORDER BY flagged.target, flagged.seq`;
+}
