@@ -1,7 +1,8 @@
 // Which outages belong to which asset. A feeder's outages are the events on the feeder itself.
 // A transformer area's outages are its own events plus the feeder events that interrupted it:
 // those whose affectedAreas lists it or, when affectedAreas is absent, every area whose
-// version valid at the event's start was served by that feeder (topology at the time).
+// version valid at the event's start was served by that feeder (topology at the time). Linear in
+// the events and versions: a feeder's candidate areas are indexed once.
 
 import type { OutageEvent } from '../../core/domain.js';
 import type { AssetHistory } from './history.js';
@@ -28,7 +29,18 @@ export function attributeEvents(
     if (list) list.push(item);
     else out.set(assetId, [item]);
   };
-  const areaIds = history.ids.filter((id) => history.versions(id).some((v) => v.kind === 'area'));
+  // Each feeder's candidate areas: every area that was ever on it (checked at the event's start).
+  const everOn = new Map<string, string[]>();
+  for (const id of history.ids) {
+    const feeders = new Set(
+      history.versions(id).flatMap((v) => (v.kind === 'area' && v.feederId ? [v.feederId] : [])),
+    );
+    for (const f of feeders) {
+      const list = everOn.get(f);
+      if (list) list.push(id);
+      else everOn.set(f, [id]);
+    }
+  }
   const isAreaAt = (id: string, t: number): boolean => history.at(id, t)?.kind === 'area';
 
   for (const event of events) {
@@ -38,9 +50,10 @@ export function attributeEvents(
     const areas =
       event.affectedAreas !== undefined
         ? [...new Set(event.affectedAreas)].filter((id) => isAreaAt(id, event.start))
-        : areaIds.filter(
-            (id) => isAreaAt(id, event.start) && history.at(id, event.start)?.feederId === feederId,
-          );
+        : (everOn.get(feederId) ?? []).filter((id) => {
+            const v = history.at(id, event.start);
+            return v?.kind === 'area' && v.feederId === feederId;
+          });
     for (const areaId of areas) {
       if (areaId !== feederId) add(areaId, { event, viaFeeder: feederId });
     }
