@@ -1,6 +1,6 @@
 // npm run bench [-- NAME…] [-- --sizes 100000,1000000] [-- --demo small,medium,large] [-- --repeats 3]
 //   [-- --reuse] [-- --keep]
-// NAME: ingest, rules, load (their own databases), reliability, payloads, dashboard (one demo
+// NAME: ingest, rules, load (their own databases), reliability, payloads, dashboard, freshness (one demo
 // database per size, loaded once and shared; --keep leaves it in .local/bench/demo-SIZE, --reuse
 // starts from a kept one instead of loading again). QDB_* variables reach the bundled QuestDB
 // (its QDB_QUERY_TIMEOUT defaults to 10m, which `large` needs for the product's flag evaluation).
@@ -22,6 +22,7 @@ import {
   startLocalQuestDB,
 } from '../store/index.js';
 import { dashboardGroup } from './dashboard.js';
+import { freshnessGroup } from './freshness.js';
 import { type DemoDatabase, withDemoDatabase } from './demo-db.js';
 import { type BenchCase, type GroupContext, type Measurement, markdownTable, measure } from './harness.js';
 import { ingestCases } from './ingest.js';
@@ -88,6 +89,7 @@ const DEMO_GROUPS: Record<string, (db: DemoDatabase, ctx: GroupContext) => Promi
   },
   payloads: payloadsGroup,
   dashboard: dashboardGroup,
+  freshness: freshnessGroup,
 };
 
 if (wanted.has('ingest')) await withQuestDB('ingest', (qdb, store) => ingestCases(qdb, store, sizes));
@@ -182,7 +184,7 @@ function writeResults(): void {
       `<!-- bench:${name} -->\n### ${name}\n\n${machine}; medians of the runs listed in each row (loads: one run). Runs (the cores are shared with other jobs, so timings are noisy):\n${runs}\n\n${markdownTable(rows)}\n${notes}<!-- /bench:${name} -->\n`,
     );
   }
-  const order = ['ingest', 'demo', 'rules', 'reliability', 'payloads', 'dashboard'];
+  const order = ['ingest', 'demo', 'rules', 'freshness', 'reliability', 'payloads', 'dashboard'];
   const names = [...kept.keys()].sort(
     (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );

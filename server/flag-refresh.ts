@@ -1,6 +1,6 @@
 // Keeps CurrentFlags fresh: a full evaluation after start and every night at 00:05 in the
-// operating zone, and the assets touched by ingest re-evaluated within a couple of seconds
-// (touched ids are gathered and evaluated together, so a burst of batches costs one query).
+// operating zone, and the assets touched by ingest re-evaluated within a second (touched ids
+// are gathered for 200 ms and evaluated together, so a burst of batches costs one query).
 
 import cron from 'node-cron';
 import type { CurrentFlags } from '../analytics/flags/index.js';
@@ -17,7 +17,7 @@ export function startFlagRefresh(
   log: Logger,
   options: { debounceMs?: number; after?: Promise<unknown> } = {},
 ): FlagRefresher {
-  const debounceMs = options.debounceMs ?? 2_000;
+  const debounceMs = options.debounceMs ?? 200;
   const full = () =>
     flags.refreshAll().then(
       () => log.info({ ms: Math.round(flags.lastFullMs) }, 'flags evaluated'),

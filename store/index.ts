@@ -35,4 +35,4 @@ export {
   readWarnings,
 } from './records.js';
 export * from './reach/index.js';
-export { walApplied } from './wal.js';
+export { walApplied, walCaughtUp } from './wal.js';

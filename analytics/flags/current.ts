@@ -4,7 +4,7 @@
 
 import type { Flag } from '../rules/index.js';
 import type { CompiledRuleSet } from '../rules/index.js';
-import { type Store, sql } from '../../store/index.js';
+import { type Store, sql, walCaughtUp } from '../../store/index.js';
 import { recordBreaches } from './breach-log.js';
 import { evaluateFlags } from './evaluate.js';
 
@@ -61,6 +61,8 @@ export class CurrentFlags {
   refreshAssets(assetIds: readonly string[]): Promise<void> {
     if (assetIds.length === 0) return this.queue;
     return this.enqueue(async () => {
+      // The batch was acknowledged before we were told: wait until QuestDB shows it.
+      await walCaughtUp(this.store, ['outage_reach', 'assets']);
       const touched = new Set(assetIds);
       const ids = [...touched];
       for (let i = 0; i < ids.length; i += 200) {
