@@ -5,6 +5,7 @@
 // beside the product's one-table statement, on the same database in the same run.
 
 import {
+  chosenWarnings,
   type CountQuery,
   countFilter,
   FLAG_ROWS,
@@ -18,22 +19,9 @@ import { type Sql, sql, ts } from '../store/index.js';
 export function joinedFlagRowsQuery(q: CountQuery): Sql {
   const asOf = ts(q.asOf);
   const warned = q.rule.counts.exclusions.includes('warned_weather');
+  const { warningIds: _chosen, ...everyWarning } = q;
   const counted = warned
-    ? sql`w AS (
-  SELECT warning_id, province, city, county, start, end_at FROM warnings
-  LATEST ON received_at PARTITION BY warning_id
-),
-warned AS (
-  SELECT ar.target, ar.event_id, count() n
-  FROM ar JOIN w ON (
-    w.start <= ar.start AND ar.start <= w.end_at
-    AND (w.province IS NULL OR w.province = ar.province)
-    AND (w.city IS NULL OR w.city = ar.city)
-    AND (w.county IS NULL OR w.county = ar.county)
-    AND (ar.warning_id IS NULL OR w.warning_id = ar.warning_id))
-  WHERE ar.cause IN ('weather_fault', 'natural_disaster')
-  GROUP BY ar.target, ar.event_id
-),
+    ? sql`${chosenWarnings(everyWarning)},
 counted AS (
   SELECT ar.target, ar.event_id, ar.start, ar.end_at
   FROM ar LEFT JOIN warned ON (warned.target = ar.target AND warned.event_id = ar.event_id)

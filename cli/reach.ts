@@ -4,7 +4,7 @@
 // `rebuild` derives every month afresh and writes what differs (after an upgrade, or as a
 // repair). Both use the configured QuestDB, else the bundled one on the data folder.
 
-import type { Config } from '../server/config.js';
+import { type Config, commandStoreOptions } from '../server/config.js';
 import type { Logger } from '../server/log.js';
 import { connectForCommand, disagreeingMonths, walApplied, Writer } from '../store/index.js';
 
@@ -16,12 +16,7 @@ export async function runReach(args: readonly string[], config: Config, log: Log
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const db = await connectForCommand({
-    clientConf: config.qdbClientConf,
-    dataDir: config.dataDir,
-    cacheDir: config.qdbCacheDir,
-    heap: config.qdbHeap,
-  });
+  const db = await connectForCommand(commandStoreOptions(config));
   try {
     await walApplied(db.store);
     if (action === 'check') {

@@ -104,6 +104,14 @@ export class ConfigError extends Error {
 
 const KNOWN = new Set(Object.keys(schema.shape));
 
+/** Which QuestDB a one-off command (import, export, reach) uses, from the settings. */
+export const commandStoreOptions = (c: Config) => ({
+  clientConf: c.qdbClientConf,
+  dataDir: c.dataDir,
+  cacheDir: c.qdbCacheDir,
+  heap: c.qdbHeap,
+});
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const unknown = Object.keys(env).filter((k) => k.startsWith('OUTAGE_') && !KNOWN.has(k));
   if (unknown.length > 0) {

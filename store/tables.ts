@@ -258,6 +258,8 @@ export const MIGRATIONS: readonly Migration[] = [
         deleted BOOLEAN,
         start TIMESTAMP
       ) TIMESTAMP(start) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(start, event_id, asset_id)`,
+      // Which writer stored an asset version: each writer's network tops up with the others' only.
+      'ALTER TABLE assets ADD COLUMN IF NOT EXISTS writer SYMBOL CAPACITY 4096 NOCACHE',
     ],
   },
 ];

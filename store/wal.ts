@@ -26,7 +26,11 @@ export async function walApplied(store: Store, timeoutMs = 30 * 60_000): Promise
  * after an ingest): notes each table's sequencer transaction now and polls until the WAL has
  * been applied up to it. Resolves false if that takes longer than `timeoutMs`.
  */
-export async function walCaughtUp(store: Store, tables: readonly string[], timeoutMs = 10_000): Promise<boolean> {
+export async function walCaughtUp(
+  store: Store,
+  tables: readonly string[],
+  timeoutMs = 10_000,
+): Promise<boolean> {
   type Row = { name: string; writerTxn: number; sequencerTxn: number };
   const query = sql`SELECT name, writerTxn, sequencerTxn FROM wal_tables() WHERE name IN (${tables})`;
   const target = new Map((await store.rows<Row>(query)).map((r) => [r.name, Number(r.sequencerTxn)]));

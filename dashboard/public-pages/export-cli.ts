@@ -5,7 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import { formatFileIssues, loadRuleDir } from '../../analytics/rules/index.js';
-import type { Config } from '../../server/config.js';
+import { type Config, commandStoreOptions } from '../../server/config.js';
 import type { Logger } from '../../server/log.js';
 import { connectForCommand } from '../../store/index.js';
 import { ExportError, exportDisclosure } from './export.js';
@@ -39,12 +39,7 @@ export async function runExportDisclosure(argv: string[], config: Config, log: L
     return 2;
   }
 
-  const db = await connectForCommand({
-    clientConf: config.qdbClientConf,
-    dataDir: config.dataDir,
-    cacheDir: config.qdbCacheDir,
-    heap: config.qdbHeap,
-  });
+  const db = await connectForCommand(commandStoreOptions(config));
   try {
     const store = db.store;
     const outcome = await exportDisclosure({ store, zone: config.zone, ruleSet }, period, values.out);

@@ -8,7 +8,7 @@
 import { accessSync, constants, createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Config } from '../../server/config.js';
+import { type Config, commandStoreOptions } from '../../server/config.js';
 import type { Logger } from '../../server/log.js';
 import { AssetDirectory, connectForCommand, Writer } from '../../store/index.js';
 import { detectFormat } from '../formats/index.js';
@@ -55,12 +55,7 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
     return 2;
   }
 
-  const db = await connectForCommand({
-    clientConf: config.qdbClientConf,
-    dataDir: config.dataDir,
-    cacheDir: config.qdbCacheDir,
-    heap: config.qdbHeap,
-  });
+  const db = await connectForCommand(commandStoreOptions(config));
   const { connection, store } = db;
   const assets = new AssetDirectory(store);
   const writer = await Writer.open({

@@ -11,9 +11,10 @@ import {
   type Warning,
   type WarningLookup,
 } from '../../core/index.js';
-import type { Topology } from './topology.js';
+import { type PlacementAtStart, samePlacement, type Topology } from './topology.js';
 
-export interface ReachRow {
+/** One asset an outage reaches, with its placement as it stood at the outage's start. */
+export interface ReachRow extends PlacementAtStart {
   /** the asset reached */
   assetId: string;
   eventId: string;
@@ -21,13 +22,6 @@ export interface ReachRow {
   sourceId: string;
   start: number;
   end: number | null;
-  kind: string | undefined;
-  feederId: string | undefined;
-  province: string | undefined;
-  city: string | undefined;
-  county: string | undefined;
-  park: string | undefined;
-  areaClass: string | undefined;
   cause: string;
   planned: boolean;
   customersAffected: number;
@@ -112,15 +106,9 @@ export function deriveReach(
 /** Whether two rows of the same (start, event, asset) carry the same facts. */
 export function sameReach(a: ReachRow, b: ReachRow): boolean {
   return (
+    samePlacement(a, b) &&
     a.sourceId === b.sourceId &&
     a.end === b.end &&
-    a.kind === b.kind &&
-    a.feederId === b.feederId &&
-    a.province === b.province &&
-    a.city === b.city &&
-    a.county === b.county &&
-    a.park === b.park &&
-    a.areaClass === b.areaClass &&
     a.cause === b.cause &&
     a.planned === b.planned &&
     a.customersAffected === b.customersAffected &&

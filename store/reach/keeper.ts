@@ -85,11 +85,15 @@ export class ReachKeeper {
   private assetsReceivedUpTo = 0;
   private lastTopUp = 0;
 
-  private constructor(private readonly store: Store) {}
+  private constructor(
+    private readonly store: Store,
+    /** the writer this keeper serves: its own asset versions are never read back */
+    private readonly writer: string,
+  ) {}
 
   /** Every asset version and warning stored, read in pages. */
-  static async load(store: Store): Promise<ReachKeeper> {
-    const k = new ReachKeeper(store);
+  static async load(store: Store, writer = ''): Promise<ReachKeeper> {
+    const k = new ReachKeeper(store, writer);
     for (let offset = 0; ; offset += PAGE) {
       const rows = await store.rows<AssetVersionRow>(
         sql`SELECT ${VERSION_COLUMNS} FROM assets LIMIT ${offset}, ${offset + PAGE}`,
@@ -110,14 +114,18 @@ export class ReachKeeper {
     }
   }
 
-  /** Asset versions and warnings other writers stored since the last look (at most every few seconds). */
+  /**
+   * Asset versions and warnings other writers stored since the last look (at most every few
+   * seconds); this writer's own are already in the network, and never read back.
+   */
   async topUp(): Promise<void> {
     if (Date.now() - this.lastTopUp < TOP_UP_MS) return;
     this.lastTopUp = Date.now();
     const since = ts(this.assetsReceivedUpTo - OVERLAP_MS);
     this.addVersions(
       await this.store.rows<AssetVersionRow>(
-        sql`SELECT ${VERSION_COLUMNS} FROM assets WHERE received_at > ${since}`,
+        sql`SELECT ${VERSION_COLUMNS} FROM assets
+            WHERE received_at > ${since} AND (writer IS NULL OR writer != ${this.writer})`,
       ),
     );
     for (const w of await readWarnings(this.store)) {

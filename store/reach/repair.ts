@@ -4,6 +4,7 @@
 // partial commit, shows as a month that disagrees, and only those months are derived afresh.
 // `rebuild` derives every month (after an upgrade, or a change of rules of attribution).
 
+import type { AssetKind } from '../../core/index.js';
 import type { Store } from '../client.js';
 import { type OutageRow, OUTAGE_COLUMNS, outageOfRow } from '../records.js';
 import { type Sql, sql, ts } from '../sql.js';
@@ -40,7 +41,7 @@ interface ReachDbRow {
   asset_id: string;
   event_id: string;
   source_id: string;
-  kind: string | null;
+  kind: AssetKind | null;
   feeder_id: string | null;
   province: string | null;
   city: string | null;
@@ -57,7 +58,7 @@ interface ReachDbRow {
   start: number;
 }
 
-const opt = (v: string | null): string | undefined => (v === null ? undefined : v);
+const opt = <T extends string>(v: T | null): T | undefined => (v === null ? undefined : v);
 
 function reachOfRow(r: ReachDbRow): ReachRow {
   return {

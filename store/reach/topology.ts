@@ -30,7 +30,10 @@ export interface PlacementChange {
   after: Placement;
 }
 
-const samePlacement = (a: Placement, b: Placement): boolean =>
+/** A placement as it stood at some instant (each part unknown for an unknown asset). */
+export type PlacementAtStart = { [K in keyof Placement]: Placement[K] | undefined };
+
+export const samePlacement = (a: PlacementAtStart, b: PlacementAtStart): boolean =>
   a.kind === b.kind &&
   a.feederId === b.feederId &&
   a.province === b.province &&

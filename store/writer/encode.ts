@@ -11,8 +11,10 @@ function optSymbol(b: Buf, name: string, v: string | undefined): void {
   if (v !== undefined && v !== '') b.symbol(name, v);
 }
 
-export function encodeAsset(b: Buf, a: Asset, receivedAt: number): void {
+/** One asset version, marked with the writer that stored it (the others' attribution keepers read it). */
+export function encodeAsset(b: Buf, a: Asset, receivedAt: number, writer?: string): void {
   b.table('assets').symbol('asset_id', a.assetId).symbol('kind', a.kind);
+  optSymbol(b, 'writer', writer);
   optSymbol(b, 'feeder_id', a.feederId);
   optSymbol(b, 'substation', a.substation);
   optSymbol(b, 'province', a.province);

@@ -296,7 +296,7 @@ export class Writer {
     switch (unit.kind) {
       case 'assets': {
         for (const a of unit.records) {
-          encodeAsset(buffer, a, at);
+          encodeAsset(buffer, a, at, this.id);
           cut();
         }
         const applied = await (await this.reach()).applyAssets(unit.records);
@@ -417,7 +417,7 @@ export class Writer {
 
   /** The attribution keeper, loaded from the database on first use. */
   private async reach(): Promise<ReachKeeper> {
-    this.keeper ??= await ReachKeeper.load(this.opts.store);
+    this.keeper ??= await ReachKeeper.load(this.opts.store, this.id);
     return this.keeper;
   }
 

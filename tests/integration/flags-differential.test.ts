@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateFlags } from '../../analytics/flags/index.js';
 import { type CompiledRuleSet, evaluate, loadRuleFile } from '../../analytics/rules/index.js';
+import type { Warning } from '../../core/index.js';
 import { createLogger } from '../../server/log.js';
 import { readWarnings, type Store, sql, walApplied, Writer } from '../../store/index.js';
 import { prefixHistory } from '../support/prefix.js';
@@ -61,63 +62,47 @@ afterAll(() => undefined);
 /** Histories checked again with the covering warning kept at write (every stored warning counts). */
 const KEPT_CASES = Number(process.env['FLAGS_KEPT_CASES'] ?? 150);
 
+/**
+ * Each history's flags from QuestDB against the reference's, with `warnings` the warnings the
+ * reference sees and `chosen` whether the query is told to judge only the history's own.
+ */
+async function compare(some: readonly RandomHistory[], warnings: Warning[] | undefined, chosen: boolean) {
+  const mismatches: number[] = [];
+  let flagged = 0;
+  const check = async (h: RandomHistory) => {
+    for (const ruleSet of ruleSets) {
+      const expected = evaluate({ ...h, warnings: warnings ?? h.warnings, ruleSet }).flags;
+      const actual = await evaluateFlags(store, {
+        ruleSet,
+        asOf: h.asOf,
+        zone: h.zone,
+        assetIds: [...new Set(h.assets.map((a) => a.assetId))],
+        ...(chosen ? { warningIds: h.warnings.map((w) => w.warningId) } : {}),
+      });
+      flagged += expected.length;
+      try {
+        expect(actual).toEqual(expected);
+      } catch (err) {
+        if (mismatches.length === 0) console.error(`seed ${h.seed}, ${ruleSet.name}: ${String(err)}`);
+        mismatches.push(h.seed);
+      }
+    }
+  };
+  // A few at a time: QuestDB runs two workers here.
+  for (let i = 0; i < some.length; i += 3) await Promise.all(some.slice(i, i + 3).map(check));
+  expect(mismatches).toEqual([]);
+  // The cases must exercise flags at all, or the comparison proves little.
+  expect(flagged).toBeGreaterThan(some.length / 2);
+}
+
 describe('SQL flags equal the reference flags', () => {
   it(`on ${seeds.length} random histories × ${RULE_SETS.join(', ')}`, async () => {
-    const mismatches: number[] = [];
-    let flagged = 0;
-    const check = async (h: RandomHistory) => {
-      for (const ruleSet of ruleSets) {
-        const expected = evaluate({ ...h, ruleSet }).flags;
-        const actual = await evaluateFlags(store, {
-          ruleSet,
-          asOf: h.asOf,
-          zone: h.zone,
-          assetIds: [...new Set(h.assets.map((a) => a.assetId))],
-          warningIds: h.warnings.map((w) => w.warningId),
-        });
-        flagged += expected.length;
-        try {
-          expect(actual).toEqual(expected);
-        } catch (err) {
-          if (mismatches.length === 0) console.error(`seed ${h.seed}, ${ruleSet.name}: ${String(err)}`);
-          mismatches.push(h.seed);
-        }
-      }
-    };
-    // A few at a time: QuestDB runs two workers here.
-    for (let i = 0; i < histories.length; i += 3) await Promise.all(histories.slice(i, i + 3).map(check));
-    expect(mismatches).toEqual([]);
-    // The cases must exercise flags at all, or the comparison proves little.
-    expect(flagged).toBeGreaterThan(seeds.length / 2);
+    await compare(histories, undefined, true);
   }, 600_000);
 
   it(`with the warnings kept at write, on ${Math.min(KEPT_CASES, seeds.length)} of them`, async () => {
     await walApplied(store, 60_000);
     // Other files' national warnings cover these regions too: the reference sees them all.
-    const warnings = await readWarnings(store);
-    const mismatches: number[] = [];
-    let flagged = 0;
-    const check = async (h: RandomHistory) => {
-      for (const ruleSet of ruleSets) {
-        const expected = evaluate({ ...h, warnings, ruleSet }).flags;
-        const actual = await evaluateFlags(store, {
-          ruleSet,
-          asOf: h.asOf,
-          zone: h.zone,
-          assetIds: [...new Set(h.assets.map((a) => a.assetId))],
-        });
-        flagged += expected.length;
-        try {
-          expect(actual).toEqual(expected);
-        } catch (err) {
-          if (mismatches.length === 0) console.error(`seed ${h.seed}, ${ruleSet.name}: ${String(err)}`);
-          mismatches.push(h.seed);
-        }
-      }
-    };
-    const some = histories.slice(0, KEPT_CASES);
-    for (let i = 0; i < some.length; i += 3) await Promise.all(some.slice(i, i + 3).map(check));
-    expect(mismatches).toEqual([]);
-    expect(flagged).toBeGreaterThan(some.length / 2);
+    await compare(histories.slice(0, KEPT_CASES), await readWarnings(store), false);
   }, 600_000);
 });
