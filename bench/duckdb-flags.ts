@@ -2,7 +2,7 @@
 // DuckDB (QUALIFY instead of LATEST ON, timezone() instead of to_timezone()), run on the same
 // rows. Benchmarks only; values are inlined from the rule files, not from users.
 
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { firstRelevantDay } from '../analytics/flags/index.js';
@@ -20,8 +20,23 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-function writeCsv(file: string, header: string[], rows: unknown[][]): void {
-  writeFileSync(file, `${header.join(',')}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
+/** Writes a CSV a block of lines at a time (the rows may be a generator of millions). */
+function writeCsv(file: string, header: string[], rows: Iterable<unknown[]>): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, `${header.join(',')}\n`);
+    let block: string[] = [];
+    for (const r of rows) {
+      block.push(r.map(csvCell).join(','));
+      if (block.length >= 10_000) {
+        writeSync(fd, `${block.join('\n')}\n`);
+        block = [];
+      }
+    }
+    if (block.length > 0) writeSync(fd, `${block.join('\n')}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function duckdbWithData(
@@ -29,12 +44,15 @@ export async function duckdbWithData(
   assets: Asset[],
   events: OutageEvent[],
   warnings: Warning[],
-  reach: readonly ReachRow[] = [],
+  reach: Iterable<ReachRow> = [],
 ) {
   writeCsv(
     join(dir, 'reach.csv'),
     ['asset_id', 'event_id', 'start', 'end_at', 'cause', 'planned', 'warned_by'],
-    reach.map((r) => [r.assetId, r.eventId, iso(r.start), iso(r.end), r.cause, r.planned, r.warnedBy]),
+    (function* () {
+      for (const r of reach)
+        yield [r.assetId, r.eventId, iso(r.start), iso(r.end), r.cause, r.planned, r.warnedBy];
+    })(),
   );
   writeCsv(
     join(dir, 'assets.csv'),
