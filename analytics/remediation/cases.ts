@@ -139,11 +139,17 @@ export function breachesInForce(
 
 export async function openCasesFromBreaches(
   store: Store,
-  q: { ruleSet: CompiledRuleSet; now: number; zone: string; via?: string },
+  q: {
+    ruleSet: CompiledRuleSet;
+    now: number;
+    zone: string;
+    via?: string;
+    /** the rule set's flags as of about `now`, when already evaluated (the flags of now) */
+    flags?: readonly Flag[];
+  },
 ): Promise<OpeningSummary> {
-  const flags = (await evaluateFlags(store, { ruleSet: q.ruleSet, asOf: q.now, zone: q.zone })).filter(
-    (f) => f.status === 'breach',
-  );
+  const all = q.flags ?? (await evaluateFlags(store, { ruleSet: q.ruleSet, asOf: q.now, zone: q.zone }));
+  const flags = all.filter((f) => f.status === 'breach');
   const ids = [...new Set(flags.map((f) => f.assetId))];
   const assets = new Map<string, AssetSnapshot>();
   for (let i = 0; i < ids.length; i += 500) {

@@ -3,7 +3,8 @@
 //   ledger      freezes every ended month's ledger not yet frozen (catching up after downtime)
 //   disclosure  freezes every ended disclosure period (quarter) not yet frozen
 // Nightly at 00:20 local time all three run in that order (the month-end ledger then holds the
-// cases of the month's last breaches); every hour at :50 the two freezes run again, so a month
+// cases of the month's last breaches), the case opening on the flags of now that the 00:05 full
+// evaluation made (and ingest kept current) rather than an evaluation of its own; every hour at :50 the two freezes run again, so a month
 // missed while the database was down is frozen within the hour once it is back. At start the
 // same catch-up runs once. What is due depends only on `now` and on what the database holds,
 // so runDue(now) with a fixed clock does exactly what the schedule would have done then.
@@ -20,6 +21,9 @@ import type { AppDeps } from '../app.js';
 import { recordJobRun } from './runs.js';
 
 export { type JobRun, readJobRuns, recordJobRun } from './runs.js';
+
+/** How old the flags of now's full evaluation may be for the case opening to use them. */
+const SHARE_FLAGS_MS = 60 * 60_000;
 
 export const JOB_NAMES = ['cases', 'ledger', 'disclosure', 'due'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -103,8 +107,24 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
     return run;
   }
 
+  /**
+   * The flags of now when they are tonight's (the full evaluation at 00:05, kept current with
+   * every ingest batch since): the nightly case opening shares that evaluation rather than
+   * running its own. A run as of another time (a catch-up, a test's clock) evaluates afresh.
+   */
+  const sharedFlags = (now: number) => {
+    const snapshot = deps.currentFlags.get(ruleSet().name);
+    return snapshot &&
+      snapshot.asOf <= now &&
+      now - snapshot.asOf <= SHARE_FLAGS_MS &&
+      snapshot.updatedAt <= now
+      ? { flags: snapshot.flags }
+      : {};
+  };
   const cases = (now: number) =>
-    serial('cases', now, () => openCasesFromBreaches(deps.store, { ruleSet: ruleSet(), now, zone }));
+    serial('cases', now, () =>
+      openCasesFromBreaches(deps.store, { ruleSet: ruleSet(), now, zone, ...sharedFlags(now) }),
+    );
   const freeze = (now: number, report: 'ledger' | 'disclosure') =>
     serial(report, now, () => freezeDue(deps.store, { ruleSet: ruleSet(), now, zone, reports: [report] }));
 
