@@ -66,14 +66,20 @@ async function record(group: string, c: BenchCase): Promise<Measurement> {
 async function withQuestDB(name: string, make: (qdb: LocalQuestDB, store: Store) => Promise<BenchCase[]>) {
   const dataDir = join(root, '.local', 'bench', name);
   rmSync(dataDir, { recursive: true, force: true });
-  const qdb = await startLocalQuestDB({ dataDir, cacheDir: join(root, '.local', 'questdb-jar'), heap: '2g' });
+  const heap = name.endsWith('-large') ? '4g' : '2g';
+  const qdb = await startLocalQuestDB({ dataDir, cacheDir: join(root, '.local', 'questdb-jar'), heap });
+  let failed = false;
   try {
     const store = createStore(parseClientConf(qdb.clientConf));
     await migrate(store);
     for (const c of await make(qdb, store)) await record(name.replace(/-.*/, ''), c);
+  } catch (err) {
+    failed = true;
+    process.stderr.write(`${name} failed; its QuestDB data and log are kept in ${dataDir}\n`);
+    throw err;
   } finally {
     await qdb.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!failed) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
