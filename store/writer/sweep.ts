@@ -4,13 +4,14 @@
 // seconds; a correction that reaches writer B within those seconds of writer A storing the first
 // version (or before that version's WAL is applied) is taken for a new event, and both rows stay
 // current. The sweep looks at the events received since its last look (with an overlap), keeps
-// the most recently received current row of each, and tombstones the others and their area links.
+// the most recently received current row of each, and tombstones the others, their area links
+// and the assets they reached (outage_reach).
 
 import { createBuffer, createTransport, SenderOptions } from '@questdb/nodejs-client';
 import type { Connection } from '../connection.js';
 import type { Store } from '../client.js';
 import { sql, ts } from '../sql.js';
-import { encodeOutageArea, encodeOutageTombstone } from './encode.js';
+import { encodeOutageArea, encodeOutageTombstone, encodeReachTombstone } from './encode.js';
 
 /** Rows received this long before the last look are looked at again (WAL apply lag, clocks). */
 const OVERLAP_MS = 5 * 60_000;
@@ -74,6 +75,25 @@ export class StaleVersionSweep {
       for (const l of links) {
         if (staleStarts.has(`${l.event_id}\u0000${l.start}`)) {
           encodeOutageArea(buffer, l.event_id, l.area_id, l.start, true, now);
+        }
+      }
+      // The assets the stale version reached (store/reach) go with it.
+      const reached = await this.store.rows<{
+        event_id: string;
+        asset_id: string;
+        source_id: string;
+        start: number;
+      }>(
+        sql`SELECT event_id, asset_id, source_id, start FROM outage_reach
+            WHERE NOT deleted AND event_id IN (${ids.slice(i, i + CHUNK)})`,
+      );
+      for (const r of reached) {
+        if (staleStarts.has(`${r.event_id}\u0000${r.start}`)) {
+          encodeReachTombstone(
+            buffer,
+            { assetId: r.asset_id, eventId: r.event_id, sourceId: r.source_id, start: r.start },
+            now,
+          );
         }
       }
     }

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { OutageEvent } from '../../core/index.js';
 import { createLogger } from '../../server/log.js';
 import { StaleVersionSweep, staleRows, sql, Writer } from '../../store/index.js';
-import { encodeOutageArea, encodeOutageCurrent, encodeOutageHistory } from '../../store/writer/encode.js';
+import {
+  encodeOutageArea,
+  encodeOutageCurrent,
+  encodeOutageHistory,
+  encodeReach,
+} from '../../store/writer/encode.js';
 import { eventually, testRoot } from '../support/questdb.js';
 import { sharedStore } from '../support/store.js';
 
@@ -59,7 +64,31 @@ describe('the stale-version sweep', () => {
     encodeOutageHistory(buffer, moved, from + 1_000);
     encodeOutageArea(buffer, moved.eventId, `${P}-A1`, moved.start, false, from + 1_000);
     encodeOutageCurrent(buffer, moved, from + 1_000);
+    encodeReach(buffer, {
+      assetId: moved.assetId,
+      eventId: moved.eventId,
+      sourceId: moved.assetId,
+      start: moved.start,
+      end: moved.end,
+      kind: undefined,
+      feederId: undefined,
+      province: undefined,
+      city: undefined,
+      county: undefined,
+      park: undefined,
+      areaClass: undefined,
+      cause: moved.cause,
+      planned: false,
+      customersAffected: 40,
+      warningId: undefined,
+      warnedBy: undefined,
+      receivedAt: from + 1_000,
+    });
     await createTransport(options).send(buffer.toBufferNew()!);
+    const reached = () =>
+      store.rows<{ event_id: string; start: number }>(
+        sql`SELECT event_id, start FROM outage_reach WHERE event_id LIKE ${`${P}%`} AND NOT deleted ORDER BY event_id, start`,
+      );
 
     const current = () =>
       store.rows<{ event_id: string; start: number }>(
@@ -83,6 +112,12 @@ describe('the stale-version sweep', () => {
     expect(await links()).toEqual([
       { event_id: `${P}-E1`, area_id: `${P}-A1`, start: moved.start },
       { event_id: `${P}-E2`, area_id: `${P}-A1`, start: first.start },
+    ]);
+    // F1 is no asset the writer knows, so each version reached only its own asset.
+    await eventually(async () => (await reached()).length === 2);
+    expect(await reached()).toEqual([
+      { event_id: `${P}-E1`, start: moved.start },
+      { event_id: `${P}-E2`, start: first.start },
     ]);
     // A second sweep finds nothing more to do.
     expect((await new StaleVersionSweep(store, store.connection, from).sweep(from + 3_000)).tombstoned).toBe(
