@@ -11,7 +11,7 @@ import {
   type Warning,
   type WarningLookup,
 } from '../../core/index.js';
-import { type PlacementAtStart, samePlacement, type Topology } from './topology.js';
+import { type PlacedVersion, type PlacementAtStart, samePlacement, type Topology } from './topology.js';
 
 /** One asset an outage reaches, with its placement as it stood at the outage's start. */
 export interface ReachRow extends PlacementAtStart {
@@ -66,8 +66,7 @@ export function deriveReach(
   warnings: WarningLookup,
 ): ReachRow[] {
   const weather = WEATHER_CAUSES.has(event.cause);
-  const row = (assetId: string): ReachRow => {
-    const v = topology.at(assetId, event.start);
+  const row = (assetId: string, v: PlacedVersion | undefined): ReachRow => {
     const region = { province: v?.province, city: v?.city, county: v?.county };
     return {
       assetId,
@@ -91,15 +90,20 @@ export function deriveReach(
     };
   };
   const rows: ReachRow[] = [];
-  if (topology.at(event.assetId, event.start)?.kind === 'feeder') {
+  const own = topology.at(event.assetId, event.start);
+  if (own?.kind === 'feeder') {
     const feederId = event.assetId;
-    const areas =
-      event.affectedAreas !== undefined
-        ? [...new Set(event.affectedAreas)].filter((id) => topology.at(id, event.start)?.kind === 'area')
-        : topology.areasOn(feederId, event.start);
-    for (const id of areas) if (id !== feederId) rows.push(row(id));
+    if (event.affectedAreas !== undefined) {
+      for (const id of new Set(event.affectedAreas)) {
+        const v = topology.at(id, event.start);
+        if (v?.kind === 'area' && id !== feederId) rows.push(row(id, v));
+      }
+    } else {
+      for (const [id, v] of topology.areaVersionsOn(feederId, event.start))
+        if (id !== feederId) rows.push(row(id, v));
+    }
   }
-  rows.push(row(event.assetId));
+  rows.push(row(event.assetId, own));
   return rows;
 }
 

@@ -129,14 +129,19 @@ export class Topology {
     return list[Math.max(0, lo - 1)];
   }
 
-  /** The areas on feeder `feederId` at instant t (their versions at t), in no particular order. */
-  areasOn(feederId: string, t: number): string[] {
-    const out: string[] = [];
+  /** The areas on feeder `feederId` at instant t with their versions then, in no particular order. */
+  areaVersionsOn(feederId: string, t: number): [string, PlacedVersion][] {
+    const out: [string, PlacedVersion][] = [];
     for (const id of this.onFeeder.get(feederId) ?? []) {
       const v = this.at(id, t);
-      if (v?.kind === 'area' && v.feederId === feederId) out.push(id);
+      if (v?.kind === 'area' && v.feederId === feederId) out.push([id, v]);
     }
     return out;
+  }
+
+  /** The areas on feeder `feederId` at instant t, in no particular order. */
+  areasOn(feederId: string, t: number): string[] {
+    return this.areaVersionsOn(feederId, t).map(([id]) => id);
   }
 
   /** A function that puts these assets' versions back as they are now. */

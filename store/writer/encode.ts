@@ -4,6 +4,7 @@
 import type { SenderBuffer } from '@questdb/nodejs-client';
 import type { Asset, OutageEvent, Warning } from '../../core/index.js';
 import type { ReachRow } from '../reach/derive.js';
+import { symbolSegment, writeSymbolSegment } from './fast-escape.js';
 
 type Buf = SenderBuffer;
 
@@ -98,19 +99,41 @@ export function encodeOutageArea(
   b.at(start, 'ms');
 }
 
+/** Placement symbols of reach rows, escaped once per placement (an asset's, mostly). */
+const placements = new Map<string, string>();
+
+function placementSymbols(r: ReachRow): Record<string, string | undefined> {
+  return {
+    kind: r.kind,
+    feeder_id: r.feederId,
+    province: r.province,
+    city: r.city,
+    county: r.county,
+    park: r.park,
+    area_class: r.areaClass,
+  };
+}
+
+function placementSegment(r: ReachRow): string {
+  const key = `${r.kind}\u0001${r.feederId}\u0001${r.province}\u0001${r.city}\u0001${r.county}\u0001${r.park}\u0001${r.areaClass}`;
+  let segment = placements.get(key);
+  if (segment === undefined) {
+    if (placements.size >= 100_000) placements.clear();
+    segment = symbolSegment(placementSymbols(r));
+    placements.set(key, segment);
+  }
+  return segment;
+}
+
 /** One asset an outage reaches, with what it stood as at the outage's start. */
 export function encodeReach(b: Buf, r: ReachRow): void {
   b.table('outage_reach')
     .symbol('asset_id', r.assetId)
     .symbol('event_id', r.eventId)
     .symbol('source_id', r.sourceId);
-  optSymbol(b, 'kind', r.kind);
-  optSymbol(b, 'feeder_id', r.feederId);
-  optSymbol(b, 'province', r.province);
-  optSymbol(b, 'city', r.city);
-  optSymbol(b, 'county', r.county);
-  optSymbol(b, 'park', r.park);
-  optSymbol(b, 'area_class', r.areaClass);
+  writeSymbolSegment(b, placementSegment(r), () => {
+    for (const [name, value] of Object.entries(placementSymbols(r))) optSymbol(b, name, value);
+  });
   b.symbol('cause', r.cause);
   optSymbol(b, 'warning_id', r.warningId);
   optSymbol(b, 'warned_by', r.warnedBy);

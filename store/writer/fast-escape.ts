@@ -31,3 +31,37 @@ export function withFastEscape<B extends Buf>(buffer: B): B {
   };
   return buffer;
 }
+
+interface RawBuffer extends EscapingBuffer {
+  checkCapacity(data: string[], base?: number): void;
+  hasTable: boolean;
+  hasColumns: boolean;
+}
+
+/** A symbol value as the client escapes it outside quotes (space, comma, equals, CR, LF, backslash). */
+export const escapeSymbol = (value: string): string =>
+  value.replace(/[ ,=\n\r\\]/g, (c) => (c === '\\' ? '\\\\' : `\\${c}`));
+
+/**
+ * `,name=value` pairs for `symbols`, escaped as the client would: a segment worth building once
+ * and writing many times (an asset's placement on each outage that reaches it).
+ */
+export function symbolSegment(symbols: Readonly<Record<string, string | undefined>>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(symbols)) {
+    if (value !== undefined && value !== '') out += `,${escapeSymbol(name)}=${escapeSymbol(value)}`;
+  }
+  return out;
+}
+
+/**
+ * Writes a segment of symbols (from symbolSegment) after the table name and before any column,
+ * in one write. On a client without these internals, `fallback` writes them one by one.
+ */
+export function writeSymbolSegment(buffer: Buf, segment: string, fallback: () => void): void {
+  const b = buffer as unknown as RawBuffer;
+  if (typeof b.checkCapacity === 'function' && typeof b.write === 'function' && b.hasTable && !b.hasColumns) {
+    b.checkCapacity([segment]);
+    b.write(segment);
+  } else fallback();
+}

@@ -1,6 +1,6 @@
 import { createBuffer, SenderOptions } from '@questdb/nodejs-client';
 import { describe, expect, it } from 'vitest';
-import { withFastEscape } from '../../../store/writer/fast-escape.js';
+import { symbolSegment, withFastEscape, writeSymbolSegment } from '../../../store/writer/fast-escape.js';
 
 const options = new SenderOptions('http::addr=127.0.0.1:9000;protocol_version=2;');
 
@@ -35,5 +35,17 @@ describe('the fast escape path', () => {
     expect(bytes.toString('utf8')).toBe(
       't,sym=a\\ b\\,"c\\\\ str="a b,\\"c\\\\",n=1i 1700000000000000t\n', // microseconds, 't' in protocol 2,
     );
+  });
+
+  it.each(hostile)('writes a symbol segment as the client writes the symbols, for %j', (s) => {
+    const symbols = { a: s, b: 'x', c: undefined, d: `${s}2` };
+    const client = createBuffer(options).table('t');
+    for (const [k, v] of Object.entries(symbols)) if (v !== undefined && v !== '') client.symbol(k, v);
+    const raw = createBuffer(options).table('t');
+    writeSymbolSegment(raw, symbolSegment(symbols), () => {
+      throw new Error('the segment path was not taken');
+    });
+    for (const b of [client, raw]) b.intColumn('n', 1).at(1_700_000_000_000, 'ms');
+    expect(raw.toBufferNew()).toEqual(client.toBufferNew());
   });
 });
