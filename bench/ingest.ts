@@ -1,7 +1,8 @@
 // Ingest: end-to-end events per second from NDJSON and CSV files (parse, validate, unknown-asset
 // check, write, visible in SQL), and in the same run the raw @questdb/nodejs-client rate without
-// parsing or validation: for the rows the product writes (each event is a history row and a
-// current row, in tables shaped like the product's), and for one plain row per event.
+// parsing or validation: for the rows the product writes (each event is a history row, a current
+// row and the row of the asset it reaches, in tables shaped like the product's), for the two
+// rows the product wrote before it kept the attribution, and for one plain row per event.
 
 import { appendFileSync, createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,7 +76,8 @@ function writeFiles(dir: string, prefix: string, n: number, base: number): Files
   return files;
 }
 
-const SAME_ROWS = 'peer: raw client, the same two rows per event';
+const TWO_ROWS = 'peer: raw client, two rows per event (the product before outage_reach)';
+const SAME_ROWS = 'peer: raw client, the same three rows per event';
 
 async function visible(store: Store, table: string, like: string, n: number): Promise<void> {
   for (;;) {
@@ -116,6 +118,7 @@ export async function ingestCases(
     DEDUP UPSERT KEYS(start, event_id)`);
   await store.exec(sql`CREATE TABLE IF NOT EXISTS outages_raw2 (LIKE outages)`);
   await store.exec(sql`CREATE TABLE IF NOT EXISTS outage_history_raw2 (LIKE outage_history)`);
+  await store.exec(sql`CREATE TABLE IF NOT EXISTS outage_reach_raw2 (LIKE outage_reach)`);
   const ingestor = new Ingestor({ writer, assets, zone: 'Asia/Shanghai' });
   const cases: BenchCase[] = [];
   let run = 0;
@@ -139,6 +142,7 @@ export async function ingestCases(
           source: 'bench',
         });
         await visible(store, 'outages', `${prefix}n-%`, n);
+        await visible(store, 'outage_reach', `${prefix}n-%`, n);
       },
     });
     cases.push({
@@ -152,6 +156,7 @@ export async function ingestCases(
           source: 'bench',
         });
         await visible(store, 'outages', `${prefix}c-%`, n);
+        await visible(store, 'outage_reach', `${prefix}c-%`, n);
       },
     });
     cases.push({
@@ -166,6 +171,7 @@ export async function ingestCases(
           source: 'bench',
         });
         await visible(store, 'outages', `${prefix}l-%`, n);
+        await visible(store, 'outage_reach', `${prefix}l-%`, n);
       },
     });
     cases.push({
@@ -202,6 +208,66 @@ export async function ingestCases(
       setup: async () => {
         run += 1;
         prefix = `q${Date.now().toString(36)}${run}`;
+      },
+      run: async () => {
+        const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
+        const receivedAt = Date.now();
+        for (let i = 0; i < n; i++) {
+          const r = eventRow(prefix, i, baseOf(run));
+          const start = Date.parse(r.start);
+          const end = Date.parse(r.end);
+          sender
+            .table('outage_history_raw2')
+            .symbol('asset_id', r.assetId)
+            .symbol('cause', r.cause)
+            .symbol('writer', 'bench')
+            .stringColumn('event_id', r.eventId)
+            .timestampColumn('start', start, 'ms')
+            .timestampColumn('end_at', end, 'ms')
+            .intColumn('customers_affected', r.customersAffected)
+            .booleanColumn('planned', false)
+            .timestampColumn('received_at', receivedAt, 'ms');
+          await sender.at(receivedAt, 'ms');
+          await sender
+            .table('outages_raw2')
+            .symbol('event_id', r.eventId)
+            .symbol('asset_id', r.assetId)
+            .symbol('cause', r.cause)
+            .timestampColumn('end_at', end, 'ms')
+            .intColumn('customers_affected', r.customersAffected)
+            .booleanColumn('planned', false)
+            .timestampColumn('received_at', receivedAt, 'ms')
+            .booleanColumn('deleted', false)
+            .at(start, 'ms');
+          await sender
+            .table('outage_reach_raw2')
+            .symbol('asset_id', r.assetId)
+            .symbol('event_id', r.eventId)
+            .symbol('source_id', r.assetId)
+            .symbol('kind', 'feeder')
+            .symbol('area_class', 'urban')
+            .symbol('cause', r.cause)
+            .booleanColumn('planned', false)
+            .intColumn('customers_affected', r.customersAffected)
+            .timestampColumn('end_at', end, 'ms')
+            .timestampColumn('received_at', receivedAt, 'ms')
+            .booleanColumn('deleted', false)
+            .at(start, 'ms');
+        }
+        await sender.flush();
+        await sender.close();
+        await visible(store, 'outages_raw2', `${prefix}-%`, n);
+        await visible(store, 'outage_reach_raw2', `${prefix}-%`, n);
+      },
+    });
+    cases.push({
+      name: TWO_ROWS,
+      size,
+      items: n,
+      baseline: SAME_ROWS,
+      setup: async () => {
+        run += 1;
+        prefix = `t${Date.now().toString(36)}${run}`;
       },
       run: async () => {
         const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
