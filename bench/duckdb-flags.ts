@@ -153,13 +153,13 @@ m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER
 leaders AS (SELECT tgt, ${carried} event_id, start, ${day('start')} AS day, ${period('start')} AS period
             FROM m WHERE prev_end IS NULL OR start >= prev_end),
 numbered AS (SELECT *, row_number() OVER (PARTITION BY tgt ORDER BY start, event_id) seq,
-        row_number() OVER (PARTITION BY tgt, period ORDER BY start, event_id) period_seq,
+        ${rolling ? '0' : 'row_number() OVER (PARTITION BY tgt, period ORDER BY start, event_id)'} period_seq,
         lag(day, ${rule.limit}) OVER (PARTITION BY tgt ORDER BY start, event_id) lag_day FROM leaders),
-marked AS (SELECT *, CASE WHEN ${rolling ? `(lag_day IS NOT NULL AND day - lag_day <= ${n - 1})` : `period_seq > ${rule.limit}`}
-        AND day >= ${today - 364} AND day <= ${today} THEN seq END recent_breach FROM numbered),
-latest AS (SELECT *, max(recent_breach) OVER (PARTITION BY tgt) lb_seq FROM marked),
-framed AS (SELECT *, max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY tgt) lb_day,
-        max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY tgt) lb_period FROM latest)`;
+marked AS (SELECT *, coalesce(${rolling ? `(lag_day IS NOT NULL AND day - lag_day <= ${n - 1})` : `period_seq > ${rule.limit}`}
+        AND day >= ${today - 364} AND day <= ${today}, false) recent FROM numbered),
+framed AS (SELECT *, max(CASE WHEN recent THEN seq END) OVER (PARTITION BY tgt) lb_seq,
+        max(CASE WHEN recent THEN day END) OVER (PARTITION BY tgt) lb_day,
+        max(CASE WHEN recent THEN period END) OVER (PARTITION BY tgt) lb_period FROM marked)`;
   const flaggedWhere = `(lb_seq IS NOT NULL AND seq <= lb_seq AND ${rolling ? `day >= lb_day - ${n - 1}` : 'period = lb_period'})
    OR (lb_seq IS NULL AND ${rolling ? `day >= ${today - n + 1} AND day <= ${today}` : `period = ${period(t)}`})`;
   return { t, lowTs, filters, warned, scope, windows, flaggedWhere };

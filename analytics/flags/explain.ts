@@ -1,6 +1,8 @@
 // Why one asset is (or is not) flagged: its attributed outages, each counted or excluded with
-// the reason. The records that can matter to the asset are read from QuestDB and handed to
-// the reference evaluator's explain(), so the explanation follows the rule text step by step.
+// the reason. The records that can matter to the asset (the outages that reached it, by the
+// attribution kept at write, and the versions they are judged by) are read from QuestDB and
+// handed to the reference evaluator's explain(), so the explanation follows the rule text step
+// by step.
 
 import { readAssetVersions, readOutages, readWarnings } from '../outages/index.js';
 import { type CompiledRuleSet, type Explanation, explain } from '../rules/index.js';
@@ -31,16 +33,17 @@ export async function explainAsset(
   // Two years back covers the trailing 365 days plus any window ending in them (rules allow
   // windows of up to a year); earlier outages that are still ongoing can absorb later ones.
   const from = ts(q.asOf - 2 * 366 * DAY_MS);
-  const assetsOfEvents = [q.assetId, ...feeders];
-  const listed = await store.rows<{ event_id: string }>(
-    sql`SELECT DISTINCT event_id FROM outage_areas WHERE area_id = ${q.assetId} AND NOT deleted AND start >= ${from}`,
+  // The outages that reached the asset, from the attribution kept at write (its asset index).
+  const reached = await store.rows<{ event_id: string }>(
+    sql`SELECT DISTINCT event_id FROM outage_reach
+        WHERE asset_id = ${q.assetId} AND NOT deleted AND start <= ${ts(q.asOf)}
+          AND (start >= ${from} OR end_at IS NULL OR end_at >= ${from})`,
   );
-  const ids = listed.map((r) => r.event_id);
-  const events = await readOutages(
-    store,
-    sql`(asset_id IN (${assetsOfEvents}) ${ids.length > 0 ? sql`OR event_id IN (${ids})` : sql``})
-        AND start <= ${ts(q.asOf)} AND (start >= ${from} OR end_at IS NULL OR end_at >= ${from})`,
-  );
+  const ids = reached.map((r) => r.event_id);
+  const events = [];
+  for (let i = 0; i < ids.length; i += 200) {
+    events.push(...(await readOutages(store, sql`event_id IN (${ids.slice(i, i + 200)})`)));
+  }
   // Areas named by those events are needed to decide whether they are areas at the start.
   const named = [...new Set(events.flatMap((e) => e.affectedAreas ?? []))].filter((id) => id !== q.assetId);
   const namedVersions = named.length > 0 ? await readAssetVersions(store, sql`asset_id IN (${named})`) : [];

@@ -104,11 +104,12 @@ function periodKey(rule: CountRule, local: Sql): Sql {
  * CTE `cur`: the flagged assets as they stand at asOf (latest version with validFrom ≤ asOf,
  * else the first), for the rule's scope and each flag's kind.
  */
-const standing = (asOf: Instant): Sql => sql`
+const standing = (asOf: Instant, assetIds: readonly string[] | undefined): Sql => sql`
 fv AS (
   SELECT a.asset_id, a.kind, a.province, a.city, a.county, a.area_class, a.park,
          CASE WHEN a.valid_from <= ${asOf} THEN -cast(a.valid_from AS long) ELSE cast(a.valid_from AS long) + ${NEVER_BEFORE} END nearness
   FROM assets a JOIN (SELECT DISTINCT target FROM flagged) t ON (t.target = a.asset_id)
+  ${assetIds ? sql`WHERE ${inList('a.asset_id', assetIds)}` : sql``}
 ),
 ranked AS (
   SELECT asset_id, kind, province, city, county, area_class, park,
@@ -178,7 +179,8 @@ c AS (SELECT target, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${co
  * CTEs from `c` (counted outages per target) to `flagged`: overlapping outages merged, each
  * asset's outages numbered in start order, breaches found with lag(), and the rows that make
  * each asset's flag kept — its latest breach window in the trailing 365 days, or its current
- * window.
+ * window. Days and periods grow with the numbering, so the latest breach's day and period are
+ * the greatest among the recent breaches: one window pass finds all three.
  */
 export function flagWindows(q: CountQuery): Sql {
   const { rule, zone } = q;
@@ -189,6 +191,11 @@ export function flagWindows(q: CountQuery): Sql {
       : sql`period = ${periodKey(rule, sql`to_timezone(${asOf}, ${zone})`)}`;
   const inBreachWindow =
     rule.window.kind === 'rolling' ? sql`day >= lb_day - ${rule.window.days - 1}` : sql`period = lb_period`;
+  // A rolling window has one period: its numbering within the period is never read.
+  const periodSeq =
+    rule.window.kind === 'rolling'
+      ? sql`0 period_seq`
+      : sql`row_number() OVER (PARTITION BY target, period ORDER BY start, event_id) period_seq`;
   return sql`
 m AS (
   SELECT target, event_id, start,
@@ -204,25 +211,21 @@ leaders AS (
 numbered AS (
   SELECT target, event_id, start, day, period,
          row_number() OVER (PARTITION BY target ORDER BY start, event_id) seq,
-         row_number() OVER (PARTITION BY target, period ORDER BY start, event_id) period_seq,
+         ${periodSeq},
          lag(day, ${rule.limit}) OVER (PARTITION BY target ORDER BY start, event_id) lag_day
   FROM leaders
 ),
 marked AS (
   SELECT target, event_id, start, day, period, seq,
-         CASE WHEN ${breachTest(rule)} AND day >= ${q.today - 364} AND day <= ${q.today} THEN seq END recent_breach
+         ${breachTest(rule)} AND day >= ${q.today - 364} AND day <= ${q.today} recent
   FROM numbered
 ),
-latest AS (
-  SELECT target, event_id, start, day, period, seq,
-         max(recent_breach) OVER (PARTITION BY target) lb_seq
-  FROM marked
-),
 framed AS (
-  SELECT target, event_id, start, day, period, seq, lb_seq,
-         max(CASE WHEN seq = lb_seq THEN day END) OVER (PARTITION BY target) lb_day,
-         max(CASE WHEN seq = lb_seq THEN period END) OVER (PARTITION BY target) lb_period
-  FROM latest
+  SELECT target, event_id, start, day, period, seq,
+         max(CASE WHEN recent THEN seq END) OVER (PARTITION BY target) lb_seq,
+         max(CASE WHEN recent THEN day END) OVER (PARTITION BY target) lb_day,
+         max(CASE WHEN recent THEN period END) OVER (PARTITION BY target) lb_period
+  FROM marked
 ),
 flagged AS (
   SELECT target, event_id, start, day, seq, lb_seq, lb_day
@@ -247,7 +250,7 @@ export function flagRowsQuery(q: CountQuery): Sql {
 WITH
 ${countedFromReach(q)},
 ${flagWindows(q)},
-${standing(ts(q.asOf))}
+${standing(ts(q.asOf), q.assetIds)}
 ${FLAG_ROWS}
 WHERE ${scopeFilter(q.rule)}
 ORDER BY flagged.target, flagged.seq`;
