@@ -2,7 +2,8 @@
 // the same Flag records as the reference evaluator.
 
 import { dayToDate, localDay } from '../../core/index.js';
-import type { Store } from '../../store/index.js';
+import type { AssetKind } from '../../core/index.js';
+import { readAssetVersions, type Store, sql } from '../../store/index.js';
 import type { CompiledRuleSet, CountRule, Flag } from '../rules/index.js';
 import { flagRowsQuery } from './sql.js';
 
@@ -18,49 +19,71 @@ export interface FlagQuery {
   rules?: readonly string[];
 }
 
-interface FlagRow {
-  target: string;
-  kind: 'feeder' | 'area';
-  event_id: string;
-  start: number;
-  day: number;
-  seq: number;
-  lb_seq: number | null;
-  lb_day: number | null;
+/**
+ * A row of flagRowsQuery, as QuestDB's dataset gives it (a province's flags are over a million
+ * rows: arrays, not objects): target, kind (null: the asset has no version by asOf), event id,
+ * seq, the latest breach's seq and local day (null: no breach).
+ */
+type FlagRow = [string, AssetKind | null, string, number, number | null, number | null];
+
+/**
+ * Assets with no version by asOf are judged as the reference does, by their first version
+ * (records often take effect after the outages they describe): their kind then, or null when
+ * out of the rule's scope.
+ */
+async function firstKinds(
+  store: Store,
+  rule: CountRule,
+  rows: readonly FlagRow[],
+): Promise<Map<string, AssetKind | null>> {
+  const early = [...new Set(rows.filter((r) => r[1] === null).map((r) => r[0]))];
+  const kinds = new Map<string, AssetKind | null>();
+  for (let i = 0; i < early.length; i += 200) {
+    for (const a of await readAssetVersions(store, sql`asset_id IN (${early.slice(i, i + 200)})`)) {
+      if (!kinds.has(a.assetId)) kinds.set(a.assetId, rule.inScope(a) ? a.kind : null);
+    }
+  }
+  return kinds;
 }
 
 const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function flagsOfRule(q: FlagQuery, rule: CountRule, today: number, rows: readonly FlagRow[]): Flag[] {
-  const byAsset = new Map<string, FlagRow[]>();
-  for (const r of rows) {
-    const list = byAsset.get(r.target);
-    if (list) list.push(r);
-    else byAsset.set(r.target, [r]);
-  }
+function flagsOfRule(
+  q: FlagQuery,
+  rule: CountRule,
+  today: number,
+  rows: readonly FlagRow[],
+  firstKind: ReadonlyMap<string, AssetKind | null>,
+): Flag[] {
+  // Rows come ordered by target, then seq.
   const flags: Flag[] = [];
-  for (const [assetId, list] of byAsset) {
-    const first = list[0]!;
+  for (let i = 0; i < rows.length; ) {
+    const first = rows[i]!;
+    const [assetId, , , , lbSeq, lbDay] = first;
+    const eventIds: string[] = [];
+    for (; i < rows.length && rows[i]![0] === assetId; i++) eventIds.push(rows[i]![2]);
+    const kind = first[1] ?? firstKind.get(assetId) ?? null;
+    if (kind === null) continue;
     const base = {
       assetId,
-      kind: first.kind,
+      kind,
       rule: rule.id,
       ruleSet: q.ruleSet.name,
       family: rule.family,
       limit: rule.limit,
-      count: list.length,
-      eventIds: list.map((r) => r.event_id),
+      count: eventIds.length,
+      eventIds,
     };
-    if (first.lb_seq !== null && first.lb_day !== null) {
-      const range = rule.windowOf(first.lb_day);
+    if (lbSeq !== null && lbDay !== null) {
+      const range = rule.windowOf(lbDay);
       flags.push({
         ...base,
         status: 'breach',
         windowStart: dayToDate(range.start),
         windowEnd: dayToDate(range.end),
-        breachDate: dayToDate(first.lb_day),
+        breachDate: dayToDate(lbDay),
       });
-    } else if (list.length >= rule.limit) {
+    } else if (eventIds.length >= rule.limit) {
       const range = rule.windowOf(today);
       flags.push({
         ...base,
@@ -81,7 +104,7 @@ export async function evaluateFlags(store: Store, q: FlagQuery): Promise<Flag[]>
   const flags: Flag[] = [];
   for (const rule of rules) {
     if (q.assetIds && q.assetIds.length === 0) break;
-    const rows = await store.rows<FlagRow>(
+    const { dataset } = await store.query(
       flagRowsQuery({
         rule,
         asOf: q.asOf,
@@ -92,7 +115,8 @@ export async function evaluateFlags(store: Store, q: FlagQuery): Promise<Flag[]>
         ...(q.warningIds ? { warningIds: q.warningIds } : {}),
       }),
     );
-    flags.push(...flagsOfRule(q, rule, today, rows));
+    const rows = dataset as FlagRow[];
+    flags.push(...flagsOfRule(q, rule, today, rows, await firstKinds(store, rule, rows)));
   }
   return flags.sort((a, b) => ordinal(a.assetId, b.assetId) || ordinal(a.rule, b.rule));
 }

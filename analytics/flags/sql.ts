@@ -101,25 +101,16 @@ function periodKey(rule: CountRule, local: Sql): Sql {
 }
 
 /**
- * CTE `cur`: the flagged assets as they stand at asOf (latest version with validFrom ≤ asOf,
- * else the first), for the rule's scope and each flag's kind.
+ * CTE `cur`: each asset as it stands at asOf (its latest version with validFrom ≤ asOf; QuestDB
+ * answers LATEST ON from the asset index). An asset whose first version is later than asOf has
+ * no row here: the caller judges those few by their first version (evaluate.ts).
  */
 const standing = (asOf: Instant, assetIds: readonly string[] | undefined): Sql => sql`
-fv AS (
-  SELECT a.asset_id, a.kind, a.province, a.city, a.county, a.area_class, a.park,
-         CASE WHEN a.valid_from <= ${asOf} THEN -cast(a.valid_from AS long) ELSE cast(a.valid_from AS long) + ${NEVER_BEFORE} END nearness
-  FROM assets a JOIN (SELECT DISTINCT target FROM flagged) t ON (t.target = a.asset_id)
-  ${assetIds ? sql`WHERE ${inList('a.asset_id', assetIds)}` : sql``}
-),
-ranked AS (
-  SELECT asset_id, kind, province, city, county, area_class, park,
-         row_number() OVER (PARTITION BY asset_id ORDER BY nearness) rn
-  FROM fv
-),
-cur AS (SELECT asset_id, kind, province, city, county, area_class, park FROM ranked WHERE rn = 1)`;
-
-/** Added to a later version's nearness so that every earlier version ranks before it. */
-const NEVER_BEFORE = 1n << 60n;
+cur AS (
+  SELECT asset_id, kind, province, city, county, area_class, park FROM assets
+  WHERE valid_from <= ${asOf} ${assetIds ? sql`AND ${inList('asset_id', assetIds)}` : sql``}
+  LATEST ON valid_from PARTITION BY asset_id
+)`;
 
 /** The bounds of the outages that can matter: started by asOf, and not over before the first relevant day. */
 export function relevantOutages(q: CountQuery, start: Sql, end: Sql): Sql {
@@ -151,7 +142,7 @@ warned AS (
  * end_at), read from the attribution kept at write (outage_reach) alone, which holds each
  * reached asset's region as it stood at the start and the warning that covered it.
  */
-function countedFromReach(q: CountQuery): Sql {
+export function countedFromReach(q: CountQuery): Sql {
   const warned = q.rule.counts.exclusions.includes('warned_weather');
   const assetFilter = q.assetIds ? sql`AND ${inList('asset_id', q.assetIds)}` : sql``;
   const ar = sql`ar AS (
@@ -235,15 +226,19 @@ flagged AS (
 )`;
 }
 
-/** The flag rows of the assets in the rule's scope as they stand at asOf, with their kind then. */
+/**
+ * The flag rows of the assets in the rule's scope as they stand at asOf, with their kind then;
+ * rows of assets with no version by asOf come with a null kind, for the caller to judge.
+ */
 export const FLAG_ROWS = sql`
-SELECT flagged.target, cur.kind, flagged.event_id, flagged.start, flagged.day, flagged.seq, flagged.lb_seq, flagged.lb_day
-FROM flagged JOIN cur ON (cur.asset_id = flagged.target)`;
+SELECT flagged.target, cur.kind, flagged.event_id, flagged.seq, flagged.lb_seq, flagged.lb_day
+FROM flagged LEFT JOIN cur ON (cur.asset_id = flagged.target)`;
 
 /**
  * Rows that make the flag of each asset: its latest recent breach window, or its current window.
  * The rule's scope applies to each asset as it stands at asOf; since every window is one
- * asset's, it is applied to the few flagged assets after the windows rather than before.
+ * asset's, it is applied to the flagged assets after the windows rather than before. Each CTE
+ * is named once: QuestDB plans a CTE wherever it is named, and the windows are the cost.
  */
 export function flagRowsQuery(q: CountQuery): Sql {
   return sql`
@@ -252,6 +247,6 @@ ${countedFromReach(q)},
 ${flagWindows(q)},
 ${standing(ts(q.asOf), q.assetIds)}
 ${FLAG_ROWS}
-WHERE ${scopeFilter(q.rule)}
+WHERE cur.asset_id IS NULL OR (${scopeFilter(q.rule)})
 ORDER BY flagged.target, flagged.seq`;
 }
