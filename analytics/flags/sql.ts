@@ -108,9 +108,15 @@ function periodKey(rule: CountRule, local: Sql): Sql {
 const standing = (asOf: Instant, assetIds: readonly string[] | undefined): Sql => sql`
 cur AS (
   SELECT asset_id, kind, province, city, county, area_class, park FROM assets
-  WHERE valid_from <= ${asOf} ${assetIds ? sql`AND ${inList('asset_id', assetIds)}` : sql``}
+  WHERE valid_from <= ${asOf} ${assetIds && assetIds.length <= FEW ? sql`AND ${inList('asset_id', assetIds)}` : sql``}
   LATEST ON valid_from PARTITION BY asset_id
 )`;
+
+/**
+ * A list of assets this short is repeated in `cur` (one asset's flags then read only its
+ * versions); a longer one is not, since the statement travels in a URL QuestDB caps.
+ */
+const FEW = 20;
 
 /** The bounds of the outages that can matter: started by asOf, and not over before the first relevant day. */
 export function relevantOutages(q: CountQuery, start: Sql, end: Sql): Sql {
