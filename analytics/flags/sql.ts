@@ -143,6 +143,34 @@ warned AS (
 )`;
 }
 
+/** Whether a rule's scope is every feeder and area, anywhere. */
+const everywhere = (rule: CountRule): boolean =>
+  rule.scope.kind.length === 2 &&
+  !rule.scope.province &&
+  !rule.scope.city &&
+  !rule.scope.county &&
+  !rule.scope.areaClass &&
+  rule.scope.park === undefined;
+
+/**
+ * A join that keeps the rows of the assets a narrower scope can flag: those in it as they stand
+ * at asOf, and those with no version by then (judged by their first version afterwards). The
+ * windows then run over a feeder rule's feeders only, not over every area's outages.
+ */
+function inScope(q: CountQuery): Sql {
+  if (everywhere(q.rule)) return sql``;
+  const asOf = ts(q.asOf);
+  return sql`
+  JOIN (
+    SELECT asset_id FROM (
+      SELECT asset_id, kind, province, city, county, area_class, park FROM assets
+      WHERE valid_from <= ${asOf} LATEST ON valid_from PARTITION BY asset_id
+    ) cur WHERE ${scopeFilter(q.rule)}
+    UNION
+    SELECT asset_id FROM (SELECT asset_id, min(valid_from) first FROM assets) WHERE first > ${asOf}
+  ) scoped ON (scoped.asset_id = r.asset_id)`;
+}
+
 /**
  * CTEs `ar` and `c`: the outages each asset counts under the rule (target, event_id, start,
  * end_at), read from the attribution kept at write (outage_reach) alone, which holds each
@@ -150,11 +178,12 @@ warned AS (
  */
 export function countedFromReach(q: CountQuery): Sql {
   const warned = q.rule.counts.exclusions.includes('warned_weather');
-  const assetFilter = q.assetIds ? sql`AND ${inList('asset_id', q.assetIds)}` : sql``;
+  const assetFilter = q.assetIds ? sql`AND ${inList('r.asset_id', q.assetIds)}` : sql``;
   const ar = sql`ar AS (
-  SELECT asset_id target, event_id, start, end_at, cause, planned, warning_id, warned_by, province, city, county
-  FROM outage_reach
-  WHERE NOT deleted AND ${relevantOutages(q, sql`start`, sql`end_at`)} ${assetFilter}
+  SELECT r.asset_id target, r.event_id, r.start, r.end_at, r.cause, r.planned, r.warning_id, r.warned_by,
+         r.province, r.city, r.county
+  FROM outage_reach r${inScope(q)}
+  WHERE NOT r.deleted AND ${relevantOutages(q, sql`r.start`, sql`r.end_at`)} ${assetFilter}
 )`;
   if (warned && q.warningIds) {
     return sql`${ar},
