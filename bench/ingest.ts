@@ -201,13 +201,13 @@ export async function ingestCases(
         await visible(store, 'outages_raw', `${prefix}-%`, n);
       },
     });
-    cases.push({
-      name: SAME_ROWS,
+    const rawPeer = (name: string, withReach: boolean, letter: string) => ({
+      name,
       size,
       items: n,
       setup: async () => {
         run += 1;
-        prefix = `q${Date.now().toString(36)}${run}`;
+        prefix = `${letter}${Date.now().toString(36)}${run}`;
       },
       run: async () => {
         const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
@@ -239,6 +239,7 @@ export async function ingestCases(
             .timestampColumn('received_at', receivedAt, 'ms')
             .booleanColumn('deleted', false)
             .at(start, 'ms');
+          if (!withReach) continue;
           await sender
             .table('outage_reach_raw2')
             .symbol('asset_id', r.assetId)
@@ -257,54 +258,10 @@ export async function ingestCases(
         await sender.flush();
         await sender.close();
         await visible(store, 'outages_raw2', `${prefix}-%`, n);
-        await visible(store, 'outage_reach_raw2', `${prefix}-%`, n);
+        if (withReach) await visible(store, 'outage_reach_raw2', `${prefix}-%`, n);
       },
     });
-    cases.push({
-      name: TWO_ROWS,
-      size,
-      items: n,
-      baseline: SAME_ROWS,
-      setup: async () => {
-        run += 1;
-        prefix = `t${Date.now().toString(36)}${run}`;
-      },
-      run: async () => {
-        const sender = await Sender.fromConfig(`${qdb.clientConf}auto_flush_rows=10000;`);
-        const receivedAt = Date.now();
-        for (let i = 0; i < n; i++) {
-          const r = eventRow(prefix, i, baseOf(run));
-          const start = Date.parse(r.start);
-          const end = Date.parse(r.end);
-          sender
-            .table('outage_history_raw2')
-            .symbol('asset_id', r.assetId)
-            .symbol('cause', r.cause)
-            .symbol('writer', 'bench')
-            .stringColumn('event_id', r.eventId)
-            .timestampColumn('start', start, 'ms')
-            .timestampColumn('end_at', end, 'ms')
-            .intColumn('customers_affected', r.customersAffected)
-            .booleanColumn('planned', false)
-            .timestampColumn('received_at', receivedAt, 'ms');
-          await sender.at(receivedAt, 'ms');
-          await sender
-            .table('outages_raw2')
-            .symbol('event_id', r.eventId)
-            .symbol('asset_id', r.assetId)
-            .symbol('cause', r.cause)
-            .timestampColumn('end_at', end, 'ms')
-            .intColumn('customers_affected', r.customersAffected)
-            .booleanColumn('planned', false)
-            .timestampColumn('received_at', receivedAt, 'ms')
-            .booleanColumn('deleted', false)
-            .at(start, 'ms');
-        }
-        await sender.flush();
-        await sender.close();
-        await visible(store, 'outages_raw2', `${prefix}-%`, n);
-      },
-    });
+    cases.push(rawPeer(SAME_ROWS, true, 'q'), { ...rawPeer(TWO_ROWS, false, 't'), baseline: SAME_ROWS });
   }
   return cases;
 }
