@@ -3,7 +3,7 @@
 
 import { dayToDate, localDay } from '../../core/index.js';
 import type { AssetKind } from '../../core/index.js';
-import { readAssetVersions, type Store, sql } from '../../store/index.js';
+import { readAssetVersions, type Store, sql, walCaughtUp } from '../../store/index.js';
 import type { CompiledRuleSet, CountRule, Flag } from '../rules/index.js';
 import { flagRowsQuery } from './sql.js';
 
@@ -99,6 +99,9 @@ function flagsOfRule(
 
 /** Every flag (breach or at_risk) of the rule set as of `asOf`, by assetId then rule id. */
 export async function evaluateFlags(store: Store, q: FlagQuery): Promise<Flag[]> {
+  // Every outage acknowledged before this call is counted: its attribution rows are a WAL
+  // table of their own, which may be applied a moment after the outages themselves.
+  await walCaughtUp(store, ['outage_reach']);
   const today = localDay(q.asOf, q.zone);
   const rules = q.ruleSet.countRules.filter((r) => !q.rules || q.rules.includes(r.id));
   const flags: Flag[] = [];

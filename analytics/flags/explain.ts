@@ -6,7 +6,7 @@
 
 import { readAssetVersions, readOutages, readWarnings } from '../outages/index.js';
 import { type CompiledRuleSet, type Explanation, explain } from '../rules/index.js';
-import { type Store, sql, ts } from '../../store/index.js';
+import { type Store, sql, ts, walCaughtUp } from '../../store/index.js';
 import type { Result } from '../../core/index.js';
 import { fail } from '../../core/index.js';
 
@@ -24,6 +24,7 @@ export async function explainAsset(
     warningIds?: readonly string[];
   },
 ): Promise<Result<Explanation>> {
+  await walCaughtUp(store, ['outage_reach']);
   const own = await readAssetVersions(store, sql`asset_id = ${q.assetId}`);
   if (own.length === 0) return fail([{ path: 'assetId', message: `unknown asset "${q.assetId}"` }]);
   // Every feeder the asset has been on (areas): their events may have reached it.

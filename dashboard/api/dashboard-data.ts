@@ -23,7 +23,7 @@ import {
   type Role,
   startOfLocalDay,
 } from '../../core/index.js';
-import { join, type Sql, type Store, sql, ts } from '../../store/index.js';
+import { join, type Sql, type Store, sql, ts, walCaughtUp } from '../../store/index.js';
 import { textParam, timeParam } from './query-params.js';
 import { Recent } from './recent.js';
 import { type Row, sendRows } from './respond.js';
@@ -170,7 +170,8 @@ async function dailyCounts(store: Store, zone: string, fromDay: number, toDay: n
   const assetScoped = f.kind || f.city || f.county || f.areaClass || f.feederId;
   let statement: Sql;
   if (f.assetId) {
-    // One asset: its attributed outages (an area's include its feeder's events).
+    // One asset: its attributed outages (an area's include its feeder's events), acknowledged ones included.
+    await walCaughtUp(store, ['outage_reach']);
     statement = sql`
 WITH ${attributed(lo, hi, f.cause)}
 SELECT day, count() outages, sum(CASE WHEN planned THEN 0 ELSE 1 END) unplanned, sum(customers_affected) customers
@@ -229,6 +230,7 @@ interface HotspotRow {
 }
 
 async function hotspots(store: Store, zone: string, asOf: number, f: Filters): Promise<Row[]> {
+  await walCaughtUp(store, ['outage_reach']); // attribution rows acknowledged with their outages
   const today = localDay(asOf, zone);
   const lo = startOfLocalDay(today - 364, zone);
   const hi = asOf + 1;
