@@ -143,6 +143,7 @@ export class Writer {
   private closed = false;
   /** The network and warnings as stored, for the attribution kept at write (loaded on first use). */
   private keeper: ReachKeeper | undefined;
+  private keeperLoad: Promise<ReachKeeper> | undefined;
   readonly stats: WriterStats = {
     written: { assets: 0, outages: 0, warnings: 0, rejects: 0 },
     spooled: 0,
@@ -417,7 +418,13 @@ export class Writer {
 
   /** The attribution keeper, loaded from the database on first use. */
   private async reach(): Promise<ReachKeeper> {
-    this.keeper ??= await ReachKeeper.load(this.opts.store, this.id);
+    // One load, however many callers ask at once (the start-up repair races the first ingest):
+    // a second load would replace the network the first caller has already changed.
+    this.keeperLoad ??= ReachKeeper.load(this.opts.store, this.id).catch((err: unknown) => {
+      this.keeperLoad = undefined;
+      throw err;
+    });
+    this.keeper = await this.keeperLoad;
     return this.keeper;
   }
 
