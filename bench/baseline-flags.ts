@@ -1,22 +1,28 @@
 // The product's flag statement as it was before the attribution was kept at write: which
 // outages reach which asset re-derived in every query (asset-version intervals by window
 // functions over the whole assets table, the feeder → area joins, the outage_areas join, the
-// warnings join), then the same windows (analytics/flags/sql.ts). Benchmarks only: the "before"
-// beside the product's one-table statement, on the same database in the same run.
+// warnings join), then the windows of the one-table statement as they stood at PREVIOUS.
+// Benchmarks only: the "before" beside the product's statement, on the same database in the
+// same run.
 
-import {
-  chosenWarnings,
-  type CountQuery,
-  countFilter,
-  FLAG_ROWS,
-  flagWindows,
-  relevantOutages,
-  scopeFilter,
-} from '../analytics/flags/sql.js';
+import type { CountQuery } from '../analytics/flags/sql.js';
 import { attributionCtes } from './baseline-attribution.js';
+import { importAt } from './before.js';
 import { type Sql, sql, ts } from '../store/index.js';
 
-export function joinedFlagRowsQuery(q: CountQuery): Sql {
+type FlagSql = typeof import('../analytics/flags/sql.js');
+
+/**
+ * The last commit before the flag statement ordered event ids as text and left out current
+ * windows below the limit (the one-table statement's first version, 2026-12-06).
+ */
+export const PREVIOUS = '382108311362e56a9f24f7739f239fb62642c75b';
+
+/** analytics/flags/sql.ts as it was at PREVIOUS. */
+export const previousFlagSql = (): Promise<FlagSql> => importAt<FlagSql>(PREVIOUS, 'analytics/flags/sql.ts');
+
+export function joinedFlagRowsQuery(previous: FlagSql, q: CountQuery): Sql {
+  const { chosenWarnings, countFilter, FLAG_ROWS, flagWindows, relevantOutages, scopeFilter } = previous;
   const asOf = ts(q.asOf);
   const warned = q.rule.counts.exclusions.includes('warned_weather');
   const { warningIds: _chosen, ...everyWarning } = q;

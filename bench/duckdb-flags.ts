@@ -147,6 +147,7 @@ function parts(rule: CountRule, asOf: number, zone: string, shortMinutes: number
   };
   const n = rolling ? (rule.window as { days: number }).days : 0;
   /** CTEs m … framed over `c` (tgt, event_id, start, end_at and the `carried` columns). */
+  const current = rolling ? `day >= ${today - n + 1} AND day <= ${today}` : `period = ${period(t)}`;
   const windows = (carried: string) => `
 m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER (PARTITION BY tgt ORDER BY start, event_id
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end FROM c),
@@ -158,11 +159,14 @@ numbered AS (SELECT *, row_number() OVER (PARTITION BY tgt ORDER BY start, event
 marked AS (SELECT *, coalesce(${rolling ? `(lag_day IS NOT NULL AND day - lag_day <= ${n - 1})` : `period_seq > ${rule.limit}`}
         AND day >= ${today - 364} AND day <= ${today}, false) recent FROM numbered),
 framed AS (SELECT *, max(CASE WHEN recent THEN seq END) OVER (PARTITION BY tgt) lb_seq,
+        sum(CASE WHEN ${current} THEN 1 ELSE 0 END) OVER (PARTITION BY tgt) n_current,
         max(CASE WHEN recent THEN day END) OVER (PARTITION BY tgt) lb_day,
         max(CASE WHEN recent THEN period END) OVER (PARTITION BY tgt) lb_period FROM marked)`;
-  const flaggedWhere = `(lb_seq IS NOT NULL AND seq <= lb_seq AND ${rolling ? `day >= lb_day - ${n - 1}` : 'period = lb_period'})
-   OR (lb_seq IS NULL AND ${rolling ? `day >= ${today - n + 1} AND day <= ${today}` : `period = ${period(t)}`})`;
-  return { t, lowTs, filters, warned, scope, windows, flaggedWhere };
+  const breachRows = `(lb_seq IS NOT NULL AND seq <= lb_seq AND ${rolling ? `day >= lb_day - ${n - 1}` : 'period = lb_period'})`;
+  // The statement before returned every current window; today's only those that hold the limit.
+  const flaggedWhere = `${breachRows} OR (lb_seq IS NULL AND ${current})`;
+  const flaggedAtRisk = `${breachRows} OR (lb_seq IS NULL AND ${current} AND n_current >= ${rule.limit})`;
+  return { t, lowTs, filters, warned, scope, windows, flaggedWhere, flaggedAtRisk };
 }
 
 /** The product's statement before outage_reach: attribution by joins, then the windows. */
@@ -221,7 +225,7 @@ export function duckdbReachFlagQuery(
   zone: string,
   shortMinutes: number,
 ): string {
-  const { t, lowTs, filters, warned, scope, windows, flaggedWhere } = parts(rule, asOf, zone, shortMinutes);
+  const { t, lowTs, filters, warned, scope, windows, flaggedAtRisk } = parts(rule, asOf, zone, shortMinutes);
   const notWarned = warned
     ? `(ar.warned_by IS NULL OR ar.cause NOT IN ('weather_fault', 'natural_disaster'))`
     : 'true';
@@ -230,12 +234,11 @@ WITH ar AS (SELECT asset_id tgt, event_id, start, end_at, cause, planned, warned
             WHERE start <= ${t} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})),
 c AS (SELECT tgt, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${filters.join(' AND ')}),
 ${windows('')},
-flagged AS (SELECT tgt, event_id, day, seq, lb_seq, lb_day FROM framed WHERE ${flaggedWhere}),
+flagged AS (SELECT tgt, event_id, day, seq, lb_seq, lb_day FROM framed WHERE ${flaggedAtRisk}),
 cur AS (SELECT a.* FROM assets a JOIN (SELECT DISTINCT tgt FROM flagged) f ON f.tgt = a.asset_id
         QUALIFY row_number() OVER (PARTITION BY a.asset_id ORDER BY CASE WHEN a.valid_from <= ${t} THEN 0 ELSE 1 END,
           CASE WHEN a.valid_from <= ${t} THEN -epoch_us(a.valid_from) ELSE epoch_us(a.valid_from) END) = 1)
 SELECT flagged.tgt, cur.kind, flagged.event_id, flagged.day, flagged.seq, flagged.lb_seq, flagged.lb_day
 FROM flagged JOIN cur ON cur.asset_id = flagged.tgt
-WHERE ${scope.join(' AND ')}
-ORDER BY flagged.tgt, flagged.seq`;
+WHERE ${scope.join(' AND ')}`;
 }

@@ -21,7 +21,7 @@ import {
   walApplied,
   Writer,
 } from '../store/index.js';
-import { joinedFlagRowsQuery } from './baseline-flags.js';
+import { joinedFlagRowsQuery, PREVIOUS, previousFlagSql } from './baseline-flags.js';
 import { duckdbFlagQuery, duckdbReachFlagQuery, duckdbWithData } from './duckdb-flags.js';
 import type { BenchCase, Measurement } from './harness.js';
 
@@ -89,10 +89,16 @@ export async function rulesCases(
     for (const [i, rule] of ruleSet.countRules.entries()) {
       counted('product', i, (await store.rows(flagRowsQuery(query(rule)))).length);
     }
-    const agree = (name: string) => {
+    // The statement at PREVIOUS returns every current window, below the limit too: the peers of
+    // that shape agree with it, those of today's shape with the product.
+    const previous = await previousFlagSql();
+    for (const [i, rule] of ruleSet.countRules.entries()) {
+      counted('previous', i, (await store.query(previous.flagRowsQuery(query(rule)))).dataset.length);
+    }
+    const agree = (name: string, like = 'product') => {
       const mine = rowCounts.get(name)?.join('/');
-      const product = rowCounts.get('product')?.join('/');
-      if (mine !== product) throw new Error(`${name} found ${mine} flag rows, the product ${product}`);
+      const theirs = rowCounts.get(like)?.join('/');
+      if (mine !== theirs) throw new Error(`${name} found ${mine} flag rows, ${like} ${theirs}`);
     };
     const PRODUCT = 'flags: QuestDB, attribution kept at write (product)';
     cases.push({
@@ -105,15 +111,29 @@ export async function rulesCases(
       note: `national-2025, 2 rules, as of ${new Date(NOW).toISOString().slice(0, 10)}; flag rows per rule ${rowCounts.get('product')?.join('/')}`,
     });
     cases.push({
+      name: 'before: QuestDB, the one-table statement at PREVIOUS',
+      size,
+      baseline: PRODUCT,
+      items: events.length,
+      run: async () => {
+        for (const rule of ruleSet.countRules) await store.query(previous.flagRowsQuery(query(rule)));
+      },
+      note: `analytics/flags/sql.ts at ${PREVIOUS.slice(0, 7)}: event ids ordered as SYMBOL, every current window returned (flag rows per rule ${rowCounts.get('previous')?.join('/')}); statements only, no assembly`,
+    });
+    cases.push({
       name: 'before: QuestDB, attribution by joins in every query',
       size,
       baseline: PRODUCT,
       items: events.length,
       run: async () => {
         for (const [i, rule] of ruleSet.countRules.entries()) {
-          counted('before', i, (await store.rows(joinedFlagRowsQuery(query(rule)))).length);
+          counted(
+            'before',
+            i,
+            (await store.query(joinedFlagRowsQuery(previous, query(rule)))).dataset.length,
+          );
         }
-        agree('before');
+        agree('before', 'previous');
       },
       note: 'the product statement before outage_reach (bench/baseline-flags.ts)',
     });
@@ -192,7 +212,7 @@ export async function rulesCases(
           const r = await duck.runAndReadAll(duckdbFlagQuery(rule, NOW, ZONE, ruleSet.shortOutageMinutes));
           counted('duckdb-joins', i, r.currentRowCount);
         }
-        agree('duckdb-joins');
+        agree('duckdb-joins', 'previous');
       },
     });
     cases.push({

@@ -44,7 +44,7 @@ export function outageOfRow(r: OutageRow): OutageEvent {
 /** Current versions of the outages matching `where` (a condition on the outages table). */
 export async function readOutages(store: Store, where: Sql): Promise<OutageEvent[]> {
   const rows = await store.rows<OutageRow>(
-    sql`SELECT ${OUTAGE_COLUMNS} FROM outages WHERE NOT deleted AND (${where}) ORDER BY start, event_id`,
+    sql`SELECT ${OUTAGE_COLUMNS} FROM outages WHERE NOT deleted AND (${where}) ORDER BY start, event_id::varchar`,
   );
   return rows.map(outageOfRow);
 }
@@ -110,7 +110,7 @@ export async function readAssetsAsOf(store: Store, asOf: number, where: Sql = sq
       FROM assets WHERE ${where}
     ),
     v AS (SELECT ${ASSET_COLUMNS}, row_number() OVER (PARTITION BY asset_id ORDER BY later, nearness) rn FROM k)
-    SELECT ${ASSET_COLUMNS} FROM v WHERE rn = 1 ORDER BY asset_id`);
+    SELECT ${ASSET_COLUMNS} FROM v WHERE rn = 1 ORDER BY asset_id::varchar`);
   return rows.map(assetOfRow);
 }
 

@@ -48,6 +48,19 @@ async function firstKinds(
 
 const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Rows grouped by asset, each group in seq order (the query returns them unordered). */
+function byAsset(rows: readonly FlagRow[]): FlagRow[][] {
+  const groups = new Map<string, FlagRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row[0]);
+    if (group) group.push(row);
+    else groups.set(row[0], [row]);
+  }
+  const out = [...groups.values()];
+  for (const group of out) group.sort((a, b) => a[3] - b[3]);
+  return out;
+}
+
 function flagsOfRule(
   q: FlagQuery,
   rule: CountRule,
@@ -55,13 +68,11 @@ function flagsOfRule(
   rows: readonly FlagRow[],
   firstKind: ReadonlyMap<string, AssetKind | null>,
 ): Flag[] {
-  // Rows come ordered by target, then seq.
   const flags: Flag[] = [];
-  for (let i = 0; i < rows.length; ) {
-    const first = rows[i]!;
+  for (const group of byAsset(rows)) {
+    const first = group[0]!;
     const [assetId, , , , lbSeq, lbDay] = first;
-    const eventIds: string[] = [];
-    for (; i < rows.length && rows[i]![0] === assetId; i++) eventIds.push(rows[i]![2]);
+    const eventIds = group.map((r) => r[2]);
     const kind = first[1] ?? firstKind.get(assetId) ?? null;
     if (kind === null) continue;
     const base = {

@@ -4,7 +4,12 @@
 // overlapping records, numbers each asset's counted outages in start order and finds
 // breaches with lag(): the k-th outage breaches a rolling N-day limit L exactly when the
 // (k−L)-th lies within N − 1 local days of it. It returns only the rows that make a flag:
-// the window of each asset's latest breach in the trailing 365 days, or its current window.
+// the window of each asset's latest breach in the trailing 365 days, or its current window
+// when that already holds the limit (at risk), in no particular order.
+//
+// Event ids are ordered as text (cast to varchar), never as the SYMBOL they are stored as:
+// QuestDB sorts a symbol column through a sorted copy of the whole symbol table, a fixed cost of
+// about 0.3 s per sort at two million outages however few rows are sorted.
 // Semantics mirror the reference evaluator in analytics/rules (see reference.ts).
 
 import { startOfLocalDay } from '../../core/index.js';
@@ -180,7 +185,7 @@ export function countedFromReach(q: CountQuery): Sql {
   const warned = q.rule.counts.exclusions.includes('warned_weather');
   const assetFilter = q.assetIds ? sql`AND ${inList('r.asset_id', q.assetIds)}` : sql``;
   const ar = sql`ar AS (
-  SELECT r.asset_id target, r.event_id, r.start, r.end_at, r.cause, r.planned, r.warning_id, r.warned_by,
+  SELECT r.asset_id target, cast(r.event_id as varchar) event_id, r.start, r.end_at, r.cause, r.planned, r.warning_id, r.warned_by,
          r.province, r.city, r.county
   FROM outage_reach r${inScope(q)}
   WHERE NOT r.deleted AND ${relevantOutages(q, sql`r.start`, sql`r.end_at`)} ${assetFilter}
@@ -243,11 +248,13 @@ numbered AS (
 ),
 marked AS (
   SELECT target, event_id, start, day, period, seq,
-         ${breachTest(rule)} AND day >= ${q.today - 364} AND day <= ${q.today} recent
+         ${breachTest(rule)} AND day >= ${q.today - 364} AND day <= ${q.today} recent,
+         ${current} in_current
   FROM numbered
 ),
 framed AS (
-  SELECT target, event_id, start, day, period, seq,
+  SELECT target, event_id, start, day, period, seq, in_current,
+         sum(CASE WHEN in_current THEN 1 ELSE 0 END) OVER (PARTITION BY target) n_current,
          max(CASE WHEN recent THEN seq END) OVER (PARTITION BY target) lb_seq,
          max(CASE WHEN recent THEN day END) OVER (PARTITION BY target) lb_day,
          max(CASE WHEN recent THEN period END) OVER (PARTITION BY target) lb_period
@@ -257,7 +264,7 @@ flagged AS (
   SELECT target, event_id, start, day, seq, lb_seq, lb_day
   FROM framed
   WHERE (lb_seq IS NOT NULL AND seq <= lb_seq AND ${inBreachWindow})
-     OR (lb_seq IS NULL AND ${current})
+     OR (lb_seq IS NULL AND in_current AND n_current >= ${rule.limit})
 )`;
 }
 
@@ -270,7 +277,8 @@ SELECT flagged.target, cur.kind, flagged.event_id, flagged.seq, flagged.lb_seq, 
 FROM flagged LEFT JOIN cur ON (cur.asset_id = flagged.target)`;
 
 /**
- * Rows that make the flag of each asset: its latest recent breach window, or its current window.
+ * Rows that make the flag of each asset: its latest recent breach window, or its current window
+ * when it holds the limit; unordered (the caller groups them by asset and orders by seq).
  * The rule's scope applies to each asset as it stands at asOf; since every window is one
  * asset's, it is applied to the flagged assets after the windows rather than before. Each CTE
  * is named once: QuestDB plans a CTE wherever it is named, and the windows are the cost.
@@ -282,6 +290,5 @@ ${countedFromReach(q)},
 ${flagWindows(q)},
 ${standing(ts(q.asOf), q.assetIds)}
 ${FLAG_ROWS}
-WHERE cur.asset_id IS NULL OR (${scopeFilter(q.rule)})
-ORDER BY flagged.target, flagged.seq`;
+WHERE cur.asset_id IS NULL OR (${scopeFilter(q.rule)})`;
 }

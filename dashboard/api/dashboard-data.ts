@@ -252,7 +252,7 @@ SELECT cur.asset_id, cur.kind, cur.name, cur.feeder_id, cur.city, cur.county, cu
        agg.last_start
 FROM cur LEFT JOIN agg ON (agg.target = cur.asset_id)
 WHERE ${assetFilter(f)}
-ORDER BY agg.outages365 DESC, cur.asset_id`);
+ORDER BY agg.outages365 DESC, cur.asset_id::varchar`);
   return rows.map((r) => ({
     assetId: r.asset_id,
     kind: r.kind,

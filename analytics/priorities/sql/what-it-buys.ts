@@ -236,7 +236,7 @@ export async function whatItBuys(store: Store, q: WhatItBuysQuery): Promise<Resu
     store.rows<EventRow>(
       sql`SELECT event_id, asset_id, cause, planned FROM outages
           WHERE NOT deleted AND asset_id IN (${c}) AND start >= ${ts(period.from)} AND start <= ${ts(q.asOf)}
-          ORDER BY start, event_id`,
+          ORDER BY start, event_id::varchar`,
     ),
   );
   const causes = q.weights.remediableCauses;
