@@ -31,8 +31,6 @@ export interface AppDeps {
   live: LiveHub;
   /** Flags as of now, kept current. */
   currentFlags: CurrentFlags;
-  /** Tell it which assets an ingest batch touched. */
-  flagRefresh: { touched(assetIds: Iterable<string>): void };
 }
 
 export type RouterFactory = (deps: AppDeps) => Router;

@@ -9,7 +9,6 @@ import { prioritiesRouter } from '../dashboard/api/priorities.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
 import { ingestRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
-import type { Asset, OutageEvent } from '../core/index.js';
 import type { RouterFactory } from './app.js';
 import { requireRole } from './middleware/auth/index.js';
 
@@ -21,11 +20,7 @@ export const productRouters: readonly RouterFactory[] = [
         writer: d.writer,
         assets: d.assets,
         zone: d.config.zone,
-        onAccepted: (kind, records) => {
-          d.live.publish(kind, records.length);
-          if (kind === 'outages') d.flagRefresh.touched((records as OutageEvent[]).map((e) => e.assetId));
-          if (kind === 'assets') d.flagRefresh.touched((records as Asset[]).map((a) => a.assetId));
-        },
+        onAccepted: (kind, records) => d.live.publish(kind, records.length),
       }),
       bodyLimitBytes: d.config.bodyLimitBytes,
       requireRole: (role) => requireRole(d.tokens, role),

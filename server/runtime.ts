@@ -102,8 +102,6 @@ export async function startProduct(
     for (const t of config.tokens) tokens.add(t.token, [t.role]);
     const live = new LiveHub();
     const currentFlags = new CurrentFlags(store, ruleSets, config.zone);
-    // Replaced by the running refresher once the server listens (ingest before that is not expected).
-    const flagRefresh = { touched: (_ids: Iterable<string>) => undefined } as AppDeps['flagRefresh'];
     const deps: AppDeps = {
       config,
       log,
@@ -114,7 +112,6 @@ export async function startProduct(
       ruleSets,
       live,
       currentFlags,
-      flagRefresh,
     };
     await options.beforeListen?.(deps);
     // A crash between an outage's rows and its attribution rows (or an upgrade from before they
@@ -132,7 +129,9 @@ export async function startProduct(
       s.once('error', reject);
     });
     const refresher = startFlagRefresh(currentFlags, config.zone, log, { after: attributionReady });
-    flagRefresh.touched = refresher.touched;
+    // Whatever the writer stores (ingest, spool replay, re-attribution) names the assets whose
+    // flags it may change.
+    const stopTouching = writer.onAttributed((ids) => refresher.touched(ids));
     const sweep = startStaleSweep(store, connection, log);
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -144,6 +143,7 @@ export async function startProduct(
         // Stop accepting, end the event streams (they never end by themselves), let requests finish.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         live.close();
+        stopTouching();
         refresher.stop();
         sweep.stop();
         server.closeIdleConnections();

@@ -7,6 +7,13 @@ import { type Sql, sql } from './sql.js';
 
 export type StoreErrorKind = 'unreachable' | 'rejected';
 
+/**
+ * URL-encoded characters of a statement QuestDB takes in one request: statements travel in the
+ * request line, which QuestDB 9.3.4 reads up to about 32 KiB by default (a longer one is cut off
+ * with the connection).
+ */
+export const MAX_ENCODED_STATEMENT = 30_000;
+
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   constructor(

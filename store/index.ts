@@ -1,6 +1,7 @@
 export {
   type Column,
   createStore,
+  MAX_ENCODED_STATEMENT,
   type QueryOptions,
   type QueryResult,
   type Store,

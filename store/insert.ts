@@ -1,12 +1,12 @@
 // INSERT through QuestDB's HTTP /exec endpoint, for the few writes that must be readable when
 // the call returns (remediation changes, job runs, the breach log) rather than spooled like ILP
-// ingest. A request travels in the URL, which QuestDB caps at 64 KiB: rows go in chunks.
+// ingest. A request travels in the URL, which QuestDB caps (MAX_ENCODED_STATEMENT): rows go in chunks.
 
 import { StoreError } from './client.js';
 import type { Store } from './client.js';
 import { ident, join, type Sql, type SqlValue, sql } from './sql.js';
 
-/** Encoded statement size per request: well under QuestDB's 64 KiB request header buffer. */
+/** Encoded statement size per request: under MAX_ENCODED_STATEMENT with room to spare. */
 const MAX_ENCODED = 24_000;
 
 /** INSERTs rows (values in `columns` order) in as few statements as fit the URL limit. */

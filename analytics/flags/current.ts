@@ -4,7 +4,7 @@
 
 import type { Flag } from '../rules/index.js';
 import type { CompiledRuleSet } from '../rules/index.js';
-import { type Store, sql, walCaughtUp } from '../../store/index.js';
+import { type Store, walCaughtUp } from '../../store/index.js';
 import { recordBreaches } from './breach-log.js';
 import { evaluateFlags } from './evaluate.js';
 
@@ -15,6 +15,15 @@ export interface CurrentFlagsSnapshot {
   updatedAt: number;
   flags: readonly Flag[];
 }
+
+/**
+ * More touched assets than this are re-evaluated by a full evaluation: at a province's size one
+ * takes about as long as the statements for this many assets (about 400 per statement).
+ */
+const FULL_BEYOND = 50_000;
+
+const byAssetThenRule = (a: Flag, b: Flag): number =>
+  a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 
 export class CurrentFlags {
   private readonly snapshots = new Map<string, CurrentFlagsSnapshot>();
@@ -57,48 +66,31 @@ export class CurrentFlags {
     return () => this.fullListeners.delete(listener);
   }
 
-  /** Re-evaluates these assets (and the areas on these feeders) in every rule set. */
+  /**
+   * Re-evaluates these assets in every rule set (the writer names every asset an outage reached,
+   * areas through their feeder included). So many that a full evaluation is cheaper: that.
+   */
   refreshAssets(assetIds: readonly string[]): Promise<void> {
     if (assetIds.length === 0) return this.queue;
+    // Before the first full evaluation (still to come) there is nothing to refresh.
+    if (assetIds.length > FULL_BEYOND) return this.snapshots.size > 0 ? this.refreshAll() : this.queue;
     return this.enqueue(async () => {
       // The batch was acknowledged before we were told: wait until QuestDB shows it.
       await walCaughtUp(this.store, ['outage_reach', 'assets']);
       const touched = new Set(assetIds);
-      const ids = [...touched];
-      for (let i = 0; i < ids.length; i += 200) {
-        const rows = await this.store.rows<{ asset_id: string }>(
-          sql`SELECT DISTINCT asset_id FROM assets WHERE feeder_id IN (${ids.slice(i, i + 200)})`,
-        );
-        for (const r of rows) touched.add(r.asset_id);
-      }
       const asOf = this.clock();
       const list = [...touched];
       for (const set of this.ruleSets.values()) {
         const previous = this.snapshots.get(set.name);
         if (!previous) continue; // not evaluated in full yet: the full run will include them
-        const fresh: Flag[] = [];
-        for (let i = 0; i < list.length; i += 200) {
-          fresh.push(
-            ...(await evaluateFlags(this.store, {
-              ruleSet: set,
-              asOf,
-              zone: this.zone,
-              assetIds: list.slice(i, i + 200),
-            })),
-          );
-        }
+        const fresh = await evaluateFlags(this.store, {
+          ruleSet: set,
+          asOf,
+          zone: this.zone,
+          assetIds: list,
+        });
         const kept = previous.flags.filter((f) => !touched.has(f.assetId));
-        const flags = [...kept, ...fresh].sort((a, b) =>
-          a.assetId < b.assetId
-            ? -1
-            : a.assetId > b.assetId
-              ? 1
-              : a.rule < b.rule
-                ? -1
-                : a.rule > b.rule
-                  ? 1
-                  : 0,
-        );
+        const flags = [...kept, ...fresh].sort(byAssetThenRule);
         this.snapshots.set(set.name, { asOf: previous.asOf, updatedAt: asOf, flags });
       }
     });

@@ -5,7 +5,7 @@ import { dayToDate, localDay } from '../../core/index.js';
 import type { AssetKind } from '../../core/index.js';
 import { readAssetVersions, type Store, sql, walCaughtUp } from '../../store/index.js';
 import type { CompiledRuleSet, CountRule, Flag } from '../rules/index.js';
-import { flagRowsQuery } from './sql.js';
+import { assetChunks, type CountQuery, flagRowsQuery, listBudget } from './sql.js';
 
 export interface FlagQuery {
   ruleSet: CompiledRuleSet;
@@ -117,20 +117,21 @@ export async function evaluateFlags(store: Store, q: FlagQuery): Promise<Flag[]>
   const rules = q.ruleSet.countRules.filter((r) => !q.rules || q.rules.includes(r.id));
   const flags: Flag[] = [];
   for (const rule of rules) {
-    if (q.assetIds && q.assetIds.length === 0) break;
-    const { dataset } = await store.query(
-      flagRowsQuery({
-        rule,
-        asOf: q.asOf,
-        zone: q.zone,
-        today,
-        shortOutageMinutes: q.ruleSet.shortOutageMinutes,
-        ...(q.assetIds ? { assetIds: q.assetIds } : {}),
-        ...(q.warningIds ? { warningIds: q.warningIds } : {}),
-      }),
-    );
-    const rows = dataset as FlagRow[];
-    flags.push(...flagsOfRule(q, rule, today, rows, await firstKinds(store, rule, rows)));
+    const query: CountQuery = {
+      rule,
+      asOf: q.asOf,
+      zone: q.zone,
+      today,
+      shortOutageMinutes: q.ruleSet.shortOutageMinutes,
+      ...(q.warningIds ? { warningIds: q.warningIds } : {}),
+    };
+    // A list of assets goes in parts that each fit in one request; no list, one statement.
+    const parts = q.assetIds ? assetChunks(q.assetIds, listBudget(query)) : [undefined];
+    for (const assetIds of parts) {
+      const { dataset } = await store.query(flagRowsQuery(assetIds ? { ...query, assetIds } : query));
+      const rows = dataset as FlagRow[];
+      flags.push(...flagsOfRule(q, rule, today, rows, await firstKinds(store, rule, rows)));
+    }
   }
   return flags.sort((a, b) => ordinal(a.assetId, b.assetId) || ordinal(a.rule, b.rule));
 }

@@ -143,6 +143,7 @@ export class Writer {
   private closed = false;
   /** The network and warnings as stored, for the attribution kept at write (loaded on first use). */
   private keeper: ReachKeeper | undefined;
+  private readonly attributedListeners = new Set<(assetIds: ReadonlySet<string>) => void>();
   private keeperLoad: Promise<ReachKeeper> | undefined;
   readonly stats: WriterStats = {
     written: { assets: 0, outages: 0, warnings: 0, rejects: 0 },
@@ -200,6 +201,17 @@ export class Writer {
     this.stats.spooled += unit.records.length;
     this.scheduleReplay(0);
     return 'spooled';
+  }
+
+  /**
+   * Calls `listener` after each write that stored or withdrew attribution rows (outages, their
+   * corrections and spool replays; asset versions and warnings that re-attribute), with the
+   * assets whose counted outages may have changed: every asset reached or no longer reached,
+   * and each asset version written (its scope may have changed). Returns the unsubscribe.
+   */
+  onAttributed(listener: (assetIds: ReadonlySet<string>) => void): () => void {
+    this.attributedListeners.add(listener);
+    return () => this.attributedListeners.delete(listener);
   }
 
   /** Replays the spool now; resolves when it is empty or QuestDB is still unreachable. */
@@ -284,13 +296,16 @@ export class Writer {
     };
     const at = unit.receivedAt;
     let undo: (() => void) | undefined;
+    const touched = new Set<string>();
     const encodeDiff = (diff: ReachDiff, receivedAt: number) => {
       for (const r of diff.tombstones) {
         encodeReachTombstone(buffer, r, receivedAt);
+        touched.add(r.assetId);
         cut();
       }
       for (const r of diff.rows) {
         encodeReach(buffer, r);
+        touched.add(r.assetId);
         cut();
       }
     };
@@ -298,6 +313,7 @@ export class Writer {
       case 'assets': {
         for (const a of unit.records) {
           encodeAsset(buffer, a, at, this.id);
+          touched.add(a.assetId);
           cut();
         }
         const applied = await (await this.reach()).applyAssets(unit.records);
@@ -344,9 +360,16 @@ export class Writer {
               keeper.topology,
               NO_WARNINGS,
             );
-            for (const r of was) if (!now.has(reachKey(r))) encodeReachTombstone(buffer, r, at);
+            for (const r of was) {
+              if (now.has(reachKey(r))) continue;
+              encodeReachTombstone(buffer, r, at);
+              touched.add(r.assetId);
+            }
           }
-          for (const r of reached) encodeReach(buffer, r);
+          for (const r of reached) {
+            encodeReach(buffer, r);
+            touched.add(r.assetId);
+          }
           for (const area of old?.areas ?? []) {
             if (old?.start !== e.start || !areas.has(area)) {
               encodeOutageArea(buffer, e.eventId, area, old?.start ?? e.start, true, at);
@@ -375,6 +398,17 @@ export class Writer {
       this.keeper?.remember(unit.records, unit.receivedAt);
       for (const e of unit.records) this.seen.add(e.eventId);
     }
+    if (touched.size > 0) this.tellAttributed(touched);
+  }
+
+  private tellAttributed(assetIds: ReadonlySet<string>): void {
+    for (const listener of this.attributedListeners) {
+      try {
+        listener(assetIds);
+      } catch (err) {
+        this.opts.log.warn({ err: String(err) }, 'attribution listener failed');
+      }
+    }
   }
 
   /**
@@ -394,6 +428,8 @@ export class Writer {
       await this.sendReach(diff, Date.now());
       done.rows += diff.rows.length;
       done.tombstones += diff.tombstones.length;
+      const touched = new Set([...diff.rows, ...diff.tombstones].map((r) => r.assetId));
+      if (touched.size > 0) this.tellAttributed(touched);
     }
     if (done.rows + done.tombstones > 0) this.opts.log.info({ ...done }, 'attribution rows repaired');
     return done;

@@ -136,7 +136,7 @@ describe('GET /api/v1/flags', () => {
     ]);
   });
 
-  it('keeps the current flags fresh: an asset breaching through new outages shows up without asOf', async () => {
+  it('keeps the current flags fresh: a feeder and its area breaching through new outages show up without asOf', async () => {
     await eventually(async () => product.deps.currentFlags.get('national-2025') !== undefined, 60_000);
     const before = product.deps.currentFlags.get('national-2025')!;
     await post(
@@ -144,6 +144,14 @@ describe('GET /api/v1/flags', () => {
       '/api/v1/assets',
       JSON.stringify([
         { assetId: id('F9'), kind: 'feeder', customers: 10, areaClass: 'town', validFrom: '2020-01-01' },
+        {
+          assetId: id('A9'),
+          kind: 'area',
+          feederId: id('F9'),
+          customers: 10,
+          areaClass: 'town',
+          validFrom: '2020-01-01',
+        },
       ]),
     );
     const day = 86_400_000;
@@ -158,15 +166,20 @@ describe('GET /api/v1/flags', () => {
       cause: 'equipment_fault',
     }));
     expect((await post(product, '/api/v1/outages', JSON.stringify(events))).body['accepted']).toBe(4);
-    let row: Record<string, unknown> | undefined;
+    // The area is reached through its feeder (the writer names it): it breaches as well.
+    let rows: Record<string, unknown>[] = [];
     await eventually(async () => {
       const body = (await (await get(product, '/api/v1/flags')).json()) as {
         rows: Record<string, unknown>[];
       };
-      row = body.rows.find((f) => f['assetId'] === id('F9') && f['rule'] === 'over-3-in-60d');
-      return row !== undefined;
+      rows = body.rows.filter(
+        (f) => (f['assetId'] === id('F9') || f['assetId'] === id('A9')) && f['rule'] === 'over-3-in-60d',
+      );
+      return rows.length === 2;
     }, 30_000);
-    expect(row).toMatchObject({ status: 'breach', count: 4, eventIds: events.map((e) => e.eventId) });
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: 'breach', count: 4, eventIds: events.map((e) => e.eventId) });
+    }
     // The full evaluation did not run again: the incremental path found it.
     expect(product.deps.currentFlags.get('national-2025')!.asOf).toBe(before.asOf);
   });

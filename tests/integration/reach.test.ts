@@ -66,10 +66,16 @@ let store: Store;
 let writer: Writer;
 let receivedAt = Date.UTC(2026, 0, 1);
 
+/** The assets the writer said the last write changed the attribution of (flags re-evaluate them). */
+let told: string[] = [];
+
 async function write(kind: 'assets' | 'outages' | 'warnings', records: object[]): Promise<void> {
   receivedAt += 1_000;
+  told = [];
   await writer.write({ kind, receivedAt, records } as Parameters<Writer['write']>[0]);
 }
+
+const toldShort = () => told.map((a) => a.slice(P.length)).sort();
 
 /** The assets each of our events reaches now, as `event@start: a, b`. */
 async function reached(): Promise<string[]> {
@@ -102,6 +108,7 @@ beforeAll(async () => {
     spoolLimitBytes: 1e8,
     log: createLogger('silent'),
   });
+  writer.onAttributed((ids) => told.push(...ids));
   await write('assets', [
     asset('F1', 'feeder'),
     asset('F2', 'feeder'),
@@ -119,8 +126,10 @@ describe('attribution kept at write', () => {
   it('reaches the feeder and the areas on it; a correction moving the start leaves nothing at the old start', async () => {
     await write('outages', [outage('E1', 'F1', T0 + 60 * MIN), outage('E2', 'A3', T0 + 60 * MIN)]);
     expect(await reached()).toEqual(['E1@60: A1, A2, F1', 'E2@60: A3']);
+    expect(toldShort()).toEqual(['A1', 'A2', 'A3', 'F1']);
     await write('outages', [outage('E1', 'F1', T0 + 120 * MIN)]);
     expect(await reached()).toEqual(['E1@120: A1, A2, F1', 'E2@60: A3']);
+    expect(toldShort()).toEqual(['A1', 'A2', 'F1']);
     expect(await freshDifference()).toEqual({ rows: 0, tombstones: 0 });
   });
 
@@ -128,6 +137,8 @@ describe('attribution kept at write', () => {
     await write('outages', [outage('E3', 'F1', T0 + 180 * MIN, { affectedAreas: [id('A1'), id('A2')] })]);
     expect(await reached()).toContain('E3@180: A1, A2, F1');
     await write('outages', [outage('E3', 'F1', T0 + 180 * MIN, { affectedAreas: [id('A2')] })]);
+    // A1 loses an outage: its flags change as much as those of the assets still reached.
+    expect(toldShort()).toEqual(['A1', 'A2', 'F1']);
     await write('outages', [outage('E2', 'F2', T0 + 60 * MIN)]);
     const now = await reached();
     expect(now).toContain('E3@180: A2, F1');
@@ -139,6 +150,7 @@ describe('attribution kept at write', () => {
     await write('outages', [outage('E4', 'F2', T0 + 300 * MIN)]);
     // A2 moves from F1 to F2 at minute 150: E1 (minute 120) keeps it, E4 (minute 300) gains it.
     await write('assets', [asset('A2', 'area', 'F2', T0 + 150 * MIN)]);
+    expect(toldShort()).toEqual(['A2']);
     const now = await reached();
     expect(now).toContain('E1@120: A1, A2, F1');
     expect(now).toContain('E4@300: A2, A3, F2');
@@ -167,6 +179,7 @@ describe('attribution kept at write', () => {
     };
     await write('warnings', [warning]);
     expect(await warnedBy()).toEqual([id('W1')]);
+    expect(toldShort()).toEqual(['A1']);
     // Shortened so that it ends before the outage: no longer covered.
     await write('warnings', [{ ...warning, end: T0 + 395 * MIN }]);
     expect(await warnedBy()).toEqual([null]);
