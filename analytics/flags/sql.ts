@@ -111,7 +111,7 @@ function periodKey(rule: CountRule, local: Sql): Sql {
  * no row here: the caller judges those few by their first version (evaluate.ts). With a list of
  * assets only theirs are read (a hash join over every asset costs 0.1 s at a province's size).
  */
-const standing = (asOf: Instant, assetIds: readonly string[] | undefined): Sql => sql`
+export const standing = (asOf: Instant, assetIds: readonly string[] | undefined): Sql => sql`
 cur AS (
   SELECT asset_id, kind, province, city, county, area_class, park FROM assets
   WHERE valid_from <= ${asOf} ${assetIds ? sql`AND ${inList('asset_id', assetIds)}` : sql``}
@@ -141,11 +141,11 @@ export function assetChunks(assetIds: readonly string[], budget: number): string
 }
 
 /**
- * URL-encoded characters an asset list may take in this rule's statement so that the statement
- * fits in one request (MAX_ENCODED_STATEMENT): the list appears twice, in `ar` and in `cur`.
+ * URL-encoded characters an asset list may take in a statement so that the statement fits in
+ * one request (MAX_ENCODED_STATEMENT): the list appears twice, in `ar` and in `cur`.
  */
-export function listBudget(q: CountQuery): number {
-  const base = encodeURIComponent(flagRowsQuery({ ...q, assetIds: ['x'] }).text).length;
+export function listBudget(statement: (assetIds: readonly string[]) => Sql): number {
+  const base = encodeURIComponent(statement(['x']).text).length;
   return Math.floor((MAX_ENCODED_STATEMENT - base) / 2);
 }
 
@@ -233,6 +233,23 @@ c AS (SELECT target, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${co
 }
 
 /**
+ * CTEs `m` and `leaders` from `c`: overlapping outages merged (an outage that starts before the
+ * asset's previous ones have all ended is part of them), each leader with its local day.
+ */
+export function leaderCtes(zone: string, period: Sql = sql`0`): Sql {
+  return sql`m AS (
+  SELECT target, event_id, start,
+         max(coalesce(end_at, ${FOREVER})) OVER (PARTITION BY target ORDER BY start, event_id
+           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end
+  FROM c
+),
+leaders AS (
+  SELECT target, event_id, start, ${localDay(sql`start`, zone)} day, ${period} period
+  FROM m WHERE prev_end IS NULL OR start >= prev_end
+)`;
+}
+
+/**
  * CTEs from `c` (counted outages per target) to `flagged`: overlapping outages merged, each
  * asset's outages numbered in start order, breaches found with lag(), and the rows that make
  * each asset's flag kept — its latest breach window in the trailing 365 days, or its current
@@ -254,17 +271,7 @@ export function flagWindows(q: CountQuery): Sql {
       ? sql`0 period_seq`
       : sql`row_number() OVER (PARTITION BY target, period ORDER BY start, event_id) period_seq`;
   return sql`
-m AS (
-  SELECT target, event_id, start,
-         max(coalesce(end_at, ${FOREVER})) OVER (PARTITION BY target ORDER BY start, event_id
-           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end
-  FROM c
-),
-leaders AS (
-  SELECT target, event_id, start, ${localDay(sql`start`, zone)} day,
-         ${periodKey(rule, sql`to_timezone(start, ${zone})`)} period
-  FROM m WHERE prev_end IS NULL OR start >= prev_end
-),
+${leaderCtes(zone, periodKey(rule, sql`to_timezone(start, ${zone})`))},
 numbered AS (
   SELECT target, event_id, start, day, period,
          row_number() OVER (PARTITION BY target ORDER BY start, event_id) seq,

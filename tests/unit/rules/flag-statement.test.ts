@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { groupQuery, sharedFlagRowsQuery, statementGroups } from '../../../analytics/flags/shared-sql.js';
 import { assetChunks, flagRowsQuery, listBudget } from '../../../analytics/flags/sql.js';
 import { loadRuleFile } from '../../../analytics/rules/index.js';
 import { localDay } from '../../../core/index.js';
@@ -28,21 +29,59 @@ describe('asset lists in flag statements', () => {
       i % 3 === 0 ? `昆明市五华区台区-${i}` : `ta-zhenxiong-${String(i).padStart(5, '0')}-027`,
     );
     const asOf = Date.UTC(2026, 11, 6);
-    for (const rule of loaded.value.countRules) {
-      const query = {
-        rule,
-        asOf,
-        zone: 'Asia/Shanghai',
-        today: localDay(asOf, 'Asia/Shanghai'),
-        shortOutageMinutes: 3,
-      };
-      const chunks = assetChunks(ids, listBudget(query));
+    const base = {
+      asOf,
+      zone: 'Asia/Shanghai',
+      today: localDay(asOf, 'Asia/Shanghai'),
+      shortOutageMinutes: 3,
+    };
+    const rules = loaded.value.countRules;
+    // Each rule's own statement, and the statement both rules of the set share.
+    const statements = [
+      ...rules.map((rule) => (assetIds: readonly string[]) => flagRowsQuery({ ...base, rule, assetIds })),
+      (assetIds: readonly string[]) => sharedFlagRowsQuery({ ...groupQuery(base, rules), assetIds }, rules),
+    ];
+    for (const statement of statements) {
+      const chunks = assetChunks(ids, listBudget(statement));
       expect(chunks.flat()).toEqual(ids);
       expect(chunks.length).toBeGreaterThan(10);
       for (const assetIds of chunks) {
-        const text = flagRowsQuery({ ...query, assetIds }).text;
-        expect(encodeURIComponent(text).length).toBeLessThanOrEqual(MAX_ENCODED_STATEMENT);
+        expect(encodeURIComponent(statement(assetIds).text).length).toBeLessThanOrEqual(
+          MAX_ENCODED_STATEMENT,
+        );
       }
     }
+  });
+});
+
+describe('statements shared by rules that count alike', () => {
+  it('groups rolling rules with the same counts and scope, in the rule set’s order', async () => {
+    const loaded = await loadRuleFile(join(import.meta.dirname, '../../../rules/national-2025.json'));
+    if (!loaded.ok) throw new Error('national-2025 does not load');
+    const [year, sixty] = loaded.value.countRules;
+    expect(statementGroups([year!, sixty!]).map((g) => g.map((r) => r.id))).toEqual([
+      ['over-5-in-365d', 'over-3-in-60d'],
+    ]);
+    // Counting other causes, or over other assets, or over a calendar year: a statement of its own.
+    const faults = {
+      ...sixty!,
+      id: 'faults',
+      counts: { ...sixty!.counts, causes: ['equipment_fault' as const] },
+    };
+    const feeders = { ...sixty!, id: 'feeders', scope: { ...sixty!.scope, kind: ['feeder' as const] } };
+    const calendar = {
+      ...year!,
+      id: 'calendar',
+      window: { kind: 'calendar' as const, unit: 'year' as const },
+    };
+    expect(
+      statementGroups([year!, faults, feeders, calendar, sixty!]).map((g) => g.map((r) => r.id)),
+    ).toEqual([['over-5-in-365d', 'over-3-in-60d'], ['faults'], ['feeders'], ['calendar']]);
+    // The year rule reaches furthest back: it bounds the outages read.
+    const q = groupQuery({ asOf: 0, zone: 'Asia/Shanghai', today: 20_000, shortOutageMinutes: 3 }, [
+      sixty!,
+      year!,
+    ]);
+    expect(q.rule.id).toBe('over-5-in-365d');
   });
 });
