@@ -242,3 +242,57 @@ SELECT flagged.tgt, cur.kind, flagged.event_id, flagged.day, flagged.seq, flagge
 FROM flagged JOIN cur ON cur.asset_id = flagged.tgt
 WHERE ${scope.join(' AND ')}`;
 }
+
+/**
+ * The product's shared statement (analytics/flags/shared-sql.ts) for rolling rules that count
+ * alike, on a copy of outage_reach: one pass of counting, merging and numbering, then each rule's
+ * lag, marks and rows. Returns, per row, the flags of each rule it belongs to (in_0, in_1, …).
+ */
+export function duckdbSharedReachFlagQuery(
+  rules: readonly CountRule[],
+  asOf: number,
+  zone: string,
+  shortMinutes: number,
+): string {
+  const today = localDay(asOf, zone);
+  const widest = rules.reduce((a, b) => (firstRelevantDay(b, today) < firstRelevantDay(a, today) ? b : a));
+  const { t, lowTs, filters, warned, scope } = parts(widest, asOf, zone, shortMinutes);
+  const day = `(epoch_us(timezone(${q(zone)}, start)) // 86400000000)`;
+  const days = rules.map((r) => (r.window as { days: number }).days);
+  const notWarned = warned
+    ? `(ar.warned_by IS NULL OR ar.cause NOT IN ('weather_fault', 'natural_disaster'))`
+    : 'true';
+  const inFlag = (i: number) =>
+    `((lb_seq_${i} IS NOT NULL AND seq <= lb_seq_${i} AND day >= lb_day_${i} - ${days[i]! - 1})
+      OR (lb_seq_${i} IS NULL AND cur_${i} AND n_${i} >= ${rules[i]!.limit}))`;
+  const each = (f: (i: number) => string) => rules.map((_r, i) => f(i)).join(',\n  ');
+  return `
+WITH ar AS (SELECT asset_id tgt, event_id, start, end_at, cause, planned, warned_by FROM reach
+            WHERE start <= ${t} AND (start >= ${lowTs} OR end_at IS NULL OR end_at > ${lowTs})),
+c AS (SELECT tgt, event_id, start, end_at FROM ar WHERE ${notWarned} AND ${filters.join(' AND ')}),
+m AS (SELECT *, max(coalesce(end_at, TIMESTAMPTZ '2200-01-01 00:00:00+00')) OVER (PARTITION BY tgt ORDER BY start, event_id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) prev_end FROM c),
+leaders AS (SELECT tgt, event_id, start, ${day} AS day FROM m WHERE prev_end IS NULL OR start >= prev_end),
+numbered AS (SELECT *, row_number() OVER (PARTITION BY tgt ORDER BY start, event_id) seq,
+  ${each((i) => `lag(day, ${rules[i]!.limit}) OVER (PARTITION BY tgt ORDER BY start, event_id) lag_${i}`)} FROM leaders),
+marked AS (SELECT *,
+  ${each(
+    (
+      i,
+    ) => `coalesce(lag_${i} IS NOT NULL AND day - lag_${i} <= ${days[i]! - 1} AND day >= ${today - 364} AND day <= ${today}, false) recent_${i},
+  day >= ${today - days[i]! + 1} AND day <= ${today} cur_${i}`,
+  )} FROM numbered),
+framed AS (SELECT *,
+  ${each(
+    (i) => `sum(CASE WHEN cur_${i} THEN 1 ELSE 0 END) OVER (PARTITION BY tgt) n_${i},
+  max(CASE WHEN recent_${i} THEN seq END) OVER (PARTITION BY tgt) lb_seq_${i},
+  max(CASE WHEN recent_${i} THEN day END) OVER (PARTITION BY tgt) lb_day_${i}`,
+  )} FROM marked),
+flagged AS (SELECT tgt, event_id, seq, ${each((i) => `lb_seq_${i}, lb_day_${i}, ${inFlag(i)} in_${i}`)}
+  FROM framed WHERE ${rules.map((_r, i) => inFlag(i)).join(' OR ')}),
+cur AS (SELECT a.* FROM assets a JOIN (SELECT DISTINCT tgt FROM flagged) f ON f.tgt = a.asset_id
+        QUALIFY row_number() OVER (PARTITION BY a.asset_id ORDER BY CASE WHEN a.valid_from <= ${t} THEN 0 ELSE 1 END,
+          CASE WHEN a.valid_from <= ${t} THEN -epoch_us(a.valid_from) ELSE epoch_us(a.valid_from) END) = 1)
+SELECT flagged.*, cur.kind FROM flagged JOIN cur ON cur.asset_id = flagged.tgt
+WHERE ${scope.join(' AND ')}`;
+}
