@@ -61,6 +61,12 @@ export async function renderMetrics(deps: AppDeps, http: HttpCounters): Promise<
       [{}, deps.writer.spoolDepth],
     ]),
     family('outage_spool_bytes', 'gauge', 'Bytes waiting in the spool.', [[{}, deps.writer.spoolBytes]]),
+    family(
+      'outage_spool_refused_units',
+      'gauge',
+      'Write units QuestDB refused as a whole on replay, kept in spool/refused (GET /api/v1/spool/refused).',
+      [[{}, deps.writer.refusedCount]],
+    ),
     family('outage_questdb_up', 'gauge', '1 when QuestDB answers a query.', [[{}, up ? 1 : 0]]),
     family('outage_flag_evaluation_seconds', 'gauge', 'Duration of the last full flag evaluation.', [
       [{}, deps.currentFlags.lastFullMs / 1000],

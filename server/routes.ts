@@ -7,7 +7,7 @@ import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
 import { prioritiesRouter } from '../dashboard/api/priorities.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
-import { ingestRouter } from '../ingest/http/index.js';
+import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
 import type { RouterFactory } from './app.js';
 import { requireRole } from './middleware/auth/index.js';
@@ -25,6 +25,7 @@ export const productRouters: readonly RouterFactory[] = [
       bodyLimitBytes: d.config.bodyLimitBytes,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
+  (d) => spoolRouter({ writer: d.writer, requireRole: (role) => requireRole(d.tokens, role) }),
   (d) =>
     outagesRouter({
       store: d.store,

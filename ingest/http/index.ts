@@ -1,1 +1,2 @@
 export { type IngestRouterDeps, ingestRouter } from './router.js';
+export { type SpoolRouterDeps, spoolRouter } from './spool.js';

@@ -1,6 +1,6 @@
 export type { RejectRow } from './encode.js';
 export type { Refused } from './isolate.js';
-export { SpoolFullError } from './spool.js';
+export { type RefusedEntry, SPOOL_FILE, SpoolFullError } from './spool.js';
 export {
   Writer,
   type ReachRepair,

@@ -38,7 +38,7 @@ import {
   reachKey,
   storedMonths,
 } from '../reach/index.js';
-import { Spool } from './spool.js';
+import { type RefusedEntry, Spool, type SpoolEntry } from './spool.js';
 
 export type WriteUnit =
   | { kind: 'assets'; receivedAt: number; records: Asset[] }
@@ -241,8 +241,11 @@ export class Writer {
   }
 
   private async replay(): Promise<void> {
-    for (let entry = this.spool.peek(); entry; entry = this.spool.peek()) {
+    while (this.spool.depth > 0) {
+      let entry: SpoolEntry<WriteUnit> | undefined;
       try {
+        entry = this.spool.peek();
+        if (!entry) return;
         const refused = await this.sendIsolating(entry.unit);
         if (refused.length > 0) await this.storeRefused(entry.unit, refused);
       } catch (err) {
@@ -250,13 +253,35 @@ export class Writer {
           this.scheduleReplay(this.opts.replayIntervalMs ?? 2_000);
           return;
         }
-        // QuestDB refused the unit itself: park it beside the spool rather than block it.
-        this.opts.log.error({ err: String(err), file: entry.file }, 'spooled unit refused; moved aside');
+        // Refused as a whole (or unreadable): every record in it was answered "accepted", so it
+        // is kept in refused/ for an operator, and the units behind it go on.
+        this.opts.log.error(
+          { err: String(err), file: entry?.file },
+          'spooled unit refused; set aside in spool/refused',
+        );
+        this.spool.setAside(String(err), Date.now());
         this.stats.failures += 1;
+        continue;
       }
       this.stats.replayed += entry.unit.records.length;
       this.spool.shift();
     }
+  }
+
+  get refusedCount(): number {
+    return this.spool.refusedCount;
+  }
+
+  /** Units QuestDB refused as a whole on replay, kept in the spool's refused/ folder. */
+  refusedUnits(): RefusedEntry<WriteUnit>[] {
+    return this.spool.refused();
+  }
+
+  /** Puts a refused unit back in the queue and replays; false when there is no such unit. */
+  requeueRefused(file: string): boolean {
+    if (!this.spool.requeue(file)) return false;
+    this.scheduleReplay(0);
+    return true;
   }
 
   /**
