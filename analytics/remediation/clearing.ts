@@ -41,6 +41,24 @@ export type ClearingRow = { date: string } & Partial<Record<ClearingKey, string 
     closedInStep: number;
   };
 
+/** Local month number (year × 12 + month − 1) of a time. */
+const monthOf = (ms: number, zone: string): number => {
+  const date = dayToDate(localDay(ms, zone));
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+};
+
+/**
+ * How many points clearingPoints would give, counted without building them: a request is
+ * checked against its limit before any work that grows with its range.
+ */
+export function clearingPointCount(from: number, to: number, step: ClearingStep, zone: string): number {
+  if (step === 'month') return monthOf(to, zone) - monthOf(from, zone) + 1;
+  const size = step === 'day' ? 1 : 7;
+  const span = localDay(to, zone) - localDay(from, zone); // days after the first
+  // Steps ending before the last day, then the last day itself.
+  return Math.max(0, Math.ceil((span - (size - 1)) / size)) + 1;
+}
+
 /** The ends of consecutive steps from `from`'s local date to `to`'s, the last one cut at `to`. */
 export function clearingPoints(from: number, to: number, step: ClearingStep, zone: string): ClearingPoint[] {
   const first = localDay(from, zone);

@@ -49,6 +49,7 @@ export {
   type ClearingQuery,
   type ClearingRow,
   type ClearingStep,
+  clearingPointCount,
   clearingPoints,
   clearingSeries,
 } from './clearing.js';

@@ -27,7 +27,7 @@ import {
   type CodedIssue,
   coded,
   type ClearingStep,
-  clearingPoints,
+  clearingPointCount,
   clearingSeries,
   DISCLOSURE_COLUMNS,
   type DisclosureRow,
@@ -460,7 +460,7 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     const step = (listParam(req.query['step'], 'step', CLEARING_STEPS)?.[0] ?? 'month') as ClearingStep;
     const groupBy =
       listParam(req.query['groupBy'], 'groupBy', CLEARING_KEYS) ?? (['city', 'unit'] as ClearingKey[]);
-    if (clearingPoints(from, to, step, zone).length > 1000)
+    if (clearingPointCount(from, to, step, zone) > 1000)
       throw bad('step', `more than 1000 points from ${iso(from)} to ${iso(to)}: use a longer step`);
     const events = await readRuleSetEvents(deps.store, ruleSet.name);
     const rows = clearingSeries(events, { from, to, step, groupBy, zone });

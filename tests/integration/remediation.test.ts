@@ -610,5 +610,10 @@ describe('month-end and quarter-end freezing against a fixed clock', () => {
       ['2025-09-30', '保山市', 1, 1, 0],
       ['2025-10-05', '保山市', 1, 1, 0],
     ]);
+    // A range of millennia by day is refused from its size alone (it once built 740,000 points,
+    // blocking every client for 35 s, before refusing).
+    const huge = await call(s, '/remediation/clearing?from=1970-01-01&to=4000-01-01&step=day');
+    expect(huge.status).toBe(400);
+    expect(JSON.stringify(huge.body)).toContain('more than 1000 points');
   });
 });

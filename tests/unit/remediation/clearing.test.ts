@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseEvent, clearingPoints, clearingSeries } from '../../../analytics/remediation/index.js';
+import {
+  type CaseEvent,
+  clearingPointCount,
+  clearingPoints,
+  clearingSeries,
+} from '../../../analytics/remediation/index.js';
 import { local, openEvent, SH } from './fixtures.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -85,5 +90,30 @@ describe('clearingSeries', () => {
         closedInStep: 1,
       },
     ]);
+  });
+});
+
+describe('clearing point count', () => {
+  it('equals the number of points built, for any range and step', () => {
+    const zone = 'Asia/Shanghai';
+    const base = Date.UTC(2024, 0, 1);
+    // A deterministic spread of ranges: same day, across month and year ends, up to three years.
+    for (let i = 0; i < 400; i++) {
+      const from = base + ((i * 7919) % 900) * 3_600_000 * 24 + ((i * 37) % 24) * 3_600_000;
+      const to = from + ((i * 104_729) % (3 * 366)) * 86_400_000 + ((i * 13) % 24) * 3_600_000;
+      for (const step of ['day', 'week', 'month'] as const) {
+        expect(clearingPointCount(from, to, step, zone), `${step} ${from} ${to}`).toBe(
+          clearingPoints(from, to, step, zone).length,
+        );
+      }
+    }
+  });
+
+  it('counts a range of millennia without building it (the request is refused at once)', () => {
+    const from = Date.UTC(1970, 0, 1);
+    const to = Date.UTC(3999, 11, 31);
+    // 1970-01-01 … 3999-12-31 in Shanghai: 741,442 local days; 24,360 months.
+    expect(clearingPointCount(from, to, 'day', 'Asia/Shanghai')).toBe(741_442);
+    expect(clearingPointCount(from, to, 'month', 'Asia/Shanghai')).toBe(24_360);
   });
 });
