@@ -16,6 +16,7 @@ import { HttpCounters, renderMetrics } from './metrics.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { errorHandler, notFoundHandler } from './middleware/errors/index.js';
 import { requestLog } from './middleware/request-log/index.js';
+import { refuseControlCharacters } from './middleware/input/index.js';
 import { securityHeaders } from './middleware/security/index.js';
 
 export interface AppDeps {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   const http = new HttpCounters();
   app.use(http.middleware());
   app.use(securityHeaders(deps.config.corsOrigin));
+  app.use(refuseControlCharacters());
 
   // 200 only while the database answers: load balancers and compose healthchecks use it.
   app.get('/healthz', async (_req, res) => {

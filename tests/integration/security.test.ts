@@ -83,6 +83,26 @@ describe('hostile input', () => {
       }
     }
   });
+  it('answers a NUL or another control character in a path id or a query parameter with 400', async () => {
+    for (const bad of ['%00', 'a%00b', '%1B%5B2J']) {
+      for (const path of [
+        `/api/v1/rejects?kind=${bad}`,
+        `/api/v1/flags/${bad}/explain?rule=over-3-in-60d`,
+        `/api/v1/outages/${bad}/history`,
+        `/api/v1/cases/${bad}`,
+        `/api/v1/cases/${bad}/history`,
+        `/api/v1/ledger/${bad}`,
+        `/api/v1/flags?ruleSet=${bad}`,
+        `/api/v1/assets?county=${bad}`,
+        `/api/v1/hotspots?county=${bad}`,
+        `/api/v1/disclosures/${bad}`,
+      ]) {
+        const res = await get(product, path);
+        expect(res.status, path).toBe(400);
+        expect(await res.json(), path).toMatchObject({ error: 'invalid request' });
+      }
+    }
+  });
 });
 
 describe('access', () => {
