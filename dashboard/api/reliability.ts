@@ -407,7 +407,9 @@ export function reliabilityRouter(deps: ReadRouterDeps): Router {
 
   router.get('/reliability/ranking', read, async (req, res) => {
     const p = new Params(req, deps.zone, ['year', 'groupBy', ...COMMON]);
-    const year = p.int('year', 1971, 9999, Number(dayToDate(localDay(now(), deps.zone)).slice(0, 4)) - 1);
+    // Up to this year (so far): later years have no outages, and years past 9999 no dates.
+    const thisYear = Number(dayToDate(localDay(now(), deps.zone)).slice(0, 4));
+    const year = p.int('year', 1971, thisYear, thisYear - 1);
     const groupBy = p.groupBy('city');
     const options = common(p, now());
     p.done();

@@ -1157,6 +1157,12 @@ describe('GET /reliability over HTTP', () => {
     expect(body.year).toBe(2024);
     expect(body.rows.map((r) => r.saidiRank)).toEqual([1, 2]);
     expect(body.rows[0]!.saidi).toBeLessThanOrEqual(body.rows[1]!.saidi);
+    // A year after this one is refused with its reason (9999 once failed with a RangeError).
+    for (const year of [9999, new Date().getUTCFullYear() + 2]) {
+      const bad = await get(`/reliability/ranking?year=${year}`);
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(await bad.json())).toContain('year');
+    }
   });
 
   it('answers 400 naming each bad parameter and quoting its value', async () => {
