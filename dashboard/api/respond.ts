@@ -15,9 +15,15 @@ export function negotiate(req: Request): 'json' | 'csv' | 'arrow' {
   return 'json';
 }
 
+/** Text a spreadsheet would run as a formula: =, +, -, @ first, or a tab or carriage return. */
+const FORMULA = /^[=+\-@\t\r]/;
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  let s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  // An asset named "=HYPERLINK(…)" stays text when the file is opened (OWASP's CSV injection
+  // advice: a leading apostrophe). Numbers are numbers, never prefixed.
+  if (typeof v === 'string' && FORMULA.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
