@@ -58,13 +58,16 @@ const toNumber = (v: unknown): unknown => {
 };
 
 const WHOLE = 'must be a whole number ≥ 0';
-/** An integer ≥ 0 (a count of customers or transformers). */
+/** The largest count the store keeps (QuestDB INT). */
+export const MAX_COUNT = 2_147_483_647;
+/** An integer ≥ 0 (a count of customers or transformers), within what the store keeps. */
 export const count = z.preprocess(
   toNumber,
   z
     .number({ error: says(WHOLE) })
     .int({ error: says(WHOLE) })
-    .min(0, { error: says(WHOLE) }),
+    .min(0, { error: says(WHOLE) })
+    .max(MAX_COUNT, { error: says(`must be at most ${MAX_COUNT.toLocaleString('en')}`) }),
 );
 
 /** A number in [min, max] (coordinates). */

@@ -245,6 +245,13 @@ describe('validateOutage refuses, with every issue of the record', () => {
     `);
   });
 
+  it('counts beyond what the store keeps (QuestDB INT), with the limit in the message', () => {
+    expect(errors(validateOutage({ ...base, customersAffected: 3_000_000_000 }, ctx))).toEqual([
+      'customersAffected: must be at most 2,147,483,647, got 3000000000',
+    ]);
+    expect(validateOutage({ ...base, customersAffected: 2_147_483_647 }, ctx).ok).toBe(true);
+  });
+
   it('times of the wrong type', () => {
     expect(errors(validateOutage({ ...base, start: true, end: 1748930700 }, ctx))).toMatchInlineSnapshot(`
       [
