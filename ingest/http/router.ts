@@ -1,6 +1,7 @@
 // POST /api/v1/assets | outages | warnings: a JSON array, NDJSON or CSV body, streamed
 // through the ingestor. 200 when every accepted record is in QuestDB, 202 when some wait in
-// the spool (durable, written once QuestDB is back), 503 with Retry-After past the spool limit.
+// the spool (durable, written once QuestDB is back), 400 when the body cannot be read at all,
+// 503 with Retry-After past the spool limit.
 
 import { type RequestHandler, Router } from 'express';
 import { HttpError, type Role } from '../../core/index.js';
@@ -43,6 +44,14 @@ export function ingestRouter(deps: IngestRouterDeps): Router {
         ...(charset.value ? { encoding: charset.value } : {}),
       });
       const summary = await deps.ingestor.ingest(kind as RecordKind, rows, { source: 'http' });
+      // A body that could not be read at all (empty, cut off, not the format it says) is the
+      // request's fault, not one record's: 400 with the reason (it is kept in rejects too).
+      const unreadable = summary.rejected.find((r) => r.line === 0);
+      if (unreadable && summary.accepted === 0 && summary.spooled === 0) {
+        throw new HttpError(400, 'the body could not be read', {
+          issues: unreadable.errors.map((e) => ({ path: 'body', message: e.message })),
+        });
+      }
       res.status(summary.spooled > 0 ? 202 : 200).json({
         accepted: summary.accepted,
         rejected: summary.rejected.map(listed),

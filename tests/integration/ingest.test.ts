@@ -173,6 +173,21 @@ describe('POST /api/v1/*', () => {
     });
   });
 
+  it('answers 400 with the reason when the body cannot be read at all', async () => {
+    for (const [body, type, reason] of [
+      ['[{"eventId":"x",', 'application/json', /the body/],
+      ['', 'application/json', /the body is empty/],
+      ['{"eventId": "x"}', 'application/json', /must be a JSON array/],
+    ] as const) {
+      const r = await post(product, '/api/v1/outages', body, type);
+      expect(r.status, body).toBe(400);
+      expect(r.body).toMatchObject({ error: 'the body could not be read' });
+      const issues = r.body['issues'] as { path: string; message: string }[];
+      expect(issues[0]?.path).toBe('body');
+      expect(issues[0]?.message).toMatch(reason);
+    }
+  });
+
   it('replaces an event whose start moved when the correction comes through another writer', async () => {
     await post(product, '/api/v1/assets', JSON.stringify([feeder('F7')]));
     const v1 = {
