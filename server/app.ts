@@ -39,7 +39,8 @@ export type RouterFactory = (deps: AppDeps) => Router;
 export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = []): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies configured (none by default).
+  app.set('trust proxy', deps.config.trustProxy ?? false);
   app.use(requestLog(deps.log));
   const http = new HttpCounters();
   app.use(http.middleware());
@@ -64,7 +65,7 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   // Public disclosure pages: anonymous, with a stricter rate limit than the API.
   app.use(
     '/public',
-    rateLimit(Math.max(1, Math.floor(deps.config.rateLimit / 10))),
+    rateLimit({ perMinute: Math.max(1, Math.floor(deps.config.rateLimit / 10)) }),
     publicPages({
       store: deps.store,
       zone: deps.config.zone,
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
     }),
   );
 
-  app.use('/api/v1', rateLimit(deps.config.rateLimit));
+  app.use('/api/v1', rateLimit({ perMinute: deps.config.rateLimit, tokens: deps.tokens }));
   for (const make of routers) app.use('/api/v1', make(deps));
   // The dashboard (static files; its data comes from the API above).
   app.use(dashboardPages());

@@ -71,6 +71,7 @@ const schema = z.object({
   OUTAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTAGE_CORS_ORIGIN: z.string().min(1).optional(),
   OUTAGE_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
+  OUTAGE_TRUST_PROXY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -94,6 +95,8 @@ export interface Config {
   ruleSet: string;
   logLevel: string;
   corsOrigin: string | undefined;
+  /** Express "trust proxy": addresses or subnets whose X-Forwarded-For is believed. */
+  trustProxy: string | undefined;
   /** API requests per client per minute */
   rateLimit: number;
 }
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ruleSet: c.OUTAGE_RULE_SET,
     logLevel: c.OUTAGE_LOG_LEVEL,
     corsOrigin: c.OUTAGE_CORS_ORIGIN,
+    trustProxy: c.OUTAGE_TRUST_PROXY,
     rateLimit: c.OUTAGE_RATE_LIMIT,
   };
 }
