@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpError } from '../../../core/index.js';
+import type { HttpError } from '../../../core/index.js';
 import { TokenRegistry } from '../../../server/middleware/auth/index.js';
 import { rateLimit } from '../../../server/middleware/rate-limit/index.js';
 
