@@ -8,7 +8,7 @@
 //        trailing year had not happened (operator)
 // Every answer names the weights used and where they came from.
 
-import express, { type RequestHandler, Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import {
   loadPriorityWeights,
@@ -39,6 +39,7 @@ import {
 import type { Store } from '../../store/index.js';
 import { intParam, textParam, timeParam } from './query-params.js';
 import { Recent } from './recent.js';
+import { jsonBody } from './json-body.js';
 import { sendRows, toCsv } from './respond.js';
 
 export interface PrioritiesRouterDeps {
@@ -222,7 +223,7 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
     });
   });
 
-  router.post('/priorities/what-it-buys', read, express.json({ limit: '256kb' }), async (req, res) => {
+  router.post('/priorities/what-it-buys', read, ...jsonBody('256kb'), async (req, res) => {
     const parsed = bodySchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: pathToString(i.path), message: i.message }));

@@ -14,7 +14,7 @@
 // Lists answer JSON, CSV or Arrow by Accept; `lang=zh|en` turns headers and codes into words.
 
 import { createHash } from 'node:crypto';
-import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import {
   ACTION_LABELS,
   ALLOWED_FROM,
@@ -68,6 +68,7 @@ import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import { formatInZone, HttpError, type Issue, localDate, type Role } from '../../core/index.js';
 import type { Store, Writer } from '../../store/index.js';
 import { textParam, timeParam } from './query-params.js';
+import { jsonBody } from './json-body.js';
 import { sendRows, toCsv } from './respond.js';
 
 export interface RemediationRouterDeps {
@@ -273,7 +274,7 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     sendRows(req, res, historyRows(f), HISTORY_COLUMNS, { caseId: f.state.caseId });
   });
 
-  router.post('/cases/:id/transitions', plan, express.json({ limit: '64kb' }), async (req, res) => {
+  router.post('/cases/:id/transitions', plan, ...jsonBody('64kb'), async (req, res) => {
     const parsed = parseTransition(req.body);
     if (!parsed.ok) throw refusal(422, parsed.issues);
     const at = now();
