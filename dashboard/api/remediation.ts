@@ -333,6 +333,20 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     return run;
   };
 
+  // Frozen documents never change: a built XLSX or CSV file is kept (by run, format and
+  // language) so that a crowd of anonymous downloads does not rebuild it each time.
+  const files = new Map<string, Buffer | string>();
+  const FILES_KEPT = 32;
+  async function keptFile(key: string, make: () => Promise<Buffer | string>): Promise<Buffer | string> {
+    let file = files.get(key);
+    if (file === undefined) {
+      file = await make();
+      files.set(key, file);
+      if (files.size > FILES_KEPT) files.delete(files.keys().next().value as string);
+    }
+    return file;
+  }
+
   /** A frozen document in the negotiated format, or as XLSX / CSV when `format` says so. */
   async function sendDocument<R>(
     req: Request,
@@ -365,10 +379,12 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
         [zh ? '整治状态截至' : 'Cases as of', iso(q.run.casesAsOf)],
         [zh ? '行数' : 'Rows', q.run.rows],
       ];
-      const buffer = await toXlsx(
-        table,
-        { sheet: `${q.sheet[lang]} ${q.run.period}`, aboutSheet: zh ? '说明' : 'About' },
-        about,
+      const buffer = await keptFile(`${q.run.runId}|${q.run.report}|xlsx|${lang}`, () =>
+        toXlsx(
+          table,
+          { sheet: `${q.sheet[lang]} ${q.run.period}`, aboutSheet: zh ? '说明' : 'About' },
+          about,
+        ),
       );
       res
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -379,7 +395,10 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     const headers = table ? table.headers : fieldNames(q.columns);
     const rows = table ? table.rows : (q.rows as unknown as Record<string, unknown>[]);
     if (format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(toCsv(rows, headers));
+      const csv = await keptFile(`${q.run.runId}|${q.run.report}|csv|${lang ?? ''}`, async () =>
+        toCsv(rows, headers),
+      );
+      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(csv);
       return;
     }
     sendRows(req, res, rows, headers, q.extra);
