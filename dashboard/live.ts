@@ -3,6 +3,7 @@
 // from closing idle streams.
 
 import type { Request, Response } from 'express';
+import { HttpError } from '../core/index.js';
 
 export interface LiveMessage {
   type: 'ingest';
@@ -11,12 +12,23 @@ export interface LiveMessage {
   at: string;
 }
 
+export interface LiveLimits {
+  /** open streams per client (its token): a dashboard needs one per open tab */
+  perClient: number;
+  /** open streams in all */
+  total: number;
+}
+
 export class LiveHub {
   private readonly clients = new Set<Response>();
+  private readonly perClient = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   lastMessage: LiveMessage | undefined;
 
-  constructor(heartbeatMs = 15_000) {
+  constructor(
+    heartbeatMs = 15_000,
+    private readonly limits: LiveLimits = { perClient: 16, total: 1_000 },
+  ) {
     this.heartbeat = setInterval(() => {
       for (const res of this.clients) res.write(': heartbeat\n\n');
     }, heartbeatMs);
@@ -34,8 +46,20 @@ export class LiveHub {
     for (const res of this.clients) res.write(frame);
   }
 
-  /** Handler for GET /live: keeps the response open as an event stream. */
-  subscribe(req: Request, res: Response): void {
+  /**
+   * Handler for GET /live: keeps the response open as an event stream. Past the limits (per
+   * client, `clientKey`, and in all) the stream is refused with 429 and Retry-After.
+   */
+  subscribe(req: Request, res: Response, clientKey: string): void {
+    const mine = this.perClient.get(clientKey) ?? 0;
+    if (mine >= this.limits.perClient || this.clients.size >= this.limits.total) {
+      const why =
+        mine >= this.limits.perClient
+          ? `at most ${this.limits.perClient} live streams per client; close another view first`
+          : 'too many live streams open; try again shortly';
+      throw new HttpError(429, why, { headers: { 'Retry-After': '30' } });
+    }
+    this.perClient.set(clientKey, mine + 1);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -44,12 +68,18 @@ export class LiveHub {
     });
     res.write('retry: 3000\n\n');
     this.clients.add(res);
-    req.on('close', () => this.clients.delete(res));
+    req.on('close', () => {
+      if (!this.clients.delete(res)) return;
+      const left = (this.perClient.get(clientKey) ?? 1) - 1;
+      if (left > 0) this.perClient.set(clientKey, left);
+      else this.perClient.delete(clientKey);
+    });
   }
 
   close(): void {
     clearInterval(this.heartbeat);
     for (const res of this.clients) res.end();
     this.clients.clear();
+    this.perClient.clear();
   }
 }

@@ -83,7 +83,10 @@ export const productRouters: readonly RouterFactory[] = [
   (d) => {
     const router = Router();
     // Server-sent events: one "ingest" event per accepted batch.
-    router.get('/live', requireRole(d.tokens, 'operator'), (req, res) => d.live.subscribe(req, res));
+    // Keyed by the token requireRole accepted: one client, however many addresses it uses.
+    router.get('/live', requireRole(d.tokens, 'operator'), (req, res) =>
+      d.live.subscribe(req, res, req.get('authorization') ?? ''),
+    );
     // Who the token is: the dashboard shows and hides what the roles allow.
     router.get('/me', requireRole(d.tokens, 'operator'), (req, res) => {
       res.json({ roles: [...(req.roles ?? [])].sort(), zone: d.config.zone, ruleSet: d.config.ruleSet });
