@@ -8,7 +8,7 @@ import type { CompiledRuleSet } from '../analytics/rules/index.js';
 import type { LiveHub } from '../dashboard/live.js';
 import { publicPages } from '../dashboard/public-pages/index.js';
 import { dashboardPages } from '../dashboard/static.js';
-import type { AssetDirectory, Store, Writer } from '../store/index.js';
+import type { AssetDirectory, Store, SupervisedQuestDB, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { requireRole, type TokenRegistry } from './middleware/auth/index.js';
@@ -32,6 +32,8 @@ export interface AppDeps {
   live: LiveHub;
   /** Flags as of now, kept current. */
   currentFlags: CurrentFlags;
+  /** The bundled QuestDB when the product runs its own (supervised: restarted after a crash). */
+  questdb?: Pick<SupervisedQuestDB, 'restarts' | 'running' | 'lastExit'>;
 }
 
 export type RouterFactory = (deps: AppDeps) => Router;
@@ -55,7 +57,14 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   app.get('/readyz', async (_req, res) => {
     const up = await deps.store.ping();
     const spool = deps.writer.spoolDepth;
-    res.status(up ? 200 : 503).json({ database: up, spoolDepth: spool });
+    const bundled = deps.questdb && {
+      running: deps.questdb.running,
+      restarts: deps.questdb.restarts,
+      lastExit: deps.questdb.lastExit ? new Date(deps.questdb.lastExit.at).toISOString() : null,
+    };
+    res
+      .status(up ? 200 : 503)
+      .json({ database: up, spoolDepth: spool, ...(bundled ? { bundledQuestDB: bundled } : {}) });
   });
 
   app.get('/metrics', requireRole(deps.tokens, 'operator'), async (_req, res) => {

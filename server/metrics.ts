@@ -61,6 +61,16 @@ export async function renderMetrics(deps: AppDeps, http: HttpCounters): Promise<
       [{}, deps.writer.spoolDepth],
     ]),
     family('outage_spool_bytes', 'gauge', 'Bytes waiting in the spool.', [[{}, deps.writer.spoolBytes]]),
+    ...(deps.questdb
+      ? [
+          family(
+            'outage_questdb_restarts_total',
+            'counter',
+            'Restarts of the bundled QuestDB after it exited unasked (crash, OOM kill).',
+            [[{}, deps.questdb.restarts]],
+          ),
+        ]
+      : []),
     family(
       'outage_spool_refused_units',
       'gauge',

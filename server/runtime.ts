@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import {
   AssetDirectory,
   createStore,
-  type LocalQuestDB,
+  type SupervisedQuestDB,
+  superviseQuestDB,
   migrate,
   parseClientConf,
   type Store,
@@ -32,7 +33,7 @@ export interface Product {
   adminToken: string;
   store: Store;
   writer: Writer;
-  questdb: LocalQuestDB | undefined;
+  questdb: SupervisedQuestDB | undefined;
   deps: AppDeps;
   stop(): Promise<void>;
 }
@@ -65,16 +66,25 @@ export async function startProduct(
   options: StartOptions = {},
 ): Promise<Product> {
   const ruleSets = await loadRuleSets(config);
-  let questdb: LocalQuestDB | undefined;
+  let questdb: SupervisedQuestDB | undefined;
   let conf = config.qdbClientConf;
   if (!conf) {
-    questdb = await startLocalQuestDB({
+    const options = {
       dataDir: join(config.dataDir, 'questdb'),
       cacheDir: config.qdbCacheDir,
+      heap: config.qdbHeap,
+    };
+    const first = await startLocalQuestDB({
+      ...options,
       httpPort: config.qdbHttpPort,
       pgPort: config.qdbPgPort,
-      heap: config.qdbHeap,
     });
+    // Restarted on the ports it first took, so every connection made to it stays valid.
+    questdb = superviseQuestDB(
+      first,
+      () => startLocalQuestDB({ ...options, httpPort: first.httpPort, pgPort: first.pgPort }),
+      log,
+    );
     conf = questdb.clientConf;
     log.info(
       { http: questdb.httpUrl, pgPort: questdb.pgPort, dataDir: questdb.dataDir },
@@ -112,6 +122,7 @@ export async function startProduct(
       ruleSets,
       live,
       currentFlags,
+      ...(questdb ? { questdb } : {}),
     };
     await options.beforeListen?.(deps);
     // A crash between an outage's rows and its attribution rows (or an upgrade from before they

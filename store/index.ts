@@ -14,9 +14,11 @@ export {
   findRunning,
   type LocalQuestDB,
   type LocalQuestDBOptions,
+  type QuestDBExit,
   startLocalQuestDB,
   waitReady,
 } from './questdb/local.js';
+export { type SupervisedQuestDB, superviseQuestDB } from './questdb/supervise.js';
 export { Instant, ident, join, raw, Sql, type SqlValue, sql, ts } from './sql.js';
 export { MIGRATIONS } from './tables.js';
 export * from './writer/index.js';

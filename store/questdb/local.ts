@@ -32,6 +32,13 @@ export interface LocalQuestDB {
   /** Kill without a clean shutdown (fault tests). */
   kill(): Promise<void>;
   readonly running: boolean;
+  /** Resolves when the process has exited, for whatever reason. */
+  readonly exited: Promise<QuestDBExit>;
+}
+
+export interface QuestDBExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<LocalQuestDB> {
@@ -77,10 +84,10 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
+  const exit = new Promise<QuestDBExit>((resolve) =>
+    child.once('exit', (code, signal) => {
       exited = true;
-      resolve();
+      resolve({ code, signal });
     }),
   );
   const httpUrl = `http://127.0.0.1:${httpPort}`;
@@ -115,6 +122,7 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
     get running() {
       return !exited;
     },
+    exited: exit,
   };
 }
 

@@ -159,6 +159,35 @@ describe('a QuestDB of its own', () => {
     }
   });
 
+  it('restarts its bundled QuestDB after a kill -9, and a batch accepted meanwhile is stored', async () => {
+    const product = await startBundled('supervised-');
+    try {
+      const admin = { authorization: `Bearer ${product.adminToken}` };
+      await product.questdb!.kill();
+      expect(product.questdb!.running).toBe(false);
+      // Accepted while QuestDB is down (spooled, 202) or just back (200): never refused.
+      const t0 = Date.UTC(2026, 0, 1);
+      const sent = await fetch(`${product.url}/api/v1/assets`, {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify([{ ...asset('F-SUP', t0), validFrom: new Date(t0).toISOString() }]),
+      });
+      expect([200, 202]).toContain(sent.status);
+      await eventually(async () => (await fetch(`${product.url}/healthz`)).status === 200, 120_000);
+      const ready = (await (await fetch(`${product.url}/readyz`)).json()) as Record<string, unknown>;
+      expect(ready).toMatchObject({ database: true, bundledQuestDB: { running: true, restarts: 1 } });
+      expect((ready['bundledQuestDB'] as { lastExit: string | null }).lastExit).not.toBeNull();
+      const metrics = await (await fetch(`${product.url}/metrics`, { headers: admin })).text();
+      expect(metrics).toMatch(/^outage_questdb_restarts_total 1$/m);
+      await eventually(async () => {
+        const rows = await product.store.rows(sql`SELECT asset_id FROM assets WHERE asset_id = 'F-SUP'`);
+        return rows.length === 1;
+      }, 60_000);
+    } finally {
+      await product.stop();
+    }
+  });
+
   it('runs two instances side by side, each on its own QuestDB, ports and data folder', async () => {
     const [a, b] = await Promise.all([startBundled('side-'), startBundled('side-')]);
     try {
