@@ -15,7 +15,8 @@ export const buildOptions: BuildOptions = {
   platform: 'browser',
   target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
   minify: true,
-  sourcemap: 'linked',
+  // Written beside the bundle for whoever debugs a build, never linked nor served (static.ts).
+  sourcemap: 'external',
   charset: 'utf8',
   legalComments: 'linked',
   metafile: true,

@@ -29,6 +29,8 @@ export interface PagesOptions {
 export function dashboardPages(options: PagesOptions = {}): Router {
   const router = express.Router();
   const root = options.dir ?? publicDir();
+  // The bundle's source map is the whole source: not for anonymous readers.
+  router.use((req, _res, next) => next(req.path.endsWith('.map') ? 'router' : undefined));
   router.use(
     express.static(root, {
       index: 'index.html',

@@ -83,6 +83,11 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   );
 
   app.use('/api/v1', rateLimit({ perMinute: deps.config.rateLimit, tokens: deps.tokens }));
+  // API answers are for the one who asked (tokens, live data): no cache keeps them.
+  app.use('/api/v1', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   for (const make of routers) app.use('/api/v1', make(deps));
   // The dashboard (static files; its data comes from the API above).
   app.use(dashboardPages());

@@ -143,6 +143,13 @@ describe('access', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('x-powered-by')).toBeNull();
+    // API answers are never kept by a cache; the dashboard's source map is not served.
+    const api = await get(product, '/api/v1/rejects?limit=1');
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    const page = await (await fetch(`${product.url}/`)).text();
+    const bundle = /src="([^"]*app\.js)"/.exec(page)?.[1] ?? 'build/app.js';
+    expect((await fetch(`${product.url}/${bundle.replace(/^\//, '')}`)).status).toBe(200);
+    expect((await fetch(`${product.url}/${bundle.replace(/^\//, '')}.map`)).status).toBe(404);
   });
 
   it('serves Prometheus metrics to operators', async () => {
