@@ -23,6 +23,7 @@ th,td{border-bottom:1px solid var(--line);padding:.4rem .5rem;text-align:left;ve
 thead th{border-bottom:2px solid var(--ink)}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:var(--muted)}
+.stale{font-weight:600;background:#fff4d6;border-left:4px solid #8a5a00;padding:.5rem .75rem}
 .lead{font-size:1.1rem;font-weight:600;background:var(--soft);border-left:4px solid var(--accent);padding:.5rem .75rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 nav.regions ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.5rem 0}

@@ -22,6 +22,7 @@ export const WORDS = {
     countyOnly: '当前停电较多，仅按区县汇总显示。',
     switchLang: 'English',
     cachePolicy: (s: number) => `本页每 ${s} 秒更新一次。`,
+    stale: '数据暂时无法更新，以下为最近一次更新时的情况。',
     skip: '跳到主要内容',
   },
   en: {
@@ -44,6 +45,7 @@ export const WORDS = {
     countyOnly: 'Many outages are in progress: showing totals by county only.',
     switchLang: '中文',
     cachePolicy: (s: number) => `This page refreshes every ${s} seconds.`,
+    stale: 'The figures cannot be updated right now; this is the page as it last was.',
     skip: 'Skip to main content',
   },
 } as const;

@@ -2,7 +2,9 @@
 // estimated restoration. No addresses, asset names or customer data: a county, a count, times.
 // Cache policy: the page is built at most once per `ttlSeconds` (default 60) whatever the
 // traffic, and sent with Cache-Control: public, max-age=ttl, so a storm's readers hit the
-// cache (ours, a proxy's or the browser's), never the database.
+// cache (ours, a proxy's or the browser's), never the database. When the database cannot be
+// read, the last page built is served, marked stale, and a new build is tried at most every
+// STALE_RETRY_MS; only with no page built yet is the answer 503.
 
 import type { Request, Response } from 'express';
 import { activeOutages } from '../../analytics/outages/index.js';
@@ -23,8 +25,13 @@ export interface LivePageOptions {
 interface Built {
   at: number;
   html: Record<Lang, string>;
-  json: unknown;
+  json: Record<string, unknown>;
 }
+
+/** Where a stale page says so (an HTML comment in a fresh one). */
+const STALE_MARK = '<!--stale-->';
+const STALE_RETRY_MS = 10_000;
+const STALE_MAX_AGE = 10;
 
 export function livePage(o: LivePageOptions) {
   const ttl = o.ttlSeconds ?? 60;
@@ -51,7 +58,7 @@ export function livePage(o: LivePageOptions) {
       const num = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en');
       const total = rows.reduce((n, r) => n + r.customersOut, 0);
       const time = (iso: string | null) => (iso ? esc(iso.slice(0, 16).replace('T', ' ')) : esc(w.unknown));
-      let body = `<h2>${esc(w.liveTitle)}</h2><p>${esc(rows.length ? w.summary(rows.length, num.format(total)) : w.none)}</p>`;
+      let body = `<h2>${esc(w.liveTitle)}</h2>${STALE_MARK}<p>${esc(rows.length ? w.summary(rows.length, num.format(total)) : w.none)}</p>`;
       const stamp = `<time datetime="${esc(formatInZone(at, o.zone))}">${esc(formatInZone(at, o.zone).slice(0, 16).replace('T', ' '))}</time>`;
       body +=
         lang === 'zh'
@@ -110,26 +117,42 @@ export function livePage(o: LivePageOptions) {
     return { at, html, json };
   }
 
-  async function current(): Promise<Built> {
-    if (cached && now() - cached.at < ttl * 1000) return cached;
+  let failedAt = Number.NEGATIVE_INFINITY;
+
+  /** The page to serve, and whether it is the last one built because a new one could not be. */
+  async function current(): Promise<{ built: Built; stale: boolean }> {
+    if (cached && now() - cached.at < ttl * 1000) return { built: cached, stale: false };
+    if (cached && now() - failedAt < STALE_RETRY_MS) return { built: cached, stale: true };
     // One build at a time, however many readers arrive together.
     building ??= build().finally(() => {
       building = undefined;
     });
-    cached = await building;
-    return cached;
+    try {
+      cached = await building;
+      return { built: cached, stale: false };
+    } catch (err) {
+      failedAt = now();
+      if (!cached) throw err; // nothing to show yet: the error handler answers 503
+      return { built: cached, stale: true };
+    }
   }
+
+  const maxAge = (stale: boolean) => `public, max-age=${stale ? STALE_MAX_AGE : ttl}`;
 
   return {
     async html(req: Request, res: Response) {
-      const built = await current();
-      res.setHeader('Cache-Control', `public, max-age=${ttl}`);
-      res.type('html').send(built.html[langOf(req.query['lang'])]);
+      const { built, stale } = await current();
+      const lang = langOf(req.query['lang']);
+      res.setHeader('Cache-Control', maxAge(stale));
+      const html = built.html[lang];
+      res
+        .type('html')
+        .send(stale ? html.replace(STALE_MARK, `<p class="stale" role="status">${esc(WORDS[lang].stale)}</p>`) : html);
     },
     async json(_req: Request, res: Response) {
-      const built = await current();
-      res.setHeader('Cache-Control', `public, max-age=${ttl}`);
-      res.json(built.json);
+      const { built, stale } = await current();
+      res.setHeader('Cache-Control', maxAge(stale));
+      res.json({ ...built.json, stale });
     },
   };
 }
