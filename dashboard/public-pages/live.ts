@@ -147,7 +147,11 @@ export function livePage(o: LivePageOptions) {
       const html = built.html[lang];
       res
         .type('html')
-        .send(stale ? html.replace(STALE_MARK, `<p class="stale" role="status">${esc(WORDS[lang].stale)}</p>`) : html);
+        .send(
+          stale
+            ? html.replace(STALE_MARK, `<p class="stale" role="status">${esc(WORDS[lang].stale)}</p>`)
+            : html,
+        );
     },
     async json(_req: Request, res: Response) {
       const { built, stale } = await current();
