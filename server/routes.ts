@@ -11,6 +11,7 @@ import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
 import type { RouterFactory } from './app.js';
 import { requireRole } from './middleware/auth/index.js';
+import { walCaughtUp } from '../store/index.js';
 
 /** Every feature's API router, in mount order. */
 export const productRouters: readonly RouterFactory[] = [
@@ -24,6 +25,13 @@ export const productRouters: readonly RouterFactory[] = [
       }),
       bodyLimitBytes: d.config.bodyLimitBytes,
       requireRole: (role) => requireRole(d.tokens, role),
+      // Every table an ingest writes, the attribution rows included.
+      waitVisible: (ms) =>
+        walCaughtUp(
+          d.store,
+          ['assets', 'outages', 'outage_history', 'outage_areas', 'outage_reach', 'warnings', 'rejects'],
+          ms,
+        ),
     }),
   (d) => spoolRouter({ writer: d.writer, requireRole: (role) => requireRole(d.tokens, role) }),
   (d) =>

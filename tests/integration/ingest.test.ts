@@ -173,6 +173,29 @@ describe('POST /api/v1/*', () => {
     });
   });
 
+  it('with ?wait=visible answers once queries see the records (read-after-write)', async () => {
+    const events = Array.from({ length: 50 }, (_, i) => ({
+      eventId: `${P}-V${i}`,
+      assetId: `${P}-F1`,
+      start: `2025-09-0${1 + (i % 9)} 0${i % 10}:00`,
+      customersAffected: 3,
+      cause: 'equipment_fault',
+    }));
+    const r = await post(product, '/api/v1/outages?wait=visible', JSON.stringify(events));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ accepted: 50, visible: true });
+    // No waiting here: the answer said they are visible.
+    const rows = await product.store.rows(
+      sql`SELECT count() n FROM outages WHERE event_id LIKE ${`${P}-V%`} AND NOT deleted`,
+    );
+    expect(rows).toEqual([{ n: 50 }]);
+    const reached = await product.store.rows(
+      sql`SELECT count() n FROM outage_reach WHERE event_id LIKE ${`${P}-V%`} AND NOT deleted`,
+    );
+    expect((reached[0] as { n: number }).n).toBeGreaterThanOrEqual(50);
+    expect((await post(product, '/api/v1/outages?wait=later', '[]')).status).toBe(400);
+  });
+
   it('answers 400 with the reason when the body cannot be read at all', async () => {
     for (const [body, type, reason] of [
       ['[{"eventId":"x",', 'application/json', /the body/],
