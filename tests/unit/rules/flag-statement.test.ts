@@ -36,9 +36,14 @@ describe('asset lists in flag statements', () => {
       shortOutageMinutes: 3,
     };
     const rules = loaded.value.countRules;
+    // Baoshan's rules take feeders only: the list appears in the scope join as well.
+    const baoshan = await loadRuleFile(join(import.meta.dirname, '../../../rules/baoshan-2021.json'));
+    if (!baoshan.ok) throw new Error('baoshan-2021 does not load');
     // Each rule's own statement, and the statement both rules of the set share.
     const statements = [
-      ...rules.map((rule) => (assetIds: readonly string[]) => flagRowsQuery({ ...base, rule, assetIds })),
+      ...[...rules, ...baoshan.value.countRules].map(
+        (rule) => (assetIds: readonly string[]) => flagRowsQuery({ ...base, rule, assetIds }),
+      ),
       (assetIds: readonly string[]) => sharedFlagRowsQuery({ ...groupQuery(base, rules), assetIds }, rules),
     ];
     for (const statement of statements) {
