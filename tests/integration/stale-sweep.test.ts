@@ -101,8 +101,11 @@ describe('the stale-version sweep', () => {
       );
     await eventually(async () => (await current()).length === 3 && (await links()).length === 4);
 
-    const result = await new StaleVersionSweep(store, store.connection, from).sweep(from + 2_000);
-    expect(result).toEqual({ looked: 2, tombstoned: 1 });
+    // Every event's current rows counted (as after a long import); other tests' doubled rows,
+    // if any, are put right too, so only ours are checked below.
+    const result = await new StaleVersionSweep(store, store.connection, from, 0).sweep(from + 2_000);
+    expect(result.looked).toBe(2);
+    expect(result.tombstoned).toBeGreaterThanOrEqual(1);
     await eventually(async () => (await current()).length === 2);
     expect(await current()).toEqual([
       { event_id: `${P}-E1`, start: moved.start },
@@ -119,7 +122,7 @@ describe('the stale-version sweep', () => {
       { event_id: `${P}-E1`, start: moved.start },
       { event_id: `${P}-E2`, start: first.start },
     ]);
-    // A second sweep finds nothing more to do.
+    // A second sweep, looking the recent events up by id, finds nothing more to do.
     expect((await new StaleVersionSweep(store, store.connection, from).sweep(from + 3_000)).tombstoned).toBe(
       0,
     );
