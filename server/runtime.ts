@@ -111,7 +111,7 @@ export async function startProduct(
     tokens.add(adminToken, ['admin']);
     for (const t of config.tokens) tokens.add(t.token, [t.role]);
     const live = new LiveHub();
-    const currentFlags = new CurrentFlags(store, ruleSets, config.zone);
+    const currentFlags = new CurrentFlags(store, ruleSets, config.zone, Date.now, config.ruleSet);
     const deps: AppDeps = {
       config,
       log,

@@ -36,7 +36,15 @@ export class CurrentFlags {
     private readonly ruleSets: ReadonlyMap<string, CompiledRuleSet>,
     private readonly zone: string,
     private readonly clock: () => number = Date.now,
+    /** The rule set refreshed first (the default one, which GET /flags answers). */
+    private readonly first?: string,
   ) {}
+
+  /** The rule sets, `first` leading. */
+  private ordered(): CompiledRuleSet[] {
+    const sets = [...this.ruleSets.values()];
+    return [...sets.filter((s) => s.name === this.first), ...sets.filter((s) => s.name !== this.first)];
+  }
 
   get(ruleSet: string): CurrentFlagsSnapshot | undefined {
     return this.snapshots.get(ruleSet);
@@ -47,7 +55,7 @@ export class CurrentFlags {
     return this.enqueue(async () => {
       const started = performance.now();
       const asOf = this.clock();
-      for (const set of this.ruleSets.values()) {
+      for (const set of this.ordered()) {
         const flags = await evaluateFlags(this.store, { ruleSet: set, asOf, zone: this.zone });
         this.snapshots.set(set.name, { asOf, updatedAt: asOf, flags });
         await recordBreaches(this.store, flags, asOf);
@@ -80,7 +88,7 @@ export class CurrentFlags {
       const touched = new Set(assetIds);
       const asOf = this.clock();
       const list = [...touched];
-      for (const set of this.ruleSets.values()) {
+      for (const set of this.ordered()) {
         const previous = this.snapshots.get(set.name);
         if (!previous) continue; // not evaluated in full yet: the full run will include them
         const fresh = await evaluateFlags(this.store, {
