@@ -24,6 +24,7 @@ export { MIGRATIONS } from './tables.js';
 export * from './writer/index.js';
 export { AssetDirectory } from './asset-directory.js';
 export { type CommandStore, type CommandStoreOptions, connectForCommand } from './questdb/for-command.js';
+export { chunkIds } from './chunks.js';
 export { insertRows } from './insert.js';
 export {
   ASSET_COLUMNS,

@@ -14,7 +14,16 @@
 
 import { startOfLocalDay } from '../../core/index.js';
 import type { CountRule } from '../rules/index.js';
-import { type Instant, join, MAX_ENCODED_STATEMENT, raw, type Sql, sql, ts } from '../../store/index.js';
+import {
+  chunkIds,
+  type Instant,
+  join,
+  MAX_ENCODED_STATEMENT,
+  raw,
+  type Sql,
+  sql,
+  ts,
+} from '../../store/index.js';
 
 const DAY_US = 86_400_000_000;
 
@@ -123,21 +132,8 @@ cur AS (
  * listBudget), in order.
  */
 export function assetChunks(assetIds: readonly string[], budget: number): string[][] {
-  const chunks: string[][] = [];
-  let chunk: string[] = [];
-  let size = 0;
-  for (const id of assetIds) {
-    const cost = encodeURIComponent(id).length + 12; // quotes, comma and space, encoded
-    if (chunk.length > 0 && size + cost > budget) {
-      chunks.push(chunk);
-      chunk = [];
-      size = 0;
-    }
-    chunk.push(id);
-    size += cost;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+  // quotes, comma and space, encoded, beside the id itself
+  return chunkIds(assetIds, budget, (id) => encodeURIComponent(id).length + 12);
 }
 
 /**
