@@ -38,6 +38,21 @@ const TABLES: Record<string, Record<string, string>> = {
     deleted: 'BOOLEAN',
   },
   outage_areas: { event_id: 'VARCHAR', area_id: 'VARCHAR', start: 'TIMESTAMP', deleted: 'BOOLEAN' },
+  outage_reach: {
+    event_id: 'VARCHAR',
+    asset_id: 'VARCHAR',
+    source_id: 'VARCHAR',
+    kind: 'VARCHAR',
+    feeder_id: 'VARCHAR',
+    province: 'VARCHAR',
+    city: 'VARCHAR',
+    county: 'VARCHAR',
+    park: 'VARCHAR',
+    area_class: 'VARCHAR',
+    start: 'TIMESTAMP',
+    end_at: 'TIMESTAMP',
+    deleted: 'BOOLEAN',
+  },
 };
 
 /** Applies `f` to the statement outside its quoted literals ('…', with '' inside). */

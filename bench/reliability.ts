@@ -1,8 +1,9 @@
 // Reliability: a year's measures (SAIFI, SAIDI, CAIDI, ASAI, MAIFI, CEMI, CELID) by county and
 // by feeder on a demo set, computed by QuestDB (queryReliability, the product's path), by the
-// pure reference evaluator on the same records in memory, and by DuckDB running the very same
-// statements on a copy of the same tables, in the same run. Before anything is timed the three
-// answers are compared: same groups, SAIDI and SAIFI equal within 1e-9 (relative).
+// statements of before the attribution was read from outage_reach (baseline-reliability.ts),
+// by the pure reference evaluator on the same records in memory, and by DuckDB running the
+// very same statements on a copy of the same tables, in the same run. Before anything is timed
+// the answers are compared: same groups, SAIDI and SAIFI equal within 1e-9 (relative).
 
 import { type GroupDimension, computeReliability } from '../analytics/reliability/index.js';
 import { yearPeriod } from '../analytics/reliability/periods.js';
@@ -12,6 +13,7 @@ import type { Asset, OutageEvent } from '../core/index.js';
 import { wallClock } from '../core/index.js';
 import { toOutageEvent } from '../demo/index.js';
 import type { DemoDatabase } from './demo-db.js';
+import { PREVIOUS_RELIABILITY, previousReliability } from './baseline-reliability.js';
 import { duckdbFromQuestDB, duckdbStore } from './duckdb-reliability.js';
 import type { BenchCase } from './harness.js';
 
@@ -66,7 +68,8 @@ export async function reliabilityCases(db: DemoDatabase): Promise<{ cases: Bench
   const { assets, events } = recordsOf(db, from, to);
   const duck = await duckdbFromQuestDB(db.qdb, db.workDir);
   const duckStore = duckdbStore(duck.connection, db.store);
-  const copy = `DuckDB copy of assets/outages/outage_areas (${Object.values(duck.rows)
+  const before = await previousReliability();
+  const copy = `DuckDB copy of assets/outages/outage_areas/outage_reach (${Object.values(duck.rows)
     .map((n) => n.toLocaleString('en'))
     .join('/')} rows) took ${(duck.copyMs / 1000).toFixed(1)} s, not timed`;
 
@@ -94,6 +97,9 @@ export async function reliabilityCases(db: DemoDatabase): Promise<{ cases: Bench
     const dDuck = compareReports(q, await duckdb(), `DuckDB by ${groupBy}`);
     const agree = `${q.rows.length} groups; SAIDI/SAIFI agree (max rel. diff: reference ${dRef.toExponential(1)}, DuckDB ${dDuck.toExponential(1)})`;
     const name = `reliability ${year} by ${groupBy}`;
+    const groups = await before.run(db.store, options);
+    if (groups !== q.rows.length)
+      throw new Error(`before by ${groupBy}: ${groups} groups against ${q.rows.length}`);
     cases.push(
       {
         name: `${name}: QuestDB SQL (product)`,
@@ -101,6 +107,13 @@ export async function reliabilityCases(db: DemoDatabase): Promise<{ cases: Bench
         items: events.length,
         run: async () => void (await product()),
         note: agree,
+      },
+      {
+        name: `${name}: before (joins, ${PREVIOUS_RELIABILITY.slice(0, 7)})`,
+        size: db.size,
+        items: events.length,
+        baseline: `${name}: QuestDB SQL (product)`,
+        run: async () => void (await before.run(db.store, options)),
       },
       {
         name: `${name}: peer reference evaluator (TypeScript)`,

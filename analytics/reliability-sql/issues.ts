@@ -1,18 +1,21 @@
 // Data problems met on the way, worded as the reference words them (its paths index the
 // records given to it; here they name the stored event): an event whose asset has no version
 // in force at its start, a listed area that is not a transformer area, and at area level a
-// feeder event that interrupts no area. A statement of its own over the kept events (no step
-// restoration, no windows: it runs beside the census).
+// feeder event that interrupts no area. A statement of its own over the kept events and their
+// reach rows (reach.ts; no step restoration, no windows: it runs beside the census). Each
+// probe narrows to the few rows at fault before it joins anything large.
 //
-//   ik   kept events;  ia  with their asset's version kind at the start and leaf
-//   ij   a feeder event's listed areas;  il  with the listed asset's version kind
-//   ic   per feeder event: areas listed (nl), listed transformer areas (nv)
-//   ifc  per feeder event: areas whose version at the start names the feeder (area level only)
+//   ik   kept events
+//   nv   kept events whose own reach row has no version in force (kind 1)
+//   lm   listed areas of kept feeder events that reach no area row of theirs (kind 2), with
+//        their version at the start (none: unknown; another kind: not a transformer area)
+//   nu   (area level) kept feeder events that reach no area (kind 3)
 
 import type { Issue } from '../../core/issues.js';
 import { join, raw, type Sql, sql, ts } from '../../store/index.js';
 import { eventCtes } from './events.js';
 import type { Plan } from './plan.js';
+import { reachCtes } from './reach.js';
 import { scopedAssets } from './scope.js';
 import { versionCtes } from './versions.js';
 
@@ -32,39 +35,43 @@ export function issuesStatement(p: Plan): Sql {
   const ctes: Sql[] = [
     ...versionCtes(p.scope, p.beforeFirstVersion),
     ...eventCtes(p),
-    raw(`ik AS (SELECT event_id, asset_id, start_ts, s FROM ev2 WHERE reason = 0)`),
-    raw(`ia AS (
-  SELECT k.event_id, k.asset_id, k.start_ts, k.s, v.kind a_kind, (f.feeder IS NULL) leaf
-  FROM ik k LEFT JOIN vi v ON v.id = k.asset_id AND v.lo <= k.s AND k.s < v.hi
-  LEFT JOIN fed f ON f.feeder = k.asset_id)`),
-    sql`ij AS (
-  SELECT e.event_id, e.s, l.area_id FROM ia e JOIN outage_areas l ON l.event_id = e.event_id AND l.start = e.start_ts
-  WHERE e.a_kind = 'feeder' AND NOT l.deleted AND l.start < ${ts(p.to)} AND l.start <= ${ts(p.asOf)}${since})`,
-    raw(`il AS (
-  SELECT j.event_id, j.area_id, v.kind l_kind
-  FROM ij j LEFT JOIN vi v ON v.id = j.area_id AND v.lo <= j.s AND j.s < v.hi)`),
+    ...reachCtes(p),
+    raw('ik AS (SELECT event_id, start_ts, s FROM ev2 WHERE reason = 0)'),
+    raw(`nv AS (
+  SELECT e.event_id, x.u_id asset_id FROM ik e
+  JOIN (SELECT event_id, start, u_id FROM rr WHERE own AND u_kind IS NULL) x ON x.event_id = e.event_id AND x.start = e.start_ts)`),
+    sql`lx AS (
+  SELECT l.event_id, l.start, l.area_id FROM outage_areas l
+  LEFT JOIN (SELECT event_id, start, u_id FROM rr WHERE NOT own) r
+    ON r.event_id = l.event_id AND r.start = l.start AND r.u_id = l.area_id
+  WHERE NOT l.deleted AND l.start < ${ts(p.to)} AND l.start <= ${ts(p.asOf)}${since} AND r.u_id IS NULL)`,
+    raw(`lf AS (
+  SELECT x.event_id, x.start, x.area_id FROM (SELECT event_id, start FROM rr WHERE own AND u_kind = 'feeder') f
+  JOIN lx x ON x.event_id = f.event_id AND x.start = f.start)`),
+    raw(`lm AS (
+  SELECT e.event_id, x.area_id, v.kind l_kind FROM ik e
+  JOIN lf x ON x.event_id = e.event_id AND x.start = e.start_ts
+  LEFT JOIN vi v ON v.id = x.area_id AND v.lo <= e.s AND e.s < v.hi)`),
   ];
   const selects = [
-    `SELECT 1 kind, e.event_id::varchar event_id, e.asset_id::varchar subject, (k.asset_id IS NOT NULL) known
-FROM ia e LEFT JOIN (SELECT DISTINCT a.asset_id FROM ${a.from.text} WHERE true${a.where.text}) k
-  ON k.asset_id = e.asset_id
-WHERE e.a_kind IS NULL`,
-    `SELECT 2 kind, event_id::varchar, area_id::varchar, (l_kind IS NOT NULL) FROM il
+    `SELECT 1 kind, n.event_id::varchar event_id, n.asset_id::varchar subject, (k.asset_id IS NOT NULL) known
+FROM nv n LEFT JOIN (SELECT DISTINCT a.asset_id FROM ${a.from.text} WHERE true${a.where.text}) k
+  ON k.asset_id = n.asset_id`,
+    `SELECT 2 kind, event_id::varchar, area_id::varchar, (l_kind IS NOT NULL) FROM lm
 WHERE l_kind IS NULL OR l_kind != 'area'`,
   ];
   if (p.areaLevel) {
+    const leaf = p.convention === 'customers' ? ' LEFT JOIN fed d ON d.feeder = f.u_id' : '';
+    const notLeaf = p.convention === 'customers' ? ' AND d.feeder IS NOT NULL' : '';
     ctes.push(
-      raw(`ic AS (
-  SELECT event_id, count() nl, sum(CASE WHEN l_kind = 'area' THEN 1L ELSE 0L END) nv FROM il GROUP BY event_id)`),
-      raw(`ifc AS (
-  SELECT e.event_id, count() nf FROM ia e JOIN vi v ON v.feeder = e.asset_id AND v.lo <= e.s AND e.s < v.hi
-  WHERE e.a_kind = 'feeder' AND v.kind = 'area' GROUP BY e.event_id)`),
+      raw(`nf AS (
+  SELECT f.event_id, f.start, f.u_id FROM (SELECT event_id, start, u_id FROM rr WHERE own AND u_kind = 'feeder') f
+  LEFT JOIN (SELECT DISTINCT event_id, start FROM rr WHERE NOT own) h ON h.event_id = f.event_id AND h.start = f.start${leaf}
+  WHERE h.event_id IS NULL${notLeaf})`),
+      raw(`nu AS (
+  SELECT e.event_id, f.u_id asset_id FROM ik e JOIN nf f ON f.event_id = e.event_id AND f.start = e.start_ts)`),
     );
-    const leafUnit = p.convention === 'customers' ? ' AND NOT e.leaf' : '';
-    selects.push(`SELECT 3 kind, e.event_id::varchar, e.asset_id::varchar, true
-FROM ia e LEFT JOIN ic c ON c.event_id = e.event_id LEFT JOIN ifc x ON x.event_id = e.event_id
-WHERE e.a_kind = 'feeder'${leafUnit}
-  AND (CASE WHEN coalesce(c.nl, 0L) > 0 THEN coalesce(c.nv, 0L) ELSE coalesce(x.nf, 0L) END) = 0`);
+    selects.push('SELECT 3 kind, event_id::varchar, asset_id::varchar, true FROM nu');
   }
   return sql`WITH ${join(ctes, ',\n')}
 SELECT * FROM (

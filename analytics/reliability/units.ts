@@ -3,7 +3,9 @@
 // Units are what N_T counts: in the `customers` convention the transformer areas with their
 // customers, plus feeders no area names (their own customers); in the `transformers`
 // convention the transformer areas, one user each. A feeder event interrupts the areas in its
-// affectedAreas, or (none listed) every area on the feeder at the event's start.
+// affectedAreas, or (no list) every area on the feeder at the event's start; an empty list
+// interrupts no area, as in the frequent-outage attribution (analytics/rules/attribution.ts)
+// and the attribution kept at write (ingest refuses an empty list).
 //
 // Pieces feed SAIFI, SAIDI and MAIFI:
 // - customers convention, no 'area' dimension: one piece per event, with N_i = customersAffected
@@ -65,8 +67,8 @@ function interruptedUnits(
 ): Unit[] {
   if (asset.kind === 'area') return [{ asset, own: true }];
   const units: Unit[] = [];
-  const listed = event.affectedAreas ?? [];
-  if (listed.length > 0) {
+  const listed = event.affectedAreas;
+  if (listed !== undefined) {
     listed.forEach((areaId, j) => {
       const v = ctx.register.at(areaId, event.start);
       if (v?.kind === 'area') units.push({ asset: v, own: false });

@@ -24,6 +24,7 @@ import {
   type Store,
   sql,
   Writer,
+  walCaughtUp,
 } from '../../store/index.js';
 import { eventually, startTestQuestDB, testRoot } from '../support/questdb.js';
 
@@ -143,6 +144,8 @@ describe.skipIf(!present)(
         );
         return o?.n === events.length && a?.n === assets.length;
       }, 60_000);
+      // what each outage interrupted (read by the reliability statements) is written with it
+      expect(await walCaughtUp(store, ['outage_reach'], 60_000)).toBe(true);
     }, 180_000);
 
     afterAll(async () => {

@@ -35,7 +35,7 @@ import { reliabilityRouter } from '../../dashboard/api/reliability.js';
 import { createLogger } from '../../server/log.js';
 import { requireRole, TokenRegistry } from '../../server/middleware/auth/index.js';
 import { errorHandler, notFoundHandler } from '../../server/middleware/errors/index.js';
-import { type Store, sql, Writer } from '../../store/index.js';
+import { type Store, sql, Writer, walCaughtUp } from '../../store/index.js';
 import { eventually, testRoot } from '../support/questdb.js';
 import { mulberry32 } from '../support/random-history.js';
 import { sharedStore } from '../support/store.js';
@@ -83,6 +83,9 @@ async function load(prefix: string, assets: readonly Asset[], events: readonly O
     );
     return a?.n === versions && o?.n === events.length && l?.n === links;
   }, 30_000);
+  // The reach rows (what each outage interrupted) are written with the outages: readable once
+  // their WAL has caught up to what was acknowledged.
+  expect(await walCaughtUp(store, ['outage_reach'], 30_000)).toBe(true);
 }
 
 // ---------------------------------------------------------------- comparison
@@ -403,7 +406,7 @@ const fixedEvents: OutageEvent[] = (() => {
     }),
     e('e08', 'A1', t(28, 9), t(28, 10), 300), // after asOf
     e('e09', 'F2', t(15, 7), t(15, 9), 250, { affectedAreas: [`${F}A2`, `${F}X404`, `${F}F1`] }),
-    e('e10', 'F1', t(6, 13), t(6, 17), 700, { affectedAreas: [] }), // empty list = all on the feeder
+    e('e10', 'F1', t(6, 13), t(6, 17), 700, { affectedAreas: [] }), // an empty list interrupts no area (ingest refuses one)
     e('e11', 'X999', t(7, 7), t(7, 8), 10), // unknown asset
     e('e12', 'A4', t(3, 12), t(3, 14), 100, { cause: 'customer_side' }), // before A4's first version
     e('e13', 'F2', t(31, 23), local(2024, 4, 1, 2), 0, { cause: 'unknown' }), // across `to`, no customers
