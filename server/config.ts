@@ -23,23 +23,32 @@ export function projectRoot(): string {
 const flag = z.enum(['0', '1']).transform((v) => v === '1');
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/** A token's name: who it belongs to, recorded as the actor of what it changes. */
+const TOKEN_NAME = /^[^\s:,]{1,64}$/u;
+/** Reserved for the product's own jobs in case histories. */
+export const SYSTEM_NAME = 'system';
+
 const TokenList = z.string().transform((text, ctx) => {
-  const out: { role: Role; token: string }[] = [];
+  const out: { role: Role; name: string | undefined; token: string }[] = [];
   for (const part of text
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const i = part.indexOf(':');
-    const role = part.slice(0, i);
-    const token = part.slice(i + 1);
-    if (i < 1 || !(ROLES as readonly string[]).includes(role) || token.length < 16) {
+    // role:token, or role:name:token (a name has no colon; a token may)
+    const fields = part.split(':');
+    const role = fields[0] ?? '';
+    const named = fields.length >= 3;
+    const name = named ? fields[1] : undefined;
+    const token = fields.slice(named ? 2 : 1).join(':');
+    const badName = name !== undefined && (!TOKEN_NAME.test(name) || name === SYSTEM_NAME);
+    if (!(ROLES as readonly string[]).includes(role) || token.length < 16 || badName) {
       ctx.addIssue({
         code: 'custom',
-        message: `expected role:token pairs separated by commas (roles: ${ROLES.join(', ')}; tokens at least 16 characters), got an entry starting "${part.slice(0, 12)}"`,
+        message: `expected role:token or role:name:token entries separated by commas (roles: ${ROLES.join(', ')}; names up to 64 characters without spaces or colons, not "${SYSTEM_NAME}"; tokens at least 16 characters), got an entry starting "${part.slice(0, 12)}"`,
       });
       return z.NEVER;
     }
-    out.push({ role: role as Role, token });
+    out.push({ role: role as Role, name, token });
   }
   return out;
 });
@@ -80,7 +89,8 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   adminToken: string | undefined;
-  tokens: { role: Role; token: string }[];
+  /** name: who the token belongs to (absent: named after its role and digest) */
+  tokens: { role: Role; name: string | undefined; token: string }[];
   zone: string;
   /** undefined: run the bundled local QuestDB */
   qdbClientConf: string | undefined;

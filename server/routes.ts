@@ -97,7 +97,12 @@ export const productRouters: readonly RouterFactory[] = [
     );
     // Who the token is: the dashboard shows and hides what the roles allow.
     router.get('/me', requireRole(d.tokens, 'operator'), (req, res) => {
-      res.json({ roles: [...(req.roles ?? [])].sort(), zone: d.config.zone, ruleSet: d.config.ruleSet });
+      res.json({
+        name: req.identity,
+        roles: [...(req.roles ?? [])].sort(),
+        zone: d.config.zone,
+        ruleSet: d.config.ruleSet,
+      });
     });
     return router;
   },

@@ -108,8 +108,8 @@ export async function startProduct(
     });
     const tokens = new TokenRegistry();
     const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
-    tokens.add(adminToken, ['admin']);
-    for (const t of config.tokens) tokens.add(t.token, [t.role]);
+    tokens.add(adminToken, ['admin'], 'admin');
+    for (const t of config.tokens) tokens.add(t.token, [t.role], t.name);
     const live = new LiveHub();
     const currentFlags = new CurrentFlags(store, ruleSets, config.zone, Date.now, config.ruleSet);
     const deps: AppDeps = {

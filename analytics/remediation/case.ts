@@ -60,6 +60,8 @@ export interface EventData {
   fields?: FieldChanges;
   note?: string;
   reason?: string;
+  /** the name typed in the form, when it differs from the actor (the token's name) */
+  signedAs?: string;
 }
 
 export interface CaseEvent {
@@ -72,7 +74,7 @@ export interface CaseEvent {
   action: CaseAction;
   /** status after the event */
   status: CaseStatus;
-  /** who: a person's name, or "system" */
+  /** who: the name of the token that made the change (a person's), or "system" */
   actor: string;
   /** the role the change was made with ("system" for jobs) */
   role: string;
@@ -94,6 +96,8 @@ export interface HistoryEntry {
   from: CaseStatus | null;
   to: CaseStatus;
   actor: string;
+  /** the name typed in the form, when it differs from the actor */
+  signedAs: string | null;
   role: string;
   changes: FieldChange[];
   breaches: BreachRecord[];

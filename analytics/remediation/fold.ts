@@ -135,6 +135,7 @@ export function foldCase(events: readonly CaseEvent[], zone: string, asOf = Infi
       from,
       to: state.status,
       actor: e.actor,
+      signedAs: e.data.signedAs ?? null,
       role: e.role,
       changes,
       breaches: added,

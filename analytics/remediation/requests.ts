@@ -11,7 +11,10 @@ import { MEASURES, USER_ACTIONS, type UserAction, VERIFICATION_METHODS } from '.
 
 export interface TransitionRequest {
   action: UserAction;
+  /** who acts: the name of the token that sent the request (or the typed name, without one) */
   actor: string;
+  /** the name typed in the form, kept beside the actor when it differs from it */
+  signedAs?: string;
   /** the seq of the case the client saw: a change made since is a conflict */
   expectedSeq?: number;
   note?: string;
@@ -92,7 +95,7 @@ const wholeNumber = (input: unknown) =>
   say('expected_whole_number', { got: quote(input) }, `expected a whole number, got ${quote(input)}`);
 
 const common = {
-  actor: text(100),
+  actor: text(100).optional(),
   expectedSeq: z
     .number({ error: (iss) => wholeNumber(iss.input) })
     .int({ error: (iss) => wholeNumber(iss.input) })
@@ -151,9 +154,14 @@ function toIssues(issues: readonly z.core.$ZodIssue[]): CodedIssue[] {
   return out;
 }
 
-/** The checked request, or issues naming each bad field and quoting its value. */
+/**
+ * The checked request, or issues naming each bad field and quoting its value. `identity`, the
+ * name of the token that sent it, is the actor (a typed `actor` cannot claim to be someone
+ * else, or the system's jobs: it is kept as signedAs); without one the typed name is required.
+ */
 export function parseTransition(
   body: unknown,
+  identity?: string,
 ): { ok: true; value: TransitionRequest } | { ok: false; issues: CodedIssue[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [coded('', 'expected a JSON object', 'expected_object', {})] };
@@ -162,15 +170,19 @@ export function parseTransition(
   const parsed = bodySchema.safeParse(body);
   const issues = parsed.success ? [] : toIssues(parsed.error.issues);
   said.clear();
-  if (!parsed.success) return { ok: false, issues };
-  const data = parsed.data as Record<string, unknown> & { action: UserAction; actor: string };
+  const typed = parsed.success ? (parsed.data as { actor?: string }).actor : undefined;
+  if (identity === undefined && (body as Record<string, unknown>)['actor'] === undefined)
+    issues.push(coded('actor', 'required', 'required', {}));
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
+  const data = parsed.data as Record<string, unknown> & { action: UserAction };
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) if (!NOT_FIELDS.has(k) && v !== undefined) fields[k] = v;
   const request: TransitionRequest = {
     action: data.action,
-    actor: data.actor,
+    actor: identity ?? (typed as string),
     fields: fields as FieldChanges,
   };
+  if (identity !== undefined && typed !== undefined && typed !== identity) request.signedAs = typed;
   if (typeof data['expectedSeq'] === 'number') request.expectedSeq = data['expectedSeq'];
   if (typeof data['note'] === 'string') request.note = data['note'];
   if (typeof data['reason'] === 'string') request.reason = data['reason'];

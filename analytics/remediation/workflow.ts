@@ -212,6 +212,7 @@ export function decide(state: CaseState, request: TransitionRequest, ctx: Transi
   if (Object.keys(request.fields).length > 0) data.fields = request.fields;
   if (request.note !== undefined) data.note = request.note;
   if (request.reason !== undefined) data.reason = request.reason;
+  if (request.signedAs !== undefined) data.signedAs = request.signedAs;
   if (action === 'reopen') data.dueDate = dueDateFrom(today, ctx.caseDueDays);
   return {
     ok: true,

@@ -119,6 +119,7 @@ const HISTORY_COLUMNS = [
   'from',
   'to',
   'actor',
+  'signedAs',
   'role',
   'changes',
   'breaches',
@@ -275,7 +276,7 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
   });
 
   router.post('/cases/:id/transitions', plan, ...jsonBody('64kb'), async (req, res) => {
-    const parsed = parseTransition(req.body);
+    const parsed = parseTransition(req.body, req.identity);
     if (!parsed.ok) throw refusal(422, parsed.issues);
     const at = now();
     const caseId = textParam(req.params['id'], 'id') ?? '';

@@ -29,7 +29,8 @@ let product: Product;
 
 beforeAll(async () => {
   product = await startTestProduct();
-  product.deps.tokens.add(PLANNER, ['planner']);
+  // a named token: its name is the actor of every change it makes
+  product.deps.tokens.add(PLANNER, ['planner'], '李娜');
 });
 afterAll(async () => {
   await product?.stop();
@@ -313,13 +314,24 @@ describe('cases from breaches and the workflow', () => {
   it('lists every change in order, with who, role and what', async () => {
     const one = await call(s, `/cases/${caseId}`);
     const history = one.body['history'] as Record<string, unknown>[];
-    expect(history.map((h) => [h['seq'], h['action'], h['from'], h['to'], h['actor'], h['role']])).toEqual([
-      [1, 'open', null, 'open', 'system', 'system'],
-      [2, 'attach', 'open', 'open', 'system', 'system'],
-      [3, 'approve_plan', 'open', 'plan_approved', '李娜', 'planner'],
-      [4, 'start_work', 'plan_approved', 'in_progress', '李娜', 'planner'],
-      [5, 'complete_work', 'in_progress', 'work_done', '李娜', 'planner'],
-      [6, 'close', 'work_done', 'closed', '李娜', 'admin'],
+    const who = (h: Record<string, unknown>) => [
+      h['seq'],
+      h['action'],
+      h['from'],
+      h['to'],
+      h['actor'],
+      h['signedAs'],
+      h['role'],
+    ];
+    // the actor is the token's name; the name typed in the form ('李娜' in every request here)
+    // is kept beside it where it differs (the admin token is named "admin")
+    expect(history.map(who)).toEqual([
+      [1, 'open', null, 'open', 'system', null, 'system'],
+      [2, 'attach', 'open', 'open', 'system', null, 'system'],
+      [3, 'approve_plan', 'open', 'plan_approved', '李娜', null, 'planner'],
+      [4, 'start_work', 'plan_approved', 'in_progress', '李娜', null, 'planner'],
+      [5, 'complete_work', 'in_progress', 'work_done', '李娜', null, 'planner'],
+      [6, 'close', 'work_done', 'closed', 'admin', '李娜', 'admin'],
     ]);
     expect(history.map((h) => h['at'])).toEqual([
       '2025-07-01T00:20:00+08:00',
@@ -363,6 +375,27 @@ describe('cases from breaches and the workflow', () => {
         params: { seq: 7, expected: 6 },
       },
     ]);
+  });
+
+  it('records the token’s name as the actor, whatever name is typed: a planner cannot sign as the system', async () => {
+    s.clock.now = local('2025-10-20 10:00');
+    const r = await call(s, `/cases/${caseId}/transitions`, {
+      method: 'POST',
+      body: { action: 'comment', note: '核对', actor: 'system' },
+      token: PLANNER,
+    });
+    expect(r.status).toBe(200);
+    const last = (r.body['history'] as Record<string, unknown>[]).at(-1);
+    expect([last?.['actor'], last?.['signedAs'], last?.['role']]).toEqual(['李娜', 'system', 'planner']);
+    // without a typed name the token's name suffices
+    const bare = await call(s, `/cases/${caseId}/transitions`, {
+      method: 'POST',
+      body: { action: 'comment', note: '无署名' },
+      token: PLANNER,
+    });
+    expect(bare.status).toBe(200);
+    const end = (bare.body['history'] as Record<string, unknown>[]).at(-1);
+    expect([end?.['actor'], end?.['signedAs']]).toEqual(['李娜', null]);
   });
 
   it('answers 404 for an unknown case', async () => {

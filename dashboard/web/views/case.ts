@@ -58,6 +58,8 @@ export interface HistoryEntry {
   from: string | null;
   to: string;
   actor: string;
+  /** the name typed in the form, when it differs from the actor (the token's name) */
+  signedAs: string | null;
   role: string;
   changes: { field: string; from: unknown; to: unknown }[];
   breaches: Breach[];
@@ -302,7 +304,12 @@ async function historyCard(ctx: Ctx, caseId: string, w: Words): Promise<HTMLElem
               caseStatusBadge(e.to, w),
             ),
         },
-        { key: 'actor', label: t('actor'), value: (e) => `${e.actor} (${e.role})` },
+        {
+          key: 'actor',
+          label: t('actor'),
+          // the token's name; the name typed in the form beside it when it differs
+          value: (e) => `${e.actor}${e.signedAs ? ` · ${e.signedAs}` : ''} (${e.role})`,
+        },
         { key: 'changes', label: t('changes'), value: () => null, render: changes, wrap: true },
       ],
       rows,

@@ -1,5 +1,7 @@
-// Bearer tokens with roles. Tokens are kept only as SHA-256 digests and compared in constant
-// time; every route states the role it needs, and `admin` holds them all.
+// Bearer tokens with roles and a name. Tokens are kept only as SHA-256 digests and compared in
+// constant time; every route states the role it needs, and `admin` holds them all. The name
+// is who acts (the actor of a case change): given with the token, or its role and the first
+// digits of its digest, which name it without revealing it.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
@@ -9,6 +11,8 @@ import type { Role } from '../../config.js';
 declare module 'express-serve-static-core' {
   interface Request {
     roles?: ReadonlySet<Role>;
+    /** the name of the token that authenticated the request */
+    identity?: string;
   }
 }
 
@@ -22,19 +26,31 @@ const IMPLIED: Record<Role, Role[]> = {
 
 const digest = (token: string): Buffer => createHash('sha256').update(token).digest();
 
-export class TokenRegistry {
-  private readonly entries: { hash: Buffer; roles: Set<Role> }[] = [];
+export interface Identity {
+  name: string;
+  roles: ReadonlySet<Role>;
+}
 
-  add(token: string, roles: readonly Role[]): void {
-    this.entries.push({ hash: digest(token), roles: new Set(roles.flatMap((r) => IMPLIED[r])) });
+export class TokenRegistry {
+  private readonly entries: { hash: Buffer; identity: Identity }[] = [];
+
+  add(token: string, roles: readonly Role[], name?: string): void {
+    const hash = digest(token);
+    const named = name ?? `${roles[0] ?? 'token'}-${hash.toString('hex').slice(0, 8)}`;
+    this.entries.push({ hash, identity: { name: named, roles: new Set(roles.flatMap((r) => IMPLIED[r])) } });
   }
 
-  /** The roles of a token, or undefined. Every entry is compared, so timing says nothing. */
-  rolesOf(token: string): ReadonlySet<Role> | undefined {
+  /** Who a token is, or undefined. Every entry is compared, so timing says nothing. */
+  identify(token: string): Identity | undefined {
     const h = digest(token);
-    let found: Set<Role> | undefined;
-    for (const e of this.entries) if (timingSafeEqual(e.hash, h) && !found) found = e.roles;
+    let found: Identity | undefined;
+    for (const e of this.entries) if (timingSafeEqual(e.hash, h) && !found) found = e.identity;
     return found;
+  }
+
+  /** The roles of a token, or undefined. */
+  rolesOf(token: string): ReadonlySet<Role> | undefined {
+    return this.identify(token)?.roles;
   }
 }
 
@@ -47,8 +63,9 @@ export function requireRole(tokens: TokenRegistry, role: Role): RequestHandler {
       next(new HttpError(401, 'a bearer token is required', { headers: { 'WWW-Authenticate': 'Bearer' } }));
       return;
     }
-    const roles = tokens.rolesOf(m[1]);
-    if (!roles) {
+    const identity = tokens.identify(m[1]);
+    const roles = identity?.roles;
+    if (!identity || !roles) {
       next(new HttpError(401, 'unknown token', { headers: { 'WWW-Authenticate': 'Bearer' } }));
       return;
     }
@@ -57,6 +74,7 @@ export function requireRole(tokens: TokenRegistry, role: Role): RequestHandler {
       return;
     }
     req.roles = roles;
+    req.identity = identity.name;
     next();
   };
 }
