@@ -64,10 +64,29 @@ export const outageFields = perZone(outageShape);
 
 export const OUTAGE_FIELDS = Object.keys(outageShape('UTC')) as (keyof OutageEvent)[];
 
+/**
+ * No outage record begins before this: an earlier start is a missing or zero time read as a
+ * date (1970-01-01 is epoch zero), not an outage.
+ */
+export const EARLIEST_START = Date.UTC(1990, 0, 1);
+/** An outage still open this long after its start is a record never closed (three years). */
+export const MAX_OPEN_MS = 3 * 366 * 86_400_000;
+
 export function validateOutage(raw: Record<string, unknown>, ctx: ValidateContext): Result<OutageEvent> {
   const { values: v, issues } = readFields(raw, outageFields(ctx.sourceZone ?? ctx.zone));
   const shown = (ms: number): string => formatInZone(ms, ctx.zone);
   const { start, end } = v;
+  if (start !== undefined && start < EARLIEST_START) {
+    issues.push({
+      path: 'start',
+      message: `${shown(start)} is before 1990: a missing or zero time read as a date? Give the outage's real start`,
+    });
+  } else if (start !== undefined && end === undefined && ctx.now - start > MAX_OPEN_MS) {
+    issues.push({
+      path: 'end',
+      message: `required: an outage begun ${shown(start)} cannot still be in progress years later; give its end`,
+    });
+  }
   if (start !== undefined && end !== undefined && end < start) {
     issues.push({ path: 'end', message: `must not be before start (${shown(start)})` });
   }

@@ -117,6 +117,21 @@ describe('validateOutage refuses, with every issue of the record', () => {
     `);
   });
 
+  it('an implausible time: a start before 1990 (epoch zero), an outage open for years', () => {
+    expect(errors(validateOutage({ ...base, start: '1970-01-01T00:00:00Z', end: null }, ctx))).toEqual([
+      "start: 1970-01-01T08:00:00+08:00 is before 1990: a missing or zero time read as a date? Give the outage's real start",
+    ]);
+    // now is 2025-06-20: open since 2022-06-03 is more than three years (of 366 days)
+    expect(errors(validateOutage({ ...base, start: '2022-06-03 14:05', end: null }, ctx))).toEqual([
+      'end: required: an outage begun 2022-06-03T14:05:00+08:00 cannot still be in progress years later; give its end',
+    ]);
+    // the same start with its end, and an open one of two years, are kept
+    expect(errors(validateOutage({ ...base, start: '2022-06-03 14:05', end: '2022-06-03 16:00' }, ctx))).toBe(
+      'accepted',
+    );
+    expect(errors(validateOutage({ ...base, start: '2023-07-01 08:00', end: null }, ctx))).toBe('accepted');
+  });
+
   it('an unknown cause, listing the causes', () => {
     expect(errors(validateOutage({ ...base, cause: 'storm' }, ctx))).toMatchInlineSnapshot(`
       [
@@ -270,8 +285,10 @@ describe('validateOutage refuses, with every issue of the record', () => {
         "estimatedRestoration: must be a time from 1970 to 9999, got -1000000000000",
       ]
     `);
-    // the first instant of 1970 is kept
+    // the first instant of 1970 can be stored, but is no outage's start (see "an implausible time")
     const first = validateOutage({ ...base, start: '1970-01-01T00:00:00Z', end: undefined }, ctx);
-    expect(first.ok && first.value.start).toBe(0);
+    expect(errors(first)).toEqual([
+      expect.stringMatching(/^start: 1970-01-01T08:00:00\+08:00 is before 1990/),
+    ]);
   });
 });
