@@ -68,7 +68,7 @@ describe('the shipped rule sets', () => {
         name: 'baoshan-2021',
         ledgerDue: { dayOfNextMonth: 10 },
         rules: [
-          'over-25-in-365d: feeder count > 25 in {"kind":"rolling","days":365} excl -',
+          '25-or-more-a-year: feeder count > 24 in {"kind":"calendar","unit":"year"} excl -',
           'fault-15-in-183d: feeder count > 14 in {"kind":"rolling","days":183} excl -',
           'saidi-by-area-class: saidi_hours per area_class {"atMost":{"urban_core":2,"urban":5,"town":9,"rural":15},"orReductionPercent":8}',
         ],
