@@ -286,7 +286,7 @@ describe('a case', () => {
       status: string;
       seq: number;
       fields: Record<string, unknown>;
-      history: { action: string; actor: string }[];
+      history: { action: string; actor: string; signedAs: string | null }[];
     }>(h.product, `/api/v1/cases/${caseId}`);
     expect(after.status).toBe('plan_approved');
     expect(after.fields).toMatchObject({
@@ -296,7 +296,13 @@ describe('a case', () => {
       plannedStart: '2025-07-20',
       plannedEnd: '2026-12-20',
     });
-    expect(after.history.at(-1)).toMatchObject({ action: 'approve_plan', actor: '王工' });
+    // the change is the token's (unnamed: its role and sha256 digits, `printf %s $PLANNER |
+    // sha256sum` begins 02d6c4db); the name typed in the form is kept beside it
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'approve_plan',
+      actor: 'planner-02d6c4db',
+      signedAs: '王工',
+    });
     expect(await kpi('case-status')).toBe('plan_approved');
     expect(await page.locator('[data-field="responsibleUnit"]').textContent()).toBe('沾益供电所');
     await page
