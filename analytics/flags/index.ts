@@ -3,3 +3,4 @@ export { type CountQuery, firstRelevantDay, flagRowsQuery } from './sql.js';
 export { explainAsset } from './explain.js';
 export { CurrentFlags, type CurrentFlagsSnapshot } from './current.js';
 export { type BreachRecord, breachHistory, recordBreaches } from './breach-log.js';
+export { allowedUnder, type FleetReport, type FleetYear, fleetReport } from './fleet.js';

@@ -83,6 +83,15 @@ function ruleOf(parsed: ParsedRule, shortOutageMinutes: number): Rule {
       windowOf: compileWindow(parsed.window),
       limit: parsed.limit,
     };
+    const t = parsed.fleetTarget;
+    if (t !== undefined) {
+      rule.fleetTarget = {
+        baseYear: t.baseYear,
+        years: Object.entries(t.fewerPercent)
+          .map(([year, fewerPercent]) => ({ year: Number(year), fewerPercent }))
+          .sort((a, b) => a.year - b.year),
+      };
+    }
     return rule;
   }
   if (parsed.window.kind !== 'calendar')

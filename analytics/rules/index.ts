@@ -27,6 +27,7 @@ export type {
   CompiledRuleSet,
   CountFilter,
   CountRule,
+  FleetTarget,
   Counts,
   LedgerDue,
   NotCountedReason,

@@ -78,13 +78,42 @@ const common = {
   scope,
 };
 
-const countRule = z.strictObject({
-  ...common,
-  measure: z.literal('count'),
-  counts,
-  window,
-  limit: wholeFrom(1),
+/**
+ * A target on how many assets breach the rule in a calendar year (Baoshan: such feeders in
+ * 2021 at least 10 % fewer than in 2020, in 2022 at least 20 % fewer): the base year, and for
+ * each later year the least reduction against it, in percent.
+ */
+const fleetTarget = z.strictObject({
+  baseYear: z.number().int().min(1990).max(9999),
+  fewerPercent: z.record(
+    z.string().regex(/^\d{4}$/, { error: expecting('a year, e.g. "2021"') }),
+    z.number().gt(0).lt(100),
+  ),
 });
+
+const countRule = z
+  .strictObject({
+    ...common,
+    measure: z.literal('count'),
+    counts,
+    window,
+    limit: wholeFrom(1),
+    fleetTarget: fleetTarget.optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const t = rule.fleetTarget;
+    if (t === undefined) return;
+    if (rule.window.kind !== 'calendar' || rule.window.unit !== 'year') {
+      const message = 'a fleet target counts assets per calendar year: needs "window": "calendar year"';
+      ctx.addIssue({ code: 'custom', path: ['fleetTarget'], message });
+    }
+    for (const year of Object.keys(t.fewerPercent)) {
+      if (Number(year) <= t.baseYear) {
+        const message = `must be a year after baseYear (${t.baseYear}), got: "${year}"`;
+        ctx.addIssue({ code: 'custom', path: ['fleetTarget', 'fewerPercent', year], message });
+      }
+    }
+  });
 
 const byAreaClass = z.strictObject({
   urban_core: positive.optional(),

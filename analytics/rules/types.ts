@@ -68,6 +68,14 @@ export interface CountRule extends RuleBase {
   windowOf: (day: number) => DayRange;
   /** A window breaches when its count is greater than limit. */
   limit: number;
+  /** How many assets may breach in a calendar year, against a base year (see fleet.ts). */
+  fleetTarget?: FleetTarget;
+}
+
+export interface FleetTarget {
+  baseYear: number;
+  /** later years, ascending, with the least reduction against the base year in percent */
+  years: readonly { year: number; fewerPercent: number }[];
 }
 
 export type TargetValue = number | Partial<Record<AreaClass, number>>;

@@ -1,6 +1,8 @@
 // GET /flags?asOf&ruleSet (contract): assets in breach or at risk as of a time, evaluated in
 // QuestDB. GET /flags/:assetId/explain?rule&asOf&ruleSet: each outage counted or why not.
 // GET /rule-sets: the loaded rule sets, for pickers and the reporting calendar.
+// GET /flags/fleet?ruleSet&rule&asOf: a fleet target (assets breaching a calendar-year rule,
+// per year against its base year).
 
 import { type RequestHandler, Router } from 'express';
 import {
@@ -8,6 +10,7 @@ import {
   type CurrentFlags,
   evaluateFlags,
   explainAsset,
+  fleetReport,
 } from '../../analytics/flags/index.js';
 import { type CompiledRuleSet, formatWindow } from '../../analytics/rules/index.js';
 import { HttpError, type Role } from '../../core/index.js';
@@ -40,6 +43,8 @@ const FLAG_COLUMNS = [
   'breachDate',
   'eventIds',
 ];
+
+const FLEET_COLUMNS = ['year', 'assets', 'complete', 'fewerPercent', 'allowed', 'met'];
 
 export function flagsRouter(deps: FlagsRouterDeps): Router {
   const router = Router();
@@ -90,6 +95,32 @@ export function flagsRouter(deps: FlagsRouterDeps): Router {
       asOf: new Date(asOf).toISOString(),
       ruleSet: ruleSet.name,
       zone: deps.zone,
+    });
+  });
+
+  router.get('/flags/fleet', read, async (req, res) => {
+    const ruleSet = ruleSetOf(req.query['ruleSet']);
+    const withTarget = ruleSet.countRules.filter((r) => r.fleetTarget !== undefined);
+    const id = textParam(req.query['rule'], 'rule') ?? withTarget[0]?.id;
+    const rule = withTarget.find((r) => r.id === id);
+    if (!rule) {
+      const known = withTarget.map((r) => r.id).join(', ') || 'none';
+      throw new HttpError(400, 'no fleet target', {
+        issues: [
+          {
+            path: 'rule',
+            message: `rule set "${ruleSet.name}" has no count rule "${id ?? ''}" with a fleet target (rules with one: ${known})`,
+          },
+        ],
+      });
+    }
+    const asOf = timeParam(req.query['asOf'], 'asOf', deps.zone, now());
+    const report = await fleetReport(deps.store, { ruleSet, rule, asOf, zone: deps.zone });
+    sendRows(req, res, report.years as unknown as Record<string, unknown>[], FLEET_COLUMNS, {
+      asOf: new Date(asOf).toISOString(),
+      ruleSet: ruleSet.name,
+      rule: rule.id,
+      baseYear: report.baseYear,
     });
   });
 
