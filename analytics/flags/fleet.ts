@@ -33,10 +33,12 @@ export interface FleetReport {
 
 /** The last instant (ms) of a local calendar year. */
 const endOfYear = (year: number, zone: string): number =>
-  fromWallClock({ year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 }, zone) - 1;
+  fromWallClock({ year: year + 1, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 }, zone) -
+  1;
 
-/** Fewest allowed under a reduction of `percent` (whole assets: the reduction is at least it). */
-export const allowedUnder = (base: number, percent: number): number => Math.floor((base * (100 - percent)) / 100);
+/** The most assets allowed under a reduction of at least `percent` against `base`. */
+export const allowedUnder = (base: number, percent: number): number =>
+  Math.floor((base * (100 - percent)) / 100);
 
 export async function fleetReport(
   store: Store,
