@@ -109,9 +109,23 @@ describe('the fleet target of a calendar-year count rule', () => {
     ]);
   });
 
-  it('answers 400 naming the rules with a fleet target when asked for another', async () => {
+  it('answers over HTTP (the whole database: other tests’ feeders too), and 400 for a rule without a target', async () => {
     const product = await startTestProduct({ OUTAGE_RULE_SET: 'baoshan-2021' });
     try {
+      const ok = await get(product, '/api/v1/flags/fleet?asOf=2022-06-30T12:00:00%2B08:00');
+      expect(ok.status).toBe(200);
+      const body = (await ok.json()) as { rows: Record<string, unknown>[]; rule: string; baseYear: number };
+      expect([body.rule, body.baseYear]).toEqual(['25-or-more-a-year', 2020]);
+      expect(body.rows.map((r) => [r['year'], r['complete'], r['fewerPercent']])).toEqual([
+        [2020, true, null],
+        [2021, true, 10],
+        [2022, false, 20],
+      ]);
+      // at least this test's two feeders of 2020 and 2021, and its one of 2022
+      const [y20, y21, y22] = body.rows.map((r) => r['assets'] as number);
+      expect([y20! >= 2, y21! >= 2, y22! >= 1]).toEqual([true, true, true]);
+      expect(body.rows[1]?.['allowed']).toBe(Math.floor((y20! * 90) / 100));
+
       const res = await get(product, '/api/v1/flags/fleet?rule=fault-15-in-183d');
       expect(res.status).toBe(400);
       expect(((await res.json()) as { issues: unknown }).issues).toEqual([
