@@ -53,11 +53,15 @@ export function createFormat(zone: string, lang: Lang): Format {
     }
     return f;
   };
+  // English spells the month ("2 Mar 2026"): 02/03/2026 reads as 3 February to half the readers.
+  const dayMonth =
+    lang === 'zh'
+      ? ({ month: '2-digit', day: '2-digit' } as const)
+      : ({ month: 'short', day: 'numeric' } as const);
   const dateTimeF = new Intl.DateTimeFormat(loc, {
     timeZone: zone,
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+    ...dayMonth,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -69,12 +73,7 @@ export function createFormat(zone: string, lang: Lang): Format {
     hourCycle: 'h23',
   });
   // A calendar date has no zone: spell it as UTC so nothing shifts it.
-  const dateF = new Intl.DateTimeFormat(loc, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
+  const dateF = new Intl.DateTimeFormat(loc, { timeZone: 'UTC', year: 'numeric', ...dayMonth });
   const monthF = new Intl.DateTimeFormat(loc, { timeZone: 'UTC', month: 'short' });
   const instant = (at: number | string): number => (typeof at === 'number' ? at : Date.parse(at));
   const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);

@@ -1,6 +1,6 @@
 // The API's case refusals and score-part bases worded by code in Chinese and English, with
 // dates and numbers spelt by the Format of the operating zone (zh-CN: 2025/10/17, 147,797;
-// en-GB: 17/10/2025). Every code of both closed sets is pinned, word for word; an unknown code
+// en-GB: 17 Oct 2025, with the month spelt). Every code of both closed sets is pinned, word for word; an unknown code
 // or params that do not fit fall back to the API's English text.
 
 import { describe, expect, it } from 'vitest';
@@ -89,13 +89,13 @@ const ISSUES: IssueCase[] = [
     'in_observation',
     { until: '2025-10-17', days: 90, workDone: '2025-07-20', closableFrom: '2025-10-18' },
     '仍在观察期内：观察期至 2025/10/17（自整治完成日 2025/07/20 起 90 天），2025/10/18 起可销号',
-    'still in observation until 17/10/2025 (90 days from 20/07/2025, the day the work was done); closing is possible from 18/10/2025',
+    'still in observation until 17 Oct 2025 (90 days from 20 Jul 2025, the day the work was done); closing is possible from 18 Oct 2025',
   ],
   [
     'breach_in_observation',
     { rule: 'over-3-in-60d', breachDate: '2025-09-02', from: '2025-07-20' },
     '观察期（2025/07/20 起）内发生越限（60天内停电超过3次，2025/09/02）：工单应重新打开，不能销号',
-    'a breach of More than 3 outages in 60 days dated 02/09/2025 fell in the observation period (from 20/07/2025): the case is reopened, not closed',
+    'a breach of More than 3 outages in 60 days dated 2 Sept 2025 fell in the observation period (from 20 Jul 2025): the case is reopened, not closed',
   ],
   ['reopen_reason_required', {}, '必填：请说明重新打开的原因', 'required: why the case is reopened'],
   [
@@ -108,19 +108,19 @@ const ISSUES: IssueCase[] = [
     'after_today',
     { today: '2025-07-21', got: '2025-07-22' },
     '不能晚于今天（2025/07/21），填写的是 2025/07/22',
-    'must not be after today (21/07/2025), got 22/07/2025',
+    'must not be after today (21 Jul 2025), got 22 Jul 2025',
   ],
   [
     'before_date',
     { other: 'plannedStart', date: '2025-08-01', got: '2025-07-30' },
     '不能早于计划开始日期（2025/08/01），填写的是 2025/07/30',
-    'must not be before “Planned start” (01/08/2025), got 30/07/2025',
+    'must not be before “Planned start” (1 Aug 2025), got 30 Jul 2025',
   ],
   [
     'before_date',
     { other: 'actualEnd', date: '2025-07-20', got: '2025-07-19' },
     '不能早于实际完成日期（2025/07/20），填写的是 2025/07/19',
-    'must not be before “Work done on” (20/07/2025), got 19/07/2025',
+    'must not be before “Work done on” (20 Jul 2025), got 19 Jul 2025',
   ],
   ['note_required_for_other', {}, '整治措施包含“其他”时必填', 'required when the measures include “Other”'],
   [
@@ -180,7 +180,7 @@ const BASES: BasisCase[] = [
     'recency',
     { breachDate: '2025-06-01', days: 90, today: '2025-08-30', halfLife: 90 },
     '最近越限 2025/06/01，距 2025/08/30 90 天：0.5^(90 ÷ 90)',
-    'breach on 01/06/2025, 90 days before 30/08/2025: 0.5^(90 / 90)',
+    'breach on 1 Jun 2025, 90 days before 30 Aug 2025: 0.5^(90 / 90)',
   ],
   [
     'relative',
@@ -218,19 +218,19 @@ const BASES: BasisCase[] = [
     'case_age',
     { caseId: 'RC-1', openedDate: '2025-01-01', days: 200, scale: 365 },
     'RC-1 于 2025/01/01 立案，已 200 天 ÷ 365',
-    'RC-1 opened 01/01/2025, 200 days / 365',
+    'RC-1 opened 1 Jan 2025, 200 days / 365',
   ],
   [
     'not_overdue',
     { caseId: 'RC-1', dueDate: '2025-04-01' },
     'RC-1 整治期限 2025/04/01，未超期',
-    'RC-1 due 01/04/2025, not overdue',
+    'RC-1 due 1 Apr 2025, not overdue',
   ],
   [
     'overdue',
     { caseId: 'RC-1', dueDate: '2025-04-01', days: 45, scale: 90 },
     'RC-1 整治期限 2025/04/01，超期 45 天 ÷ 90',
-    'RC-1 due 01/04/2025, 45 days overdue / 90',
+    'RC-1 due 1 Apr 2025, 45 days overdue / 90',
   ],
   [
     'target_gap',

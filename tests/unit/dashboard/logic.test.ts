@@ -190,11 +190,11 @@ describe('format', () => {
   const at = Date.parse('2026-03-01T16:30:00Z'); // 2026-03-02 00:30 in Shanghai
 
   it('spells instants in the operating zone, not the machine’s', () => {
-    expect(createFormat('Asia/Shanghai', 'en').dateTime(at)).toBe('02/03/2026, 00:30');
+    expect(createFormat('Asia/Shanghai', 'en').dateTime(at)).toBe('2 Mar 2026, 00:30');
     expect(createFormat('Asia/Shanghai', 'zh').dateTime(at)).toBe('2026/03/02 00:30');
     expect(createFormat('Europe/London', 'en').time(at)).toBe('16:30');
     expect(createFormat('Asia/Shanghai', 'en').dateTime('2026-03-02T00:30:00+08:00')).toBe(
-      '02/03/2026, 00:30',
+      '2 Mar 2026, 00:30',
     );
   });
 
