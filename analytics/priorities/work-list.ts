@@ -66,7 +66,7 @@ export const WORK_LIST_COLUMNS: readonly { key: string; label: Label }[] = [
   { key: 'breachDate', label: { zh: '越限日期', en: 'Breach date' } },
   { key: 'count', label: { zh: '窗口停电次数', en: 'Outages in window' } },
   { key: 'limit', label: { zh: '限值', en: 'Limit' } },
-  { key: 'customersAffected', label: { zh: '近一年停电户次', en: 'Customers affected (trailing year)' } },
+  { key: 'customersAffected', label: { zh: '近一年停电户次', en: 'Customer interruptions (trailing year)' } },
   { key: 'customerHours', label: { zh: '近一年停电时户数', en: 'Customer-hours (trailing year)' } },
   { key: 'region', label: { zh: '区域', en: 'Region' } },
   { key: 'regionSaidi', label: { zh: '区域户均停电时间（小时）', en: 'Region SAIDI hours (trailing year)' } },
