@@ -44,7 +44,6 @@ const ROUTES: [string, string[]][] = [
   ['/priorities', ['ruleSet', 'asOf', 'region', 'unit', 'kind', 'cause', 'top', 'format', 'lang']],
   ['/disclosures', []],
   ['/disclosures/:id', ['format', 'lang']],
-  ['/what-it-buys', ['ruleSet', 'asOf', 'assetIds']],
 ];
 const VALUES = [
   '',
