@@ -1,10 +1,11 @@
 // Reliability measures computed by QuestDB: the same options (checked by the reference's own
 // checkOptions) and the same ReliabilityReport as the reference evaluator
-// (analytics/reliability), over the stored assets, outages and outage_areas.
+// (analytics/reliability), over the stored assets and outages and what each outage reached
+// (outage_reach: the attribution kept at write, with each asset's placement at the start).
 //
 // In SQL: scope, variant / exclusion / major-event-day filters, attribution (ongoing up to
 // asOf, short outages, split at the period's edges), step restoration from the restorations
-// JSON, attribution of feeder events to transformer areas, asset versions in force, N_T
+// JSON, the areas a feeder event interrupted (read from outage_reach), asset versions for N_T
 // (time-weighted or end), sums per group and per unit (CN, CEMI, CELID), daily customer-ms.
 // In TypeScript: the divisions of those sums, row order, issue wording, and the per-day
 // integration of the users served for the daily series (from SQL change points).

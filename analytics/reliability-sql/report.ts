@@ -1,5 +1,5 @@
 // queryReliability: the reference's computeReliability, computed by QuestDB over the stored
-// assets and outages. QuestDB does the filtering, attribution to areas, per-step customer
+// assets, outages and outage_reach. QuestDB does the filtering, attribution to areas, per-step customer
 // time, N_T and the sums per group (and per unit for CN, CEMI and CELID); TypeScript only
 // divides the sums, as the reference does, and orders the rows.
 
