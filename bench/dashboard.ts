@@ -47,6 +47,8 @@ interface ViewTiming {
   hotspotsMs: number;
   hotspotsBytes: number;
   heapMb: number;
+  /** each API request's path and responseEnd (ms from navigation) */
+  requests: { path: string; endMs: number; bytes: number }[];
 }
 
 async function openView(browser: Browser, url: string, timeoutMs: number): Promise<ViewTiming> {
@@ -77,6 +79,11 @@ async function openView(browser: Browser, url: string, timeoutMs: number): Promi
         hotspotsMs: hot?.responseEnd ?? Number.NaN,
         hotspotsBytes: hot?.encodedBodySize ?? 0,
         heapMb: (memory?.usedJSHeapSize ?? 0) / 2 ** 20,
+        requests: api.map((r) => ({
+          path: new URL(r.name).pathname.replace(/^.*\/api\/v1/, ''),
+          endMs: r.responseEnd,
+          bytes: r.encodedBodySize,
+        })),
       };
     }, Object.keys(MARKS));
   } finally {
@@ -164,6 +171,20 @@ export async function dashboardGroup(db: DemoDatabase, ctx: GroupContext): Promi
   metric('ranking table drawn', (t) => t.marks['ranking'] ?? Number.NaN);
   metric('density map drawn', (t) => t.marks['map'] ?? Number.NaN);
   const done = metric('view complete (with calendar)', (t) => t.marks['calendar'] ?? Number.NaN);
+  // Which request the view waited for longest (median over the runs of each path's end).
+  const paths = [...new Set(timings.flatMap((t) => t.requests.map((r) => r.path)))];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const ends = paths
+    .map((path) => {
+      const runs = timings.flatMap((t) => t.requests.filter((r) => r.path === path));
+      return { path, ms: median(runs.map((r) => r.endMs)), kb: Math.round((runs[0]?.bytes ?? 0) / 1024) };
+    })
+    .sort((a, b) => b.ms - a.ms);
+  ctx.notes.push(
+    `[${db.size}] the view's API requests, by when they ended (median ms from navigation; KiB on the wire): ${ends
+      .map((e) => `${e.path} ${Math.round(e.ms)} (${e.kb.toLocaleString('en')})`)
+      .join(', ')}`,
+  );
   const verdict = (ms: number, budget: number) => (ms <= budget ? 'met' : 'NOT met');
   ctx.notes.push(
     `[${db.size}] budget: data within ${DATA_BUDGET_MS / 1000} s of navigation — ${verdict(all.medianMs, DATA_BUDGET_MS)} (median ${(all.medianMs / 1000).toFixed(1)} s; /hotspots ${(hot.medianMs / 1000).toFixed(1)} s; Node client ${(data.medianMs / 1000).toFixed(1)} s); view complete within ${VIEW_BUDGET_MS / 1000} s — ${verdict(done.medianMs, VIEW_BUDGET_MS)} (median ${(done.medianMs / 1000).toFixed(1)} s)`,
