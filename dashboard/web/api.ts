@@ -3,6 +3,7 @@
 // and the server-sent event stream read with fetch() (EventSource cannot send a header).
 
 import { tableFromIPC } from 'apache-arrow';
+import { rowsOf } from './arrow-rows.js';
 
 const TOKEN_KEY = 'outage.token';
 const ARROW = 'application/vnd.apache.arrow.stream';
@@ -125,19 +126,7 @@ export class Api {
     const url = path + query(params);
     return this.cached(`arrow ${url}`, options, async () => {
       const res = await this.request(url, ARROW);
-      const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
-      const names = table.schema.fields.map((f) => f.name);
-      const columns = names.map((n) => table.getChild(n));
-      const rows: Row[] = new Array(table.numRows);
-      for (let i = 0; i < table.numRows; i++) {
-        const row: Row = {};
-        names.forEach((n, j) => {
-          const v = columns[j]?.get(i);
-          row[n] = typeof v === 'bigint' ? Number(v) : (v ?? null);
-        });
-        rows[i] = row;
-      }
-      return rows;
+      return rowsOf(tableFromIPC(new Uint8Array(await res.arrayBuffer())));
     });
   }
 
