@@ -36,7 +36,8 @@ interface Joined {
   /** FROM … JOIN … WHERE: the rows with a version in force */
   from: string;
   isUnit: string;
-  unitMs: string;
+  /** the mean customer duration of an event whose columns carry `prefix` ('e.' or none) */
+  unitMs: (prefix: string) => string;
 }
 
 function joined(p: Plan, events = 'evc'): Joined {
@@ -55,7 +56,8 @@ function joined(p: Plan, events = 'evc'): Joined {
     ctes: customers ? [listedElsewhereCte(), leafUnits] : [],
     from: joins.join('\n  '),
     isUnit: `(NOT r.own OR r.u_kind = 'area'${customers ? ' OR lu.leaf_event IS NOT NULL' : ''})`,
-    unitMs: 'CASE WHEN e.is_short THEN 0.0 WHEN e.n > 0 THEN e.cms::double / e.n ELSE e.span_ms::double END',
+    unitMs: (e) =>
+      `CASE WHEN ${e}is_short THEN 0.0 WHEN ${e}n > 0 THEN ${e}cms::double / ${e}n ELSE ${e}span_ms::double END`,
   };
 }
 
@@ -69,7 +71,7 @@ function reachUnitCtes(p: Plan): Sql[] {
   return [
     ...j.ctes,
     raw(`ru AS (
-  SELECT ${event}, ${j.unitMs} unit_ms,
+  SELECT ${event}, ${j.unitMs('e.')} unit_ms,
     r.own, r.u_id, r.u_kind, ${placement}${needsCustomers(p) ? ', v.cust u_cust' : ''}, ${j.isUnit} is_unit
   ${j.from})`),
   ];
@@ -93,7 +95,7 @@ function summedCtes(p: Plan): Sql[] {
     CASE WHEN is_short THEN 0.0 ELSE cms::double END p_ums,
     CASE WHEN is_freq AND NOT is_short THEN 1L ELSE 0L END p_ev,
     CASE WHEN is_freq AND is_short THEN 1L ELSE 0L END p_sev,
-    ${j.unitMs.replaceAll('e.', '')} x_ms,
+    ${j.unitMs('')} x_ms,
     CASE WHEN is_ongoing THEN 1 ELSE 0 END ongo
   FROM evc)`),
     ...j.ctes,
@@ -125,6 +127,7 @@ export const needsUnits = (p: Plan): boolean => p.areaLevel || !p.grouping.daily
 
 /** The CTEs up to pe0 (pieces and exposures) and, `ranked`, pc (the contributions, aggregate.ts). */
 export function pieceCtes(p: Plan, ranked = true): Sql[] {
+  if (ranked && !p.areaLevel) return [...reachCtes(p), ...summedCtes(p)];
   const isPiece = p.areaLevel ? 'is_unit' : 'own';
   const users = !p.areaLevel
     ? 'n::long'
@@ -141,7 +144,6 @@ export function pieceCtes(p: Plan, ranked = true): Sql[] {
     ? 'null::varchar'
     : 'CASE WHEN is_unit THEN u_id::varchar ELSE null::varchar END';
   const rows = needsUnits(p) ? `(${isPiece}) OR (is_unit AND NOT is_short)` : isPiece;
-  if (ranked && !p.areaLevel) return [...reachCtes(p), ...summedCtes(p)];
   const keys = `${keyList(p.grouping, 'u_')}, ${unitId} unit_id`;
   const pe0 = raw(`pe0 AS (
   SELECT ${keys}, event_id, is_freq, is_short, is_ongoing,
