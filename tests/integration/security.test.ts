@@ -66,6 +66,69 @@ describe('hostile input', () => {
     }
   });
 
+  it("finds an asset whose id has a quote in it (QuestDB's indexed symbols compare such literals wrongly)", async () => {
+    const feeder = `${P}-O'Brien`;
+    const area = `${P}-台区'1`;
+    await post(
+      product,
+      '/api/v1/assets',
+      JSON.stringify([
+        { assetId: feeder, kind: 'feeder', areaClass: 'rural', customers: 5, validFrom: '2020-01-01' },
+        {
+          assetId: area,
+          kind: 'area',
+          feederId: feeder,
+          areaClass: 'rural',
+          customers: 5,
+          validFrom: '2020-01-01',
+        },
+      ]),
+    );
+    const r = await post(
+      product,
+      '/api/v1/outages',
+      JSON.stringify([
+        {
+          eventId: `${P}-q1`,
+          assetId: feeder,
+          start: '2025-03-01 10:00',
+          end: '2025-03-01 11:00',
+          customersAffected: 5,
+          cause: 'equipment_fault',
+        },
+        {
+          eventId: `${P}-q2`,
+          assetId: area,
+          start: '2025-03-05 10:00',
+          end: '2025-03-05 11:00',
+          customersAffected: 5,
+          cause: 'equipment_fault',
+        },
+      ]),
+    );
+    expect(r.body, JSON.stringify(r.body)).toMatchObject({ accepted: 2 });
+    const explained = async (id: string): Promise<[string, boolean][]> => {
+      const res = await get(
+        product,
+        `/api/v1/flags/${encodeURIComponent(id)}/explain?rule=over-3-in-60d&asOf=2025-04-01`,
+      );
+      if (res.status !== 200) return [];
+      const body = (await res.json()) as { outages: { eventId: string; counted: boolean }[] };
+      return body.outages.map((o) => [o.eventId, o.counted]);
+    };
+    // The area counts its own outage and the one on its feeder; the feeder only its own.
+    await eventually(async () => (await explained(area)).length === 2, 30_000);
+    expect(await explained(area)).toEqual([
+      [`${P}-q1`, true],
+      [`${P}-q2`, true],
+    ]);
+    expect(await explained(feeder)).toEqual([[`${P}-q1`, true]]);
+    const rows = await product.store.rows<{ n: number }>(
+      sql`SELECT count() n FROM outage_reach WHERE asset_id = ${area}`,
+    );
+    expect(rows[0]?.n).toBe(2);
+  });
+
   it('answers hostile query parameters with a clean 400 or an empty list, never SQL or a stack', async () => {
     for (const h of HOSTILE) {
       const q = encodeURIComponent(h);
