@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatIssues, isValidZone, pathToString, ROLES, type Role } from '../core/index.js';
+import { CUSTOMERS_FACTOR } from '../ingest/pipeline/index.js';
 
 export { ROLES, type Role } from '../core/index.js';
 
@@ -81,6 +82,7 @@ const schema = z.object({
   OUTAGE_CORS_ORIGIN: z.string().min(1).optional(),
   OUTAGE_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
   OUTAGE_TRUST_PROXY: z.string().min(1).optional(),
+  OUTAGE_CUSTOMERS_FACTOR: z.coerce.number().min(0).default(CUSTOMERS_FACTOR),
 });
 
 export interface Config {
@@ -109,6 +111,8 @@ export interface Config {
   trustProxy: string | undefined;
   /** API requests per client per minute */
   rateLimit: number;
+  /** an outage over this many times its asset's customers is refused (0: no check) */
+  customersFactor: number;
 }
 
 export class ConfigError extends Error {
@@ -170,5 +174,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigin: c.OUTAGE_CORS_ORIGIN,
     trustProxy: c.OUTAGE_TRUST_PROXY,
     rateLimit: c.OUTAGE_RATE_LIMIT,
+    customersFactor: c.OUTAGE_CUSTOMERS_FACTOR,
   };
 }

@@ -21,6 +21,7 @@ export const productRouters: readonly RouterFactory[] = [
         writer: d.writer,
         assets: d.assets,
         zone: d.config.zone,
+        customersFactor: d.config.customersFactor,
         onAccepted: (kind, records) => d.live.publish(kind, records.length),
       }),
       bodyLimitBytes: d.config.bodyLimitBytes,

@@ -73,7 +73,7 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
   const started = Date.now();
   try {
     const summary = await importFile(
-      { writer, assets, zone: config.zone },
+      { writer, assets, zone: config.zone, customersFactor: config.customersFactor },
       {
         kind: kind as RecordKind,
         file: file.split('/').at(-1) ?? file,

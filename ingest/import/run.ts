@@ -16,6 +16,8 @@ export interface ImportDeps {
   /** the operating zone */
   zone: string;
   now?: () => number;
+  /** see IngestorDeps.customersFactor */
+  customersFactor?: number;
 }
 
 export interface ImportRequest {
@@ -53,6 +55,7 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
     zone: deps.zone,
     ...(mapping?.zone ? { sourceZone: mapping.zone } : {}),
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.customersFactor !== undefined ? { customersFactor: deps.customersFactor } : {}),
   });
   const parse = (): AsyncGenerator<ParsedRow> =>
     parseRecords(request.open(), request.format, {

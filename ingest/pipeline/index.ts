@@ -1,4 +1,5 @@
 export {
+  CUSTOMERS_FACTOR,
   type IngestOptions,
   Ingestor,
   type IngestorDeps,

@@ -42,7 +42,19 @@ export interface IngestorDeps {
   now?: () => number;
   /** Told of every batch made durable (live dashboards, re-evaluation of touched assets). */
   onAccepted?: (kind: RecordKind, records: readonly unknown[]) => void;
+  /**
+   * An outage claiming more than this many times the customers its asset serves (the most of
+   * any version) is refused as implausible; 0 turns the check off. Default CUSTOMERS_FACTOR.
+   */
+  customersFactor?: number;
 }
+
+/**
+ * Customer counts in an asset register lag the network by months, so an outage may
+ * legitimately interrupt somewhat more customers than its asset is recorded to serve; ten
+ * times as many is a unit or typing error (2147483647 customers on an area of 10).
+ */
+export const CUSTOMERS_FACTOR = 10;
 
 export class Ingestor {
   constructor(private readonly deps: IngestorDeps) {}
@@ -117,7 +129,7 @@ export class Ingestor {
           stored.map((r) => r.record),
         );
         if (kind === 'assets')
-          this.deps.assets.add(stored.map((r) => (r.record as RecordOf['assets']).assetId));
+          this.deps.assets.add(stored.map((r) => r.record as RecordOf['assets']));
       }
       if (pendingRejects.length > 0) {
         const rows: RejectRow[] = pendingRejects.map((r) => ({
@@ -181,9 +193,19 @@ export class Ingestor {
       record: RecordOf['outages'];
       raw: Record<string, unknown>;
     }[];
-    let known: Set<string>;
+    const factor = this.deps.customersFactor ?? CUSTOMERS_FACTOR;
+    const overserved = (e: (typeof events)[number], served: ReadonlyMap<string, number>): boolean => {
+      const customers = served.get(e.record.assetId) ?? 0;
+      return factor > 0 && customers > 0 && e.record.customersAffected > factor * customers;
+    };
+    let known: Map<string, number>;
     try {
-      known = await this.deps.assets.existing(events.map((e) => e.record.assetId));
+      known = await this.deps.assets.served(events.map((e) => e.record.assetId));
+      // A cached count may be older than the asset's latest version: ask again before refusing.
+      const doubtful = events.filter((e) => overserved(e, known)).map((e) => e.record.assetId);
+      if (doubtful.length > 0) {
+        for (const [id, n] of await this.deps.assets.served(doubtful, { fresh: true })) known.set(id, n);
+      }
     } catch (err) {
       if (!(err instanceof StoreError) || err.kind !== 'unreachable') throw err;
       // Cannot ask now: the writer checks when it replays the unit from the spool.
@@ -191,7 +213,20 @@ export class Ingestor {
     }
     const kept: T[] = [];
     events.forEach((e, i) => {
-      if (known.has(e.record.assetId)) kept.push(records[i]!);
+      if (known.has(e.record.assetId) && overserved(e, known)) {
+        const customers = known.get(e.record.assetId) ?? 0;
+        reject({
+          line: e.line,
+          id: e.record.eventId,
+          errors: [
+            {
+              path: 'customersAffected',
+              message: `${e.record.customersAffected} customers is more than ${factor} times the ${customers} that asset "${e.record.assetId}" serves; correct the figure, or update the asset's customers first`,
+            },
+          ],
+          raw: e.raw,
+        });
+      } else if (known.has(e.record.assetId)) kept.push(records[i]!);
       else
         reject({
           line: e.line,

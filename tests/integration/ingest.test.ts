@@ -173,6 +173,76 @@ describe('POST /api/v1/*', () => {
     });
   });
 
+  it('refuses an outage claiming over ten times the customers its asset serves, and asks again before refusing', async () => {
+    const F7 = `${P}-F7`;
+    expect(
+      (await post(product, '/api/v1/assets', JSON.stringify([feeder('F7', { customers: 10 })]))).body,
+    ).toMatchObject({
+      accepted: 1,
+    });
+    const outage = (id: string, customersAffected: number) => ({
+      eventId: `${P}-${id}`,
+      assetId: F7,
+      start: '2025-08-02 08:00',
+      customersAffected,
+      cause: 'equipment_fault',
+    });
+    const r = await post(
+      product,
+      '/api/v1/outages',
+      JSON.stringify([outage('C1', 100), outage('C2', 2147483647)]),
+    );
+    expect(r.body).toMatchObject({
+      accepted: 1,
+      rejected: [
+        {
+          line: 2,
+          id: `${P}-C2`,
+          errors: [
+            {
+              path: 'customersAffected',
+              message: `2147483647 customers is more than 10 times the 10 that asset "${F7}" serves; correct the figure, or update the asset's customers first`,
+            },
+          ],
+        },
+      ],
+    });
+    // A larger version stored by another process (not through this product's ingest, so its
+    // count is not in the product's memory): the outage is accepted against it.
+    const other = await Writer.open({
+      connection: product.store.connection,
+      store: product.store,
+      spoolDir: mkdtempSync(join(testRoot(), 'spool-')),
+      spoolLimitBytes: 1e6,
+      log: createLogger('silent'),
+    });
+    try {
+      await other.write({
+        kind: 'assets',
+        receivedAt: Date.now(),
+        records: [
+          {
+            assetId: F7,
+            kind: 'feeder',
+            areaClass: 'urban',
+            customers: 500,
+            validFrom: Date.UTC(2025, 0, 1),
+          },
+        ],
+      });
+    } finally {
+      await other.close();
+    }
+    await eventually(async () => {
+      const rows = await product.store.rows<{ n: number }>(
+        sql`SELECT max(customers) n FROM assets WHERE asset_id = ${F7}`,
+      );
+      return rows[0]?.n === 500;
+    });
+    const again = await post(product, '/api/v1/outages', JSON.stringify([outage('C3', 5000)]));
+    expect(again.body).toMatchObject({ accepted: 1, rejected: [] });
+  });
+
   it('with ?wait=visible answers once queries see the records (read-after-write)', async () => {
     const events = Array.from({ length: 50 }, (_, i) => ({
       eventId: `${P}-V${i}`,
