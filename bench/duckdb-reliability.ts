@@ -144,7 +144,9 @@ export async function duckdbFromQuestDB(
     const file = join(dir, `${table}.csv`);
     const names = Object.keys(columns);
     const query = `SELECT ${names.join(', ')} FROM ${table}`;
-    const res = await fetch(`${qdb.httpUrl}/exp?query=${encodeURIComponent(query)}`);
+    const res = await fetch(`${qdb.httpUrl}/exp?query=${encodeURIComponent(query)}`, {
+      headers: { authorization: qdb.authorization },
+    });
     if (!res.ok || !res.body) throw new Error(`export of ${table}: ${res.status}`);
     await pipeline(Readable.fromWeb(res.body as never), createWriteStream(file));
     const types = `{${names.map((n) => `'${n}': '${columns[n]}'`).join(', ')}}`;

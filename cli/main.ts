@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
         console: true,
       });
       process.stdout.write(
-        `QuestDB ${q.httpUrl} (PG wire port ${q.pgPort})\nQDB_CLIENT_CONF="${q.clientConf}"\n`,
+        `QuestDB ${q.httpUrl} (PG wire port ${q.pgPort}; its login is in ${join(q.dataDir, 'credentials.json')})\nQDB_CLIENT_CONF="${q.clientConf}"\n`,
       );
       onSignals(q.stop);
       return;

@@ -93,7 +93,7 @@ export async function startProduct(
   }
   try {
     const connection = parseClientConf(conf);
-    await waitReady(connection.httpUrl, 60_000);
+    await waitReady(connection, 60_000);
     const store = createStore(connection);
     const applied = await migrate(store);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');

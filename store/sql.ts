@@ -37,11 +37,14 @@ export function ident(name: string): Sql {
 export function quote(s: string): string {
   // QuestDB string literals: single quotes doubled; NUL cannot be represented, so it is refused.
   if (s.includes('\u0000')) throw new TypeError('text with a NUL character cannot be used in SQL');
-  if (!s.includes("'")) return `'${s}'`;
-  // QuestDB 9.3.4 looks an indexed SYMBOL up by the literal's text with the doubled quote still in
-  // it (`id = 'it''s'` finds nothing, `id != 'it''s'` everything); a cast makes the literal a
-  // constant function, which it compares by value.
-  return `'${s.replaceAll("'", "''")}'::varchar`;
+  const literal = `'${s.replaceAll("'", "''")}'`;
+  // QuestDB 9.3.4 looks an indexed SYMBOL up by a literal's text with the doubled quotes still in
+  // it (`id = 'it''s'` finds nothing, `id != 'it''s'` everything); cast, the literal is a constant
+  // function compared by value. But a constant whose value starts with a quote is read as quoted
+  // and loses its first and last characters (`'''x'''::varchar` is x), so such text stays a plain
+  // literal: right everywhere but in an indexed-symbol lookup, and ids never start with a quote
+  // (ingest refuses them).
+  return s.includes("'") && !s.startsWith("'") ? `${literal}::varchar` : literal;
 }
 
 export function literal(v: SqlValue): string {

@@ -128,8 +128,7 @@ export class Ingestor {
           kind,
           stored.map((r) => r.record),
         );
-        if (kind === 'assets')
-          this.deps.assets.add(stored.map((r) => r.record as RecordOf['assets']));
+        if (kind === 'assets') this.deps.assets.add(stored.map((r) => r.record as RecordOf['assets']));
       }
       if (pendingRejects.length > 0) {
         const rows: RejectRow[] = pendingRejects.map((r) => ({

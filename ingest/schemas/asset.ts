@@ -2,16 +2,16 @@
 
 import { AREA_CLASSES, ASSET_KINDS, type Asset } from '../../core/domain.js';
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
-import { between, count, oneOf, optional, quote, required, text, time } from './fields.js';
+import { between, count, id, oneOf, optional, quote, required, text, time } from './fields.js';
 import { perZone, readFields, type ValidateContext } from './read.js';
 import { regionIssues } from './region.js';
 
 function assetShape(zone: string) {
   return {
-    assetId: required(text),
+    assetId: required(id),
     kind: required(oneOf(ASSET_KINDS, 'kind')),
     name: optional(text),
-    feederId: optional(text),
+    feederId: optional(id),
     substation: optional(text),
     province: optional(text),
     city: optional(text),

@@ -5,7 +5,19 @@ import { CAUSES, isPlannedCause, type OutageEvent, type Restoration } from '../.
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
 import { formatInZone } from '../../core/time.js';
 import { z } from 'zod';
-import { count, flag, oneOf, optional, parseJson, quote, required, text, textList, time } from './fields.js';
+import {
+  count,
+  flag,
+  id,
+  oneOf,
+  optional,
+  parseJson,
+  quote,
+  required,
+  text,
+  textList,
+  time,
+} from './fields.js';
 import { perZone, readFields, type ValidateContext } from './read.js';
 
 const EXAMPLE = '[{"at": "2025-06-03 15:00", "customersRestored": 120}]';
@@ -42,18 +54,18 @@ function restorations(zone: string) {
 
 function outageShape(zone: string) {
   return {
-    eventId: required(text),
-    assetId: required(text),
+    eventId: required(id),
+    assetId: required(id),
     start: required(time(zone)),
     end: optional(time(zone)),
     customersAffected: required(count),
     affectedAreas: optional(
-      textList('must name at least one transformer area; leave it out to mean all areas on the feeder'),
+      textList('must name at least one transformer area; leave it out to mean all areas on the feeder', id),
     ),
     restorations: optional(restorations(zone)),
     cause: required(oneOf(CAUSES, 'cause')),
     planned: optional(flag),
-    warningId: optional(text),
+    warningId: optional(id),
     estimatedRestoration: optional(time(zone)),
     notes: optional(text),
   };

@@ -3,13 +3,13 @@
 import { HAZARDS, ISSUER_LEVELS, WARNING_LEVELS, type Warning } from '../../core/domain.js';
 import { fail, ok, type Result } from '../../core/issues.js';
 import { formatInZone } from '../../core/time.js';
-import { oneOf, optional, required, text, time } from './fields.js';
+import { id, oneOf, optional, required, text, time } from './fields.js';
 import { perZone, readFields, type ValidateContext } from './read.js';
 import { regionIssues } from './region.js';
 
 function warningShape(zone: string) {
   return {
-    warningId: required(text),
+    warningId: required(id),
     issuerLevel: required(oneOf(ISSUER_LEVELS, 'issuerLevel')),
     hazard: required(oneOf(HAZARDS, 'hazard')),
     level: optional(oneOf(WARNING_LEVELS, 'level')),

@@ -29,7 +29,7 @@ export async function connectForCommand(o: CommandStoreOptions): Promise<Command
   const qdbDir = join(o.dataDir, 'questdb');
   if (!conf) {
     const running = await findRunning(qdbDir);
-    if (running) conf = `http::addr=${running.replace(/^http:\/\//, '')};`;
+    if (running) conf = running;
     else {
       questdb = await startLocalQuestDB({ dataDir: qdbDir, cacheDir: o.cacheDir, heap: o.heap });
       conf = questdb.clientConf;

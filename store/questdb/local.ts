@@ -5,6 +5,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  basicAuthorization,
+  credentialConf,
+  credentialSettings,
+  credentialsFor,
+  readCredentials,
+} from './credentials.js';
 import { checkJava, ensureJar } from './jar.js';
 import { freePort } from './ports.js';
 
@@ -28,6 +35,8 @@ export interface LocalQuestDB {
   /** Node client configuration string for this server. */
   readonly clientConf: string;
   readonly httpUrl: string;
+  /** Authorization header value for QuestDB's HTTP API (its login, see credentials.ts) */
+  readonly authorization: string;
   stop(): Promise<void>;
   /** Kill without a clean shutdown (fault tests). */
   kill(): Promise<void>;
@@ -47,8 +56,11 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
   mkdirSync(opts.dataDir, { recursive: true });
   const httpPort = opts.httpPort || (await freePort());
   const pgPort = opts.pgPort || (await freePort());
+  const login = credentialsFor(opts.dataDir);
+  const authorization = basicAuthorization(login);
   const env = {
     ...process.env,
+    ...credentialSettings(login),
     QDB_HTTP_BIND_TO: `127.0.0.1:${httpPort}`,
     QDB_PG_NET_BIND_TO: `127.0.0.1:${pgPort}`,
     QDB_HTTP_MIN_ENABLED: 'false',
@@ -92,7 +104,7 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
   );
   const httpUrl = `http://127.0.0.1:${httpPort}`;
   try {
-    await waitReady(httpUrl, opts.readyTimeoutMs ?? 60_000, () => exited);
+    await waitReady({ httpUrl, authorization }, opts.readyTimeoutMs ?? 60_000, () => exited);
   } catch (err) {
     child.kill('SIGKILL');
     await exit;
@@ -116,7 +128,8 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
     pgPort,
     dataDir: opts.dataDir,
     httpUrl,
-    clientConf: `http::addr=127.0.0.1:${httpPort};`,
+    authorization,
+    clientConf: `http::addr=127.0.0.1:${httpPort};${credentialConf(login)}`,
     stop: () => stopWith('SIGTERM', 20_000),
     kill: () => stopWith('SIGKILL', 5_000),
     get running() {
@@ -126,32 +139,48 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
   };
 }
 
-/** Polls a trivial query until QuestDB answers it. */
-export async function waitReady(httpUrl: string, timeoutMs: number, gaveUp: () => boolean = () => false) {
+/** Polls a trivial query until QuestDB answers it (with the login, when it has one). */
+export async function waitReady(
+  target: { httpUrl: string; authorization?: string },
+  timeoutMs: number,
+  gaveUp: () => boolean = () => false,
+) {
+  const { httpUrl, authorization } = target;
   const deadline = Date.now() + timeoutMs;
+  let refused = false;
   while (Date.now() < deadline) {
     if (gaveUp()) throw new Error('QuestDB exited during start-up');
     try {
       const res = await fetch(`${httpUrl}/exec?query=${encodeURIComponent('SELECT 1')}`, {
         signal: AbortSignal.timeout(2_000),
+        ...(authorization ? { headers: { authorization } } : {}),
       });
       if (res.ok) return;
+      refused = res.status === 401 || res.status === 403;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`QuestDB did not answer at ${httpUrl} within ${timeoutMs} ms`);
+  throw new Error(
+    refused
+      ? `QuestDB at ${httpUrl} refused the login (check the username and password in QDB_CLIENT_CONF)`
+      : `QuestDB did not answer at ${httpUrl} within ${timeoutMs} ms`,
+  );
 }
 
-/** The HTTP address of a local QuestDB already running on `dataDir`, if any. */
+/**
+ * The client configuration of a local QuestDB already running on `dataDir`, if any (another
+ * command on the same data folder: the address from its endpoint file, the folder's login).
+ */
 export async function findRunning(dataDir: string): Promise<string | undefined> {
   try {
     const { httpUrl } = JSON.parse(readFileSync(join(dataDir, 'endpoint.json'), 'utf8')) as {
       httpUrl: string;
     };
-    await waitReady(httpUrl, 1_500);
-    return httpUrl;
+    const login = readCredentials(dataDir);
+    await waitReady({ httpUrl, ...(login ? { authorization: basicAuthorization(login) } : {}) }, 1_500);
+    return `http::addr=${httpUrl.replace(/^http:\/\//, '')};${login ? credentialConf(login) : ''}`;
   } catch {
     return undefined;
   }

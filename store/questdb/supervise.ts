@@ -90,6 +90,9 @@ export function superviseQuestDB(
     get httpUrl() {
       return current.httpUrl;
     },
+    get authorization() {
+      return current.authorization;
+    },
     get running() {
       return current.running;
     },

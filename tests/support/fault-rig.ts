@@ -25,7 +25,8 @@ export interface FaultRig {
 
 export async function startFaultRig(label: string): Promise<FaultRig> {
   let qdb = await startTestQuestDB(label);
-  const proxy = await startKillProxy(qdb.httpPort);
+  // The relay's clients log in as the product would (QuestDB's login is in its client conf).
+  const proxy = await startKillProxy(qdb.httpPort, qdb.clientConf.replace(/^http::addr=[^;]*;/, ''));
   const products: Product[] = [];
   const appDirs: string[] = [];
   return {

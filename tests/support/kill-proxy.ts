@@ -23,7 +23,8 @@ export interface KillProxy {
   close(): Promise<void>;
 }
 
-export async function startKillProxy(targetPort: number): Promise<KillProxy> {
+/** `login`: the Node client configuration entries of QuestDB's login, passed on unchanged. */
+export async function startKillProxy(targetPort: number, login = ''): Promise<KillProxy> {
   let upstreamPort = targetPort;
   let armed: (Trap & { sprung: () => void }) | undefined;
   const sockets = new Set<Socket>();
@@ -66,7 +67,7 @@ export async function startKillProxy(targetPort: number): Promise<KillProxy> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     port,
-    clientConf: `http::addr=127.0.0.1:${port};`,
+    clientConf: `http::addr=127.0.0.1:${port};${login}`,
     target(p) {
       upstreamPort = p;
     },

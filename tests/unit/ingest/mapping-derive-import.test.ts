@@ -7,7 +7,7 @@ import type { AssetDirectory, Writer, WriteUnit } from '../../../store/index.js'
 /** A writer and asset directory in memory: what the import stores, and nothing else. */
 function memory() {
   const units: WriteUnit[] = [];
-  const known = new Set<string>();
+  const known = new Map<string, number>(); // asset id → customers
   const writer = {
     write: async (unit: WriteUnit) => {
       units.push(unit);
@@ -15,10 +15,11 @@ function memory() {
     },
   } as unknown as Writer;
   const assets = {
-    add: (ids: Iterable<string>) => {
-      for (const id of ids) known.add(id);
+    add: (list: Iterable<{ assetId: string; customers: number }>) => {
+      for (const a of list) known.set(a.assetId, a.customers);
     },
-    existing: async (ids: Iterable<string>) => new Set([...ids].filter((id) => known.has(id))),
+    served: async (ids: Iterable<string>) =>
+      new Map([...ids].flatMap((id): [string, number][] => (known.has(id) ? [[id, known.get(id)!]] : []))),
   } as unknown as AssetDirectory;
   const stored = (kind: WriteUnit['kind']) =>
     units.filter((u) => u.kind === kind).flatMap((u): unknown[] => [...u.records]);

@@ -260,6 +260,17 @@ describe('validateOutage refuses, with every issue of the record', () => {
     `);
   });
 
+  it('ids that start with a quote, which QuestDB could store but never find', () => {
+    expect(
+      errors(validateOutage({ ...base, eventId: "'E1", assetId: "'F1", affectedAreas: ["A'1", "'A2"] }, ctx)),
+    ).toEqual([
+      `eventId: must not start with a quote ('), got "'E1"`,
+      `assetId: must not start with a quote ('), got "'F1"`,
+      `affectedAreas[1]: must not start with a quote ('), got "'A2"`,
+    ]);
+    expect(validateOutage({ ...base, eventId: "E'1", assetId: "O'Brien" }, ctx).ok).toBe(true);
+  });
+
   it('counts beyond what the store keeps (QuestDB INT), with the limit in the message', () => {
     expect(errors(validateOutage({ ...base, customersAffected: 3_000_000_000 }, ctx))).toEqual([
       'customersAffected: must be at most 2,147,483,647, got 3000000000',

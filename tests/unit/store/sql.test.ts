@@ -13,6 +13,9 @@ describe('sql template', () => {
   it('doubles a quote and casts the literal, so an indexed SYMBOL is compared by value', () => {
     expect(literal("O'Brien")).toBe("'O''Brien'::varchar");
     expect(sql`id IN (${["it's", 'plain']})`.text).toBe("id IN ('it''s'::varchar, 'plain')");
+    // QuestDB strips the ends of a constant that starts with a quote: such text is left plain.
+    expect(literal("'quoted'")).toBe("'''quoted'''");
+    expect(literal("'")).toBe("''''");
   });
 
   it('refuses what cannot be written safely', () => {

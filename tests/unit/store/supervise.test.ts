@@ -18,6 +18,7 @@ function fake(port: number) {
     dataDir: '/data',
     clientConf: `http::addr=127.0.0.1:${port};`,
     httpUrl: `http://127.0.0.1:${port}`,
+    authorization: 'Basic b3V0YWdlOnNlY3JldA==',
     get running() {
       return running;
     },
