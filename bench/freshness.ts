@@ -43,6 +43,8 @@ async function startSamples(
       OUTAGE_LOG_LEVEL: 'error',
       OUTAGE_ADMIN_TOKEN: BENCH_TOKEN,
       OUTAGE_RATE_LIMIT: '1000000',
+      // The demo network is in Yunnan: its three rule sets, as a Yunnan deployment runs them.
+      OUTAGE_RULE_SETS: 'national-2025,baoshan-2021,kunming-parks-2023',
       QDB_CLIENT_CONF: db.qdb.clientConf,
     });
     const t0 = performance.now();

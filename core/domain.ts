@@ -69,6 +69,11 @@ export interface OutageEvent {
   cause: Cause;
   planned: boolean;
   warningId?: string;
+  /**
+   * The record says the outage was force majeure (不可抗力): Guizhou's rules exclude a weather
+   * fault so marked even without an official warning. Present only when true.
+   */
+  forceMajeure?: true;
   estimatedRestoration?: number;
   notes?: string;
 }

@@ -78,6 +78,17 @@ const schema = z.object({
   OUTAGE_BODY_LIMIT_MB: z.coerce.number().positive().default(32),
   OUTAGE_RULES_DIR: z.string().min(1).optional(),
   OUTAGE_RULE_SET: z.string().min(1).default('national-2025'),
+  OUTAGE_RULE_SETS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v === undefined || v.trim() === ''
+        ? undefined
+        : v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    ),
   OUTAGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTAGE_CORS_ORIGIN: z.string().min(1).optional(),
   OUTAGE_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
@@ -105,6 +116,8 @@ export interface Config {
   bodyLimitBytes: number;
   rulesDir: string;
   ruleSet: string;
+  /** the rule sets in force (undefined: every file in rulesDir) */
+  ruleSets: string[] | undefined;
   logLevel: string;
   corsOrigin: string | undefined;
   /** Express "trust proxy": addresses or subnets whose X-Forwarded-For is believed. */
@@ -170,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: Math.round(c.OUTAGE_BODY_LIMIT_MB * 1024 * 1024),
     rulesDir: resolve(c.OUTAGE_RULES_DIR ?? join(root, 'rules')),
     ruleSet: c.OUTAGE_RULE_SET,
+    ruleSets: c.OUTAGE_RULE_SETS,
     logLevel: c.OUTAGE_LOG_LEVEL,
     corsOrigin: c.OUTAGE_CORS_ORIGIN,
     trustProxy: c.OUTAGE_TRUST_PROXY,

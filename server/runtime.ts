@@ -46,11 +46,25 @@ export interface StartOptions {
   jobs?: boolean;
 }
 
-/** Every rule set in the rules folder, checked once; the configured default must be among them. */
+/**
+ * The rule sets in force: every file in the rules folder, checked once, or those OUTAGE_RULE_SETS
+ * names (each evaluated in full at start and every night, so a deployment lists its own); the
+ * configured default must be among them.
+ */
 export async function loadRuleSets(config: Config): Promise<Map<string, CompiledRuleSet>> {
   const loaded = await loadRuleDir(config.rulesDir);
   if (!loaded.ok) throw new ConfigError(`rule files are invalid:\n${formatFileIssues(loaded.issues)}`);
-  const sets = new Map(loaded.value.map((s) => [s.name, s]));
+  let sets = new Map(loaded.value.map((s) => [s.name, s]));
+  if (config.ruleSets !== undefined) {
+    const missing = config.ruleSets.filter((n) => !sets.has(n));
+    if (missing.length > 0) {
+      const found = [...sets.keys()].join(', ');
+      throw new ConfigError(
+        `OUTAGE_RULE_SETS: no rule set ${missing.map((n) => `"${n}"`).join(', ')} in ${config.rulesDir} (found: ${found})`,
+      );
+    }
+    sets = new Map(config.ruleSets.map((n) => [n, sets.get(n)!]));
+  }
   if (!sets.has(config.ruleSet)) {
     const found = [...sets.keys()].join(', ');
     throw new ConfigError(

@@ -262,4 +262,15 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE assets ADD COLUMN IF NOT EXISTS writer SYMBOL CAPACITY 4096 NOCACHE',
     ],
   },
+  {
+    // An outage's record may say it was force majeure (不可抗力; Guizhou's rules exclude such a
+    // weather fault without a warning). Rows from before read false: no record said so then.
+    version: 7,
+    name: 'force_majeure',
+    statements: [
+      'ALTER TABLE outages ADD COLUMN IF NOT EXISTS force_majeure BOOLEAN',
+      'ALTER TABLE outage_history ADD COLUMN IF NOT EXISTS force_majeure BOOLEAN',
+      'ALTER TABLE outage_reach ADD COLUMN IF NOT EXISTS force_majeure BOOLEAN',
+    ],
+  },
 ];

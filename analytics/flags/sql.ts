@@ -77,6 +77,11 @@ export function countFilter(q: CountQuery): Sql {
   if (c.causes !== 'all') parts.push(inList('ar.cause', c.causes));
   if (c.planned !== 'any') parts.push(sql`ar.planned = ${c.planned}`);
   if (c.exclusions.includes('external_damage')) parts.push(sql`ar.cause != 'external_damage'`);
+  if (c.exclusions.includes('natural_disaster')) parts.push(sql`ar.cause != 'natural_disaster'`);
+  if (c.exclusions.includes('force_majeure_weather')) {
+    // QuestDB reads rows written before the column existed as false: no record said so then.
+    parts.push(sql`NOT (ar.cause = 'weather_fault' AND ar.force_majeure)`);
+  }
   const duration = sql`(cast(ar.end_at as long) - cast(ar.start as long))`; // microseconds
   if (c.exclusions.includes('short_switching')) {
     parts.push(
@@ -214,7 +219,7 @@ export function countedFromReach(q: CountQuery): Sql {
   const warned = q.rule.counts.exclusions.includes('warned_weather');
   const assetFilter = q.assetIds ? sql`AND ${inList('r.asset_id', q.assetIds)}` : sql``;
   const ar = sql`ar AS (
-  SELECT r.asset_id target, cast(r.event_id as varchar) event_id, r.start, r.end_at, r.cause, r.planned, r.warning_id, r.warned_by,
+  SELECT r.asset_id target, cast(r.event_id as varchar) event_id, r.start, r.end_at, r.cause, r.planned, r.force_majeure, r.warning_id, r.warned_by,
          r.province, r.city, r.county
   FROM outage_reach r${inScope(q)}
   WHERE NOT r.deleted AND ${relevantOutages(q, sql`r.start`, sql`r.end_at`)} ${assetFilter}

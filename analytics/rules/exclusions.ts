@@ -20,6 +20,8 @@ export { covers, indexWarnings, inForce } from '../../core/warnings.js';
  * 3. warned_weather: weather_fault or natural_disaster while a warning covers the asset's
  *    region (its version at the outage's start) at the outage's start → warning:<warningId>
  * 4. external_damage: cause external_damage → external_damage
+ *    natural_disaster: cause natural_disaster, warned or not → natural_disaster
+ *    force_majeure_weather: cause weather_fault and the record says forceMajeure → force_majeure
  * 5. short_switching: ended, end − start ≤ shortOutageMinutes, cause protective_supply_switching
  *    or mode_adjustment → short_switching (an ongoing outage is never short)
  * 6. minDurationMinutes: ended and end − start < minDurationMinutes → below_min_duration
@@ -30,6 +32,8 @@ export function compileCounts(counts: Counts, shortOutageMinutes: number): Count
   const planned = counts.planned;
   const warned = counts.exclusions.includes('warned_weather');
   const external = counts.exclusions.includes('external_damage');
+  const disaster = counts.exclusions.includes('natural_disaster');
+  const forceMajeure = counts.exclusions.includes('force_majeure_weather');
   const switching = counts.exclusions.includes('short_switching');
   const shortMs = shortOutageMinutes * MINUTE_MS;
   const minMs = counts.minDurationMinutes === undefined ? null : counts.minDurationMinutes * MINUTE_MS;
@@ -42,6 +46,9 @@ export function compileCounts(counts: Counts, shortOutageMinutes: number): Count
       if (warningId !== null) return `warning:${warningId}`;
     }
     if (external && event.cause === 'external_damage') return 'external_damage';
+    if (disaster && event.cause === 'natural_disaster') return 'natural_disaster';
+    if (forceMajeure && event.cause === 'weather_fault' && event.forceMajeure === true)
+      return 'force_majeure';
     const duration = event.end === null ? null : event.end - event.start;
     if (switching && duration !== null && duration <= shortMs && SWITCHING_CAUSES.has(event.cause)) {
       return 'short_switching';

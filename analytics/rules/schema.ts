@@ -8,8 +8,18 @@ import { CALENDAR_UNITS, parseWindow, WINDOW_FORMS } from './window.js';
 import type { WindowSpec } from './window.js';
 import { describe } from './wording.js';
 
-/** Exclusions of the frequent-outage rule (seed 001, annex 2 §3). */
-export const EXCLUSIONS = ['warned_weather', 'external_damage', 'short_switching'] as const;
+/**
+ * Exclusions of the frequent-outage rule: the first three are seed 001's (annex 2 §3); Guizhou
+ * (seed 004 item 35, "因恶劣天气等不可抗力和外力破坏造成") adds every natural disaster, warned or not,
+ * and a weather fault whose record says force majeure (domain.md, "Jurisdictions").
+ */
+export const EXCLUSIONS = [
+  'warned_weather',
+  'external_damage',
+  'short_switching',
+  'natural_disaster',
+  'force_majeure_weather',
+] as const;
 export type Exclusion = (typeof EXCLUSIONS)[number];
 
 /** Measures of target rules, evaluated by the reliability module, not by the reference evaluator. */

@@ -35,6 +35,8 @@ export type NotCountedReason =
   | 'planned_not_counted'
   | `warning:${string}`
   | 'external_damage'
+  | 'natural_disaster'
+  | 'force_majeure'
   | 'short_switching'
   | 'below_min_duration';
 export type Reason = NotCountedReason | `merged_with:${string}`;

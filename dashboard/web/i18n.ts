@@ -429,6 +429,8 @@ const KINDS: Record<Lang, Record<string, string>> = {
 const REASONS: Record<Lang, Record<string, string>> = {
   zh: {
     external_damage: '外力破坏（不计入）',
+    natural_disaster: '自然灾害停电（不计入）',
+    force_majeure: '记录为不可抗力的恶劣天气停电（不计入）',
     short_switching: '保供电/方式调整短时停电（不计入）',
     warning: '预警期间的天气或自然灾害停电：{id}',
     merged: '与 {id} 重叠，合并计一次',
@@ -438,6 +440,8 @@ const REASONS: Record<Lang, Record<string, string>> = {
   },
   en: {
     external_damage: 'External damage (not counted)',
+    natural_disaster: 'Natural disaster (not counted)',
+    force_majeure: 'Severe weather recorded as force majeure (not counted)',
     short_switching: 'Short switching / mode-adjustment outage (not counted)',
     warning: 'Weather or disaster outage under official warning {id}',
     merged: 'Overlaps {id}; counted once',

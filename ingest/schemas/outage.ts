@@ -66,6 +66,7 @@ function outageShape(zone: string) {
     cause: required(oneOf(CAUSES, 'cause')),
     planned: optional(flag),
     warningId: optional(id),
+    forceMajeure: optional(flag),
     estimatedRestoration: optional(time(zone)),
     notes: optional(text),
   };
@@ -108,8 +109,10 @@ export function validateOutage(raw: Record<string, unknown>, ctx: ValidateContex
   issues.push(...restorationIssues(v.restorations ?? [], start, end, v.customersAffected, shown));
   if (issues.length > 0) return fail(issues);
   const cause = v.cause!;
+  const { forceMajeure, ...rest } = v;
   return ok({
-    ...v,
+    ...rest,
+    ...(forceMajeure ? { forceMajeure: true as const } : {}),
     eventId: v.eventId!,
     assetId: v.assetId!,
     start: start!,

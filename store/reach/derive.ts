@@ -24,6 +24,8 @@ export interface ReachRow extends PlacementAtStart {
   end: number | null;
   cause: string;
   planned: boolean;
+  /** the outage's record says force majeure */
+  forceMajeure: boolean;
   customersAffected: number;
   /** the warning the outage names */
   warningId: string | undefined;
@@ -83,6 +85,7 @@ export function deriveReach(
       areaClass: v?.areaClass,
       cause: event.cause,
       planned: event.planned,
+      forceMajeure: event.forceMajeure === true,
       customersAffected: event.customersAffected,
       warningId: event.warningId,
       warnedBy: weather ? (warnings.covering(event, region) ?? undefined) : undefined,
@@ -115,6 +118,7 @@ export function sameReach(a: ReachRow, b: ReachRow): boolean {
     a.end === b.end &&
     a.cause === b.cause &&
     a.planned === b.planned &&
+    a.forceMajeure === b.forceMajeure &&
     a.customersAffected === b.customersAffected &&
     a.warningId === b.warningId &&
     a.warnedBy === b.warnedBy &&

@@ -50,6 +50,7 @@ interface ReachDbRow {
   area_class: string | null;
   cause: string;
   planned: boolean;
+  force_majeure: boolean | null;
   customers_affected: number;
   warning_id: string | null;
   warned_by: string | null;
@@ -76,6 +77,7 @@ function reachOfRow(r: ReachDbRow): ReachRow {
     areaClass: opt(r.area_class),
     cause: r.cause,
     planned: r.planned,
+    forceMajeure: r.force_majeure === true,
     customersAffected: r.customers_affected,
     warningId: opt(r.warning_id),
     warnedBy: opt(r.warned_by),

@@ -38,6 +38,7 @@ function outageColumns(b: Buf, e: OutageEvent, receivedAt: number): void {
   if (e.affectedAreas !== undefined) b.stringColumn('affected_areas', JSON.stringify(e.affectedAreas));
   if (e.restorations.length > 0) b.stringColumn('restorations', JSON.stringify(e.restorations));
   b.booleanColumn('planned', e.planned);
+  if (e.forceMajeure) b.booleanColumn('force_majeure', true);
   if (e.estimatedRestoration !== undefined)
     b.timestampColumn('estimated_restoration', e.estimatedRestoration, 'ms');
   if (e.notes !== undefined) b.stringColumn('notes', e.notes);
@@ -138,6 +139,7 @@ export function encodeReach(b: Buf, r: ReachRow): void {
   optSymbol(b, 'warning_id', r.warningId);
   optSymbol(b, 'warned_by', r.warnedBy);
   b.booleanColumn('planned', r.planned).intColumn('customers_affected', r.customersAffected);
+  if (r.forceMajeure) b.booleanColumn('force_majeure', true);
   if (r.end !== null) b.timestampColumn('end_at', r.end, 'ms');
   b.timestampColumn('received_at', r.receivedAt, 'ms').booleanColumn('deleted', false);
   b.at(r.start, 'ms');

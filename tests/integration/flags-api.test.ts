@@ -195,11 +195,86 @@ describe('GET /api/v1/flags', () => {
     let f9: { rows: Record<string, unknown>[] } = { rows: [] };
     await eventually(async () => {
       f9 = (await (await get(product, `/api/v1/breaches?assetId=${id('F9')}`)).json()) as typeof f9;
-      return f9.rows.length > 0;
+      return f9.rows.length >= 2;
     });
+    // Each rule set records its own breaches (Guizhou counts these equipment faults too).
     expect(f9.rows).toMatchObject([
+      { assetId: id('F9'), ruleSet: 'guizhou-2025', rule: 'over-3-in-60d', breaches: 1 },
       { assetId: id('F9'), ruleSet: 'national-2025', rule: 'over-3-in-60d', breaches: 1 },
     ]);
+  });
+
+  it("reads Guizhou's exclusions: a weather fault recorded as force majeure and an unwarned disaster do not count there", async () => {
+    const region = {
+      province: `省${P}`,
+      city: '遵义市',
+      county: '红花岗区',
+      areaClass: 'rural',
+      validFrom: '2024-01-01',
+    };
+    await post(
+      product,
+      '/api/v1/assets',
+      JSON.stringify([{ assetId: id('F3'), kind: 'feeder', customers: 300, ...region }]),
+    );
+    const ev = (n: string, day: string, cause: string, extra: Record<string, unknown> = {}) => ({
+      eventId: id(n),
+      assetId: id('F3'),
+      start: `2025-06-${day} 10:00`,
+      end: `2025-06-${day} 11:00`,
+      customersAffected: 300,
+      cause,
+      ...extra,
+    });
+    // Four outages in June: nationally all count (4 > 3 in 60 days, a breach); in Guizhou the
+    // force-majeure weather fault and the natural disaster do not (2 counted: no breach).
+    const r = await post(
+      product,
+      '/api/v1/outages?wait=visible',
+      JSON.stringify([
+        ev('h1', '02', 'equipment_fault'),
+        ev('h2', '09', 'weather_fault', { forceMajeure: true }),
+        ev('h3', '16', 'natural_disaster'),
+        ev('h4', '23', 'equipment_fault', { forceMajeure: 'false' }),
+      ]),
+    );
+    expect(r.body).toMatchObject({ accepted: 4, rejected: [] });
+    const stored = await product.store.rows<{ event_id: string; force_majeure: boolean }>(
+      sql`SELECT event_id, force_majeure FROM outage_reach WHERE asset_id = ${id('F3')} ORDER BY start`,
+    );
+    expect(stored.map((x) => x.force_majeure)).toEqual([false, true, false, false]);
+    const explained = async (ruleSet: string) => {
+      const res = await get(
+        product,
+        `/api/v1/flags/${id('F3')}/explain?ruleSet=${ruleSet}&rule=over-3-in-60d&asOf=${asOf}`,
+      );
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        outages: { eventId: string; counted: boolean; reason?: string }[];
+      };
+      return body.outages.map((o) => [o.eventId, o.reason ?? 'counted']);
+    };
+    expect(await explained('guizhou-2025')).toEqual([
+      [id('h1'), 'counted'],
+      [id('h2'), 'force_majeure'],
+      [id('h3'), 'natural_disaster'],
+      [id('h4'), 'counted'],
+    ]);
+    expect(await explained('national-2025')).toEqual([
+      [id('h1'), 'counted'],
+      [id('h2'), 'counted'],
+      [id('h3'), 'counted'],
+      [id('h4'), 'counted'],
+    ]);
+    const flagOf = async (ruleSet: string) => {
+      const res = await get(product, `/api/v1/flags?ruleSet=${ruleSet}&asOf=${asOf}`);
+      const body = (await res.json()) as { rows: { assetId: string; rule: string; status: string }[] };
+      return body.rows
+        .filter((x) => x.assetId === id('F3') && x.rule === 'over-3-in-60d')
+        .map((x) => x.status);
+    };
+    expect(await flagOf('national-2025')).toEqual(['breach']);
+    expect(await flagOf('guizhou-2025')).toEqual([]);
   });
 
   it('answers 400 naming an unknown rule set and 404 for an unknown asset', async () => {
@@ -208,7 +283,7 @@ describe('GET /api/v1/flags', () => {
     expect(((await bad.json()) as { issues: unknown[] }).issues).toEqual([
       {
         path: 'ruleSet',
-        message: 'no rule set "nope" (known: baoshan-2021, kunming-parks-2023, national-2025)',
+        message: 'no rule set "nope" (known: baoshan-2021, guizhou-2025, kunming-parks-2023, national-2025)',
       },
     ]);
     expect((await get(product, `/api/v1/flags/${id('nope')}/explain`)).status).toBe(404);

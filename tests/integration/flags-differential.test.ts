@@ -16,7 +16,7 @@ const CASES = Number(process.env['FLAGS_CASES'] ?? 500);
 const seeds = process.env['FLAGS_SEEDS']
   ? process.env['FLAGS_SEEDS'].split(',').map(Number)
   : Array.from({ length: CASES }, (_, i) => i + 1);
-const RULE_SETS = ['national-2025', 'baoshan-2021'];
+const RULE_SETS = ['national-2025', 'baoshan-2021', 'guizhou-2025'];
 
 let store: Store;
 const ruleSets: CompiledRuleSet[] = [];

@@ -236,6 +236,7 @@ describe('attribution kept at write', () => {
       areaClass: 'town',
       cause: stray.cause,
       planned: false,
+      forceMajeure: false,
       customersAffected: 10,
       warningId: undefined,
       warnedBy: undefined,

@@ -79,6 +79,7 @@ describe('the stale-version sweep', () => {
       areaClass: undefined,
       cause: moved.cause,
       planned: false,
+      forceMajeure: false,
       customersAffected: 40,
       warningId: undefined,
       warnedBy: undefined,

@@ -184,6 +184,8 @@ export function randomHistory(seed: number, options: RandomHistoryOptions = {}):
     if ((cause === 'weather_fault' || cause === 'natural_disaster') && chance(0.3)) {
       event.warningId = w && chance(0.8) ? w.warningId : 'W404';
     }
+    // Force majeure (Guizhou's exclusion): mostly on weather faults, sometimes on other causes.
+    if (chance(cause === 'weather_fault' ? 0.4 : 0.05)) event.forceMajeure = true;
     events.push(event);
   }
 

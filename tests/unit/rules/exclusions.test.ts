@@ -272,3 +272,50 @@ describe('a corrected cause', () => {
     ]);
   });
 });
+
+describe("Guizhou's exclusions (seed 004 item 35, guizhou-2025)", () => {
+  const guizhou = shipped('guizhou-2025');
+  // W1 as above: a county warning for 五华, 2025-06-01 08:00 … 2025-06-02 08:00
+  const W1 = warning('W1', '2025-06-01 08:00', '2025-06-02 08:00');
+  const events = [
+    // natural disasters: excluded in Guizhou with or without a warning (national: only warned)
+    outage('disaster-warned', 'F1', '2025-06-01 12:00', 60, { cause: 'natural_disaster' }),
+    outage('disaster-unwarned', 'F1', '2025-05-01 12:00', 60, { cause: 'natural_disaster' }),
+    // weather faults: excluded when warned or when the record says force majeure
+    outage('weather-warned', 'F1', '2025-06-01 13:00', 60, { cause: 'weather_fault' }),
+    outage('weather-fm', 'F1', '2025-05-02 12:00', 60, { cause: 'weather_fault', forceMajeure: true }),
+    outage('weather-plain', 'F1', '2025-05-03 12:00', 60, { cause: 'weather_fault' }),
+    // force majeure on another cause changes nothing
+    outage('equipment-fm', 'F1', '2025-05-04 12:00', 60, { cause: 'equipment_fault', forceMajeure: true }),
+    outage('external', 'F1', '2025-05-05 12:00', 60, { cause: 'external_damage' }),
+    // no short-switching exclusion in Guizhou: a 2-minute switching outage counts
+    outage('switching', 'F1', '2025-05-06 12:00', 2, { cause: 'mode_adjustment' }),
+  ];
+  const input = { assets: [F1], events, warnings: [W1], asOf };
+
+  it('excludes every natural disaster, a weather fault warned or marked force majeure, external damage; no short switching', () => {
+    expect(reasons(explanationOf({ ...input, ruleSet: guizhou }, 'F1', 'over-5-in-365d'))).toEqual({
+      'disaster-unwarned': 'natural_disaster',
+      'weather-fm': 'force_majeure',
+      'weather-plain': 'counted',
+      'equipment-fm': 'counted',
+      external: 'external_damage',
+      switching: 'counted',
+      'disaster-warned': 'warning:W1',
+      'weather-warned': 'warning:W1',
+    });
+  });
+
+  it('differs from the national reading on exactly those outages', () => {
+    expect(reasons(explanationOf({ ...input, ruleSet: national }, 'F1', 'over-5-in-365d'))).toEqual({
+      'disaster-unwarned': 'counted',
+      'weather-fm': 'counted',
+      'weather-plain': 'counted',
+      'equipment-fm': 'counted',
+      external: 'external_damage',
+      switching: 'short_switching',
+      'disaster-warned': 'warning:W1',
+      'weather-warned': 'warning:W1',
+    });
+  });
+});

@@ -74,6 +74,14 @@ describe('the shipped rule sets', () => {
         ],
       },
       {
+        name: 'guizhou-2025',
+        ledgerDue: { workingDayOfNextMonth: 5, calendar: 'cn-mainland' },
+        rules: [
+          'over-5-in-365d: feeder+area count > 5 in {"kind":"rolling","days":365} excl warned_weather,natural_disaster,force_majeure_weather,external_damage',
+          'over-3-in-60d: feeder+area count > 3 in {"kind":"rolling","days":60} excl warned_weather,natural_disaster,force_majeure_weather,external_damage',
+        ],
+      },
+      {
         name: 'kunming-parks-2023',
         ledgerDue: { dayOfNextMonth: 10 },
         rules: ['park-saidi-below-1h: saidi_hours per park {"below":1}'],
@@ -157,7 +165,7 @@ describe('loading a rule file', () => {
       rules/x.json: rules[1].scope.kind[0]: expected one of "feeder", "area", got "line"
       rules/x.json: rules[1].scope.park: expected true, false or a list of park names, got "yes"
       rules/x.json: rules[1].counts.causes[1]: expected one of "equipment_fault", "weather_fault", "natural_disaster", "external_damage", "planned_maintenance", "planned_construction", "protective_supply_switching", "mode_adjustment", "supply_shortage", "customer_side", "arrears", "unknown", got "weather"
-      rules/x.json: rules[1].counts.exclusions[0]: expected one of "warned_weather", "external_damage", "short_switching", got "warned"
+      rules/x.json: rules[1].counts.exclusions[0]: expected one of "warned_weather", "external_damage", "short_switching", "natural_disaster", "force_majeure_weather", got "warned"
       rules/x.json: rules[1].window: expected "N days" or "calendar year|quarter|month", got "6 months"
       rules/x.json: rules[1].limit: expected a whole number, got 2.5
       rules/x.json: rules[2].measure: expected one of "count", "saidi_hours", "saifi", got "saidi"
