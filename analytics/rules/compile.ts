@@ -113,9 +113,27 @@ function ruleOf(parsed: ParsedRule, shortOutageMinutes: number): Rule {
   return rule;
 }
 
+/**
+ * The set's region joined to a rule's scope: a rule names a narrower list (checked by the
+ * schema) or inherits the region's. `park: true/false` in a rule narrows a park region too.
+ */
+function withRegion(parsed: ParsedRule, region: ParsedRuleSet['region']): ParsedRule {
+  if (region === undefined) return parsed;
+  const scope = { ...parsed.scope };
+  if (region.province && !scope.province) scope.province = region.province;
+  if (region.city && !scope.city) scope.city = region.city;
+  if (region.county && !scope.county) scope.county = region.county;
+  if (region.park && !Array.isArray(scope.park)) {
+    if (scope.park === false) throw new Error('unreachable: a park region with a rule for no park');
+    scope.park = region.park;
+  }
+  return { ...parsed, scope };
+}
+
 export function compileRuleSet(parsed: ParsedRuleSet): CompiledRuleSet {
-  const rules = parsed.rules.map((r) => ruleOf(r, parsed.shortOutageMinutes));
+  const rules = parsed.rules.map((r) => ruleOf(withRegion(r, parsed.region), parsed.shortOutageMinutes));
   return {
+    ...(parsed.region ? { region: defined({ ...parsed.region }) } : {}),
     name: parsed.name,
     title: parsed.title,
     jurisdiction: parsed.jurisdiction,

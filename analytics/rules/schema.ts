@@ -60,6 +60,21 @@ const scope = z.strictObject({
   park: z.union([z.boolean(), names], { error: expecting('true, false or a list of park names') }).optional(),
 });
 
+/**
+ * The region a rule set governs (its jurisdiction, 管辖范围): assets outside it are not judged by
+ * the set. Absent: every asset of the deployment.
+ */
+const region = z
+  .strictObject({
+    province: names.optional(),
+    city: names.optional(),
+    county: names.optional(),
+    park: names.optional(),
+  })
+  .refine((r) => Object.values(r).some((v) => v !== undefined), {
+    error: 'expected at least one of province, city, county or park',
+  });
+
 const counts = z.strictObject({
   causes: z
     .union([z.literal('all'), z.array(z.enum(CAUSES)).min(1)], {
@@ -193,6 +208,7 @@ export const ruleSetSchema = z
     name: id,
     title: text,
     jurisdiction: text,
+    region: region.optional(),
     shortOutageMinutes: z.number().min(0).default(3),
     observationDays: wholeFrom(0).default(90),
     caseDueDays: wholeFrom(1),
@@ -204,11 +220,25 @@ export const ruleSetSchema = z
   .superRefine(
     (set, ctx) => {
       const rules: unknown = set.rules;
+      const governed = typeof set.region === 'object' && set.region !== null ? set.region : undefined;
       if (!Array.isArray(rules)) return;
       const first = new Map<string, number>();
       rules.forEach((rule: unknown, i) => {
         const id = typeof rule === 'object' && rule !== null ? (rule as { id?: unknown }).id : undefined;
         if (typeof id !== 'string') return;
+        const ruleScope = (rule as { scope?: Record<string, unknown> }).scope;
+        for (const key of ['province', 'city', 'county', 'park'] as const) {
+          const outer = governed?.[key];
+          const inner = ruleScope?.[key];
+          if (!Array.isArray(outer) || !Array.isArray(inner)) continue;
+          const outside = inner.filter((v) => !outer.includes(v));
+          if (outside.length > 0)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rules', i, 'scope', key],
+              message: `${outside.map((v) => JSON.stringify(v)).join(', ')} outside the rule set's region (${key}: ${outer.map((v) => JSON.stringify(v)).join(', ')})`,
+            });
+        }
         const seen = first.get(id);
         if (seen === undefined) first.set(id, i);
         else

@@ -104,6 +104,13 @@ export type LedgerDue =
   /** `calendar`: public holidays and moved working days; without it only weekends are off */
   | { workingDayOfNextMonth: number; calendar?: WorkCalendarName };
 
+export interface RuleSetRegion {
+  province?: readonly string[];
+  city?: readonly string[];
+  county?: readonly string[];
+  park?: readonly string[];
+}
+
 export interface CompiledRuleSet {
   name: string;
   title: Text;
@@ -115,6 +122,8 @@ export interface CompiledRuleSet {
   /** Remediation: days from opening a case to its due date. */
   caseDueDays: number;
   reporting: { ledgerDue: LedgerDue; disclosure: Disclosure };
+  /** The region the set governs (absent: every asset); already part of each rule's scope. */
+  region?: RuleSetRegion;
   /** All rules in file order. */
   rules: readonly Rule[];
   countRules: readonly CountRule[];

@@ -1,5 +1,7 @@
-// Scheduled jobs of remediation, on node-cron in the operating zone:
-//   cases       opens, attaches and reopens cases from the breaches of the default rule set
+// Scheduled jobs of remediation, on node-cron in the operating zone, for every rule set in force
+// that counts outages (each governs its region: its own cases, ledger and disclosure, on its own
+// calendar; the default set first):
+//   cases       opens, attaches and reopens cases from the set's breaches
 //   ledger      freezes every ended month's ledger not yet frozen (catching up after downtime)
 //   disclosure  freezes every ended disclosure period (quarter) not yet frozen
 // Nightly at 00:20 local time all three run in that order (the month-end ledger then holds the
@@ -28,14 +30,22 @@ const SHARE_FLAGS_MS = 60 * 60_000;
 export const JOB_NAMES = ['cases', 'ledger', 'disclosure', 'due'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-export interface DueResult {
-  asOf: number;
+/** What a job did for one rule set. */
+export interface SetDue {
   cases: OpeningSummary;
   ledger: string[];
   disclosure: string[];
 }
 
-export type JobResult = OpeningSummary | DueOutcome | DueResult;
+/** The default rule set's outcome at the top, every governing set's (the default too) by name. */
+export interface DueResult extends SetDue {
+  asOf: number;
+  ruleSets: Record<string, SetDue>;
+}
+
+export type CasesResult = OpeningSummary & { ruleSets: Record<string, OpeningSummary> };
+export type FreezeResult = DueOutcome & { ruleSets: Record<string, DueOutcome> };
+export type JobResult = CasesResult | FreezeResult | DueResult;
 
 export interface JobsOptions {
   /** the time jobs run as of (default Date.now) */
@@ -68,11 +78,13 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
   let queue: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
-  const ruleSet = (): CompiledRuleSet => {
-    const set = deps.ruleSets.get(deps.config.ruleSet);
-    if (!set) throw new Error(`no rule set "${deps.config.ruleSet}"`);
-    return set;
+  /** The rule sets whose cases, ledger and disclosure the jobs keep: those with count rules. */
+  const governing = (): CompiledRuleSet[] => {
+    const first = deps.ruleSets.get(deps.config.ruleSet);
+    if (!first) throw new Error(`no rule set "${deps.config.ruleSet}"`);
+    return [first, ...[...deps.ruleSets.values()].filter((s) => s !== first && s.countRules.length > 0)];
   };
+  const byName = <T>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries);
 
   /** Runs jobs one at a time (cron, start-up and runNow alike), recording each in job_runs. */
   function serial<T>(job: string, now: number, fn: () => Promise<T>): Promise<T> {
@@ -112,8 +124,8 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
    * every ingest batch since): the nightly case opening shares that evaluation rather than
    * running its own. A run as of another time (a catch-up, a test's clock) evaluates afresh.
    */
-  const sharedFlags = (now: number) => {
-    const snapshot = deps.currentFlags.get(ruleSet().name);
+  const sharedFlags = (set: CompiledRuleSet, now: number) => {
+    const snapshot = deps.currentFlags.get(set.name);
     return snapshot &&
       snapshot.asOf <= now &&
       now - snapshot.asOf <= SHARE_FLAGS_MS &&
@@ -121,28 +133,57 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
       ? { flags: snapshot.flags }
       : {};
   };
-  const cases = (now: number) =>
-    serial('cases', now, () =>
-      openCasesFromBreaches(deps.store, { ruleSet: ruleSet(), now, zone, ...sharedFlags(now) }),
-    );
-  const freeze = (now: number, report: 'ledger' | 'disclosure') =>
-    serial(report, now, () => freezeDue(deps.store, { ruleSet: ruleSet(), now, zone, reports: [report] }));
+  // One set after another: a set's failure stops the job (it is retried at the next run, and
+  // every step is idempotent), with what the sets before it did already stored.
+  const cases = (now: number): Promise<CasesResult> =>
+    serial('cases', now, async () => {
+      const done: [string, OpeningSummary][] = [];
+      for (const set of governing())
+        done.push([
+          set.name,
+          await openCasesFromBreaches(deps.store, { ruleSet: set, now, zone, ...sharedFlags(set, now) }),
+        ]);
+      return { ...done[0]![1], ruleSets: byName(done) };
+    });
+  const freeze = (now: number, report: 'ledger' | 'disclosure'): Promise<FreezeResult> =>
+    serial(report, now, async () => {
+      const done: [string, DueOutcome][] = [];
+      for (const set of governing())
+        done.push([set.name, await freezeDue(deps.store, { ruleSet: set, now, zone, reports: [report] })]);
+      return { ...done[0]![1], ruleSets: byName(done) };
+    });
 
   async function runDue(now: number): Promise<DueResult> {
     const opened = await cases(now);
     const ledger = await freeze(now, 'ledger');
     const disclosure = await freeze(now, 'disclosure');
+    const ruleSets = byName(
+      Object.keys(opened.ruleSets).map((name): [string, SetDue] => [
+        name,
+        {
+          cases: opened.ruleSets[name]!,
+          ledger: ledger.ruleSets[name]?.ledger ?? [],
+          disclosure: disclosure.ruleSets[name]?.disclosure ?? [],
+        },
+      ]),
+    );
     log.info(
-      {
-        opened: opened.opened.length,
-        attached: opened.attached.length,
-        reopened: opened.reopened.length,
-        ledger: ledger.ledger,
-        disclosure: disclosure.disclosure,
-      },
+      Object.fromEntries(
+        Object.entries(ruleSets).map(([name, r]) => [
+          name,
+          {
+            opened: r.cases.opened.length,
+            attached: r.cases.attached.length,
+            reopened: r.cases.reopened.length,
+            ledger: r.ledger,
+            disclosure: r.disclosure,
+          },
+        ]),
+      ),
       'remediation jobs done',
     );
-    return { asOf: now, cases: opened, ledger: ledger.ledger, disclosure: disclosure.disclosure };
+    const { ruleSets: _, ...top } = opened;
+    return { asOf: now, cases: top, ledger: ledger.ledger, disclosure: disclosure.disclosure, ruleSets };
   }
 
   async function runNow(name: JobName): Promise<JobResult> {

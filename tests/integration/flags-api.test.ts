@@ -195,18 +195,16 @@ describe('GET /api/v1/flags', () => {
     let f9: { rows: Record<string, unknown>[] } = { rows: [] };
     await eventually(async () => {
       f9 = (await (await get(product, `/api/v1/breaches?assetId=${id('F9')}`)).json()) as typeof f9;
-      return f9.rows.length >= 2;
+      return f9.rows.length > 0;
     });
-    // Each rule set records its own breaches (Guizhou counts these equipment faults too).
     expect(f9.rows).toMatchObject([
-      { assetId: id('F9'), ruleSet: 'guizhou-2025', rule: 'over-3-in-60d', breaches: 1 },
       { assetId: id('F9'), ruleSet: 'national-2025', rule: 'over-3-in-60d', breaches: 1 },
     ]);
   });
 
   it("reads Guizhou's exclusions: a weather fault recorded as force majeure and an unwarned disaster do not count there", async () => {
     const region = {
-      province: `省${P}`,
+      province: '贵州省',
       city: '遵义市',
       county: '红花岗区',
       areaClass: 'rural',

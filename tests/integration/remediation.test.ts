@@ -48,22 +48,34 @@ interface Scenario {
   server: Server;
 }
 
-async function scenario(label: string): Promise<Scenario> {
-  const p = `${RUN}${label}`;
-  const province = `省${p}`;
-  const data = JSON.parse(readFileSync('rules/national-2025.json', 'utf8')) as {
-    name: string;
-    rules: { scope: Record<string, unknown> }[];
+/** The national rules as a set of the given name governing `region`, with `extra` fields. */
+function nationalAs(name: string, region: Record<string, string[]>, extra: Record<string, unknown> = {}) {
+  const data = {
+    ...(JSON.parse(readFileSync('rules/national-2025.json', 'utf8')) as object),
+    ...extra,
+    name,
+    region,
   };
-  data.name = p;
-  for (const r of data.rules) r.scope = { ...r.scope, province: [province] };
   const parsed = parseRuleSet(data);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const ruleSet = parsed.value;
+  return parsed.value;
+}
+
+/** `local`: a second rule set governing Baoshan within the scenario's province. */
+async function scenario(label: string, options: { local?: boolean } = {}): Promise<Scenario> {
+  const p = `${RUN}${label}`;
+  const province = `省${p}`;
+  const ruleSet = nationalAs(p, { province: [province] });
+  const sets: CompiledRuleSet[] = [ruleSet];
+  if (options.local) {
+    const ledgerDue = { workingDayOfNextMonth: 5, calendar: 'cn-mainland' };
+    const reporting = { ledgerDue, disclosure: 'quarterly' };
+    sets.push(nationalAs(`${p}-bs`, { province: [province], city: ['保山市'] }, { reporting }));
+  }
   const clock = { now: local('2025-07-01 00:20') };
   const deps: AppDeps = {
     ...product.deps,
-    ruleSets: new Map([[ruleSet.name, ruleSet]]),
+    ruleSets: new Map(sets.map((s) => [s.name, s])),
     config: { ...product.deps.config, ruleSet: ruleSet.name },
   };
   const app = createApp(deps, [
@@ -93,14 +105,19 @@ async function close(s: Scenario | undefined): Promise<void> {
   await new Promise<void>((resolve) => s.server.close(() => resolve()));
 }
 
-async function loadFeeder(s: Scenario, id: string, starts: readonly string[]): Promise<void> {
+async function loadFeeder(
+  s: Scenario,
+  id: string,
+  starts: readonly string[],
+  city = '保山市',
+): Promise<void> {
   const asset: Asset = {
     assetId: `${s.p}-${id}`,
     kind: 'feeder',
     name: `10kV ${id}线`,
     province: s.province,
-    city: '保山市',
-    county: '隆阳区',
+    city,
+    county: city === '保山市' ? '隆阳区' : '五华区',
     areaClass: 'rural',
     customers: 900,
     validFrom: local('2024-01-01 00:00'),
@@ -648,5 +665,48 @@ describe('month-end and quarter-end freezing against a fixed clock', () => {
     const huge = await call(s, '/remediation/clearing?from=1970-01-01&to=4000-01-01&step=day');
     expect(huge.status).toBe(400);
     expect(JSON.stringify(huge.body)).toContain('more than 1000 points');
+  });
+});
+
+describe('every rule set in force keeps its own cases, ledger and deadlines', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await scenario('j', { local: true });
+    await loadFeeder(s, 'B1', JUNE_BREACH); // in Baoshan: both sets
+    await loadFeeder(s, 'K1', JUNE_BREACH, '昆明市'); // in Kunming: the provincial set only
+  });
+  afterAll(() => close(s));
+
+  it("opens a Baoshan feeder's case under both sets and a Kunming feeder's under the provincial one only", async () => {
+    const local = `${s.p}-bs`;
+    const r = await s.jobs.runDue(s.clock.now);
+    expect(Object.keys(r.ruleSets)).toEqual([s.ruleSet.name, local]);
+    const assetsOf = async (set: string) =>
+      (await listCases(s.deps.store, set, s.deps.config.zone)).map((c) => c.state.assetId).sort();
+    expect(await assetsOf(s.ruleSet.name)).toEqual([`${s.p}-B1`, `${s.p}-K1`]);
+    expect(await assetsOf(local)).toEqual([`${s.p}-B1`]);
+    expect(r.ruleSets[s.ruleSet.name]?.cases.opened).toHaveLength(2);
+    expect(r.ruleSets[local]?.cases.opened).toHaveLength(1);
+    // The first run freezes the latest ended month (June) for each set, on each set's calendar:
+    // the 10th of July, and the 5th working day of July 2025 (Tue 1, Wed 2, Thu 3, Fri 4, Mon 7).
+    expect(r.ruleSets[s.ruleSet.name]?.ledger).toEqual(['2025-06']);
+    expect(r.ruleSets[local]?.ledger).toEqual(['2025-06']);
+    const ledger = async (set: string) => {
+      const res = await call(s, `/ledger/2025-06?ruleSet=${encodeURIComponent(set)}`);
+      expect(res.status).toBe(200);
+      const rows = (res.body['rows'] as { assetId: string }[]).map((x) => x.assetId).sort();
+      return { filingDue: res.body['filingDue'], rows };
+    };
+    expect(await ledger(s.ruleSet.name)).toEqual({
+      filingDue: '2025-07-10',
+      rows: [`${s.p}-B1`, `${s.p}-K1`],
+    });
+    expect(await ledger(local)).toEqual({ filingDue: '2025-07-07', rows: [`${s.p}-B1`] });
+    // Nothing more is due for either set.
+    const again = await s.jobs.runDue(s.clock.now);
+    expect(Object.values(again.ruleSets).map((x) => [x.cases.opened, x.ledger, x.disclosure])).toEqual([
+      [[], [], []],
+      [[], [], []],
+    ]);
   });
 });

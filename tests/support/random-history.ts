@@ -52,6 +52,9 @@ const REGIONS = [
   { province: '云南', city: '昆明', county: '五华' },
   { province: '云南', city: '昆明', county: '盘龙' },
   { province: '云南', city: '曲靖', county: '麒麟' },
+  // Governed by the local rule sets too: Baoshan's (保山市) and Guizhou's (贵州省).
+  { province: '云南', city: '保山市', county: '隆阳区' },
+  { province: '贵州省', city: '遵义市', county: '红花岗区' },
 ] as const;
 const CLASSES: readonly AreaClass[] = ['urban_core', 'urban', 'town', 'rural'];
 

@@ -66,8 +66,11 @@ describe('Kunming’s parks under 1 hour', () => {
     expect(targetFor(rule, { park: '经开区' })).toEqual({ hours: 1, strict: true });
     expect(groupInScope(rule, { park: '经开区' })).toBe(true);
     expect(groupInScope(rule, { park: null })).toBe(false);
-    expect(assetGroup(rule, ['park'], { ...place, park: '经开区' })).toEqual({ park: '经开区' });
-    expect(assetGroup(rule, ['park'], place)).toBeNull();
+    const kunming = { ...place, city: '昆明市', county: '官渡区' };
+    expect(assetGroup(rule, ['park'], { ...kunming, park: '经开区' })).toEqual({ park: '经开区' });
+    expect(assetGroup(rule, ['park'], kunming)).toBeNull();
+    // The set governs Kunming: a park in Baoshan is not judged by it.
+    expect(assetGroup(rule, ['park'], { ...place, park: '保山工贸园区' })).toBeNull();
     expect(groupLabel({}, [])).toBe('all');
   });
 });

@@ -101,19 +101,21 @@ export function shipped(name: string): CompiledRuleSet {
 
 export const national = shipped('national-2025');
 
-/** A one-rule set with the national exclusions unless `counts` says otherwise. */
-export function oneRule(
+/** The input of a one-rule set named "test" (rule "r"), with `set` fields added to the set. */
+export function oneRuleInput(
   window: string,
   limit: number,
   counts: Record<string, unknown> = {},
   scope: Record<string, unknown> = { kind: ['feeder', 'area'] },
-): CompiledRuleSet {
-  return compile({
+  set: Record<string, unknown> = {},
+): RuleSetInput {
+  return {
     name: 'test',
     title: { zh: '测试', en: 'test' },
     jurisdiction: { zh: '测试', en: 'test' },
     caseDueDays: 90,
     reporting: { ledgerDue: { dayOfNextMonth: 10 }, disclosure: 'quarterly' },
+    ...set,
     rules: [
       {
         id: 'r',
@@ -126,7 +128,17 @@ export function oneRule(
         limit,
       },
     ],
-  } as RuleSetInput);
+  } as RuleSetInput;
+}
+
+/** A one-rule set with the national exclusions unless `counts` says otherwise. */
+export function oneRule(
+  window: string,
+  limit: number,
+  counts: Record<string, unknown> = {},
+  scope: Record<string, unknown> = { kind: ['feeder', 'area'] },
+): CompiledRuleSet {
+  return compile(oneRuleInput(window, limit, counts, scope));
 }
 
 type Given = Omit<EvaluationInput, 'zone' | 'asOf' | 'warnings'> & { asOf: string; warnings?: Warning[] };
