@@ -49,7 +49,12 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   app.use(securityHeaders(deps.config.corsOrigin));
   app.use(refuseControlCharacters());
 
-  // 200 only while the database answers: load balancers and compose healthchecks use it.
+  // The process is alive and serving: what an orchestrator restarts on. Not the database:
+  // while QuestDB is down the spool absorbs ingest, and a restart would only lose that.
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'alive', uptimeSeconds: Math.round(process.uptime()) });
+  });
+  // 200 only while the database answers: load balancers route on it.
   app.get('/healthz', async (_req, res) => {
     const up = await deps.store.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'database unreachable' });

@@ -1,7 +1,7 @@
 // Every setting, read once at start from the environment and checked by one schema. An unknown
 // OUTAGE_* variable is an error, so a misspelt setting is never silently ignored.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -132,7 +132,32 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const KNOWN = new Set(Object.keys(schema.shape));
+/**
+ * Settings that hold secrets may instead name a file that holds them (`OUTAGE_ADMIN_TOKEN_FILE`,
+ * as Docker and Kubernetes secrets are mounted); the file's text, trimmed, is the value.
+ */
+const SECRETS = ['OUTAGE_ADMIN_TOKEN', 'OUTAGE_TOKENS', 'QDB_CLIENT_CONF'] as const;
+
+const KNOWN = new Set([...Object.keys(schema.shape), ...SECRETS.map((k) => `${k}_FILE`)]);
+
+/** `env` with each secret read from its `_FILE` when the value itself is not set. */
+function withSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const key of SECRETS) {
+    const file = env[`${key}_FILE`];
+    if (file === undefined || file === '') continue;
+    if (env[key] !== undefined && env[key] !== '')
+      throw new ConfigError(`${key} and ${key}_FILE are both set: keep one`);
+    try {
+      out[key] = readFileSync(file, 'utf8').trim();
+    } catch (err) {
+      throw new ConfigError(
+        `${key}_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      );
+    }
+  }
+  return out;
+}
 
 /** Which QuestDB a one-off command (import, export, reach) uses, from the settings. */
 export const commandStoreOptions = (c: Config) => ({
@@ -142,7 +167,8 @@ export const commandStoreOptions = (c: Config) => ({
   heap: c.qdbHeap,
 });
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
+  const env = withSecretFiles(given);
   const unknown = Object.keys(env).filter((k) => k.startsWith('OUTAGE_') && !KNOWN.has(k));
   if (unknown.length > 0) {
     const known = [...KNOWN].filter((k) => k.startsWith('OUTAGE_')).join(', ');

@@ -144,16 +144,21 @@ describe('a QuestDB of its own', () => {
     await qdb.stop();
   });
 
-  it('serves /healthz 200 while QuestDB answers and 503 once it is stopped', async () => {
+  it('serves /healthz 200 while QuestDB answers and 503 once it is stopped; /livez 200 throughout', async () => {
     const product = await startBundled('product-');
     try {
       expect(product.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const up = await fetch(`${product.url}/healthz`);
       expect(up.status).toBe(200);
       expect(await up.json()).toEqual({ status: 'ok' });
+      expect((await fetch(`${product.url}/livez`)).status).toBe(200);
       await product.questdb?.stop();
       const down = await fetch(`${product.url}/healthz`);
       expect(down.status).toBe(503);
+      // Alive while QuestDB is down: the orchestrator must not restart it (the spool takes ingest).
+      const alive = await fetch(`${product.url}/livez`);
+      expect(alive.status).toBe(200);
+      expect(await alive.json()).toMatchObject({ status: 'alive' });
     } finally {
       await product.stop();
     }
