@@ -29,14 +29,14 @@ describe('docker-compose.yml', () => {
 
   it('gives QuestDB a login from .env, required, and the app the same login', () => {
     const questdb = service('questdb');
-    expect(questdb).toContain('QDB_HTTP_USER: ${QDB_USER:?');
-    expect(questdb).toContain('QDB_HTTP_PASSWORD: ${QDB_PASSWORD:?');
-    expect(questdb).toContain('QDB_PG_USER: ${QDB_USER}');
-    expect(questdb).toContain('QDB_PG_PASSWORD: ${QDB_PASSWORD}');
+    expect(questdb).toContain(`QDB_HTTP_USER: \${QDB_USER:?`);
+    expect(questdb).toContain(`QDB_HTTP_PASSWORD: \${QDB_PASSWORD:?`);
+    expect(questdb).toContain(`QDB_PG_USER: \${QDB_USER}`);
+    expect(questdb).toContain(`QDB_PG_PASSWORD: \${QDB_PASSWORD}`);
     expect(questdb).toContain('QDB_PG_READONLY_USER_ENABLED: "true"');
     expect(questdb).toContain('QDB_METRICS_ENABLED: "true"');
     expect(service('app')).toContain(
-      'QDB_CLIENT_CONF: "http::addr=questdb:9000;username=${QDB_USER};password=${QDB_PASSWORD};"',
+      `QDB_CLIENT_CONF: "http::addr=questdb:9000;username=\${QDB_USER};password=\${QDB_PASSWORD};"`,
     );
   });
 
