@@ -4,7 +4,7 @@
 
 import express, { type Router } from 'express';
 import type { CurrentFlags } from '../analytics/flags/index.js';
-import type { CompiledRuleSet } from '../analytics/rules/index.js';
+import { calendarGaps, type CompiledRuleSet, describeGap, yearsAhead } from '../analytics/rules/index.js';
 import type { LiveHub } from '../dashboard/live.js';
 import { publicPages } from '../dashboard/public-pages/index.js';
 import { dashboardPages } from '../dashboard/static.js';
@@ -67,9 +67,15 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
       restarts: deps.questdb.restarts,
       lastExit: deps.questdb.lastExit ? new Date(deps.questdb.lastExit.at).toISOString() : null,
     };
-    res
-      .status(up ? 200 : 503)
-      .json({ database: up, spoolDepth: spool, ...(bundled ? { bundledQuestDB: bundled } : {}) });
+    const gaps = calendarGaps(deps.ruleSets.values(), yearsAhead(Date.now(), deps.config.zone)).map(
+      describeGap,
+    );
+    res.status(up ? 200 : 503).json({
+      database: up,
+      spoolDepth: spool,
+      ...(bundled ? { bundledQuestDB: bundled } : {}),
+      ...(gaps.length > 0 ? { calendarGaps: gaps } : {}),
+    });
   });
 
   app.get('/metrics', requireRole(deps.tokens, 'operator'), async (_req, res) => {

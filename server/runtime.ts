@@ -17,7 +17,14 @@ import {
   Writer,
 } from '../store/index.js';
 import { type AppDeps, createApp, type RouterFactory } from './app.js';
-import { type CompiledRuleSet, formatFileIssues, loadRuleDir } from '../analytics/rules/index.js';
+import {
+  calendarGaps,
+  type CompiledRuleSet,
+  describeGap,
+  formatFileIssues,
+  loadRuleDir,
+  yearsAhead,
+} from '../analytics/rules/index.js';
 import { CurrentFlags } from '../analytics/flags/index.js';
 import { LiveHub } from '../dashboard/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
@@ -80,6 +87,8 @@ export async function startProduct(
   options: StartOptions = {},
 ): Promise<Product> {
   const ruleSets = await loadRuleSets(config);
+  for (const gap of calendarGaps(ruleSets.values(), yearsAhead(Date.now(), config.zone)))
+    log.warn({ ...gap }, describeGap(gap));
   let questdb: SupervisedQuestDB | undefined;
   let conf = config.qdbClientConf;
   if (!conf) {

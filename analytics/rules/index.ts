@@ -1,5 +1,6 @@
 // Rule sets (rules/*.json): format, loading, and the reference evaluator of count rules.
 
+export { type CalendarGap, calendarGaps, describeGap, yearsAhead } from './calendar-gaps.js';
 export { compileRuleSet, compileScope } from './compile.js';
 export { compileCounts, covers, indexWarnings, inForce } from './exclusions.js';
 export type { FileIssue, LoadResult } from './load.js';
