@@ -6,6 +6,12 @@ export {
   type RejectFilter,
 } from './queries.js';
 export {
+  type PlannedOutageOfRun,
+  type RepeatedPlanned,
+  type RepeatedPlannedQuery,
+  repeatedPlanned,
+} from './repeated-planned.js';
+export {
   assetOfRow,
   readAssetsAsOf,
   readAssetVersions,

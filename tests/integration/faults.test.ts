@@ -252,7 +252,8 @@ describe('(c) the spool full while QuestDB is down', () => {
     expect(refused).toHaveLength(20); // and once full it stays full while QuestDB is down
     const ready = await fetch(`${limited.url}/readyz`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ database: false, spoolDepth: first503 });
+    // (calendarGaps, when a rule set's deadlines need a holiday year not listed, may be there too)
+    expect(await ready.json()).toMatchObject({ database: false, spoolDepth: first503 });
 
     // A disk that is really full: the spool's next file is /dev/full (writes fail with ENOSPC).
     await ingest(roomy, 'outages', [outage('SP-roomy-0', 'SF1', '2023-05-01 10:00')]);

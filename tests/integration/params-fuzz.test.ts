@@ -10,6 +10,7 @@ import { ADMIN, startTestProduct } from '../support/product.js';
 const ROUTES: [string, string[]][] = [
   ['/rejects', ['kind', 'batchId', 'since', 'limit']],
   ['/outages/active', ['asOf']],
+  ['/planned-outages/repeated', ['from', 'to', 'windowDays']],
   ['/outages/:id/history', []],
   ['/flags', ['asOf', 'ruleSet', 'status', 'kind']],
   ['/flags/fleet', ['ruleSet', 'rule', 'asOf']],

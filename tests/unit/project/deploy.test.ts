@@ -24,6 +24,8 @@ describe('docker-compose.yml', () => {
     const questdb = service('questdb');
     expect(questdb).not.toMatch(/curl|wget/);
     expect(questdb).toContain('/dev/tcp/127.0.0.1/9003');
+    // With a login, QuestDB asks it on the health port too unless told not to (401 otherwise).
+    expect(questdb).toContain('QDB_HTTP_HEALTH_CHECK_AUTHENTICATION_REQUIRED: "false"');
     expect(questdb).toContain('image: questdb/questdb:9.3.4');
   });
 
