@@ -183,7 +183,13 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => {
       const key = pathToString(i.path);
-      return { path: key, message: `${i.message} (got "${String(env[key] ?? '')}")` };
+      // A secret is never echoed (the message goes to logs): its length says enough.
+      const secret = (SECRETS as readonly string[]).includes(key);
+      const got = String(env[key] ?? '');
+      return {
+        path: key,
+        message: `${i.message} (${secret ? `${got.length} characters given` : `got "${got}"`})`,
+      };
     });
     throw new ConfigError(`invalid settings: ${formatIssues(issues)}`);
   }

@@ -37,4 +37,13 @@ describe('secrets read from files (*_FILE, as Docker and Kubernetes mount them)'
       "unknown setting 'OUTAGE_TZ_FILE'",
     );
   });
+
+  it('never echoes a secret in an error, only its length', () => {
+    expect(() => loadConfig({ OUTAGE_ADMIN_TOKEN: 'short-secret' })).toThrow(
+      'OUTAGE_ADMIN_TOKEN: must be at least 16 characters (12 characters given)',
+    );
+    expect(() => loadConfig({ OUTAGE_ADMIN_TOKEN: 'short-secret' })).not.toThrow('short-secret');
+    // Other settings still show what was given.
+    expect(() => loadConfig({ OUTAGE_RATE_LIMIT: 'lots' })).toThrow('(got "lots")');
+  });
 });
