@@ -25,7 +25,13 @@ import {
 interface Active {
   asOf: number;
   customersOut: number;
-  rows: { eventId: string; assetId: string; assetName: string | null }[];
+  rows: {
+    eventId: string;
+    assetId: string;
+    assetName: string | null;
+    customersOut: number;
+    estimatedRestoration: string | null;
+  }[];
 }
 interface Flag {
   assetId: string;
@@ -89,6 +95,25 @@ describe('live operations', () => {
     expect(Number(await kpi('customers-out'))).toBe(active.customersOut);
     expect(Number(await kpi('ongoing'))).toBe(active.rows.length);
     expect(await page.locator('table[data-name="live-list"] tbody tr').count()).toBe(active.rows.length);
+    // Triage: the outage with the most customers out comes first (the 5th data cell).
+    const mostOut = Math.max(...active.rows.map((r) => r.customersOut));
+    const firstOut = await page
+      .locator('table[data-name="live-list"] tbody tr')
+      .first()
+      .locator('td')
+      .nth(4)
+      .textContent();
+    expect(Number((firstOut ?? '').replaceAll(',', ''))).toBe(mostOut);
+    // Every estimate already passed, and only those, is marked in words.
+    const shownAsOf = Number(await page.locator('#last-update').getAttribute('data-as-of'));
+    const passed = active.rows.filter(
+      (r) => r.estimatedRestoration !== null && Date.parse(r.estimatedRestoration) < shownAsOf,
+    ).length;
+    expect(await page.locator('table[data-name="live-list"] [data-etr-passed]').count()).toBe(passed);
+    if (passed > 0)
+      expect(
+        await page.locator('table[data-name="live-list"] [data-etr-passed]').first().textContent(),
+      ).toContain('已过预计恢复时间');
     // The regional bars add up to the same total.
     const byRegion = await page
       .locator('table[data-name="live-regions"] tbody td.num')
@@ -137,6 +162,8 @@ describe('live operations', () => {
           eventId: 'BROWSER-LIVE-1',
           assetId: area?.assetId,
           start: new Date(Date.now() - 5 * 60_000).toISOString(),
+          // already passed: the list must say so
+          estimatedRestoration: new Date(Date.now() - 60_000).toISOString(),
           customersAffected: 123,
           cause: 'equipment_fault',
         },
@@ -150,6 +177,8 @@ describe('live operations', () => {
     await expect(page.locator('table[data-name="live-list"] tbody').textContent()).resolves.toContain(
       area?.name ?? '',
     );
+    const row = page.locator('table[data-name="live-list"] tbody tr', { hasText: area?.name ?? '' });
+    expect(await row.locator('[data-etr-passed]').textContent()).toContain('已过预计恢复时间');
     await screenshot(page, 'live-updated');
     noErrors();
   });

@@ -235,7 +235,8 @@ export async function renderLive(
               caption: t('ongoingList'),
               name: 'live-list',
               stack: true,
-              sort: { key: 'start', dir: 'descending' },
+              // Triage: the most customers out first (a column header sorts otherwise).
+              sort: { key: 'out', dir: 'descending' },
               columns: [
                 {
                   key: 'asset',
@@ -285,7 +286,18 @@ export async function renderLive(
                   key: 'etr',
                   label: t('estimatedRestoration'),
                   value: (r) => r.estimatedRestoration,
-                  render: (r) => fmt.dateTime(r.estimatedRestoration),
+                  // An estimate already passed is marked in words, not by colour alone.
+                  render: (r) =>
+                    r.estimatedRestoration !== null && Date.parse(r.estimatedRestoration) < data.asOf
+                      ? h(
+                          'span',
+                          { class: 'overdue-badge', 'data-etr-passed': 'true' },
+                          fmt.dateTime(r.estimatedRestoration),
+                          ' ',
+                          h('span', { 'aria-hidden': 'true' }, '⚠ '),
+                          t('etrPassed'),
+                        )
+                      : fmt.dateTime(r.estimatedRestoration),
                   sortable: true,
                 },
               ],
