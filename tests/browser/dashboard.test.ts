@@ -37,6 +37,7 @@ interface Flag {
   assetId: string;
   rule: string;
   status: 'breach' | 'at_risk';
+  breachDate: string | null;
 }
 interface HotspotRow {
   assetId: string;
@@ -347,6 +348,14 @@ describe('asset drill-down', () => {
       expect(await page.locator(`.rule-card[data-rule="${rule.id}"]`).getAttribute('data-status')).toBe(
         status,
       );
+      // A breach card says when it breached (it may lie months back while the recent counts are low).
+      const breachDate = flags.find((f) => f.rule === rule.id)?.breachDate ?? null;
+      expect(
+        await page
+          .locator(`.rule-card[data-rule="${rule.id}"] [data-breach-date]`)
+          .getAttribute('data-breach-date', { timeout: 1_000 })
+          .catch(() => null),
+      ).toBe(status === 'breach' ? breachDate : null);
       const ex = await api<Explained>(h.product, `/api/v1/flags/${id}/explain?rule=${rule.id}`);
       for (const o of ex.outages) if (!o.counted) reasons.push(o.reason ?? '');
       if (ex.inScope) firstExcluded ??= ex.outages.filter((o) => !o.counted).length;

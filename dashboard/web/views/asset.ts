@@ -134,6 +134,7 @@ export async function renderAsset(
 
   rulesBox.replaceChildren(
     h('h2', {}, t('ruleStatus')),
+    h('p', { class: 'note' }, t('countedNote')),
     h(
       'ul',
       { class: 'rules' },
@@ -153,9 +154,24 @@ export async function renderAsset(
             ? h(
                 'p',
                 { class: 'rule-detail' },
-                t('countInWindow', { count: now.flag.count, limit: now.flag.limit }),
+                // A breach is shown with its own window and date: it may lie months back, when
+                // the recent counts above are low.
+                t(now.flag.status === 'breach' ? 'breachWindowCount' : 'countInWindow', {
+                  count: now.flag.count,
+                  limit: now.flag.limit,
+                }),
                 h('br'),
                 t('windowRange', { from: fmt.date(now.flag.windowStart), to: fmt.date(now.flag.windowEnd) }),
+                ...(now.flag.status === 'breach' && now.flag.breachDate
+                  ? [
+                      h('br'),
+                      h(
+                        'span',
+                        { 'data-breach-date': now.flag.breachDate },
+                        t('breachOn', { date: fmt.date(now.flag.breachDate) }),
+                      ),
+                    ]
+                  : []),
               )
             : null,
         ),
