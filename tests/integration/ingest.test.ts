@@ -30,6 +30,16 @@ const feeder = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A writer of another process on the same QuestDB: it knows only what QuestDB tells it. */
+const otherWriter = () =>
+  Writer.open({
+    connection: product.store.connection,
+    store: product.store,
+    spoolDir: mkdtempSync(join(testRoot(), 'spool-')),
+    spoolLimitBytes: 1e6,
+    log: createLogger('silent'),
+  });
+
 async function currentRows(eventId: string) {
   return product.store.rows<{ event_id: string; start: number; end_at: number | null; cause: string }>(
     sql`SELECT event_id, start, end_at, cause FROM outages WHERE event_id = ${eventId} AND NOT deleted`,
@@ -209,13 +219,7 @@ describe('POST /api/v1/*', () => {
     });
     // A larger version stored by another process (not through this product's ingest, so its
     // count is not in the product's memory): the outage is accepted against it.
-    const other = await Writer.open({
-      connection: product.store.connection,
-      store: product.store,
-      spoolDir: mkdtempSync(join(testRoot(), 'spool-')),
-      spoolLimitBytes: 1e6,
-      log: createLogger('silent'),
-    });
+    const other = await otherWriter();
     try {
       await other.write({
         kind: 'assets',
@@ -300,13 +304,7 @@ describe('POST /api/v1/*', () => {
           .length === 1,
     );
     // A second writer (another process) knows nothing of E7 but what QuestDB tells it.
-    const other = await Writer.open({
-      connection: product.store.connection,
-      store: product.store,
-      spoolDir: mkdtempSync(join(testRoot(), 'spool-')),
-      spoolLimitBytes: 1e6,
-      log: createLogger('silent'),
-    });
+    const other = await otherWriter();
     const moved: OutageEvent = {
       eventId: v1.eventId,
       assetId: v1.assetId,
