@@ -421,7 +421,7 @@ export const plannerEn: Record<PlannerKey, string> = {
   part_status: 'Rule status',
   part_excess: 'Over the limit',
   part_recency: 'Recency',
-  part_customers: 'Customers affected',
+  part_customers: 'Customer interruptions',
   part_customerHours: 'Customer-hours',
   part_saidiShare: 'Share of region SAIDI',
   part_saifiShare: 'Share of region SAIFI',
