@@ -31,6 +31,8 @@ interface Active {
     assetName: string | null;
     customersOut: number;
     estimatedRestoration: string | null;
+    city: string | null;
+    county: string | null;
   }[];
 }
 interface Flag {
@@ -115,6 +117,18 @@ describe('live operations', () => {
       expect(
         await page.locator('table[data-name="live-list"] [data-etr-passed]').first().textContent(),
       ).toContain('已过预计恢复时间');
+    // The list filters by region and by cause; the figures above keep every outage.
+    const regionOf = (r: { city: string | null; county: string | null }) =>
+      [r.city, r.county].filter(Boolean).join(' ');
+    const region = regionOf(active.rows[0] ?? { city: null, county: null });
+    await page.locator('#live-region').selectOption(region);
+    expect(await page.locator('table[data-name="live-list"] tbody tr').count()).toBe(
+      active.rows.filter((r) => regionOf(r) === region).length,
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('live-region');
+    expect(Number(await kpi('ongoing'))).toBe(active.rows.length);
+    await page.locator('#live-region').selectOption('');
+    expect(await page.locator('table[data-name="live-list"] tbody tr').count()).toBe(active.rows.length);
     // The regional bars add up to the same total.
     const byRegion = await page
       .locator('table[data-name="live-regions"] tbody td.num')

@@ -16,7 +16,7 @@ import { announce, h, svgNode } from '../dom.js';
 import { causeLabel, kindLabel, t } from '../i18n.js';
 import type { Route } from '../router.js';
 import { dataTable, figure } from '../table.js';
-import { assetLink, failure, kpi, loading, num, pageHeader, widthOf } from './common.js';
+import { assetLink, failure, kpi, labelled, loading, num, pageHeader, widthOf } from './common.js';
 
 export interface ActiveOutage {
   eventId: string;
@@ -224,12 +224,66 @@ export async function renderLive(
       }),
     );
 
+    drawList(data);
+  };
+
+  /** The ongoing list, filtered by region and cause (the map and the figures show every outage). */
+  const listFilter = { region: '', cause: '' };
+  const regionOf = (r: ActiveOutage) => [r.city, r.county].filter(Boolean).join(' ');
+  const drawList = (data: Active) => {
+    const all = data.rows;
+    const rows = all.filter(
+      (r) =>
+        (listFilter.region === '' || regionOf(r) === listFilter.region) &&
+        (listFilter.cause === '' || r.cause === listFilter.cause),
+    );
+    const options = (values: readonly string[], label: (v: string) => string): [string, string][] => [
+      ['', t('all')],
+      ...[...new Set(values)]
+        .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+        .map((v): [string, string] => [v, label(v)]),
+    ];
+    // Re-drawn on each choice; the choice keeps the keyboard focus.
+    const choose = (id: string, set: (v: string) => void) => (v: string) => {
+      set(v);
+      drawList(data);
+      document.getElementById(id)?.focus();
+    };
+    const filters =
+      all.length === 0
+        ? null
+        : h(
+            'div',
+            { class: 'fields inline', 'data-name': 'live-filters' },
+            labelled(
+              'live-region',
+              t('region'),
+              options(all.map(regionOf), (v) => v),
+              listFilter.region,
+              choose('live-region', (v) => {
+                listFilter.region = v;
+              }),
+            ),
+            labelled(
+              'live-cause',
+              t('cause'),
+              options(
+                all.map((r) => r.cause),
+                causeLabel,
+              ),
+              listFilter.cause,
+              choose('live-cause', (v) => {
+                listFilter.cause = v;
+              }),
+            ),
+          );
     listBox.replaceChildren(
       h(
         'section',
         { class: 'card', 'data-name': 'live-list' },
         h('h2', {}, t('ongoingList')),
-        rows.length === 0
+        filters,
+        all.length === 0
           ? h('p', { class: 'empty' }, t('noOngoing'))
           : dataTable({
               caption: t('ongoingList'),
