@@ -194,6 +194,8 @@ describe('live operations', () => {
     );
     const row = page.locator('table[data-name="live-list"] tbody tr', { hasText: area?.name ?? '' });
     expect(await row.locator('[data-etr-passed]').textContent()).toContain('已过预计恢复时间');
+    // Begun 5 minutes ago: marked new.
+    expect(await row.locator('[data-new]').textContent()).toBe('新');
     await screenshot(page, 'live-updated');
     noErrors();
   });

@@ -63,6 +63,8 @@ export async function loadPlaces(ctx: Ctx): Promise<Map<string, [number, number]
 }
 
 const REFRESH_MS = 60_000;
+/** An outage begun less than this many minutes ago is marked new in the list. */
+const NEW_MINUTES = 15;
 
 export async function renderLive(
   ctx: Ctx,
@@ -296,7 +298,17 @@ export async function renderLive(
                   key: 'asset',
                   label: t('asset'),
                   value: (r: ActiveOutage) => r.assetName ?? r.assetId,
-                  render: (r) => assetLink(r.assetId, r.assetName),
+                  // Begun within the last quarter of an hour: marked new, in words.
+                  render: (r) =>
+                    r.minutesSoFar < NEW_MINUTES
+                      ? h(
+                          'span',
+                          {},
+                          assetLink(r.assetId, r.assetName),
+                          ' ',
+                          h('span', { class: 'new-badge', 'data-new': 'true' }, t('newOutage')),
+                        )
+                      : assetLink(r.assetId, r.assetName),
                   sortable: true,
                 },
                 { key: 'kind', label: t('type'), value: (r) => kindLabel(r.kind), sortable: true },
