@@ -96,7 +96,7 @@ export class Ingestor {
       let records = pending;
       let assetsChecked = true;
       if (kind === 'outages' && records.length > 0) {
-        const checked = await this.dropUnknownAssets(records, (r) => reject(r, pendingRejects));
+        const checked = await this.checkAssets(records, (r) => reject(r, pendingRejects));
         assetsChecked = checked !== undefined;
         records = checked ?? records;
       }
@@ -183,7 +183,8 @@ export class Ingestor {
     return summary;
   }
 
-  private async dropUnknownAssets<T extends { line: number; record: unknown; raw: Record<string, unknown> }>(
+  /** Outages whose asset exists and serves a plausible number of customers; the rest rejected. */
+  private async checkAssets<T extends { line: number; record: unknown; raw: Record<string, unknown> }>(
     records: T[],
     reject: (r: Rejected & { raw: unknown }) => void,
   ): Promise<T[] | undefined> {
@@ -212,29 +213,18 @@ export class Ingestor {
     }
     const kept: T[] = [];
     events.forEach((e, i) => {
-      if (known.has(e.record.assetId) && overserved(e, known)) {
-        const customers = known.get(e.record.assetId) ?? 0;
-        reject({
-          line: e.line,
-          id: e.record.eventId,
-          errors: [
-            {
-              path: 'customersAffected',
-              message: `${e.record.customersAffected} customers is more than ${factor} times the ${customers} that asset "${e.record.assetId}" serves; correct the figure, or update the asset's customers first`,
-            },
-          ],
-          raw: e.raw,
-        });
-      } else if (known.has(e.record.assetId)) kept.push(records[i]!);
-      else
-        reject({
-          line: e.line,
-          id: e.record.eventId,
-          errors: [
-            { path: 'assetId', message: `unknown asset "${e.record.assetId}": send its asset record first` },
-          ],
-          raw: e.raw,
-        });
+      const { assetId, eventId, customersAffected } = e.record;
+      const customers = known.get(assetId);
+      const refuse = (path: string, message: string) =>
+        reject({ line: e.line, id: eventId, errors: [{ path, message }], raw: e.raw });
+      if (customers === undefined)
+        refuse('assetId', `unknown asset "${assetId}": send its asset record first`);
+      else if (overserved(e, known))
+        refuse(
+          'customersAffected',
+          `${customersAffected} customers is more than ${factor} times the ${customers} that asset "${assetId}" serves; correct the figure, or update the asset's customers first`,
+        );
+      else kept.push(records[i]!);
     });
     return kept;
   }
