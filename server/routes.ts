@@ -5,6 +5,7 @@ import { dashboardDataRouter } from '../dashboard/api/dashboard-data.js';
 import { reliabilityRouter } from '../dashboard/api/reliability.js';
 import { flagsRouter } from '../dashboard/api/flags.js';
 import { outagesRouter } from '../dashboard/api/outages.js';
+import { plannedCheckRouter } from '../dashboard/api/planned-check.js';
 import { prioritiesRouter } from '../dashboard/api/priorities.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
 import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
@@ -39,6 +40,13 @@ export const productRouters: readonly RouterFactory[] = [
     outagesRouter({
       store: d.store,
       zone: d.config.zone,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  (d) =>
+    plannedCheckRouter({
+      store: d.store,
+      zone: d.config.zone,
+      ruleSets: d.ruleSets,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
   (d) =>

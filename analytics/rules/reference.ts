@@ -111,6 +111,8 @@ interface Outcome {
 
 interface Assessment {
   outcomes: Outcome[];
+  /** counted outages after merging, in start order */
+  leaders: { eventId: string; day: number }[];
   breaches: WindowBreach[];
   flag: Flag | null;
 }
@@ -147,7 +149,7 @@ function assess(ctx: Context, asset: Asset, rule: CountRule): Assessment {
     if (first !== undefined) o.reason = `merged_with:${first}`;
   }
   const breaches = findBreaches(leaders, rule.windowOf, rule.limit);
-  return { outcomes, breaches, flag: flagOf(ctx, asset, rule, leaders, breaches) };
+  return { outcomes, leaders, breaches, flag: flagOf(ctx, asset, rule, leaders, breaches) };
 }
 
 function common(
@@ -222,6 +224,45 @@ export function evaluate(input: EvaluationInput): Evaluation {
     }
   }
   return { flags, breaches };
+}
+
+/** The counted outages in one rule's window of a local day, for one asset. */
+export interface WindowCount {
+  assetId: string;
+  rule: string;
+  count: number;
+  /** local dates 'YYYY-MM-DD', inclusive */
+  windowStart: string;
+  windowEnd: string;
+  eventIds: string[];
+}
+
+/**
+ * For each in-scope asset (version at asOf) and count rule: the counted outages, overlapping
+ * ones merged, in the rule's window of local day `day` (rolling: the N days ending on it;
+ * calendar: its period). Only events with start ≤ asOf are seen, as in evaluate().
+ */
+export function windowCounts(input: EvaluationInput, day: number): WindowCount[] {
+  const ctx = prepare(input);
+  const out: WindowCount[] = [];
+  for (const assetId of ctx.history.ids) {
+    const asset = ctx.history.at(assetId, input.asOf);
+    if (asset === undefined) continue;
+    for (const rule of input.ruleSet.countRules) {
+      if (!rule.inScope(asset)) continue;
+      const range = rule.windowOf(day);
+      const inWindow = inRange(assess(ctx, asset, rule).leaders, range);
+      out.push({
+        assetId,
+        rule: rule.id,
+        count: inWindow.length,
+        windowStart: dayToDate(range.start),
+        windowEnd: dayToDate(range.end),
+        eventIds: inWindow.map((o) => o.eventId),
+      });
+    }
+  }
+  return out;
 }
 
 /** Why an asset is (or is not) flagged for a rule: each outage attributed to it, counted or why not. */
