@@ -90,6 +90,8 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
       store: deps.store,
       zone: deps.config.zone,
       ruleSet: deps.ruleSets.get(deps.config.ruleSet),
+      // Disclosures are frozen for the sets with count rules (server/jobs).
+      ruleSets: [...deps.ruleSets.values()].filter((r) => r.countRules.length > 0),
     }),
   );
 

@@ -231,13 +231,16 @@ export function renderDisclosureList(
     pageOf: (period: string, lang: Lang) => string;
     switchHref: string;
     nav: NavLink[];
+    /** the choice of jurisdiction, when more than one publishes (a GET form: works without script) */
+    ruleSets?: RuleSetChoice | undefined;
   },
 ): string {
   const { lang, zone } = o;
   const w = DISCLOSURE_WORDS[lang];
   const words = WORDS[lang];
   const num = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en');
-  let body = `<p>${esc(w.schedule(zone))}</p>`;
+  let body = o.ruleSets ? ruleSetForm(o.ruleSets, lang) : '';
+  body += `<p>${esc(w.schedule(zone))}</p>`;
   if (runs.length === 0) body += `<p>${esc(w.noneYet)}</p>`;
   else {
     body += `<table><caption>${esc(w.listCaptionRuns)}</caption><thead><tr><th scope="col">${esc(w.disclosure)}</th><th scope="col">${esc(w.period)}</th><th scope="col" class="n">${esc(w.rows)}</th><th scope="col">${esc(w.published)}</th></tr></thead><tbody>`;
@@ -258,6 +261,26 @@ export function renderDisclosureList(
     body,
     nav: o.nav,
   });
+}
+
+export interface RuleSetChoice {
+  action: string;
+  /** the lang parameter to keep ('en'), or null */
+  lang: string | null;
+  current: string;
+  options: readonly { name: string; label: string }[];
+}
+
+function ruleSetForm(c: RuleSetChoice, lang: Lang): string {
+  const w = DISCLOSURE_WORDS[lang];
+  let html = `<form class="rule-set" method="get" action="${esc(c.action)}">`;
+  html += `<label for="rule-set">${esc(w.ruleSetLabel)}</label> <select id="rule-set" name="ruleSet">`;
+  for (const r of c.options) {
+    html += `<option value="${esc(r.name)}"${r.name === c.current ? ' selected' : ''}>${esc(r.label)}</option>`;
+  }
+  html += '</select>';
+  if (c.lang !== null) html += `<input type="hidden" name="lang" value="${esc(c.lang)}">`;
+  return `${html} <button type="submit">${esc(w.ruleSetShow)}</button></form>`;
 }
 
 /** A short page saying why there is nothing to show, with a way back. */

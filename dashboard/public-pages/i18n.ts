@@ -134,6 +134,8 @@ export const DISCLOSURE_WORDS = {
     invalid: (example: string) => `期间格式不正确，例如 ${example}。`,
     notConfigured: '本站未配置整治公示。',
     back: '返回历次公示',
+    ruleSetLabel: '公示范围',
+    ruleSetShow: '查看',
   },
   en: {
     title: 'Frequent-outage remediation disclosure',
@@ -191,5 +193,7 @@ export const DISCLOSURE_WORDS = {
     invalid: (example: string) => `Not a valid period; for example ${example}.`,
     notConfigured: 'No remediation disclosure is configured here.',
     back: 'All disclosures',
+    ruleSetLabel: 'Published for',
+    ruleSetShow: 'Show',
   },
 } as const;

@@ -4,6 +4,8 @@
 //   GET /disclosures/:period?lang&region    a frozen disclosure (e.g. 2025-Q3) as HTML
 //   GET /disclosures/:period.csv?lang&region   its list as CSV, cells as in the HTML table
 //   GET /disclosures/:period.json?region       its frozen rows as JSON
+// Every disclosure route takes ?ruleSet= (a rule set's name; the product's default when absent):
+// each jurisdiction publishes its own disclosure, and the list page offers the choice.
 // Cache policy: the live page is built at most once a minute (live.ts). A frozen disclosure
 // never changes: its rows are read once per run and each rendering (format, language, region)
 // is kept in memory; it is sent with Cache-Control: public, max-age=3600 and an ETag. The list
@@ -30,8 +32,10 @@ import { livePage } from './live.js';
 export interface PublicPagesDeps {
   store: Store;
   zone: string;
-  /** the rule set whose disclosures are published (the product's default); none: 404 */
+  /** the rule set whose disclosures are shown without ?ruleSet= (the product's default); none: 404 */
   ruleSet?: CompiledRuleSet | undefined;
+  /** every rule set whose disclosures can be chosen (default: the one above) */
+  ruleSets?: readonly CompiledRuleSet[] | undefined;
 }
 
 const DOCUMENT_CACHE = 'public, max-age=3600';
@@ -47,29 +51,30 @@ const query = (params: Record<string, string | null>): string => {
 };
 const langQuery = (lang: Lang): string | null => (lang === 'en' ? 'en' : null);
 
+const textOf = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v.slice(0, 100) : null);
+
 function regionOf(v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const s = v.trim().slice(0, 100);
   return s === '' ? null : s;
 }
 
-/** Links of the served pages, absolute under the router's mount path. */
-function servedLinks(base: string, period: string): PageLinks {
+/** Links of the served pages, absolute under the router's mount path; `ruleSet` null: the default. */
+function servedLinks(base: string, period: string, ruleSet: string | null): PageLinks {
   const doc = `${base}/disclosures/${encodeURIComponent(period)}`;
   return {
-    page: (lang, region) => `${doc}${query({ lang: langQuery(lang), region })}`,
-    csv: (lang, region) => `${doc}.csv${query({ lang, region })}`,
-    json: (region) => `${doc}.json${query({ region })}`,
-    nav: (lang) => navOf(base, lang),
+    page: (lang, region) => `${doc}${query({ ruleSet, lang: langQuery(lang), region })}`,
+    csv: (lang, region) => `${doc}.csv${query({ ruleSet, lang, region })}`,
+    json: (region) => `${doc}.json${query({ ruleSet, region })}`,
+    nav: (lang) => navOf(base, lang, ruleSet),
   };
 }
 
-function navOf(base: string, lang: Lang): NavLink[] {
+function navOf(base: string, lang: Lang, ruleSet: string | null): NavLink[] {
   const w = DISCLOSURE_WORDS[lang];
-  const q = query({ lang: langQuery(lang) });
   return [
-    { href: `${base}/outages${q}`, label: w.live },
-    { href: `${base}/disclosures${q}`, label: w.allPeriods },
+    { href: `${base}/outages${query({ lang: langQuery(lang) })}`, label: w.live },
+    { href: `${base}/disclosures${query({ ruleSet, lang: langQuery(lang) })}`, label: w.allPeriods },
   ];
 }
 
@@ -79,9 +84,22 @@ export function publicPages(deps: PublicPagesDeps): Router {
   router.get('/outages', live.html);
   router.get('/outages.json', live.json);
 
-  const source: DisclosureSource | undefined = deps.ruleSet
-    ? disclosureSource({ store: deps.store, ruleSet: deps.ruleSet, zone: deps.zone })
-    : undefined;
+  const sets = deps.ruleSets ?? (deps.ruleSet ? [deps.ruleSet] : []);
+  const sources = new Map<string, DisclosureSource>();
+  /** The chosen rule set's disclosures and its ?ruleSet= value (null for the default). */
+  const chosen = (
+    req: Request,
+  ): { source: DisclosureSource; name: string; param: string | null } | undefined => {
+    const asked = typeof req.query['ruleSet'] === 'string' ? req.query['ruleSet'] : '';
+    const set = asked === '' ? deps.ruleSet : sets.find((r) => r.name === asked);
+    if (!set) return undefined;
+    let source = sources.get(set.name);
+    if (!source) {
+      source = disclosureSource({ store: deps.store, ruleSet: set, zone: deps.zone });
+      sources.set(set.name, source);
+    }
+    return { source, name: set.name, param: set === deps.ruleSet ? null : set.name };
+  };
   const rendered = new Map<string, string>();
   const remember = (key: string, make: () => string): string => {
     let out = rendered.get(key);
@@ -105,31 +123,43 @@ export function publicPages(deps: PublicPagesDeps): Router {
           href: `${base}/disclosures${query({ lang: langQuery(lang) })}`,
           label: DISCLOSURE_WORDS[lang].back,
         },
-        switchHref: `${req.baseUrl}${req.path}${query({ lang: lang === 'zh' ? 'en' : 'zh', region: regionOf(req.query['region']) })}`,
-        nav: navOf(base, lang),
+        switchHref: `${req.baseUrl}${req.path}${query({ ruleSet: textOf(req.query['ruleSet']), lang: lang === 'zh' ? 'en' : 'zh', region: regionOf(req.query['region']) })}`,
+        nav: navOf(base, lang, null),
       }),
     );
   };
 
   router.get('/disclosures', async (req, res) => {
-    if (!source) return message(req, res, 404, UNPUBLISHED_CACHE, (l) => DISCLOSURE_WORDS[l].notConfigured);
+    const c = chosen(req);
+    if (!c) return message(req, res, 404, UNPUBLISHED_CACHE, (l) => DISCLOSURE_WORDS[l].notConfigured);
     const lang = langOf(req.query['lang']);
     const base = req.baseUrl;
-    const runs = await source.runs();
+    const runs = await c.source.runs();
     res.setHeader('Cache-Control', LIST_CACHE);
     res.type('html').send(
       renderDisclosureList(runs, {
         lang,
         zone: deps.zone,
-        pageOf: (period, l) => servedLinks(base, period).page(l, null),
-        switchHref: `${base}/disclosures${query({ lang: lang === 'zh' ? 'en' : 'zh' })}`,
-        nav: navOf(base, lang).slice(0, 1),
+        pageOf: (period, l) => servedLinks(base, period, c.param).page(l, null),
+        switchHref: `${base}/disclosures${query({ ruleSet: c.param, lang: lang === 'zh' ? 'en' : 'zh' })}`,
+        nav: navOf(base, lang, null).slice(0, 1),
+        ruleSets:
+          sets.length > 1
+            ? {
+                action: `${base}/disclosures`,
+                lang: langQuery(lang),
+                current: c.name,
+                options: sets.map((r) => ({ name: r.name, label: r.jurisdiction[lang] })),
+              }
+            : undefined,
       }),
     );
   });
 
   router.get('/disclosures/:file', async (req, res) => {
-    if (!source) return message(req, res, 404, UNPUBLISHED_CACHE, (l) => DISCLOSURE_WORDS[l].notConfigured);
+    const c = chosen(req);
+    if (!c) return message(req, res, 404, UNPUBLISHED_CACHE, (l) => DISCLOSURE_WORDS[l].notConfigured);
+    const { source } = c;
     const m = /^(.+?)(?:\.(csv|json))?$/.exec(String(req.params['file']));
     const format = (m?.[2] ?? 'html') as 'html' | 'csv' | 'json';
     const found = await source.find(m?.[1] ?? '');
@@ -164,7 +194,7 @@ export function publicPages(deps: PublicPagesDeps): Router {
             lang,
             region,
             zone: deps.zone,
-            links: servedLinks(req.baseUrl, d.run.period),
+            links: servedLinks(req.baseUrl, d.run.period, c.param),
           }),
         ),
       );

@@ -33,6 +33,8 @@ export interface Ctx {
   me: Me;
   /** The rule sets from /rule-sets, loaded once. */
   ruleSets: () => Promise<RuleSetInfo[]>;
+  /** The rule set chosen in the header: flags, cases, the ledger and priorities follow it. */
+  ruleSet: string;
 }
 
 export type View = (ctx: Ctx, main: HTMLElement, route: Route, signal: AbortSignal) => Promise<void>;

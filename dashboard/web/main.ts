@@ -1,5 +1,6 @@
 // The dashboard's entry: sign in with a token (kept in sessionStorage), learn the zone and
-// roles from /me, draw the shell and render the view the hash names. A language switch or a
+// roles from /me and the rule sets from /rule-sets, draw the shell (with the choice of rule set
+// when more than one counts outages) and render the view the hash names. A language switch or a
 // navigation re-renders; the previous view's work (event streams) is aborted first.
 
 import { Api, ApiError, storedToken, storeToken } from './api.js';
@@ -13,6 +14,7 @@ import { renderAsset } from './views/asset.js';
 import { renderHotspots } from './views/hotspots.js';
 import { renderLedger } from './views/ledger.js';
 import { renderLive } from './views/live.js';
+import { renderPlannedCheck } from './views/planned-check.js';
 import { renderPriorities } from './views/priorities.js';
 import { renderReliability } from './views/reliability.js';
 import { renderRemediation } from './views/remediation.js';
@@ -26,6 +28,7 @@ const VIEWS: Record<RouteName, View> = {
   remediation: renderRemediation,
   priorities: renderPriorities,
   ledger: renderLedger,
+  plan: renderPlannedCheck,
 };
 
 const app = document.getElementById('app') as HTMLElement;
@@ -145,9 +148,27 @@ async function start(token: string): Promise<void> {
       });
       return ruleSets;
     },
+    ruleSet: me.ruleSet,
   };
+  // Only sets that count outages have flags, cases and a ledger to show.
+  counting = (await ctx.ruleSets().catch((): RuleSetInfo[] => [])).filter((s) =>
+    s.rules.some((r) => r.measure === 'count'),
+  );
+  const kept = storedRuleSet();
+  if (kept !== null && counting.some((s) => s.name === kept)) ctx.ruleSet = kept;
   session = { ctx, shell: drawShell(ctx) };
   await route(false);
+}
+
+const RULE_SET_KEY = 'outage.ruleSet';
+let counting: RuleSetInfo[] = [];
+
+function storedRuleSet(): string | null {
+  try {
+    return sessionStorage.getItem(RULE_SET_KEY);
+  } catch {
+    return null;
+  }
 }
 
 function drawShell(ctx: Ctx): Shell {
@@ -155,6 +176,22 @@ function drawShell(ctx: Ctx): Shell {
   return renderShell(app, ctx.me, {
     onToggleLang: () => setLang(lang() === 'zh' ? 'en' : 'zh'),
     onLogout: () => signOut(),
+    ruleSets:
+      counting.length > 1
+        ? {
+            options: counting.map((s) => [s.name, s.title[lang()]] as const),
+            current: ctx.ruleSet,
+            onChange: (name) => {
+              ctx.ruleSet = name;
+              try {
+                sessionStorage.setItem(RULE_SET_KEY, name);
+              } catch {
+                // a private window without storage keeps the choice for this page only
+              }
+              void route(false).then(() => document.getElementById('rule-set')?.focus());
+            },
+          }
+        : undefined,
   });
 }
 

@@ -1,6 +1,6 @@
 // Hash routes, so the static server needs no fallback: #/live, #/hotspots?city=…,
 // #/asset/<assetId>, #/reliability, #/remediation (the board) and #/remediation/<caseId>,
-// #/priorities?region=… and #/ledger?period=YYYY-MM.
+// #/priorities?region=…, #/ledger?period=YYYY-MM and #/plan?asset=… (the planned-outage check).
 
 export const ROUTES = [
   'live',
@@ -10,6 +10,7 @@ export const ROUTES = [
   'remediation',
   'priorities',
   'ledger',
+  'plan',
 ] as const;
 export type RouteName = (typeof ROUTES)[number];
 

@@ -18,16 +18,36 @@ export const NAV: readonly NavItem[] = [
   { route: 'remediation', label: 'navRemediation' },
   { route: 'priorities', label: 'navPriorities' },
   { route: 'ledger', label: 'navLedger' },
+  { route: 'plan', label: 'navPlanned' },
 ];
 
 export interface ShellHandlers {
   onToggleLang: () => void;
   onLogout: () => void;
+  /** The choice of rule set, when there is one to make. */
+  ruleSets?:
+    | {
+        options: readonly (readonly [string, string])[];
+        current: string;
+        onChange: (name: string) => void;
+      }
+    | undefined;
 }
 
 export interface Shell {
   main: HTMLElement;
   setActive: (route: RouteName) => void;
+}
+
+function ruleSetChoice(c: ShellHandlers['ruleSets']): HTMLElement | null {
+  if (!c) return null;
+  const select = h(
+    'select',
+    { id: 'rule-set', name: 'rule-set' },
+    c.options.map(([name, label]) => h('option', { value: name, selected: name === c.current }, label)),
+  );
+  select.addEventListener('change', () => c.onChange(select.value));
+  return h('div', { class: 'rule-set-choice' }, h('label', { for: 'rule-set' }, t('ruleSet')), select);
 }
 
 export function renderShell(app: HTMLElement, me: Me, handlers: ShellHandlers): Shell {
@@ -68,6 +88,7 @@ export function renderShell(app: HTMLElement, me: Me, handlers: ShellHandlers): 
         h('span', {}, t('signedInAs', { roles: me.roles.join(', ') })),
         h('span', {}, t('zone', { zone: me.zone })),
       ),
+      ruleSetChoice(handlers.ruleSets),
       langButton,
       h('button', { type: 'button', id: 'logout', class: 'quiet', onclick: handlers.onLogout }, t('logout')),
     ),

@@ -583,3 +583,123 @@ describe('language and phone', () => {
     }
   });
 });
+
+describe('planned-outage check (先算后停)', () => {
+  interface FlagRow {
+    assetId: string;
+    kind: string;
+    rule: string;
+    status: string;
+  }
+  interface Effect {
+    assetId: string;
+    outcome: string;
+  }
+
+  it('flags each field the planner left empty at once, in Chinese, then answers as the API does', async () => {
+    const { page } = s;
+    await page.goto(`${h.web}/#/plan`);
+    await page.locator('#pc-submit').click();
+    await expect
+      .poll(() => page.locator('#pc-errors li').allTextContents())
+      .toEqual(['请填写停电设备编号', '请按“年-月-日 时:分”填写开始时间，例如 2027-03-05 08:00']);
+    expect(await page.locator('#pc-asset').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pc-asset');
+
+    // A feeder at risk of the 60-day rule now: one more outage today breaches it.
+    const flags = await api<{ rows: FlagRow[] }>(h.product, '/api/v1/flags?status=at_risk');
+    const risky = flags.rows.find((f) => f.kind === 'feeder' && f.rule === 'over-3-in-60d');
+    expect(risky, 'the demo has a feeder at risk of over-3-in-60d').toBeDefined();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: h.product.deps.config.zone }).format(
+      Date.now(),
+    );
+    const body = {
+      assetId: risky?.assetId,
+      start: `${today} 00:01`,
+      durationMinutes: 60,
+      cause: 'planned_maintenance',
+    };
+    const res = await fetch(`${h.product.url}/api/v1/planned-outages/check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${PLANNER}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await res.json()) as { effects: Effect[]; areas: number; customersAffected: number };
+    const breaching = new Set(answer.effects.filter((e) => e.outcome === 'breach').map((e) => e.assetId));
+    expect(breaching.has(risky?.assetId ?? '')).toBe(true);
+
+    await page.locator('#pc-asset').fill(body.assetId ?? '');
+    await page.locator('#pc-start').fill(body.start);
+    await page.locator('#pc-duration').fill('60');
+    await page.locator('#pc-submit').click();
+    await page.locator('table[data-name="planned-effects"] tbody tr').first().waitFor(attached);
+    expect(await page.locator('#pc-errors li').count()).toBe(0);
+    expect(Number(await kpi('breach'))).toBe(breaching.size);
+    expect(Number(await kpi('areas'))).toBe(answer.areas);
+    expect(Number(await kpi('customers'))).toBe(answer.customersAffected);
+    expect(await page.locator('table[data-name="planned-effects"] tbody tr').count()).toBe(
+      answer.effects.length,
+    );
+    // Breaches first, each row's effect worded and shaped.
+    const first = await cells('table[data-name="planned-effects"] tbody tr');
+    expect(first[0]?.join(' ')).toContain('▲ 将越限');
+    expect(await page.locator('.verdict').textContent()).toBe(
+      `这次停电会使 ${breaching.size} 个设备越限，请考虑合并停电（一停多用）、带电作业或调整时间。`,
+    );
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'planned-check-zh');
+    noErrors();
+  });
+
+  it('speaks English after the switch', async () => {
+    const { page } = s;
+    await page.locator('#lang-switch').click();
+    await page.locator('#pc-submit').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Planned-outage check (compute before you cut)');
+    expect(await page.locator('label[for="pc-duration"]').textContent()).toBe('Duration (minutes)');
+    await page.locator('#lang-switch').click();
+    await page.locator('#pc-submit').waitFor();
+    noErrors();
+  });
+});
+
+describe('the choice of rule set', () => {
+  it('lists the rule sets that count outages in the header, and the views follow the one chosen', async () => {
+    const { page } = s;
+    const sets = (
+      await api<{ rows: { name: string; rules: { measure: string }[] }[] }>(h.product, '/api/v1/rule-sets')
+    ).rows
+      .filter((r) => r.rules.some((x) => x.measure === 'count'))
+      .map((r) => r.name);
+    const first = h.product.deps.config.ruleSet;
+    const other = sets.find((n) => n === 'baoshan-2021') ?? sets.find((n) => n !== first) ?? '';
+    expect(sets.length).toBeGreaterThan(1);
+    await page.goto(`${h.web}/#/remediation`);
+    await page.locator('table[data-name="case-list"]').waitFor(attached);
+    expect(
+      await page
+        .locator('#rule-set option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(sets);
+    expect(await page.locator('#rule-set').inputValue()).toBe(first);
+    const count = async (name: string) =>
+      (await api<{ rows: unknown[] }>(h.product, `/api/v1/cases?ruleSet=${name}`)).rows.length;
+    const [mine, theirs] = [await count(first), await count(other)];
+    expect(theirs).not.toBe(mine);
+    expect(Number(await kpi('cases-shown'))).toBe(mine);
+
+    await page.locator('#rule-set').selectOption(other);
+    await expect.poll(async () => Number(await kpi('cases-shown'))).toBe(theirs);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rule-set');
+    // the choice holds on the next view, and after a reload
+    await page.goto(`${h.web}/#/priorities`);
+    await page.locator('#pr-ruleSet').waitFor(attached);
+    expect(await page.locator('#pr-ruleSet').inputValue()).toBe(other);
+    await page.reload();
+    await page.locator('#rule-set').waitFor(attached);
+    expect(await page.locator('#rule-set').inputValue()).toBe(other);
+    await screenshot(page, 'rule-set-choice');
+    await page.locator('#rule-set').selectOption(first);
+    noErrors();
+  });
+});

@@ -63,9 +63,9 @@ const clock = { now: local('2025-05-01 00:00') };
 const servers: Server[] = [];
 
 /** A fresh public router (empty caches) on 127.0.0.1, as the product mounts it. */
-async function serve(): Promise<string> {
+async function serve(ruleSets?: readonly CompiledRuleSet[]): Promise<string> {
   const app = express();
-  app.use('/public', publicPages({ store: product.store, zone: ZONE, ruleSet }));
+  app.use('/public', publicPages({ store: product.store, zone: ZONE, ruleSet, ruleSets }));
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -503,6 +503,35 @@ describe('a published quarter', () => {
     expect(lead(html)).toBe(lead(first));
     expect(publishedAt(html)).toBe('2025-10-01T00:20:00+08:00');
     expect(html).toBe(first);
+  });
+});
+
+describe('the choice of jurisdiction', () => {
+  it('offers every publishing rule set on the list page, and keeps the choice in its links', async () => {
+    const parsed = parseRuleSet({
+      ...(ruleData as object),
+      name: `${P}-other`,
+      jurisdiction: { zh: '另一辖区', en: 'Another jurisdiction' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const other = parsed.value;
+    const base = await serve([ruleSet, other]);
+    const list = await (await fetch(`${base}/disclosures`)).text();
+    expect(list).toContain(
+      `<select id="rule-set" name="ruleSet"><option value="${P}" selected>${ruleSet.jurisdiction.zh}</option><option value="${P}-other">另一辖区</option></select>`,
+    );
+    // the default set's links carry no ruleSet
+    expect(list).toContain(`<a href="/public/disclosures/2025-Q3">`);
+    // the other set has published nothing: its list says so, its quarter is not there
+    const theirs = await (await fetch(`${base}/disclosures?ruleSet=${P}-other&lang=en`)).text();
+    expect(theirs).toContain(`<option value="${P}-other" selected>Another jurisdiction</option>`);
+    expect(theirs).toContain('<input type="hidden" name="lang" value="en">');
+    expect(theirs).toContain('No disclosure has been published yet.');
+    expect(theirs).toContain(`href="/public/disclosures?ruleSet=${P}-other&amp;lang=zh"`); // the language switch keeps it
+    expect((await fetch(`${base}/disclosures/2025-Q3?ruleSet=${P}-other`)).status).toBe(404);
+    expect((await fetch(`${base}/disclosures?ruleSet=nope`)).status).toBe(404);
+    // with one publishing set there is nothing to choose
+    expect(await (await fetch(`${await serve()}/disclosures`)).text()).not.toContain('name="ruleSet"');
   });
 });
 

@@ -11,6 +11,7 @@ import { areaClassLabel, causeLabel, kindLabel, lang, reasonLabel, t } from '../
 import { href, type Route } from '../router.js';
 import { type Column, dataTable, figure } from '../table.js';
 import { assetCasesCard } from './case-list.js';
+import { canEdit } from './remediation-common.js';
 import { assetLink, fill, kpi, num, pageHeader, statusBadge, str, widthOf } from './common.js';
 import {
   calendarFigure,
@@ -54,7 +55,14 @@ export async function renderAsset(
 ): Promise<void> {
   const { api, fmt } = ctx;
   const id = route.id ?? '';
-  const back = h('p', { class: 'back' }, h('a', { href: href('hotspots') }, `← ${t('backToHotspots')}`));
+  const back = h(
+    'p',
+    { class: 'back' },
+    h('a', { href: href('hotspots') }, `← ${t('backToHotspots')}`),
+    canEdit(ctx.me)
+      ? [' · ', h('a', { href: href('plan', undefined, { asset: id }), id: 'plan-outage' }, t('navPlanned'))]
+      : null,
+  );
   const head = h('div', { class: 'asset-head' });
   const kpis = h('div', { class: 'kpis' });
   const rulesBox = h('div', { class: 'rule-cards' });
@@ -114,7 +122,7 @@ export async function renderAsset(
     kpi('last-outage', t('lastOutage'), fmt.date(summary.lastOutage), summary.lastOutage ?? ''),
   );
 
-  const ruleSet = sets.find((s) => s.name === ctx.me.ruleSet) ?? sets.find((s) => s.default);
+  const ruleSet = sets.find((s) => s.name === ctx.ruleSet) ?? sets.find((s) => s.default);
   const rules = (ruleSet?.rules ?? []).filter((r) => r.measure === 'count');
   const earlier = new Date(Date.now() - YEAR_MS).toISOString();
 
@@ -123,8 +131,15 @@ export async function renderAsset(
   const explained = await Promise.all(
     rules.map(async (rule) => {
       const [now, before] = await Promise.all([
-        api.json<Explanation>(`/flags/${encodeURIComponent(id)}/explain`, { rule: rule.id }),
-        api.json<Explanation>(`/flags/${encodeURIComponent(id)}/explain`, { rule: rule.id, asOf: earlier }),
+        api.json<Explanation>(`/flags/${encodeURIComponent(id)}/explain`, {
+          rule: rule.id,
+          ruleSet: ruleSet?.name,
+        }),
+        api.json<Explanation>(`/flags/${encodeURIComponent(id)}/explain`, {
+          rule: rule.id,
+          ruleSet: ruleSet?.name,
+          asOf: earlier,
+        }),
       ]);
       return { rule, now, before };
     }),
@@ -340,7 +355,7 @@ export async function renderAsset(
         async () => {
           const [areas, flags] = await Promise.all([
             api.json<{ rows: Row[] }>('/hotspots', { feederId: id }).then((a) => a.rows.map(toHotspot)),
-            api.json<FlagsAnswer>('/flags'),
+            api.json<FlagsAnswer>('/flags', { ruleSet: ctx.ruleSet }),
           ]);
           const byAsset = new Map<string, Flag[]>();
           for (const f of flags.rows) byAsset.set(f.assetId, [...(byAsset.get(f.assetId) ?? []), f]);

@@ -94,7 +94,7 @@ export function caseList(
 export async function assetCasesCard(ctx: Ctx, assetId: string): Promise<HTMLElement> {
   const [vocabulary, answer] = await Promise.all([
     loadVocabulary(ctx),
-    ctx.api.json<CasesAnswer>('/cases', { assetId }),
+    ctx.api.json<CasesAnswer>('/cases', { assetId, ruleSet: ctx.ruleSet }),
   ]);
   const w = words(vocabulary);
   const { fmt } = ctx;

@@ -108,6 +108,7 @@ export async function clearingSection(
       chartBox,
       async () => {
         const answer = await api.json<ClearingAnswer>('/remediation/clearing', {
+          ruleSet: ctx.ruleSet,
           step,
           groupBy: groupBy.join(','),
         });

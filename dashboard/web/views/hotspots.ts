@@ -169,7 +169,7 @@ export async function renderHotspots(
   );
 
   const [flagsAnswer, sets, boundaries] = await Promise.all([
-    api.json<FlagsAnswer>('/flags'),
+    api.json<FlagsAnswer>('/flags', { ruleSet: ctx.ruleSet }),
     ctx.ruleSets(),
     loadBoundaries(ctx).catch(() => null),
   ]);

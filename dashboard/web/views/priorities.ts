@@ -47,7 +47,7 @@ export async function renderPriorities(
   const names = new Map<string, string>();
   let answer: PrioritiesAnswer | undefined;
 
-  const ruleSet = () => filters.ruleSet ?? ctx.me.ruleSet;
+  const ruleSet = () => filters.ruleSet ?? ctx.ruleSet;
   const params = () => ({
     ruleSet: filters.ruleSet,
     region: filters.region,

@@ -56,7 +56,10 @@ export async function renderRemediation(
     listBox,
   );
 
-  const [vocabulary, everything] = await Promise.all([loadVocabulary(ctx), api.json<CasesAnswer>('/cases')]);
+  const [vocabulary, everything] = await Promise.all([
+    loadVocabulary(ctx),
+    api.json<CasesAnswer>('/cases', { ruleSet: ctx.ruleSet }),
+  ]);
   if (signal.aborted) return;
   const w = words(vocabulary);
   const regions = regionsOf(everything.rows);
@@ -116,6 +119,7 @@ export async function renderRemediation(
       listBox,
       async () => {
         const answer = await api.json<CasesAnswer>('/cases', {
+          ruleSet: ctx.ruleSet,
           status: filters.status,
           region: filters.region,
           unit: filters.unit,
