@@ -8,6 +8,7 @@ import { outagesRouter } from '../dashboard/api/outages.js';
 import { plannedCheckRouter } from '../dashboard/api/planned-check.js';
 import { prioritiesRouter } from '../dashboard/api/priorities.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
+import { searchRouter } from '../dashboard/api/search.js';
 import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
 import type { RouterFactory } from './app.js';
@@ -49,6 +50,7 @@ export const productRouters: readonly RouterFactory[] = [
       ruleSets: d.ruleSets,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
+  (d) => searchRouter({ store: d.store, requireRole: (role) => requireRole(d.tokens, role) }),
   (d) =>
     flagsRouter({
       store: d.store,
