@@ -88,6 +88,8 @@ export const productRouters: readonly RouterFactory[] = [
     reliabilityRouter({
       store: d.store,
       zone: d.config.zone,
+      ruleSets: d.ruleSets,
+      defaultRuleSet: d.config.ruleSet,
       requireRole: (role) => requireRole(d.tokens, role),
     }),
   (d) =>

@@ -4,6 +4,8 @@
 //                             threshold and major event days when there is enough history
 //   GET /reliability/ranking  regions of a year ordered by SAIDI then SAIFI, with the change on
 //                             the year before
+//   GET /reliability/causes   per region, outages by cause or by whose responsibility, in
+//                             Pareto order, with the outages a rule set's count rule counts
 // Every list answers JSON (rows in an envelope that says how the figures were taken), CSV or
 // an Arrow IPC stream. Parameters are checked together; every problem is a {path, message}.
 
@@ -37,6 +39,18 @@ import {
   yearPeriod,
   yearsBefore,
 } from '../../analytics/reliability/index.js';
+import {
+  byCauseOrder,
+  byResponsibilityOrder,
+  PARETO_MEASURES,
+  paretoOrder,
+  queryCauses,
+  REGION_LEVELS,
+  responsibilityOf,
+  rollUp,
+} from '../../analytics/causes/index.js';
+import type { CompiledRuleSet, CountRule } from '../../analytics/rules/index.js';
+import { CAUSES } from '../../core/domain.js';
 import type { ReadRouterDeps } from './outages.js';
 import { intParam, timeParam } from './query-params.js';
 import { type Row, sendRows } from './respond.js';
@@ -272,7 +286,72 @@ const describeThreshold = ({ year, threshold: t }: YearThreshold) => ({
   history: `${year - HISTORY_YEARS}-01-01/${year - 1}-12-31`,
 });
 
-export function reliabilityRouter(deps: ReadRouterDeps): Router {
+export interface ReliabilityRouterDeps extends ReadRouterDeps {
+  /** The rule sets /reliability/causes counts by; without them it gives no counted outages. */
+  ruleSets?: ReadonlyMap<string, CompiledRuleSet>;
+  defaultRuleSet?: string;
+}
+
+const FIGURES = [
+  'events',
+  'shortEvents',
+  'customerInterruptions',
+  'shortInterruptions',
+  'customerHours',
+  'counted',
+] as const;
+const PARETO_COLUMNS = ['rank', ...FIGURES, 'share', 'cumulativeShare', 'includesOngoing'];
+const DEFAULT_SHORT_OUTAGE_MINUTES = 3;
+
+/** The rule set and count rule the causes breakdown counts by, or a 400 naming what is known. */
+function countRuleOf(
+  deps: ReliabilityRouterDeps,
+  setName: string | undefined,
+  ruleId: string | undefined,
+): { set: CompiledRuleSet | undefined; rule: CountRule | undefined; issues: Issue[] } {
+  const sets = deps.ruleSets;
+  if (!sets || sets.size === 0) {
+    const issues = [setName, ruleId].some((x) => x !== undefined)
+      ? [{ path: setName !== undefined ? 'ruleSet' : 'rule', message: 'no rule sets are loaded here' }]
+      : [];
+    return { set: undefined, rule: undefined, issues };
+  }
+  const name = setName ?? deps.defaultRuleSet ?? [...sets.keys()][0] ?? '';
+  const set = sets.get(name);
+  if (!set) {
+    const known = [...sets.keys()].join(', ');
+    return {
+      set: undefined,
+      rule: undefined,
+      issues: [{ path: 'ruleSet', message: `no rule set "${name}" (known: ${known})` }],
+    };
+  }
+  const rule = ruleId === undefined ? set.countRules[0] : set.countRules.find((r) => r.id === ruleId);
+  if (ruleId !== undefined && !rule) {
+    const known = set.countRules.map((r) => r.id).join(', ') || 'none';
+    return {
+      set,
+      rule: undefined,
+      issues: [
+        { path: 'rule', message: `rule set "${name}" has no count rule "${ruleId}" (count rules: ${known})` },
+      ],
+    };
+  }
+  return { set, rule, issues: [] };
+}
+
+/** The other count rules of the set that count the same outages (they differ only in window and limit). */
+const countingAlike = (set: CompiledRuleSet, rule: CountRule): string[] =>
+  set.countRules
+    .filter(
+      (r) =>
+        r.id !== rule.id &&
+        JSON.stringify(r.counts) === JSON.stringify(rule.counts) &&
+        JSON.stringify(r.scope) === JSON.stringify(rule.scope),
+    )
+    .map((r) => r.id);
+
+export function reliabilityRouter(deps: ReliabilityRouterDeps): Router {
   const router = Router();
   const now = deps.now ?? Date.now;
   const read = deps.requireRole('operator');
@@ -459,5 +538,91 @@ export function reliabilityRouter(deps: ReadRouterDeps): Router {
     );
   });
 
+  router.get('/reliability/causes', read, async (req, res) => {
+    const p = new Params(req, deps.zone, [
+      'from',
+      'to',
+      'asOf',
+      'groupBy',
+      'region',
+      'ruleSet',
+      'rule',
+      'by',
+      'paretoBy',
+    ]);
+    const from = p.time('from');
+    const to = p.time('to');
+    const asOf = p.time('asOf', now());
+    const groupBy = p.oneOf('groupBy', REGION_LEVELS, 'county');
+    const by = p.oneOf('by', ['cause', 'responsibility'] as const, 'cause');
+    const paretoBy = p.oneOf('paretoBy', PARETO_MEASURES, 'customerHours');
+    const text = (name: string): string | undefined => {
+      const v = p.list(name);
+      if (v !== undefined && v.length > 1) {
+        p.issues.push({ path: name, message: `must name one, got: "${v.join(',')}"` });
+      }
+      return v?.[0];
+    };
+    const region = text('region');
+    const counting = countRuleOf(deps, text('ruleSet'), text('rule'));
+    p.issues.push(...counting.issues);
+    if (paretoBy === 'counted' && !counting.rule && counting.issues.length === 0) {
+      p.issues.push({ path: 'paretoBy', message: 'counted needs a rule set with a count rule' });
+    }
+    p.done();
+    const { set, rule } = counting;
+    const shortOutageMinutes = set?.shortOutageMinutes ?? DEFAULT_SHORT_OUTAGE_MINUTES;
+    const report = orBadRequest(
+      await queryCauses(deps.store, {
+        from,
+        to,
+        asOf,
+        zone: deps.zone,
+        groupBy,
+        region,
+        rule,
+        shortOutageMinutes,
+      }),
+    );
+    const rows =
+      by === 'cause'
+        ? paretoOrder(report.rows, paretoBy, byCauseOrder).map((r) => ({
+            [groupBy]: r.region,
+            cause: r.cause,
+            responsibility: responsibilityOf(r.cause),
+            ...pick(r),
+          }))
+        : paretoOrder(rollUp(report.rows), paretoBy, byResponsibilityOrder).map((r) => ({
+            [groupBy]: r.region,
+            responsibility: r.responsibility,
+            causes: r.causes,
+            ...pick(r),
+          }));
+    const keys =
+      by === 'cause' ? [groupBy, 'cause', 'responsibility'] : [groupBy, 'responsibility', 'causes'];
+    sendRows(req, res, rows, [...keys, ...PARETO_COLUMNS], {
+      period: { from: iso(from), to: iso(to) },
+      asOf: iso(asOf),
+      zone: deps.zone,
+      groupBy,
+      region: region ?? null,
+      by,
+      paretoBy,
+      ruleSet: set?.name ?? null,
+      rule: rule?.id ?? null,
+      countsAlike: set && rule ? countingAlike(set, rule) : [],
+      shortOutageMinutes,
+      units: { customerHours: 'hours' },
+      responsibilities: Object.fromEntries(CAUSES.map((c) => [c, responsibilityOf(c)])),
+      includesOngoing: report.includesOngoing,
+      ...(report.includesOngoing ? { ongoing: ONGOING_NOTE } : {}),
+    });
+  });
+
   return router;
+}
+
+/** The figures and Pareto place of a row, in column order. */
+function pick(r: object): Row {
+  return Object.fromEntries(PARETO_COLUMNS.map((c) => [c, (r as Row)[c]]));
 }

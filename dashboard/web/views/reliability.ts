@@ -1,20 +1,52 @@
 // Supply reliability: SAIDI, SAIFI, CAIDI and ASAI by city as small multiples, SAIDI by area
 // class against the loaded targets, the year's regional ranking with the change on the year
-// before, and on request the daily SAIDI with the major-event-day threshold. Variant and the
+// before, on request the daily SAIDI with the major-event-day threshold, and a Pareto chart of
+// causes (or responsibilities) per chosen city with its table beside it. Variant and the
 // major-event-day exclusion are selectable. Periods are calendar years (or this year to
 // date) named as local dates, which the server reads in the operating zone.
 
 import type { Row } from '../api.js';
 import { barChart, type DailyPoint, dailyBars } from '../charts/index.js';
+import { type ParetoBar, paretoChart } from '../charts/pareto.js';
 import type { Ctx } from '../context.js';
 import { reliabilityIssueText } from '../explain.js';
 import { h, svgNode } from '../dom.js';
-import { areaClassLabel, type Key, t } from '../i18n.js';
+import { areaClassLabel, causeLabel, type Key, locale, t } from '../i18n.js';
 import { type Route, replaceParams } from '../router.js';
 import { type Column, dataTable, figure } from '../table.js';
 import { checkbox, fill, labelled, num, pageHeader, str, widthOf } from './common.js';
 
 const VARIANTS = ['all', 'no_external', 'no_shortage', 'planned', 'fault'] as const;
+const CAUSE_MEASURES = ['customerHours', 'customerInterruptions', 'events', 'counted'] as const;
+type CauseMeasure = (typeof CAUSE_MEASURES)[number];
+const CAUSE_VIEWS = ['cause', 'responsibility'] as const;
+type CauseView = (typeof CAUSE_VIEWS)[number];
+
+/** One row of GET /reliability/causes?groupBy=city, in Pareto order. */
+interface CauseRow {
+  city: string | null;
+  cause?: string;
+  responsibility: string;
+  rank: number;
+  events: number;
+  shortEvents: number;
+  customerInterruptions: number;
+  customerHours: number;
+  counted: number | null;
+  share: number | null;
+  cumulativeShare: number | null;
+}
+interface CausesAnswer {
+  rows: CauseRow[];
+  includesOngoing?: boolean;
+  ruleSet: string | null;
+  rule: string | null;
+}
+interface CauseChoice {
+  measure: CauseMeasure;
+  view: CauseView;
+  regions: string[];
+}
 
 interface Envelope {
   rows: Row[];
@@ -55,8 +87,14 @@ export async function renderReliability(
     med: p.get('med') === '1',
     choice: p.get('period') ?? '',
   };
+  const causeChoice: CauseChoice = {
+    measure: oneOf(CAUSE_MEASURES, p.get('causeBy'), 'customerHours'),
+    view: oneOf(CAUSE_VIEWS, p.get('causeView'), 'cause'),
+    regions: (p.get('causeRegions') ?? '').split(',').filter((x) => x !== ''),
+  };
   const controls = h('form', { class: 'filters card', 'aria-labelledby': 'rel-controls' });
   const cityBox = h('div', { class: 'figure-slot' });
+  const causesBox = h('div', { class: 'figure-slot' });
   const classBox = h('div', { class: 'figure-slot' });
   const rankBox = h('div', { class: 'figure-slot' });
   const dailyBox = h('div', { class: 'figure-slot' });
@@ -67,6 +105,7 @@ export async function renderReliability(
     controls,
     checks,
     cityBox,
+    causesBox,
     h('div', { class: 'grid2' }, classBox, rankBox),
     dailyBox,
     ongoing,
@@ -84,7 +123,16 @@ export async function renderReliability(
     const own = new AbortController();
     current = own;
     const sig = AbortSignal.any([signal, own.signal]);
-    replaceParams(route, { period: state.choice, variant: state.variant, med: state.med ? '1' : undefined });
+    const saveParams = () =>
+      replaceParams(route, {
+        period: state.choice,
+        variant: state.variant,
+        med: state.med ? '1' : undefined,
+        causeBy: causeChoice.measure === 'customerHours' ? undefined : causeChoice.measure,
+        causeView: causeChoice.view === 'cause' ? undefined : causeChoice.view,
+        causeRegions: causeChoice.regions.length > 0 ? causeChoice.regions.join(',') : undefined,
+      });
+    saveParams();
     const { variant, med, choice } = state;
     const year = choice === 'ytd' ? lastYear + 1 : Number(choice) || lastYear;
     const from = `${year}-01-01`;
@@ -165,6 +213,35 @@ export async function renderReliability(
       sig,
     );
 
+    // The causes' own choices refill only their box, and give the focus back to the control used.
+    const loadCauses = (focus?: string): Promise<void> =>
+      fill(
+        causesBox,
+        async () => {
+          const answer = await api.json<CausesAnswer>('/reliability/causes', {
+            from,
+            to,
+            groupBy: 'city',
+            by: causeChoice.view,
+            paretoBy: causeChoice.measure,
+            // The header's rule set; the server's default needs no parameter.
+            ...(ctx.ruleSet !== ctx.me.ruleSet ? { ruleSet: ctx.ruleSet } : {}),
+          });
+          if (answer.includesOngoing) note({ rows: [], includesOngoing: true });
+          return causesSection(ctx, answer, causeChoice, periodLabel, widthOf(causesBox, 640), {
+            reload: (id) => {
+              saveParams();
+              void loadCauses(id);
+            },
+            save: saveParams,
+          });
+        },
+        sig,
+      ).then(() => {
+        if (focus) document.getElementById(focus)?.focus();
+      });
+    const byCause = loadCauses();
+
     const loadDaily = () =>
       fill(
         dailyBox,
@@ -184,7 +261,7 @@ export async function renderReliability(
         h('button', { type: 'button', id: 'load-daily', onclick: () => void loadDaily() }, t('loadDaily')),
       ),
     );
-    await Promise.all([byCity, byClass, ranking]);
+    await Promise.all([byCity, byCause, byClass, ranking]);
   };
 
   controls.replaceChildren(
@@ -223,6 +300,175 @@ export async function renderReliability(
     ),
   );
   await load();
+}
+
+const oneOf = <T extends string>(allowed: readonly T[], v: string | null, fallback: T): T =>
+  (allowed as readonly string[]).includes(v ?? '') ? (v as T) : fallback;
+
+const measureLabel = (m: CauseMeasure): string => t(`measure_${m}` as Key);
+const partLabel = (row: CauseRow, view: CauseView): string =>
+  view === 'cause' ? causeLabel(row.cause ?? '') : t(`resp_${row.responsibility}` as Key);
+
+/**
+ * The causes card: the measure and breakdown (a new request), the cities shown (redrawn from
+ * the rows at hand), and per city a Pareto chart with its table beside it.
+ */
+function causesSection(
+  ctx: Ctx,
+  answer: CausesAnswer,
+  choice: CauseChoice,
+  periodLabel: string,
+  width: number,
+  on: { reload: (focusId: string) => void; save: () => void },
+): HTMLElement {
+  const { fmt } = ctx;
+  const regions = [...new Set(answer.rows.map((r) => r.city ?? ''))];
+  const kept = choice.regions.filter((r) => regions.includes(r));
+  choice.regions = kept.length > 0 ? kept : regions.slice(0, 1);
+  const measures = CAUSE_MEASURES.filter((m) => m !== 'counted' || answer.rule !== null);
+  const charts = h('div', { class: 'pareto-list' });
+  const formatOf = (m: CauseMeasure) => (n: number) => (m === 'customerHours' ? fmt.num(n, 1) : fmt.int(n));
+  const draw = () => {
+    if (choice.regions.length === 0) {
+      charts.replaceChildren(h('p', { class: 'note' }, t('noRegionChosen')));
+      return;
+    }
+    const chartWidth = width >= 900 ? Math.floor(width * 0.55) : width;
+    charts.replaceChildren(
+      ...regions
+        .filter((r) => choice.regions.includes(r))
+        .map((region, i) =>
+          paretoFigure(ctx, answer, choice, region, i, chartWidth, formatOf(choice.measure)),
+        ),
+    );
+  };
+  const regionBoxes = h(
+    'fieldset',
+    { class: 'fields' },
+    h('legend', {}, t('causesRegions')),
+    regions.map((region, i) =>
+      checkbox(`rc-region-${i}`, region || t('none'), choice.regions.includes(region), (checked) => {
+        choice.regions = checked
+          ? regions.filter((r) => r === region || choice.regions.includes(r))
+          : choice.regions.filter((r) => r !== region);
+        on.save();
+        draw();
+      }),
+    ),
+  );
+  draw();
+  const countedNote =
+    answer.ruleSet !== null && answer.rule !== null
+      ? h('p', { class: 'note' }, t('causesCountedNote', { ruleSet: answer.ruleSet, rule: answer.rule }))
+      : null;
+  return h(
+    'section',
+    { class: 'card filters', 'data-name': 'rel-causes', 'aria-labelledby': 'rel-causes-title' },
+    h('h2', { id: 'rel-causes-title' }, `${t('causesTitle')} · ${periodLabel}`),
+    h('p', { class: 'desc' }, t('causesDesc')),
+    h(
+      'div',
+      { class: 'fields' },
+      labelled(
+        'rc-measure',
+        t('causesMeasure'),
+        measures.map((m): [string, string] => [m, measureLabel(m)]),
+        choice.measure,
+        (v) => {
+          choice.measure = v as CauseMeasure;
+          on.reload('rc-measure');
+        },
+      ),
+      labelled(
+        'rc-view',
+        t('causesView'),
+        [
+          ['cause', t('causesByCause')],
+          ['responsibility', t('causesByResponsibility')],
+        ],
+        choice.view,
+        (v) => {
+          choice.view = v as CauseView;
+          on.reload('rc-view');
+        },
+      ),
+    ),
+    regionBoxes,
+    charts,
+    countedNote,
+  );
+}
+
+function paretoFigure(
+  ctx: Ctx,
+  answer: CausesAnswer,
+  choice: CauseChoice,
+  region: string,
+  index: number,
+  width: number,
+  format: (n: number) => string,
+): HTMLElement {
+  const { fmt } = ctx;
+  const rows = answer.rows.filter((r) => (r.city ?? '') === region);
+  const measure = measureLabel(choice.measure);
+  const name = region || t('none');
+  const title = t('paretoTitle', { region: name, measure });
+  const desc = t('paretoDesc', { measure });
+  const bars: ParetoBar[] = rows.map((r) => ({
+    key: (choice.view === 'cause' ? r.cause : r.responsibility) ?? '',
+    label: partLabel(r, choice.view),
+    value: r[choice.measure] ?? 0,
+    cumulativeShare: r.cumulativeShare,
+  }));
+  // Above narrow bars the figures are compact (57.9万, 579K); the table gives them in full.
+  const compact = new Intl.NumberFormat(locale(), { notation: 'compact', maximumSignificantDigits: 3 });
+  const svg = paretoChart(bars, {
+    id: `rel-pareto-${index}`,
+    title,
+    desc,
+    width: Math.max(320, Math.min(width, 720)),
+    format: (n) => compact.format(n),
+    formatShare: (f) => fmt.pct(f, 0),
+  });
+  const table = dataTable({
+    caption: title,
+    columns: [
+      {
+        key: 'part',
+        label: choice.view === 'cause' ? t('cause') : t('responsibility'),
+        value: (r: CauseRow) => partLabel(r, choice.view),
+      },
+      {
+        key: 'value',
+        label: measure,
+        value: (r) => r[choice.measure],
+        render: (r) => (r[choice.measure] === null ? t('none') : format(r[choice.measure] ?? 0)),
+        numeric: true,
+      },
+      {
+        key: 'share',
+        label: t('share'),
+        value: (r) => r.share,
+        render: (r) => fmt.pct(r.share, 1),
+        numeric: true,
+      },
+      {
+        key: 'cumulative',
+        label: t('cumulativeShare'),
+        value: (r) => r.cumulativeShare,
+        render: (r) => fmt.pct(r.cumulativeShare, 1),
+        numeric: true,
+      },
+    ],
+    rows,
+    name: 'rel-pareto-table',
+  });
+  return h(
+    'section',
+    { class: 'figure', 'data-name': 'rel-pareto', 'data-region': region },
+    h('h3', {}, title),
+    h('div', { class: 'grid2' }, h('div', { class: 'chart-box' }, svgNode(svg)), table),
+  );
 }
 
 function dailyFigure(ctx: Ctx, answer: DailyAnswer, width: number): HTMLElement {
