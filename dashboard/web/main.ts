@@ -9,6 +9,7 @@ import { h } from './dom.js';
 import { createFormat } from './format.js';
 import { htmlLang, initLang, lang, onLangChange, setLang, t } from './i18n.js';
 import { parseRoute, type RouteName } from './router.js';
+import { searchBox } from './search-box.js';
 import { renderShell, type Shell } from './shell.js';
 import { renderAsset } from './views/asset.js';
 import { renderHotspots } from './views/hotspots.js';
@@ -176,6 +177,7 @@ function drawShell(ctx: Ctx): Shell {
   return renderShell(app, ctx.me, {
     onToggleLang: () => setLang(lang() === 'zh' ? 'en' : 'zh'),
     onLogout: () => signOut(),
+    search: searchBox(ctx.api),
     ruleSets:
       counting.length > 1
         ? {

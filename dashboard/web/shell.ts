@@ -24,6 +24,8 @@ export const NAV: readonly NavItem[] = [
 export interface ShellHandlers {
   onToggleLang: () => void;
   onLogout: () => void;
+  /** The search box of the header. */
+  search?: HTMLElement | undefined;
   /** The choice of rule set, when there is one to make. */
   ruleSets?:
     | {
@@ -79,6 +81,7 @@ export function renderShell(app: HTMLElement, me: Me, handlers: ShellHandlers): 
       h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚡'),
       h('div', {}, h('p', { class: 'app-title' }, t('appTitle')), h('p', { class: 'sub' }, t('appSubtitle'))),
     ),
+    handlers.search ?? null,
     h(
       'div',
       { class: 'tools' },

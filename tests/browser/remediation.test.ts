@@ -690,7 +690,7 @@ describe('the choice of rule set', () => {
 
     await page.locator('#rule-set').selectOption(other);
     await expect.poll(async () => Number(await kpi('cases-shown'))).toBe(theirs);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rule-set');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rule-set');
     // the choice holds on the next view, and after a reload
     await page.goto(`${h.web}/#/priorities`);
     await page.locator('#pr-ruleSet').waitFor(attached);
@@ -700,6 +700,55 @@ describe('the choice of rule set', () => {
     expect(await page.locator('#rule-set').inputValue()).toBe(other);
     await screenshot(page, 'rule-set-choice');
     await page.locator('#rule-set').selectOption(first);
+    noErrors();
+  });
+});
+
+describe('search in the header', () => {
+  interface Hit {
+    type: string;
+    id: string;
+    name: string | null;
+    county: string | null;
+  }
+
+  it('lists what the API finds with each region path, and opens the chosen one from the keyboard', async () => {
+    const { page } = s;
+    await page.goto(`${h.web}/#/live`);
+    await page.locator('#search').waitFor(attached);
+    // "/" outside a field jumps to the box
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+
+    const query = '社区';
+    const answer = await api<{ rows: Hit[] }>(h.product, `/api/v1/search?q=${encodeURIComponent(query)}`);
+    expect(answer.rows.length).toBeGreaterThan(1);
+    await page.keyboard.type(query);
+    await page.locator('#search-results li[role=option]').first().waitFor(attached);
+    expect(
+      await page
+        .locator('#search-results li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
+    ).toEqual(answer.rows.map((r) => r.id));
+    // each option names its county, so namesakes are told apart
+    const second = answer.rows[1] as Hit;
+    expect(await page.locator('#search-opt-1 .hit-detail').textContent()).toContain(second.county ?? '');
+    expect(await page.locator('#search').getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe('search-opt-1');
+    expect(await axeSerious(page)).toEqual([]);
+    await screenshot(page, 'search');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.hash === `#/asset/${encodeURIComponent(second.id)}`);
+    expect(await page.locator('#search-results').isHidden()).toBe(true);
+
+    await page.locator('#search').fill('不存在的设备名称');
+    await expect
+      .poll(() => page.locator('#search-results li.none').textContent())
+      .toBe('没有找到“不存在的设备名称”');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search').getAttribute('aria-expanded')).toBe('false');
     noErrors();
   });
 });
