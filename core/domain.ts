@@ -46,6 +46,12 @@ export interface Asset {
   areaClass: AreaClass;
   customers: number;
   transformers?: number;
+  /**
+   * The asset supplies an important user (重要电力用户, GB/T 29328: hospitals, water works, mines,
+   * transport hubs…): an arrears disconnection of it is reported in advance whatever its size
+   * (Guizhou item 56). Present only when true.
+   */
+  importantUser?: true;
   lat?: number;
   lon?: number;
   validFrom: number;

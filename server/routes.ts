@@ -9,6 +9,7 @@ import { plannedCheckRouter } from '../dashboard/api/planned-check.js';
 import { prioritiesRouter } from '../dashboard/api/priorities.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
 import { searchRouter } from '../dashboard/api/search.js';
+import { reportsRouter } from '../dashboard/api/reports.js';
 import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
 import type { RouterFactory } from './app.js';
@@ -119,4 +120,12 @@ export const productRouters: readonly RouterFactory[] = [
     });
     return router;
   },
+  (d) =>
+    reportsRouter({
+      store: d.store,
+      zone: d.config.zone,
+      ruleSets: d.ruleSets,
+      defaultRuleSet: d.config.ruleSet,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
 ];

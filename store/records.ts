@@ -65,6 +65,7 @@ export interface AssetRow {
   area_class: Asset['areaClass'];
   customers: number;
   transformers: number | null;
+  important_user: boolean | null;
   lat: number | null;
   lon: number | null;
   valid_from: number;
@@ -86,13 +87,14 @@ export function assetOfRow(r: AssetRow): Asset {
   if (r.county !== null) a.county = r.county;
   if (r.park !== null) a.park = r.park;
   if (r.transformers !== null) a.transformers = r.transformers;
+  if (r.important_user === true) a.importantUser = true;
   if (r.lat !== null) a.lat = r.lat;
   if (r.lon !== null) a.lon = r.lon;
   return a;
 }
 
 export const ASSET_COLUMNS = sql`asset_id, kind, name, feeder_id, substation, province, city, county, park, area_class,
-  customers, transformers, lat, lon, valid_from`;
+  customers, transformers, important_user, lat, lon, valid_from`;
 
 /** Every version of the assets matching `where`, oldest first. */
 export async function readAssetVersions(store: Store, where: Sql): Promise<Asset[]> {

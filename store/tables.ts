@@ -273,4 +273,25 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE outage_reach ADD COLUMN IF NOT EXISTS force_majeure BOOLEAN',
     ],
   },
+  {
+    // The reports the authorities ask for (analytics/reports): the annual regional ranking, the
+    // half-year and annual summaries, the advance report of arrears disconnections. A run is a
+    // row of report_runs as for the ledger; its rows are kept here in order (seq), each the
+    // document's row as frozen (JSON). An asset record may say it supplies an important user
+    // (重要用户); rows from before read false.
+    version: 8,
+    name: 'report_entries, assets.important_user',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS report_entries (
+        report SYMBOL,
+        rule_set SYMBOL,
+        period SYMBOL,
+        run_id SYMBOL CAPACITY 4096 NOCACHE,
+        seq INT,
+        row VARCHAR,
+        period_start TIMESTAMP
+      ) TIMESTAMP(period_start) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(period_start, report, rule_set, run_id, seq)`,
+      'ALTER TABLE assets ADD COLUMN IF NOT EXISTS important_user BOOLEAN',
+    ],
+  },
 ];

@@ -21,7 +21,7 @@ export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Cell = string | number | boolean | null;
 
-interface Column<R> {
+export interface Column<R> {
   key: keyof R & string;
   label: Label;
   /** the value in a language; default: the value itself */
@@ -54,7 +54,7 @@ function verification(v: Verification | null, lang: Lang): Cell {
     : `${methods}: ${v.passed ? 'passed' : 'not passed'}. ${v.result} (${v.verifiedBy}, ${v.verifiedOn})`;
 }
 
-const col = <R>(key: keyof R & string, zh: string, en: string, text?: Column<R>['text']): Column<R> =>
+export const col = <R>(key: keyof R & string, zh: string, en: string, text?: Column<R>['text']): Column<R> =>
   text ? { key, label: { zh, en }, text } : { key, label: { zh, en } };
 
 export const LEDGER_COLUMNS: readonly Column<LedgerRow>[] = [

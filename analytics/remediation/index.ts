@@ -56,6 +56,8 @@ export {
 export { dueDateFrom, isOverdue, type Observation, observation, WORK_PENDING } from './deadlines.js';
 export {
   type Cell,
+  type Column,
+  col,
   DISCLOSURE_COLUMNS,
   fieldNames,
   LANGS,
@@ -105,7 +107,7 @@ export {
   readEntries,
   readRuns,
 } from './sql/reports.js';
-export { waitApplied } from './sql/write.js';
+export { exclusive, waitApplied } from './sql/write.js';
 export {
   ACTION_LABELS,
   AREA_CLASS_LABELS,

@@ -25,7 +25,7 @@ export function calendarGaps(ruleSets: Iterable<CompiledRuleSet>, years: readonl
 
 /** One line for the log and /readyz. */
 export const describeGap = (g: CalendarGap): string =>
-  `rule set ${g.ruleSet}: calendar ${g.calendar} does not list ${g.year}; its filing deadlines there count weekends only until the State Council's holiday notice for ${g.year} is added (core/work-calendar.ts)`;
+  `rule set ${g.ruleSet}: calendar ${g.calendar} does not list ${g.year}; its filing deadlines there count weekends only until the State Council's holiday notice for ${g.year} is added to rules/calendars/${g.calendar}.json`;
 
 /** The local year of `now` in `zone` and the next: the deadlines a running product will meet. */
 export function yearsAhead(now: number, zone: string): number[] {

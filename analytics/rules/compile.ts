@@ -9,6 +9,7 @@ import type {
   CountRule,
   Counts,
   LedgerDue,
+  Reporting,
   Rule,
   Scope,
   TargetRule,
@@ -140,14 +141,28 @@ export function compileRuleSet(parsed: ParsedRuleSet): CompiledRuleSet {
     shortOutageMinutes: parsed.shortOutageMinutes,
     observationDays: parsed.observationDays,
     caseDueDays: parsed.caseDueDays,
-    reporting: {
-      ledgerDue: ledgerDueOf(parsed.reporting.ledgerDue),
-      disclosure: parsed.reporting.disclosure,
-    },
+    reporting: reportingOf(parsed.reporting),
     rules,
     countRules: rules.filter((r): r is CountRule => r.measure === 'count'),
     targetRules: rules.filter((r): r is TargetRule => r.measure !== 'count'),
   };
+}
+
+function reportingOf(r: ParsedRuleSet['reporting']): Reporting {
+  const out: Reporting = { ledgerDue: ledgerDueOf(r.ledgerDue), disclosure: r.disclosure };
+  if (r.ranking) {
+    const { tiers, ...rest } = r.ranking;
+    out.ranking = { ...defined({ ...rest }), tiers: { ...tiers } };
+  }
+  if (r.summaries) {
+    const { halfYear, annual } = r.summaries;
+    out.summaries = defined({
+      halfYear: halfYear && defined({ ...halfYear }),
+      annual: annual && defined({ ...annual }),
+    });
+  }
+  if (r.arrearsNotice) out.arrearsNotice = { ...r.arrearsNotice };
+  return out;
 }
 
 function ledgerDueOf(d: ParsedRuleSet['reporting']['ledgerDue']): LedgerDue {

@@ -188,12 +188,109 @@ const targetRule = z
     }
   });
 
+/** A calendar of rules/calendars/ (core/work-calendar.ts). */
+const calendarName = z.string().refine((v) => WORK_CALENDAR_NAMES.includes(v), {
+  error: expecting(`a calendar of rules/calendars/ (${WORK_CALENDAR_NAMES.map((n) => `"${n}"`).join(', ')})`),
+});
+
+/** 'MM-DD', a day of the year (29 February is refused: it is not in every year). */
+const monthDay = z
+  .string({ error: expecting('"MM-DD"') })
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: expecting('"MM-DD"') })
+  .refine(
+    (v) => {
+      const [m, d] = v.split('-').map(Number) as [number, number];
+      return d <= [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+    },
+    { error: expecting('a day that every year has ("MM-DD")') },
+  );
+const year = z.number().int().min(1990).max(9999);
+
+/**
+ * The annual regional ranking with reward and penalty tiers (Guizhou item 34: published every
+ * March for the year before). Regions of `groupBy` within the set's region (or the listed
+ * `regions` only), ranked by `by` (lowest first; the other measure breaks ties); tiers by rank
+ * (the best `reward` rewarded, the worst `penalty` penalised) or by value (at most
+ * `rewardAtMost` rewarded, above `penaltyAbove` penalised).
+ */
+export const RANKING_GROUPS = ['province', 'city', 'county'] as const;
+export const RANKING_MEASURES = ['saidi_hours', 'saifi'] as const;
+const rankingReport = z
+  .strictObject({
+    groupBy: z.enum(RANKING_GROUPS).default('city'),
+    regions: names.optional(),
+    by: z.enum(RANKING_MEASURES).default('saidi_hours'),
+    basis: z.enum(TARGET_BASIS).default('medium_voltage'),
+    publishMonth: wholeFrom(1).max(12).default(3),
+    firstYear: year.optional(),
+    tiers: z.discriminatedUnion(
+      'by',
+      [
+        z.strictObject({ by: z.literal('rank'), reward: wholeFrom(0), penalty: wholeFrom(0) }),
+        z.strictObject({
+          by: z.literal('value'),
+          rewardAtMost: z.number().min(0),
+          penaltyAbove: z.number().min(0),
+        }),
+      ],
+      {
+        error: expecting(
+          '{"by": "rank", "reward", "penalty"} or {"by": "value", "rewardAtMost", "penaltyAbove"}',
+        ),
+      },
+    ),
+  })
+  .superRefine((r, ctx) => {
+    if (r.tiers.by === 'value' && r.tiers.rewardAtMost > r.tiers.penaltyAbove) {
+      const message = `rewardAtMost (${r.tiers.rewardAtMost}) must not be above penaltyAbove (${r.tiers.penaltyAbove})`;
+      ctx.addIssue({ code: 'custom', path: ['tiers', 'rewardAtMost'], message });
+    }
+  });
+
+/**
+ * The half-year and annual work summaries (Guizhou §三(三): by 5 July and 20 December). The
+ * half year is January to June; the annual summary covers January to `throughMonth` (the
+ * months complete before it is due). Each is due on `due` of the same year.
+ */
+const summaryReports = z
+  .strictObject({
+    halfYear: z.strictObject({ due: monthDay, firstYear: year.optional() }).optional(),
+    annual: z
+      .strictObject({ due: monthDay, throughMonth: wholeFrom(1).max(12), firstYear: year.optional() })
+      .optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.halfYear && Number(s.halfYear.due.slice(0, 2)) < 7)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['halfYear', 'due'],
+        message: `must fall after the half year (July to December), got "${s.halfYear.due}"`,
+      });
+    if (s.annual && Number(s.annual.due.slice(0, 2)) <= s.annual.throughMonth)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['annual', 'due'],
+        message: `must fall after the months it covers (January to month ${s.annual.throughMonth}), got "${s.annual.due}"`,
+      });
+  });
+
+/**
+ * The advance report of arrears disconnections (Guizhou item 56): an arrears outage interrupting
+ * more than `householdsMoreThan` households of a compound, or an important user's
+ * (`importantUsers`), is reported `daysBefore` calendar days before it begins.
+ */
+const arrearsNotice = z.strictObject({
+  householdsMoreThan: wholeFrom(0),
+  importantUsers: z.boolean().default(true),
+  daysBefore: wholeFrom(0).max(60),
+});
+
 const ledgerDue = z.union(
   [
     z.strictObject({ dayOfNextMonth: wholeFrom(1).max(28) }),
     z.strictObject({
       workingDayOfNextMonth: wholeFrom(1).max(20),
-      calendar: z.enum(WORK_CALENDAR_NAMES).optional(),
+      calendar: calendarName.optional(),
     }),
   ],
   {
@@ -212,7 +309,13 @@ export const ruleSetSchema = z
     shortOutageMinutes: z.number().min(0).default(3),
     observationDays: wholeFrom(0).default(90),
     caseDueDays: wholeFrom(1),
-    reporting: z.strictObject({ ledgerDue, disclosure: z.enum(DISCLOSURES) }),
+    reporting: z.strictObject({
+      ledgerDue,
+      disclosure: z.enum(DISCLOSURES),
+      ranking: rankingReport.optional(),
+      summaries: summaryReports.optional(),
+      arrearsNotice: arrearsNotice.optional(),
+    }),
     rules: z.array(z.discriminatedUnion('measure', [countRule, targetRule])).min(1),
   })
   // Runs even when other fields failed (`when`), so a duplicate id is reported with the rest;

@@ -4,6 +4,7 @@
 import type { AreaClass, Asset, AssetKind, Cause, OutageEvent } from '../../core/domain.js';
 import type { WorkCalendarName } from '../../core/work-calendar.js';
 import type { Disclosure, Exclusion, TargetBasis, TargetMeasure, TargetPer } from './schema.js';
+import type { RANKING_GROUPS, RANKING_MEASURES } from './schema.js';
 import type { CalendarUnit, DayRange, WindowSpec } from './window.js';
 
 export interface Text {
@@ -104,6 +105,47 @@ export type LedgerDue =
   /** `calendar`: public holidays and moved working days; without it only weekends are off */
   | { workingDayOfNextMonth: number; calendar?: WorkCalendarName };
 
+/** Reward and penalty tiers of the regional ranking: by rank, or by value of the ranked measure. */
+export type RankingTiers =
+  | { by: 'rank'; reward: number; penalty: number }
+  | { by: 'value'; rewardAtMost: number; penaltyAbove: number };
+
+/** The annual regional ranking with reward and penalty tiers (reports/ranking.ts). */
+export interface RankingReport {
+  groupBy: (typeof RANKING_GROUPS)[number];
+  /** only these regions (a pilot); absent: every region of groupBy in the set's region */
+  regions?: readonly string[];
+  /** ranked lowest first; the other measure breaks ties */
+  by: (typeof RANKING_MEASURES)[number];
+  basis: TargetBasis;
+  /** the month of the next year the results are published in: frozen on its first day, due on its last */
+  publishMonth: number;
+  firstYear?: number;
+  tiers: RankingTiers;
+}
+
+/** The half-year and annual summaries; `due` is 'MM-DD' of the same year. */
+export interface SummaryReports {
+  halfYear?: { due: string; firstYear?: number };
+  annual?: { due: string; throughMonth: number; firstYear?: number };
+}
+
+/** The advance report of arrears disconnections (reports/arrears.ts). */
+export interface ArrearsNotice {
+  householdsMoreThan: number;
+  importantUsers: boolean;
+  /** calendar days before the disconnection's local start date */
+  daysBefore: number;
+}
+
+export interface Reporting {
+  ledgerDue: LedgerDue;
+  disclosure: Disclosure;
+  ranking?: RankingReport;
+  summaries?: SummaryReports;
+  arrearsNotice?: ArrearsNotice;
+}
+
 export interface RuleSetRegion {
   province?: readonly string[];
   city?: readonly string[];
@@ -121,7 +163,7 @@ export interface CompiledRuleSet {
   observationDays: number;
   /** Remediation: days from opening a case to its due date. */
   caseDueDays: number;
-  reporting: { ledgerDue: LedgerDue; disclosure: Disclosure };
+  reporting: Reporting;
   /** The region the set governs (absent: every asset); already part of each rule's scope. */
   region?: RuleSetRegion;
   /** All rules in file order. */

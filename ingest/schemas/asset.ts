@@ -2,7 +2,7 @@
 
 import { AREA_CLASSES, ASSET_KINDS, type Asset } from '../../core/domain.js';
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
-import { between, count, id, oneOf, optional, quote, required, text, time } from './fields.js';
+import { between, count, flag, id, oneOf, optional, quote, required, text, time } from './fields.js';
 import { perZone, readFields, type ValidateContext } from './read.js';
 import { regionIssues } from './region.js';
 
@@ -20,6 +20,7 @@ function assetShape(zone: string) {
     areaClass: required(oneOf(AREA_CLASSES, 'areaClass')),
     customers: required(count),
     transformers: optional(count),
+    importantUser: optional(flag),
     lat: optional(between(-90, 90)),
     lon: optional(between(-180, 180)),
     validFrom: optional(time(zone)),
@@ -39,8 +40,10 @@ export function validateAsset(raw: Record<string, unknown>, ctx: ValidateContext
   if (v.lon !== undefined && v.lat === undefined)
     issues.push({ path: 'lat', message: 'is required when lon is given' });
   if (issues.length > 0) return fail(issues);
+  const { importantUser, ...rest } = v;
   return ok({
-    ...v,
+    ...rest,
+    ...(importantUser ? { importantUser: true as const } : {}),
     assetId: v.assetId!,
     kind: v.kind!,
     areaClass: v.areaClass!,

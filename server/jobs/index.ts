@@ -4,7 +4,10 @@
 //   cases       opens, attaches and reopens cases from the set's breaches
 //   ledger      freezes every ended month's ledger not yet frozen (catching up after downtime)
 //   disclosure  freezes every ended disclosure period (quarter) not yet frozen
-// Nightly at 00:20 local time all three run in that order (the month-end ledger then holds the
+//   reports     freezes the authority reports a set's rule file asks for (analytics/reports:
+//               the annual ranking, the half-year and annual summaries, the arrears notices)
+//               whose freeze time has come and that are not frozen
+// Nightly at 00:20 local time all four run in that order (the month-end ledger then holds the
 // cases of the month's last breaches), the case opening on the flags of now that the 00:05 full
 // evaluation made (and ingest kept current) rather than an evaluation of its own; every hour at :50 the two freezes run again, so a month
 // missed while the database was down is frozen within the hour once it is back. At start the
@@ -18,6 +21,7 @@ import {
   type OpeningSummary,
   openCasesFromBreaches,
 } from '../../analytics/remediation/index.js';
+import { freezeReportsDue, type ReportsDue, reportsOf } from '../../analytics/reports/index.js';
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import type { AppDeps } from '../app.js';
 import { recordJobRun } from './runs.js';
@@ -27,7 +31,7 @@ export { type JobRun, readJobRuns, recordJobRun } from './runs.js';
 /** How old the flags of now's full evaluation may be for the case opening to use them. */
 const SHARE_FLAGS_MS = 60 * 60_000;
 
-export const JOB_NAMES = ['cases', 'ledger', 'disclosure', 'due'] as const;
+export const JOB_NAMES = ['cases', 'ledger', 'disclosure', 'reports', 'due'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** What a job did for one rule set. */
@@ -35,6 +39,8 @@ export interface SetDue {
   cases: OpeningSummary;
   ledger: string[];
   disclosure: string[];
+  /** the authority reports frozen, by report (empty for a set that files none) */
+  reports: ReportsDue;
 }
 
 /** The default rule set's outcome at the top, every governing set's (the default too) by name. */
@@ -45,7 +51,8 @@ export interface DueResult extends SetDue {
 
 export type CasesResult = OpeningSummary & { ruleSets: Record<string, OpeningSummary> };
 export type FreezeResult = DueOutcome & { ruleSets: Record<string, DueOutcome> };
-export type JobResult = CasesResult | FreezeResult | DueResult;
+export type ReportsResult = { ruleSets: Record<string, ReportsDue> };
+export type JobResult = CasesResult | FreezeResult | ReportsResult | DueResult;
 
 export interface JobsOptions {
   /** the time jobs run as of (default Date.now) */
@@ -153,10 +160,19 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
       return { ...done[0]![1], ruleSets: byName(done) };
     });
 
+  const reports = (now: number): Promise<ReportsResult> =>
+    serial('reports', now, async () => {
+      const done: [string, ReportsDue][] = [];
+      for (const set of governing().filter((s) => reportsOf(s).length > 0))
+        done.push([set.name, await freezeReportsDue(deps.store, { ruleSet: set, now, zone })]);
+      return { ruleSets: byName(done) };
+    });
+
   async function runDue(now: number): Promise<DueResult> {
     const opened = await cases(now);
     const ledger = await freeze(now, 'ledger');
     const disclosure = await freeze(now, 'disclosure');
+    const filed = await reports(now);
     const ruleSets = byName(
       Object.keys(opened.ruleSets).map((name): [string, SetDue] => [
         name,
@@ -164,6 +180,7 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
           cases: opened.ruleSets[name]!,
           ledger: ledger.ruleSets[name]?.ledger ?? [],
           disclosure: disclosure.ruleSets[name]?.disclosure ?? [],
+          reports: filed.ruleSets[name] ?? {},
         },
       ]),
     );
@@ -177,13 +194,21 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
             reopened: r.cases.reopened.length,
             ledger: r.ledger,
             disclosure: r.disclosure,
+            reports: r.reports,
           },
         ]),
       ),
       'remediation jobs done',
     );
     const { ruleSets: _, ...top } = opened;
-    return { asOf: now, cases: top, ledger: ledger.ledger, disclosure: disclosure.disclosure, ruleSets };
+    return {
+      asOf: now,
+      cases: top,
+      ledger: ledger.ledger,
+      disclosure: disclosure.disclosure,
+      reports: filed.ruleSets[governing()[0]!.name] ?? {},
+      ruleSets,
+    };
   }
 
   async function runNow(name: JobName): Promise<JobResult> {
@@ -195,6 +220,8 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
         return freeze(now, 'ledger');
       case 'disclosure':
         return freeze(now, 'disclosure');
+      case 'reports':
+        return reports(now);
       case 'due':
         return runDue(now);
     }
@@ -227,7 +254,9 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
           const now = clock();
           quietly(
             'hourly freeze',
-            freeze(now, 'ledger').then(() => freeze(now, 'disclosure')),
+            freeze(now, 'ledger')
+              .then(() => freeze(now, 'disclosure'))
+              .then(() => reports(now)),
           );
         },
         taskOptions('remediation-hourly'),

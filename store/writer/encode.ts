@@ -26,6 +26,7 @@ export function encodeAsset(b: Buf, a: Asset, receivedAt: number, writer?: strin
   if (a.name !== undefined) b.stringColumn('name', a.name);
   b.intColumn('customers', a.customers);
   if (a.transformers !== undefined) b.intColumn('transformers', a.transformers);
+  if (a.importantUser) b.booleanColumn('important_user', true);
   if (a.lat !== undefined) b.floatColumn('lat', a.lat);
   if (a.lon !== undefined) b.floatColumn('lon', a.lon);
   b.timestampColumn('received_at', receivedAt, 'ms');

@@ -9,6 +9,7 @@ import { lang, t } from '../i18n.js';
 import { type Route, replaceParams } from '../router.js';
 import { type Column, dataTable } from '../table.js';
 import { exportButtons } from './exports.js';
+import { tr } from '../i18n-reports.js';
 import { assetColumns, fill, kpi, labelled, pageHeader } from './common.js';
 import {
   caseLink,
@@ -90,6 +91,9 @@ export async function renderLedger(
       due: fmt.date(list.next.filingDue),
     }),
   );
+  const reportsBox = h('div', { class: 'figure-slot' });
+  main.append(reportsBox);
+  fill(reportsBox, async () => authorityReports(ctx, route.params.get('ruleSet') ?? undefined), signal);
   let period = route.params.get('period') ?? runs[0]?.period ?? '';
   if (!runs.some((r) => r.period === period)) period = runs[0]?.period ?? '';
   let top = route.params.get('top') ?? '100';
@@ -267,4 +271,72 @@ function ledgerDocument(ctx: Ctx, doc: LedgerDocument, w: Words, limit: number |
     }),
   );
   return [kpis, about, card];
+}
+
+interface ReportRunRow {
+  report: 'ranking' | 'half-year-summary' | 'annual-summary' | 'arrears-notice';
+  period: string;
+  filingDue: string | null;
+  rows: number;
+}
+interface ReportList {
+  ruleSet: string;
+  reports: Record<string, { next: { period: string; freezesAt: string; filingDue: string | null } | null }>;
+  rows: ReportRunRow[];
+}
+
+/** The frozen authority reports of the rule set (GET /reports), each with its downloads. */
+async function authorityReports(ctx: Ctx, ruleSet: string | undefined): Promise<HTMLElement> {
+  const list = await ctx.api.json<ReportList>('/reports', ruleSet ? { ruleSet } : {}, { fresh: true });
+  const params = ruleSet ? { ruleSet } : {};
+  const kinds = Object.keys(list.reports) as ReportRunRow['report'][];
+  const card = h(
+    'section',
+    { class: 'card', 'data-name': 'authority-reports' },
+    h('h2', {}, tr('reportsTitle')),
+    h('p', { class: 'note' }, kinds.length === 0 ? tr('reportsNone') : tr('reportsIntro')),
+  );
+  for (const kind of kinds) {
+    const next = list.reports[kind]?.next;
+    card.append(
+      h('h3', {}, tr(kind)),
+      ...(next
+        ? [
+            h(
+              'p',
+              { class: 'note', 'data-name': `report-next-${kind}` },
+              tr('reportsNext', {
+                period: next.period,
+                freezes: ctx.fmt.dateTime(next.freezesAt),
+                due: next.filingDue ? tr('reportsDue', { due: ctx.fmt.date(next.filingDue) }) : '',
+              }),
+            ),
+          ]
+        : []),
+    );
+    const runs = list.rows.filter((r) => r.report === kind).sort((a, b) => b.period.localeCompare(a.period));
+    for (const run of runs.slice(0, 6))
+      card.append(
+        h(
+          'div',
+          { class: 'report-run', 'data-report': kind, 'data-period': run.period },
+          h(
+            'p',
+            {},
+            tr('reportsFrozen', {
+              name: tr(kind),
+              period: run.period,
+              rows: run.rows,
+              due: run.filingDue ? ctx.fmt.date(run.filingDue) : tr('reportsRowDeadlines'),
+            }),
+          ),
+          exportButtons(
+            ctx,
+            { path: `/reports/${kind}/${run.period}`, params, name: `${kind}-${run.period}` },
+            tr(kind),
+          ),
+        ),
+      );
+  }
+  return card;
 }

@@ -14,7 +14,7 @@ describe('calendar gaps: deadlines on working days in a year the calendar does n
     expect(calendarGaps(sets, [2030]).map((g) => g.ruleSet)).toEqual(['guizhou-2025']);
     expect(calendarGaps(sets, [2025, 2026])).toEqual([]);
     expect(describeGap({ ruleSet: 'guizhou-2025', calendar: 'cn-mainland', year: 2027 })).toBe(
-      "rule set guizhou-2025: calendar cn-mainland does not list 2027; its filing deadlines there count weekends only until the State Council's holiday notice for 2027 is added (core/work-calendar.ts)",
+      "rule set guizhou-2025: calendar cn-mainland does not list 2027; its filing deadlines there count weekends only until the State Council's holiday notice for 2027 is added to rules/calendars/cn-mainland.json",
     );
   });
 

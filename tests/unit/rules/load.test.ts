@@ -216,7 +216,7 @@ describe('loading a rule file', () => {
     });
     expect(calendars).toEqual([
       { workingDayOfNextMonth: 5, calendar: 'cn-mainland' },
-      'reporting.ledgerDue.calendar: expected "cn-mainland", got "cn-hongkong"',
+      'reporting.ledgerDue.calendar: expected a calendar of rules/calendars/ ("cn-mainland"), got "cn-hongkong"',
     ]);
     const bad = {
       ...valid,

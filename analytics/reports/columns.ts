@@ -1,0 +1,135 @@
+// The authority reports as documents: columns with Chinese and English headers and values
+// spelled out in the language, for CSV and XLSX (the ledger's localize and toXlsx).
+
+import { KIND_LABELS, type Label } from '../remediation/index.js';
+import { type Cell, type Column, col, type Lang } from '../remediation/index.js';
+import type { ArrearsRow, ArrearsSubject } from './arrears.js';
+import type { AuthorityReport } from './periods.js';
+import type { RankingRow, Tier, TierBasis } from './ranking.js';
+import type { SummaryRow } from './summary.js';
+
+export const REPORT_NAMES: Record<AuthorityReport, Label> = {
+  ranking: {
+    zh: '区域供电可靠性管理奖惩结果',
+    en: 'Regional reliability ranking with rewards and penalties',
+  },
+  'half-year-summary': {
+    zh: '半年工作总结（供电可靠性与频繁停电治理）',
+    en: 'Half-year summary (reliability and frequent outages)',
+  },
+  'annual-summary': {
+    zh: '年度工作总结（供电可靠性与频繁停电治理）',
+    en: 'Annual summary (reliability and frequent outages)',
+  },
+  'arrears-notice': {
+    zh: '居民住宅小区及重要用户欠费停电提前报告',
+    en: 'Advance report of arrears disconnections',
+  },
+};
+/** Sheet names (at most 31 characters with the period). */
+export const REPORT_SHEETS: Record<AuthorityReport, Label> = {
+  ranking: { zh: '奖惩结果', en: 'Ranking' },
+  'half-year-summary': { zh: '半年总结', en: 'Half-year summary' },
+  'annual-summary': { zh: '年度总结', en: 'Annual summary' },
+  'arrears-notice': { zh: '欠费停电报告', en: 'Arrears notices' },
+};
+
+export const TIER_LABELS: Record<Tier, Label> = {
+  reward: { zh: '奖励', en: 'Reward' },
+  none: { zh: '不奖不罚', en: 'Neither' },
+  penalty: { zh: '处罚', en: 'Penalty' },
+  not_ranked: { zh: '不参与排名（无用户数据）', en: 'Not ranked (no users served)' },
+};
+
+export const SUBJECT_LABELS: Record<ArrearsSubject, Label> = {
+  compound: { zh: '居民住宅小区', en: 'Residential compound' },
+  important_user: { zh: '重要用户', en: 'Important user' },
+  compound_important_user: { zh: '居民住宅小区及重要用户', en: 'Residential compound and important user' },
+};
+
+const yesNo = (v: boolean, lang: Lang): Cell => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
+const labelled =
+  <K extends string>(labels: Record<K, Label>) =>
+  (v: K | null, lang: Lang): Cell =>
+    v === null ? null : (labels[v]?.[lang] ?? v);
+
+const MEASURE_NAMES: Record<'saidi_hours' | 'saifi', Label> = {
+  saidi_hours: { zh: '户均停电时间', en: 'SAIDI' },
+  saifi: { zh: '户均停电次数', en: 'SAIFI' },
+};
+
+export function tierBasisText(b: TierBasis, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (b.by === 'no_users') return zh ? '无用户数据' : 'no users served';
+  if (b.by === 'rank')
+    return zh
+      ? `第${b.rank}名/共${b.of}个（前${b.reward}名奖励，后${b.penalty}名处罚）`
+      : `rank ${b.rank} of ${b.of} (best ${b.reward} rewarded, worst ${b.penalty} penalised)`;
+  const m = MEASURE_NAMES[b.measure][lang];
+  const unit = b.measure === 'saidi_hours' ? (zh ? '小时' : ' h') : '';
+  return zh
+    ? `${m} ${b.value}${unit}（≤${b.rewardAtMost}${unit}奖励，>${b.penaltyAbove}${unit}处罚）`
+    : `${m} ${b.value}${unit} (≤ ${b.rewardAtMost}${unit} rewarded, > ${b.penaltyAbove}${unit} penalised)`;
+}
+
+export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
+  col('year', '年度', 'Year'),
+  col('rank', '排名', 'Rank'),
+  col('region', '区域', 'Region'),
+  col('users', '用户数（中压用户）', 'Users served'),
+  col('saidi', '用户平均停电时间（小时/户）', 'SAIDI (hours)'),
+  col('saifi', '用户平均停电次数（次/户）', 'SAIFI'),
+  col('rs1Percent', '供电可靠率RS-1（%）', 'Reliability RS-1 (%)'),
+  col('previousSaidi', '上年用户平均停电时间（小时/户）', 'SAIDI the year before (hours)'),
+  col('previousSaifi', '上年用户平均停电次数（次/户）', 'SAIFI the year before'),
+  col('saidiChangePercent', '停电时间同比变化（%）', 'SAIDI change (%)'),
+  col('saifiChangePercent', '停电次数同比变化（%）', 'SAIFI change (%)'),
+  col('tier', '奖惩结果', 'Result', labelled(TIER_LABELS) as Column<RankingRow>['text']),
+  col('basis', '奖惩依据', 'Basis', ((b: TierBasis, lang: Lang) =>
+    tierBasisText(b, lang)) as Column<RankingRow>['text']),
+];
+
+const regionText = (total: Label) =>
+  ((v: string | null, lang: Lang): Cell => v ?? total[lang]) as Column<SummaryRow>['text'];
+
+export const SUMMARY_COLUMNS: readonly Column<SummaryRow>[] = [
+  col('period', '总结期', 'Period'),
+  col('region', '区域', 'Region', regionText({ zh: '合计', en: 'Total' })),
+  col('users', '用户数（中压用户）', 'Users served'),
+  col('saidi', '用户平均停电时间（小时/户）', 'SAIDI (hours)'),
+  col('saifi', '用户平均停电次数（次/户）', 'SAIFI'),
+  col('rs1Percent', '供电可靠率RS-1（%）', 'Reliability RS-1 (%)'),
+  col('frequentFeeders', '频繁停电线路（条）', 'Frequent-outage feeders'),
+  col('frequentAreas', '频繁停电台区（个）', 'Frequent-outage areas'),
+  col('casesOpened', '本期新增整治', 'Cases opened'),
+  col('casesClosed', '本期销号', 'Cases closed'),
+  col('casesOpenAtEnd', '期末未销号', 'Open at the end'),
+  col('casesOverdueAtEnd', '期末超期', 'Overdue at the end'),
+];
+
+export const ARREARS_COLUMNS: readonly Column<ArrearsRow>[] = [
+  col('period', '统计月份', 'Month'),
+  col('eventId', '停电编号', 'Outage id'),
+  col('assetId', '设备编号', 'Asset id'),
+  col('assetName', '小区/用户（台区、线路）名称', 'Compound or user (asset name)'),
+  col('kind', '类型', 'Kind', labelled(KIND_LABELS) as Column<ArrearsRow>['text']),
+  col('province', '省', 'Province'),
+  col('city', '市（州）', 'City'),
+  col('county', '县（区）', 'County'),
+  col('subject', '报告情形', 'Why reported', labelled(SUBJECT_LABELS) as Column<ArrearsRow>['text']),
+  col('households', '停电户数', 'Households'),
+  col('importantUser', '重要用户', 'Important user', yesNo as Column<ArrearsRow>['text']),
+  col('planned', '计划停电', 'Planned', yesNo as Column<ArrearsRow>['text']),
+  col('start', '停电开始时间', 'Start'),
+  col('end', '停电结束时间', 'End'),
+  col('reportDue', '报告期限', 'Report due'),
+  col('firstReceived', '首次报送时间', 'First received'),
+  col('late', '是否逾期', 'Late', yesNo as Column<ArrearsRow>['text']),
+];
+
+export const REPORT_COLUMNS = {
+  ranking: RANKING_COLUMNS,
+  'half-year-summary': SUMMARY_COLUMNS,
+  'annual-summary': SUMMARY_COLUMNS,
+  'arrears-notice': ARREARS_COLUMNS,
+} as const;

@@ -1,0 +1,160 @@
+// Frozen authority reports in QuestDB: a run is a row of report_runs (as the ledger's runs,
+// with the report's name in `report`), its rows are report_entries in order (seq). The rows
+// are written and made readable first, then the run: a run row means its rows are complete.
+// The earliest run of a (report, rule set, period) is the frozen one; a later one (a race of two
+// processes) is ignored, so a filed report never changes.
+
+import { waitApplied } from '../remediation/index.js';
+import { insertRows, type Store, sql, ts } from '../../store/index.js';
+import type { AuthorityReport } from './periods.js';
+
+/** schedule: frozen within a day of its freeze time; catch_up: later, after downtime. */
+export type ReportTrigger = 'schedule' | 'catch_up';
+
+/** What the document's header says, as frozen. */
+export interface AuthorityMeta {
+  ruleSetTitle: { zh: string; en: string };
+  jurisdiction: { zh: string; en: string };
+  /** first and last local date the report covers */
+  firstDate: string;
+  lastDate: string;
+  /** how the figures were taken (basis, measure, tiers, thresholds), from the rule file */
+  settings: Record<string, unknown>;
+}
+
+export interface AuthorityRun {
+  report: AuthorityReport;
+  ruleSet: string;
+  period: string;
+  runId: string;
+  periodStart: number;
+  periodEnd: number;
+  /** the figures (reliability, flags, received records) are as of this instant */
+  asOf: number;
+  /** the case log is read as of this instant */
+  casesAsOf: number;
+  rows: number;
+  /** local date due with the authority; null when each row has its own (arrears notice) */
+  filingDue: string | null;
+  trigger: ReportTrigger;
+  frozenAt: number;
+  meta: AuthorityMeta;
+}
+
+interface RunRow {
+  report: AuthorityReport;
+  rule_set: string;
+  period: string;
+  run_id: string;
+  period_start: number;
+  period_end: number;
+  as_of: number;
+  cases_as_of: number;
+  rows: number;
+  filing_due: string | null;
+  trigger: ReportTrigger;
+  meta: string;
+  frozen_at: number;
+}
+
+/** The frozen run of each period of a report and rule set, oldest period first. */
+export async function readReportRuns(
+  store: Store,
+  report: AuthorityReport,
+  ruleSet: string,
+): Promise<AuthorityRun[]> {
+  const rows = await store.rows<RunRow>(
+    sql`SELECT report, rule_set, period, run_id, period_start, period_end, as_of, cases_as_of, rows, filing_due,
+               trigger, meta, frozen_at
+        FROM report_runs WHERE report = ${report} AND rule_set = ${ruleSet} ORDER BY frozen_at, run_id`,
+  );
+  const first = new Map<string, AuthorityRun>();
+  for (const r of rows) {
+    if (first.has(r.period)) continue;
+    first.set(r.period, {
+      report: r.report,
+      ruleSet: r.rule_set,
+      period: r.period,
+      runId: r.run_id,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      asOf: r.as_of,
+      casesAsOf: r.cases_as_of,
+      rows: r.rows,
+      filingDue: r.filing_due,
+      trigger: r.trigger,
+      frozenAt: r.frozen_at,
+      meta: JSON.parse(r.meta) as AuthorityMeta,
+    });
+  }
+  return [...first.values()].sort((a, b) => a.periodStart - b.periodStart || (a.period < b.period ? -1 : 1));
+}
+
+/** The rows of a frozen run, in the order they were frozen. */
+export async function readReportRows<T>(store: Store, run: AuthorityRun): Promise<T[]> {
+  const rows = await store.rows<{ row: string }>(
+    sql`SELECT row FROM report_entries WHERE period_start = ${ts(run.periodStart)} AND report = ${run.report}
+        AND rule_set = ${run.ruleSet} AND run_id = ${run.runId} ORDER BY seq`,
+  );
+  return rows.map((r) => JSON.parse(r.row) as T);
+}
+
+/** Writes a run: its rows, then (once they are readable) the run row. */
+export async function writeReportRun(
+  store: Store,
+  run: AuthorityRun,
+  rows: readonly object[],
+): Promise<void> {
+  await insertRows(
+    store,
+    'report_entries',
+    ['report', 'rule_set', 'period', 'run_id', 'seq', 'row', 'period_start'],
+    rows.map((row, seq) => [
+      run.report,
+      run.ruleSet,
+      run.period,
+      run.runId,
+      seq,
+      JSON.stringify(row),
+      ts(run.periodStart),
+    ]),
+  );
+  if (rows.length > 0) await waitApplied(store, 'report_entries');
+  await insertRows(
+    store,
+    'report_runs',
+    [
+      'report',
+      'rule_set',
+      'period',
+      'run_id',
+      'period_start',
+      'period_end',
+      'as_of',
+      'cases_as_of',
+      'rows',
+      'filing_due',
+      'trigger',
+      'meta',
+      'frozen_at',
+    ],
+    [
+      [
+        run.report,
+        run.ruleSet,
+        run.period,
+        run.runId,
+        ts(run.periodStart),
+        ts(run.periodEnd),
+        ts(run.asOf),
+        ts(run.casesAsOf),
+        run.rows,
+        run.filingDue,
+        run.trigger,
+        JSON.stringify(run.meta),
+        ts(run.frozenAt),
+      ],
+    ],
+  );
+  await waitApplied(store, 'report_runs');
+}
