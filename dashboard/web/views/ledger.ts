@@ -76,7 +76,7 @@ export async function renderLedger(
   const docBox = h('div', { class: 'figure-slot' });
   main.append(pageHeader(t('ledgerTitle'), t('ledgerIntro')), picker, docBox);
   const [list, vocabulary] = await Promise.all([
-    api.json<LedgerList>('/ledger', {}, { fresh: true }),
+    api.json<LedgerList>('/ledger', { ruleSet: ctx.ruleSet }, { fresh: true }),
     loadVocabulary(ctx),
   ]);
   if (signal.aborted) return;
@@ -93,7 +93,7 @@ export async function renderLedger(
   );
   const reportsBox = h('div', { class: 'figure-slot' });
   main.append(reportsBox);
-  fill(reportsBox, async () => authorityReports(ctx, route.params.get('ruleSet') ?? undefined), signal);
+  fill(reportsBox, async () => authorityReports(ctx, route.params.get('ruleSet') ?? ctx.ruleSet), signal);
   let period = route.params.get('period') ?? runs[0]?.period ?? '';
   if (!runs.some((r) => r.period === period)) period = runs[0]?.period ?? '';
   let top = route.params.get('top') ?? '100';
@@ -102,7 +102,7 @@ export async function renderLedger(
       docBox,
       async () => {
         replaceParams(route, { period, top: top === '100' ? undefined : top });
-        const doc = await api.json<LedgerDocument>(`/ledger/${period}`);
+        const doc = await api.json<LedgerDocument>(`/ledger/${period}`, { ruleSet: ctx.ruleSet });
         return ledgerDocument(ctx, doc, w, top === 'all' ? undefined : Number(top) || 100);
       },
       signal,
@@ -253,7 +253,7 @@ function ledgerDocument(ctx: Ctx, doc: LedgerDocument, w: Words, limit: number |
     h('h2', {}, title),
     exportButtons(
       ctx,
-      { path: `/ledger/${doc.period}`, params: {}, name: `ledger-${doc.period}` },
+      { path: `/ledger/${doc.period}`, params: { ruleSet: doc.ruleSet }, name: `ledger-${doc.period}` },
       t('exports'),
     ),
     dataTable({
