@@ -39,6 +39,8 @@ export interface Asset {
   /** Areas: the feeder that serves this area from validFrom on. */
   feederId?: string;
   substation?: string;
+  /** The utility's equipment code (the PMS code), as dispatchers quote it. */
+  code?: string;
   province?: string;
   city?: string;
   county?: string;

@@ -50,6 +50,8 @@ function feederRecord(net: Network, state: NetworkState, f: number, validFrom: n
     kind: 'feeder',
     name: feeders.name[f]!,
     substation: net.substations[feeders.substation[f]!]!.name,
+    // a PMS-like equipment code: 12 digits, unique per feeder
+    code: `3000${String(f + 1).padStart(8, '0')}`,
     ...region(net, feeders.county[f]!, feeders.park[f]!),
     areaClass: AREA_CLASSES[feeders.cls[f]!]!,
     customers: state.feederCustomers[f]!,

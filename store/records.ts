@@ -58,6 +58,7 @@ export interface AssetRow {
   name: string | null;
   feeder_id: string | null;
   substation: string | null;
+  code: string | null;
   province: string | null;
   city: string | null;
   county: string | null;
@@ -82,6 +83,7 @@ export function assetOfRow(r: AssetRow): Asset {
   if (r.name !== null) a.name = r.name;
   if (r.feeder_id !== null) a.feederId = r.feeder_id;
   if (r.substation !== null) a.substation = r.substation;
+  if (r.code !== null) a.code = r.code;
   if (r.province !== null) a.province = r.province;
   if (r.city !== null) a.city = r.city;
   if (r.county !== null) a.county = r.county;
@@ -93,7 +95,7 @@ export function assetOfRow(r: AssetRow): Asset {
   return a;
 }
 
-export const ASSET_COLUMNS = sql`asset_id, kind, name, feeder_id, substation, province, city, county, park, area_class,
+export const ASSET_COLUMNS = sql`asset_id, kind, name, feeder_id, substation, code, province, city, county, park, area_class,
   customers, transformers, important_user, lat, lon, valid_from`;
 
 /** Every version of the assets matching `where`, oldest first. */

@@ -294,4 +294,10 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE assets ADD COLUMN IF NOT EXISTS important_user BOOLEAN',
     ],
   },
+  {
+    // The utility's equipment code of an asset (the PMS code), searched by the dashboard.
+    version: 9,
+    name: 'assets.code',
+    statements: ['ALTER TABLE assets ADD COLUMN IF NOT EXISTS code VARCHAR'],
+  },
 ];

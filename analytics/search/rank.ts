@@ -1,4 +1,4 @@
-// How search results are ordered: what the person typed matching an id or a name exactly comes
+// How search results are ordered: what the person typed matching an id, code or name exactly comes
 // first, then as a prefix, then anywhere; a case number before an asset at the same strength;
 // feeders before transformer areas (fewer, and what a dispatcher names first); then by name.
 // Matching ignores case and surrounding spaces; Chinese names match as typed.
@@ -15,6 +15,8 @@ export interface SearchHit {
   assetId?: string;
   feederId?: string;
   substation: string | null;
+  /** the utility's equipment code (PMS) */
+  code?: string;
   province: string | null;
   city: string | null;
   county: string | null;
@@ -25,11 +27,11 @@ export interface SearchHit {
 
 export const normalize = (text: string): string => text.trim().toLowerCase();
 
-/** 0 exact id or name, 1 prefix, 2 anywhere in the id or name, 3 substation; null: no match. */
+/** 0 exact id, code or name, 1 prefix, 2 anywhere in them, 3 substation; null: no match. */
 export function strength(hit: SearchHit, query: string): number | null {
   const q = normalize(query);
   if (q === '') return null;
-  const fields = [hit.id, hit.name ?? ''].map(normalize);
+  const fields = [hit.id, hit.name ?? '', hit.code ?? ''].map(normalize);
   if (fields.some((f) => f === q)) return 0;
   if (fields.some((f) => f.startsWith(q))) return 1;
   if (fields.some((f) => f.includes(q))) return 2;

@@ -16,12 +16,13 @@ interface AssetRow {
   name: string | null;
   feeder_id: string | null;
   substation: string | null;
+  code: string | null;
   province: string | null;
   city: string | null;
   county: string | null;
 }
 
-const COLUMNS = sql`asset_id, kind, name, feeder_id, substation, province, city, county`;
+const COLUMNS = sql`asset_id, kind, name, feeder_id, substation, code, province, city, county`;
 const LATEST = sql`SELECT ${COLUMNS} FROM assets LATEST ON valid_from PARTITION BY asset_id`;
 /** The latest version of the named assets (the asset index answers it). */
 const latestOf = (ids: readonly string[]) =>
@@ -34,6 +35,7 @@ const assetHit = (r: AssetRow): SearchHit => ({
   kind: r.kind,
   ...(r.feeder_id ? { feederId: r.feeder_id } : {}),
   substation: r.substation,
+  ...(r.code ? { code: r.code } : {}),
   province: r.province,
   city: r.city,
   county: r.county,
@@ -46,7 +48,8 @@ export async function searchAll(store: Store, q: { text: string; limit: number }
   const exact = await store.rows<AssetRow>(latestOf([q.text.trim()]));
   const found = await store.rows<AssetRow>(
     sql`SELECT * FROM (${LATEST}) WHERE strpos(lower(asset_id::varchar), ${text}) > 0
-          OR strpos(lower(name), ${text}) > 0 OR strpos(lower(substation::varchar), ${text}) > 0
+          OR strpos(lower(name), ${text}) > 0 OR strpos(lower(code), ${text}) > 0
+          OR strpos(lower(substation::varchar), ${text}) > 0
         LIMIT ${CANDIDATES}`,
   );
   const cases = await store.rows<{ case_id: string; rule_set: string; asset_id: string; status: string }>(

@@ -15,6 +15,7 @@ interface Hit {
   kind: string;
   assetId?: string;
   substation: string | null;
+  code?: string;
   province: string | null;
   city: string | null;
   county: string | null;
@@ -31,6 +32,7 @@ function option(hit: Hit, i: number): HTMLElement {
     hit.type === 'case' ? `${t('searchCase')} ${hit.id}` : `${hit.name ?? hit.id} · ${kindLabel(hit.kind)}`;
   const detail = [
     hit.type === 'case' ? `${hit.name ?? hit.assetId ?? ''} · ${kindLabel(hit.kind)}` : hit.id,
+    hit.type === 'asset' && hit.code ? t('searchCode', { code: hit.code }) : '',
     path,
     hit.substation ? t('searchSubstation', { name: hit.substation }) : '',
   ].filter((p) => p);

@@ -13,6 +13,7 @@ function assetShape(zone: string) {
     name: optional(text),
     feederId: optional(id),
     substation: optional(text),
+    code: optional(text),
     province: optional(text),
     city: optional(text),
     county: optional(text),

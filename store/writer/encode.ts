@@ -18,6 +18,7 @@ export function encodeAsset(b: Buf, a: Asset, receivedAt: number, writer?: strin
   optSymbol(b, 'writer', writer);
   optSymbol(b, 'feeder_id', a.feederId);
   optSymbol(b, 'substation', a.substation);
+  if (a.code !== undefined) b.stringColumn('code', a.code);
   optSymbol(b, 'province', a.province);
   optSymbol(b, 'city', a.city);
   optSymbol(b, 'county', a.county);

@@ -743,6 +743,12 @@ describe('search in the header', () => {
     await page.waitForURL((url) => url.hash === `#/asset/${encodeURIComponent(second.id)}`);
     expect(await page.locator('#search-results').isHidden()).toBe(true);
 
+    // a feeder by the utility's equipment code (the demo gives each feeder one)
+    await page.locator('#search').fill('300000000012');
+    await expect
+      .poll(() => page.locator('#search-opt-0 .hit-detail').textContent())
+      .toContain('设备编码：300000000012');
+    await page.keyboard.press('Escape');
     await page.locator('#search').fill('不存在的设备名称');
     await expect
       .poll(() => page.locator('#search-results li.none').textContent())

@@ -45,6 +45,7 @@ beforeAll(async () => {
       name: `10kV松华线${P}`,
       county: '五华区',
       substation: '110kV普吉变',
+      code: `3000${P}`,
       customers: 500,
       ...v,
     },
@@ -111,10 +112,14 @@ describe('GET /api/v1/search', () => {
     ]);
   });
 
-  it('finds an area by part of its name, an asset by its exact id, and a feeder by its substation', async () => {
+  it('finds an area by part of its name, an asset by its exact id, a feeder by its substation and by its code', async () => {
     expect((await search(`金鸡村${P}`)).map((h) => h.id)).toEqual([id('A1')]);
     expect((await search(id('F1')))[0]?.id).toBe(id('F1'));
     expect((await search('110kV普吉变')).map((h) => h.id)).toContain(id('F1'));
+    // the utility's equipment code, typed in part
+    expect((await search(`000${P}`)).map((h) => [h.id, (h as { code?: string }).code])).toEqual([
+      [id('F1'), `3000${P}`],
+    ]);
   });
 
   it('finds a case by part of its number, with the asset it is about', async () => {

@@ -103,7 +103,7 @@ describe('validateAsset refuses, with every issue of the record', () => {
     ).toMatchInlineSnapshot(`
       [
         "asset_id: unknown field "asset_id"; did you mean "assetId"?",
-        "colour: unknown field "colour"; expected one of assetId, kind, name, feederId, substation, province, city, county, park, areaClass, customers, transformers, importantUser, lat, lon, validFrom",
+        "colour: unknown field "colour"; expected one of assetId, kind, name, feederId, substation, code, province, city, county, park, areaClass, customers, transformers, importantUser, lat, lon, validFrom",
         "Customers: unknown field "Customers"; did you mean "customers"?",
       ]
     `);
