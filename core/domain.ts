@@ -49,6 +49,14 @@ export interface Asset {
   customers: number;
   transformers?: number;
   /**
+   * 10 kV customers with transformers of their own (专变用户, the enterprises of an industrial
+   * park) that this area or feeder serves: users of their own on the medium-voltage basis
+   * (DL/T 836), beside the public transformers.
+   */
+  enterpriseCustomers?: number;
+  /** Villages, streets or compounds it serves, for the public lookup (no personal data). */
+  places?: string[];
+  /**
    * The asset supplies an important user (重要电力用户, GB/T 29328: hospitals, water works, mines,
    * transport hubs…): an arrears disconnection of it is reported in advance whatever its size
    * (Guizhou item 56). Present only when true.

@@ -56,6 +56,8 @@ function feederRecord(net: Network, state: NetworkState, f: number, validFrom: n
     areaClass: AREA_CLASSES[feeders.cls[f]!]!,
     customers: state.feederCustomers[f]!,
     transformers: state.feederAreas[f]!,
+    // a park feeder also feeds enterprises with transformers of their own (专变用户)
+    ...(feeders.park[f]! >= 0 ? { enterpriseCustomers: 2 + (f % 7) } : {}),
     lat: round5(feeders.lat[f]!),
     lon: round5(feeders.lon[f]!),
     validFrom,

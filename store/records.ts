@@ -66,6 +66,8 @@ export interface AssetRow {
   area_class: Asset['areaClass'];
   customers: number;
   transformers: number | null;
+  enterprise_customers: number | null;
+  places: string | null;
   important_user: boolean | null;
   lat: number | null;
   lon: number | null;
@@ -89,6 +91,8 @@ export function assetOfRow(r: AssetRow): Asset {
   if (r.county !== null) a.county = r.county;
   if (r.park !== null) a.park = r.park;
   if (r.transformers !== null) a.transformers = r.transformers;
+  if (r.enterprise_customers !== null) a.enterpriseCustomers = r.enterprise_customers;
+  if (r.places !== null) a.places = JSON.parse(r.places) as string[];
   if (r.important_user === true) a.importantUser = true;
   if (r.lat !== null) a.lat = r.lat;
   if (r.lon !== null) a.lon = r.lon;
@@ -96,7 +100,7 @@ export function assetOfRow(r: AssetRow): Asset {
 }
 
 export const ASSET_COLUMNS = sql`asset_id, kind, name, feeder_id, substation, code, province, city, county, park, area_class,
-  customers, transformers, important_user, lat, lon, valid_from`;
+  customers, transformers, enterprise_customers, places, important_user, lat, lon, valid_from`;
 
 /** Every version of the assets matching `where`, oldest first. */
 export async function readAssetVersions(store: Store, where: Sql): Promise<Asset[]> {

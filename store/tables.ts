@@ -300,4 +300,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'assets.code',
     statements: ['ALTER TABLE assets ADD COLUMN IF NOT EXISTS code VARCHAR'],
   },
+  {
+    // 10 kV customers with transformers of their own (DL/T 836 medium-voltage users, industrial
+    // parks) and the places an asset serves (a JSON list of names, for the public lookup).
+    version: 10,
+    name: 'assets.enterprise_customers, assets.places',
+    statements: [
+      'ALTER TABLE assets ADD COLUMN IF NOT EXISTS enterprise_customers INT',
+      'ALTER TABLE assets ADD COLUMN IF NOT EXISTS places VARCHAR',
+    ],
+  },
 ];

@@ -46,7 +46,10 @@ export interface TargetImpact {
   per: TargetPer;
   /** the group the target is judged on: a county's name, an area class, a park; null for all */
   group: string | null;
-  /** users of the group: transformer areas (medium_voltage basis) or customers (low_voltage) */
+  /**
+   * users of the group: on the medium_voltage basis (DL/T 836) each transformer area and each
+   * 10 kV enterprise customer (enterpriseCustomers); on the low_voltage basis the customers
+   */
   users: number;
   /** users of the group the outage interrupts */
   interrupted: number;
@@ -140,11 +143,12 @@ async function targetImpacts(
       if (rule.per === 'asset' || !inRegion(rule, asset)) continue;
       const field = GROUP_FIELD[rule.per];
       const group = field === undefined ? null : ((asset[field] as string | undefined) ?? null);
-      const filters = [sql`kind = 'area'`, ...regionFilters(rule)];
+      const filters = [sql`true`, ...regionFilters(rule)];
       if (field !== undefined) filters.push(sql`${raw(COLUMN[field] as string)} = ${group}`);
-      const [totals] = await store.rows<{ areas: number; customers: number | null }>(
-        sql`SELECT count() AS areas, sum(customers) AS customers FROM (
-              SELECT kind, province, city, county, park, area_class, customers
+      const [totals] = await store.rows<{ mv: number | null; customers: number | null }>(
+        sql`SELECT sum(CASE WHEN kind = 'area' THEN 1 ELSE 0 END + coalesce(enterprise_customers, 0)) AS mv,
+              sum(CASE WHEN kind = 'area' THEN customers ELSE 0 END) AS customers FROM (
+              SELECT kind, province, city, county, park, area_class, customers, enterprise_customers
               FROM assets LATEST ON valid_from PARTITION BY asset_id
             ) WHERE ${join(filters, ' AND ')}`,
       );
@@ -152,8 +156,19 @@ async function targetImpacts(
         (a) => inRegion(rule, a) && (field === undefined || (a[field] ?? null) === group),
       );
       const mv = rule.basis === 'medium_voltage';
-      const users = mv ? Number(totals?.areas ?? 0) : Number(totals?.customers ?? 0);
-      const interrupted = mv ? inGroup.length : inGroup.length === 0 ? 0 : customersAffected;
+      const users = mv ? Number(totals?.mv ?? 0) : Number(totals?.customers ?? 0);
+      // the feeder's own enterprise customers are cut with it (analytics/reliability/units.ts)
+      const own =
+        asset.kind === 'feeder' &&
+        inRegion(rule, asset) &&
+        (field === undefined || (asset[field] ?? null) === group)
+          ? (asset.enterpriseCustomers ?? 0)
+          : 0;
+      const interrupted = mv
+        ? inGroup.reduce((n, a) => n + 1 + (a.enterpriseCustomers ?? 0), own)
+        : inGroup.length === 0
+          ? 0
+          : customersAffected;
       const perUser = users > 0 ? interrupted / users : 0;
       const increase = rule.measure === 'saidi_hours' ? perUser * hours : perUser;
       const target = targetValue(rule, asset);

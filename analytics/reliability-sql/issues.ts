@@ -68,8 +68,14 @@ WHERE l_kind IS NULL OR l_kind != 'area'`,
   SELECT f.event_id, f.start, f.u_id FROM (SELECT event_id, start, u_id FROM rr WHERE own AND u_kind = 'feeder') f
   LEFT JOIN (SELECT DISTINCT event_id, start FROM rr WHERE NOT own) h ON h.event_id = f.event_id AND h.start = f.start${leaf}
   WHERE h.event_id IS NULL${notLeaf})`),
+      // transformers: a feeder with enterprise customers of its own interrupts them
       raw(`nu AS (
-  SELECT e.event_id, f.u_id asset_id FROM ik e JOIN nf f ON f.event_id = e.event_id AND f.start = e.start_ts)`),
+  SELECT e.event_id, f.u_id asset_id FROM ik e JOIN nf f ON f.event_id = e.event_id AND f.start = e.start_ts${
+    p.convention === 'transformers'
+      ? `
+  LEFT JOIN vi v ON v.id = f.u_id AND v.lo <= e.s AND e.s < v.hi WHERE coalesce(v.ec, 0) = 0`
+      : ''
+  })`),
     );
     selects.push('SELECT 3 kind, event_id::varchar, asset_id::varchar, true FROM nu');
   }

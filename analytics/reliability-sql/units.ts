@@ -23,11 +23,14 @@ import { keyList } from './keys.js';
 import type { Plan } from './plan.js';
 import { listedElsewhereCte, placementColumns, reachCtes } from './reach.js';
 import { perRowContributionCte } from './aggregate.js';
+import { transformerUsers } from './versions.js';
 
 const EVENT = ['event_id', 'n', 'is_freq', 'is_short', 'is_ongoing', 'span_ms', 'cms'];
 
 /** A transformer area's customers (u_cust) are read from its version: area level, customers only. */
 const needsCustomers = (p: Plan): boolean => p.areaLevel && p.convention === 'customers';
+/** Enterprise customers (u_ec, DL/T 836 users) are read from the version: transformers convention. */
+const needsEnterprise = (p: Plan): boolean => p.convention === 'transformers';
 
 /** The reach rows of kept events joined with their figures (r, e), and how a row counts. */
 interface Joined {
@@ -45,7 +48,9 @@ function joined(p: Plan, events = 'evc'): Joined {
   const joins = [
     `FROM rr r JOIN ${events} e ON e.event_id = r.event_id AND e.start_ts = r.start`,
     ...(customers ? ['LEFT JOIN lu ON lu.leaf_event = r.event_id AND lu.leaf_start = r.start'] : []),
-    ...(needsCustomers(p) ? ['LEFT JOIN vi v ON v.id = r.u_id AND v.lo <= e.s AND e.s < v.hi'] : []),
+    ...(needsCustomers(p) || needsEnterprise(p)
+      ? ['LEFT JOIN vi v ON v.id = r.u_id AND v.lo <= e.s AND e.s < v.hi']
+      : []),
     'WHERE r.u_kind IS NOT NULL',
   ];
   const leafUnits = raw(`lu AS (
@@ -55,7 +60,7 @@ function joined(p: Plan, events = 'evc'): Joined {
   return {
     ctes: customers ? [listedElsewhereCte(), leafUnits] : [],
     from: joins.join('\n  '),
-    isUnit: `(NOT r.own OR r.u_kind = 'area'${customers ? ' OR lu.leaf_event IS NOT NULL' : ''})`,
+    isUnit: `(NOT r.own OR r.u_kind = 'area'${customers ? ' OR lu.leaf_event IS NOT NULL' : ' OR v.ec > 0'})`,
     unitMs: (e) =>
       `CASE WHEN ${e}is_short THEN 0.0 WHEN ${e}n > 0 THEN ${e}cms::double / ${e}n ELSE ${e}span_ms::double END`,
   };
@@ -72,7 +77,7 @@ function reachUnitCtes(p: Plan): Sql[] {
     ...j.ctes,
     raw(`ru AS (
   SELECT ${event}, ${j.unitMs('e.')} unit_ms,
-    r.own, r.u_id, r.u_kind, ${placement}${needsCustomers(p) ? ', v.cust u_cust' : ''}, ${j.isUnit} is_unit
+    r.own, r.u_id, r.u_kind, ${placement}${needsCustomers(p) ? ', v.cust u_cust' : ''}${needsEnterprise(p) ? ', v.ec u_ec' : ''}, ${j.isUnit} is_unit
   ${j.from})`),
   ];
 }
@@ -132,12 +137,12 @@ export function pieceCtes(p: Plan, ranked = true): Sql[] {
   const users = !p.areaLevel
     ? 'n::long'
     : p.convention === 'transformers'
-      ? '1L'
+      ? transformerUsers('u_kind', 'u_ec')
       : 'CASE WHEN own THEN n::long ELSE u_cust::long END';
   const userMs = !p.areaLevel
     ? 'cms::double'
     : p.convention === 'transformers'
-      ? 'unit_ms'
+      ? `${transformerUsers('u_kind', 'u_ec')}::double * unit_ms`
       : `CASE WHEN own THEN cms::double WHEN is_short THEN 0.0
       WHEN n > 0 THEN (u_cust::long * cms)::double / n ELSE (u_cust::long * span_ms)::double END`;
   const unitId = p.grouping.daily

@@ -2,7 +2,8 @@
 // force from its valid_from until the next version's. Before an asset's first version that
 // version applies (lo = −∞) unless beforeFirstVersion is 'absent' (the reference's register).
 //
-//   vi:  id, kind, feeder, province, city, county, park, cls, cust, lo, hi
+//   vi:  id, kind, feeder, province, city, county, park, cls, cust, ec (enterprise customers,
+//        0 when not given), lo, hi
 //   fed: the feeders some area version names (the others are "leaf" feeders: their own
 //        customers are the customers they serve)
 
@@ -15,7 +16,7 @@ import type { SqlScope } from './types.js';
 export const NEG_INF = -9_000_000_000_000_000n;
 export const POS_INF = 9_000_000_000_000_000n;
 
-const COLUMNS = ['id', 'kind', 'feeder', 'province', 'city', 'county', 'park', 'cls', 'cust'] as const;
+const COLUMNS = ['id', 'kind', 'feeder', 'province', 'city', 'county', 'park', 'cls', 'cust', 'ec'] as const;
 
 export function versionCtes(scope: SqlScope, beforeFirstVersion: BeforeFirstVersion): Sql[] {
   const lo =
@@ -25,12 +26,12 @@ export function versionCtes(scope: SqlScope, beforeFirstVersion: BeforeFirstVers
     ...scopeCtes(scope),
     sql`av0 AS (
   SELECT a.asset_id id, a.kind, a.feeder_id feeder, a.province, a.city, a.county, a.park, a.area_class cls,
-    a.customers cust, a.valid_from::long / 1000 vf,
+    a.customers cust, coalesce(a.enterprise_customers, 0) ec, a.valid_from::long / 1000 vf,
     lead(a.valid_from::long / 1000) OVER (PARTITION BY a.asset_id ORDER BY a.valid_from) nx,
     row_number() OVER (PARTITION BY a.asset_id ORDER BY a.valid_from) rn
   FROM ${a.from} WHERE true${a.where})`,
     sql`vi AS (
-  SELECT id, kind, feeder, province, city, county, park, cls, cust, ${lo} lo, coalesce(nx, ${POS_INF}) hi FROM av0)`,
+  SELECT id, kind, feeder, province, city, county, park, cls, cust, ec, ${lo} lo, coalesce(nx, ${POS_INF}) hi FROM av0)`,
     sql`fed AS (
   SELECT DISTINCT a.feeder_id feeder FROM ${a.from}
   WHERE a.kind = 'area' AND a.feeder_id IS NOT NULL${a.where})`,
@@ -51,8 +52,12 @@ export const inForce = (alias: string, t: string): string => `${alias}.lo <= ${t
 export const isUnit = (alias: string, convention: UserConvention): string =>
   convention === 'customers'
     ? `(${alias}.kind = 'area' OR (${alias}.kind = 'feeder' AND f.feeder IS NULL))`
-    : `${alias}.kind = 'area'`;
+    : `(${alias}.kind = 'area' OR ${alias}.ec > 0)`;
 
 /** The users a unit version counts for. */
 export const weightOf = (alias: string, convention: UserConvention): string =>
-  convention === 'customers' ? `${alias}.cust::long` : '1L';
+  convention === 'customers' ? `${alias}.cust::long` : transformerUsers(`${alias}.kind`, `${alias}.ec`);
+
+/** DL/T 836 medium-voltage users of a unit: an area is one, plus its enterprise customers. */
+export const transformerUsers = (kind: string, ec: string): string =>
+  `(CASE WHEN ${kind} = 'area' THEN 1L ELSE 0L END + coalesce(${ec}, 0)::long)`;

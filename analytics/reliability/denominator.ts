@@ -7,7 +7,8 @@
 // end: the weight of the version in force at the last instant of the window.
 //
 // Units and weights: see units.ts (customers: areas and feeders no area names, weight =
-// customers; transformers: areas, weight 1). The window is [from, min(to, asOf)): for a
+// customers; transformers: areas, weight 1 plus their enterprise customers, and feeders with
+// enterprise customers of their own, weight those). The window is [from, min(to, asOf)): for a
 // period still in progress, the users served so far.
 
 import { type Group, groupOf } from './groups.js';
@@ -38,11 +39,15 @@ export interface DenominatorInput {
 
 function isUnit(v: Asset, register: AssetRegister, convention: UserConvention): boolean {
   if (v.kind === 'area') return true;
-  return convention === 'customers' && register.isLeafFeeder(v.assetId);
+  return convention === 'customers' ? register.isLeafFeeder(v.assetId) : (v.enterpriseCustomers ?? 0) > 0;
 }
 
-const weightOf = (v: Asset, convention: UserConvention): number =>
-  convention === 'customers' ? v.customers : 1;
+/**
+ * customers: the customers served. transformers (DL/T 836 medium voltage): a public transformer
+ * area is one user, and each 10 kV customer with a transformer of its own (专变用户) is one more.
+ */
+export const weightOf = (v: Asset, convention: UserConvention): number =>
+  convention === 'customers' ? v.customers : (v.kind === 'area' ? 1 : 0) + (v.enterpriseCustomers ?? 0);
 
 export function denominators(input: DenominatorInput): Denominators {
   const { register, dims, convention, from, end } = input;

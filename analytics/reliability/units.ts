@@ -2,7 +2,10 @@
 //
 // Units are what N_T counts: in the `customers` convention the transformer areas with their
 // customers, plus feeders no area names (their own customers); in the `transformers`
-// convention the transformer areas, one user each. A feeder event interrupts the areas in its
+// convention (DL/T 836 medium voltage) the transformer areas, one user each plus the 10 kV
+// customers with transformers of their own an area serves (enterpriseCustomers), and the
+// feeders that serve such customers directly, one user per enterprise customer. An outage
+// recorded on a feeder interrupts its own enterprise customers whatever areas it names. A feeder event interrupts the areas in its
 // affectedAreas, or (no list) every area on the feeder at the event's start; an empty list
 // interrupts no area, as in the frequent-outage attribution (analytics/rules/attribution.ts)
 // and the attribution kept at write (ingest refuses an empty list).
@@ -19,6 +22,7 @@
 
 import type { Asset, OutageEvent } from '../../core/domain.js';
 import type { Issue } from '../../core/issues.js';
+import { weightOf } from './denominator.js';
 import { type Attribution, meanUserMs } from './durations.js';
 import { type Group, groupOf } from './groups.js';
 import type { AssetRegister } from './register.js';
@@ -84,6 +88,9 @@ function interruptedUnits(
   if (units.length === 0 && ctx.convention === 'customers' && ctx.register.isLeafFeeder(asset.assetId)) {
     units.push({ asset, own: true });
   }
+  if (ctx.convention === 'transformers' && (asset.enterpriseCustomers ?? 0) > 0) {
+    units.push({ asset, own: true });
+  }
   return units;
 }
 
@@ -121,7 +128,8 @@ export function expandEvent(event: OutageEvent, index: number, a: Attribution, c
     for (const u of units) {
       const group = groupOf(u.asset, ctx.dims);
       if (ctx.convention === 'transformers') {
-        pieces.push({ ...base, group, users: 1, userMs: unitMs });
+        const users = weightOf(u.asset, 'transformers');
+        pieces.push({ ...base, group, users, userMs: users * unitMs });
       } else if (u.own) {
         pieces.push({ ...base, group, users: a.customers, userMs: a.customerMs });
       } else {

@@ -1,4 +1,5 @@
-// How search results are ordered: what the person typed matching an id, code or name exactly comes
+// How search results are ordered: what the person typed matching an id, code, name or a place it
+// serves exactly comes
 // first, then as a prefix, then anywhere; a case number before an asset at the same strength;
 // feeders before transformer areas (fewer, and what a dispatcher names first); then by name.
 // Matching ignores case and surrounding spaces; Chinese names match as typed.
@@ -17,6 +18,8 @@ export interface SearchHit {
   substation: string | null;
   /** the utility's equipment code (PMS) */
   code?: string;
+  /** villages, streets or compounds it serves */
+  places?: string[];
   province: string | null;
   city: string | null;
   county: string | null;
@@ -27,11 +30,11 @@ export interface SearchHit {
 
 export const normalize = (text: string): string => text.trim().toLowerCase();
 
-/** 0 exact id, code or name, 1 prefix, 2 anywhere in them, 3 substation; null: no match. */
+/** 0 exact id, code, name or place, 1 prefix, 2 anywhere in them, 3 substation; null: no match. */
 export function strength(hit: SearchHit, query: string): number | null {
   const q = normalize(query);
   if (q === '') return null;
-  const fields = [hit.id, hit.name ?? '', hit.code ?? ''].map(normalize);
+  const fields = [hit.id, hit.name ?? '', hit.code ?? '', ...(hit.places ?? [])].map(normalize);
   if (fields.some((f) => f === q)) return 0;
   if (fields.some((f) => f.startsWith(q))) return 1;
   if (fields.some((f) => f.includes(q))) return 2;

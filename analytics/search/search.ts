@@ -1,4 +1,4 @@
-// The header search: assets by id, name or substation, and remediation cases by number, read
+// The header search: assets by id, name, equipment code, a place they serve or substation, and remediation cases by number, read
 // from QuestDB. Each asset as it stands now (its latest version), with the region path that tells
 // namesakes apart ("10kV松华线" in two counties). QuestDB narrows by a case-insensitive substring
 // test; rank.ts orders what it finds.
@@ -17,12 +17,14 @@ interface AssetRow {
   feeder_id: string | null;
   substation: string | null;
   code: string | null;
+  /** JSON list */
+  places: string | null;
   province: string | null;
   city: string | null;
   county: string | null;
 }
 
-const COLUMNS = sql`asset_id, kind, name, feeder_id, substation, code, province, city, county`;
+const COLUMNS = sql`asset_id, kind, name, feeder_id, substation, code, places, province, city, county`;
 const LATEST = sql`SELECT ${COLUMNS} FROM assets LATEST ON valid_from PARTITION BY asset_id`;
 /** The latest version of the named assets (the asset index answers it). */
 const latestOf = (ids: readonly string[]) =>
@@ -36,6 +38,7 @@ const assetHit = (r: AssetRow): SearchHit => ({
   ...(r.feeder_id ? { feederId: r.feeder_id } : {}),
   substation: r.substation,
   ...(r.code ? { code: r.code } : {}),
+  ...(r.places ? { places: JSON.parse(r.places) as string[] } : {}),
   province: r.province,
   city: r.city,
   county: r.county,
@@ -49,6 +52,7 @@ export async function searchAll(store: Store, q: { text: string; limit: number }
   const found = await store.rows<AssetRow>(
     sql`SELECT * FROM (${LATEST}) WHERE strpos(lower(asset_id::varchar), ${text}) > 0
           OR strpos(lower(name), ${text}) > 0 OR strpos(lower(code), ${text}) > 0
+          OR strpos(lower(places), ${text}) > 0
           OR strpos(lower(substation::varchar), ${text}) > 0
         LIMIT ${CANDIDATES}`,
   );

@@ -75,6 +75,7 @@ export function flagsRouter(deps: FlagsRouterDeps): Router {
         title: r.title,
         measure: r.measure,
         ...(r.measure === 'count' ? { limit: r.limit, window: formatWindow(r.window) } : {}),
+        ...(r.measure === 'count' && r.fleetTarget ? { fleetTarget: r.fleetTarget } : {}),
       })),
     }));
     sendRows(req, res, rows);

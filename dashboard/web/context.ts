@@ -18,6 +18,8 @@ export interface RuleInfo {
   measure: string;
   limit?: number;
   window?: string;
+  /** how many assets may breach a year, against a base year (Baoshan's line target) */
+  fleetTarget?: { baseYear: number; years: { year: number; fewerPercent: number }[] };
 }
 
 export interface RuleSetInfo {

@@ -16,6 +16,7 @@ interface Hit {
   assetId?: string;
   substation: string | null;
   code?: string;
+  places?: string[];
   province: string | null;
   city: string | null;
   county: string | null;
@@ -33,6 +34,9 @@ function option(hit: Hit, i: number): HTMLElement {
   const detail = [
     hit.type === 'case' ? `${hit.name ?? hit.assetId ?? ''} · ${kindLabel(hit.kind)}` : hit.id,
     hit.type === 'asset' && hit.code ? t('searchCode', { code: hit.code }) : '',
+    hit.type === 'asset' && hit.places?.length
+      ? t('searchPlaces', { places: hit.places.slice(0, 3).join('、') })
+      : '',
     path,
     hit.substation ? t('searchSubstation', { name: hit.substation }) : '',
   ].filter((p) => p);

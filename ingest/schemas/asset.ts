@@ -2,7 +2,19 @@
 
 import { AREA_CLASSES, ASSET_KINDS, type Asset } from '../../core/domain.js';
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
-import { between, count, flag, id, oneOf, optional, quote, required, text, time } from './fields.js';
+import {
+  between,
+  count,
+  flag,
+  id,
+  oneOf,
+  optional,
+  quote,
+  required,
+  text,
+  textList,
+  time,
+} from './fields.js';
 import { perZone, readFields, type ValidateContext } from './read.js';
 import { regionIssues } from './region.js';
 
@@ -21,6 +33,8 @@ function assetShape(zone: string) {
     areaClass: required(oneOf(AREA_CLASSES, 'areaClass')),
     customers: required(count),
     transformers: optional(count),
+    enterpriseCustomers: optional(count),
+    places: optional(textList('must name at least one place; leave it out when there is none')),
     importantUser: optional(flag),
     lat: optional(between(-90, 90)),
     lon: optional(between(-180, 180)),

@@ -18,15 +18,18 @@ export function encodeAsset(b: Buf, a: Asset, receivedAt: number, writer?: strin
   optSymbol(b, 'writer', writer);
   optSymbol(b, 'feeder_id', a.feederId);
   optSymbol(b, 'substation', a.substation);
-  if (a.code !== undefined) b.stringColumn('code', a.code);
   optSymbol(b, 'province', a.province);
   optSymbol(b, 'city', a.city);
   optSymbol(b, 'county', a.county);
   optSymbol(b, 'park', a.park);
   b.symbol('area_class', a.areaClass);
+  // Symbols above, columns below: the line protocol takes them in that order.
   if (a.name !== undefined) b.stringColumn('name', a.name);
+  if (a.code !== undefined) b.stringColumn('code', a.code);
   b.intColumn('customers', a.customers);
   if (a.transformers !== undefined) b.intColumn('transformers', a.transformers);
+  if (a.enterpriseCustomers !== undefined) b.intColumn('enterprise_customers', a.enterpriseCustomers);
+  if (a.places !== undefined) b.stringColumn('places', JSON.stringify(a.places));
   if (a.importantUser) b.booleanColumn('important_user', true);
   if (a.lat !== undefined) b.floatColumn('lat', a.lat);
   if (a.lon !== undefined) b.floatColumn('lon', a.lon);

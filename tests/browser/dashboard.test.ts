@@ -453,6 +453,48 @@ describe('reliability', () => {
     await screenshot(page, 'reliability');
     noErrors();
   });
+
+  it("shows each park's SAIDI on the park target's basis, with its status against the target", async (ctx) => {
+    if (h.reliabilityMissing) {
+      ctx.skip(`reliability API not available: ${h.reliabilityMissing}`);
+      return;
+    }
+    const { page } = s;
+    // Kunming's target: under 1 h a year per park, DL/T 836 medium-voltage users
+    const targets = await api<{ rows: { per: string; basis: string; below: number | null }[] }>(
+      h.product,
+      '/api/v1/targets',
+    );
+    const target = targets.rows.find((x) => x.per === 'park');
+    expect(target).toMatchObject({ basis: 'medium_voltage', below: 1 });
+    const y = (await api<{ year: number }>(h.product, '/api/v1/reliability/ranking')).year;
+    const byPark = await api<{ rows: { park: string | null; customers: number; saidi: number }[] }>(
+      h.product,
+      `/api/v1/reliability?from=${y}-01-01&to=${y + 1}-01-01&groupBy=park&variant=all&convention=transformers`,
+    );
+    const parks = byPark.rows.filter((r) => r.park !== null);
+    expect(parks.length).toBeGreaterThan(0);
+    await page.goto(`${h.web}/#/reliability`);
+    const attached = { state: 'attached', timeout: 90_000 } as const;
+    await page.locator('table[data-name="rel-park"] tbody tr').first().waitFor(attached);
+    const shown = await page
+      .locator('table[data-name="rel-park"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
+      );
+    // a finished year: met when strictly under 1 h
+    const expected = [...parks]
+      .sort((a, b) => b.saidi - a.saidi)
+      .map((r) => [
+        r.park,
+        r.customers.toLocaleString('en-US'),
+        r.saidi.toFixed(2),
+        '1',
+        r.saidi < 1 ? '达标' : '未达标',
+      ]);
+    expect(shown).toEqual(expected);
+    noErrors();
+  });
 });
 
 describe('language', () => {

@@ -698,6 +698,26 @@ describe('the choice of rule set', () => {
     await page.reload();
     await page.locator('#rule-set').waitFor(attached);
     expect(await page.locator('#rule-set').inputValue()).toBe(other);
+    // Baoshan's fleet target beside its per-feeder list: the API's years, assets and verdicts
+    if (other === 'baoshan-2021') {
+      const fleet = await api<{ rows: { year: number; assets: number; allowed: number | null }[] }>(
+        h.product,
+        '/api/v1/flags/fleet?ruleSet=baoshan-2021&rule=25-or-more-a-year',
+      );
+      await page.goto(`${h.web}/#/hotspots`);
+      const rows = page.locator('table[data-name="fleet-25-or-more-a-year"] tbody tr');
+      await rows.first().waitFor(attached);
+      const shown = await rows.evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
+      );
+      expect(shown.map((r) => [r[1], r[3]])).toEqual(
+        fleet.rows.map((y) => [
+          y.assets.toLocaleString('en-US'),
+          y.allowed === null ? '—' : y.allowed.toLocaleString('en-US'),
+        ]),
+      );
+      expect(shown[0]?.[4]).toBe('基数年');
+    }
     await screenshot(page, 'rule-set-choice');
     await page.locator('#rule-set').selectOption(first);
     noErrors();

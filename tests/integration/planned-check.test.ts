@@ -18,7 +18,8 @@ beforeAll(async () => {
   const baoshan = { province: `省${P}`, city: '保山市', county: '隆阳区', areaClass: 'rural' };
   const v = { validFrom: '2024-01-01' };
   const assets = [
-    { assetId: id('F1'), kind: 'feeder', customers: 250, ...kunming, ...v },
+    // F1 also feeds 2 park enterprises with transformers of their own (DL/T 836: 2 users)
+    { assetId: id('F1'), kind: 'feeder', customers: 250, enterpriseCustomers: 2, ...kunming, ...v },
     { assetId: id('A1'), kind: 'area', feederId: id('F1'), customers: 100, ...kunming, ...v },
     { assetId: id('A2'), kind: 'area', feederId: id('F1'), customers: 150, ...kunming, ...v },
     { assetId: id('F2'), kind: 'feeder', customers: 750, ...kunming, ...v },
@@ -120,8 +121,9 @@ describe('POST /api/v1/planned-outages/check', () => {
       'national-2025 A2 over-5-in-365d 3→4/5 none',
       'national-2025 F1 over-5-in-365d 3→4/5 none',
     ]);
-    // Park target (under 1 h, medium-voltage basis: one area = one user): 2 of the park's 4
-    // areas for 4 h = 2 / 4 × 4 = 2 h, twice the target on its own.
+    // Park target (under 1 h, medium-voltage basis: one area = one user, one enterprise = one
+    // user): the park's users are 4 areas + F1's 2 enterprises = 6; F1's outage cuts A1, A2 and
+    // its 2 enterprises = 4 for 4 h: 4 / 6 × 4 = 8/3 h, 8/3 of the target on its own.
     const park = c.targets.filter((t) => t.ruleSet === 'kunming-parks-2023');
     expect(park).toEqual([
       {
@@ -131,11 +133,11 @@ describe('POST /api/v1/planned-outages/check', () => {
         measure: 'saidi_hours',
         per: 'park',
         group: PARK,
-        users: 4,
-        interrupted: 2,
-        increase: 2,
+        users: 6,
+        interrupted: 4,
+        increase: expect.closeTo(8 / 3, 12),
         target: 1,
-        shareOfTarget: 2,
+        shareOfTarget: expect.closeTo(8 / 3, 12),
       },
     ]);
     expect(c.targets.map((t) => t.ruleSet)).not.toContain('baoshan-2021');

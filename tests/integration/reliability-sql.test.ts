@@ -695,6 +695,8 @@ function randomCase(seed: number): RandomCase {
     areaClass: pick(CLASSES),
     customers: int(0, 500),
     ...(chance(0.3) ? { park: pick(['园一', '园二']) } : {}),
+    // 10 kV customers with transformers of their own: DL/T 836 users in the transformers convention
+    ...(chance(0.3) ? { enterpriseCustomers: int(1, 6) } : {}),
   });
   const later = (assetId: string, first: number): void => {
     const used = new Set([first]);

@@ -63,6 +63,7 @@ beforeAll(async () => {
       kind: 'area',
       feederId: id('F1'),
       name: `金鸡村${P}1号台区`,
+      places: [`金鸡村${P}`, `学府路${P}小区`],
       county: '五华区',
       customers: 80,
       ...v,
@@ -114,6 +115,10 @@ describe('GET /api/v1/search', () => {
 
   it('finds an area by part of its name, an asset by its exact id, a feeder by its substation and by its code', async () => {
     expect((await search(`金鸡村${P}`)).map((h) => h.id)).toEqual([id('A1')]);
+    // a place it serves, typed in part: the area, with its places
+    expect((await search(`学府路${P}`)).map((h) => [h.id, (h as { places?: string[] }).places])).toEqual([
+      [id('A1'), [`金鸡村${P}`, `学府路${P}小区`]],
+    ]);
     expect((await search(id('F1')))[0]?.id).toBe(id('F1'));
     expect((await search('110kV普吉变')).map((h) => h.id)).toContain(id('F1'));
     // the utility's equipment code, typed in part

@@ -33,6 +33,7 @@ import {
   str,
   widthOf,
 } from './common.js';
+import { fleetCards } from './fleet.js';
 import { loadBoundaries } from './live.js';
 
 export interface Flag {
@@ -159,12 +160,14 @@ export async function renderHotspots(
   const mapBox = h('div', { class: 'figure-slot' });
   const tableBox = h('div', { class: 'figure-slot' });
   const calendarBox = h('div', { class: 'figure-slot' });
+  const fleetBox = h('div', { class: 'figure-slot' });
   main.append(
     pageHeader(t('hotspotsTitle'), t('hotspotsIntro')),
     kpis,
     form,
     h('div', { class: 'grid2 map-first' }, mapBox, calendarBox),
     tableBox,
+    fleetBox,
     h('p', { class: 'note' }, t('countsNote')),
   );
 
@@ -177,6 +180,7 @@ export async function renderHotspots(
   const ruleSet = sets.find((s) => s.name === flagsAnswer.ruleSet);
   const countRules = (ruleSet?.rules ?? []).filter((r) => r.measure === 'count');
   const ruleById = new Map(countRules.map((r) => [r.id, r]));
+  void fill(fleetBox, () => fleetCards(ctx, flagsAnswer.ruleSet, countRules), signal);
   const byAsset = new Map<string, Flag[]>();
   for (const f of flagsAnswer.rows) byAsset.set(f.assetId, [...(byAsset.get(f.assetId) ?? []), f]);
 

@@ -96,6 +96,7 @@ export async function renderReliability(
   const cityBox = h('div', { class: 'figure-slot' });
   const causesBox = h('div', { class: 'figure-slot' });
   const classBox = h('div', { class: 'figure-slot' });
+  const parkBox = h('div', { class: 'figure-slot' });
   const rankBox = h('div', { class: 'figure-slot' });
   const dailyBox = h('div', { class: 'figure-slot' });
   const ongoing = h('p', { class: 'note' });
@@ -107,6 +108,7 @@ export async function renderReliability(
     cityBox,
     causesBox,
     h('div', { class: 'grid2' }, classBox, rankBox),
+    parkBox,
     dailyBox,
     ongoing,
   );
@@ -200,6 +202,30 @@ export async function renderReliability(
       med,
     );
 
+    // Park targets (Kunming: under 1 h a year per park), on their own basis; none loaded: no box.
+    const byPark = fill(
+      parkBox,
+      async () => {
+        const targets = (await api.json<{ rows: Target[] }>('/targets')).rows.filter(
+          (x) => x.measure === 'saidi_hours' && x.per === 'park',
+        );
+        if (targets.length === 0) return [];
+        const answer = await api.json<Envelope>('/reliability', {
+          from,
+          to,
+          groupBy: 'park',
+          ...common,
+          convention: targets[0]?.basis === 'medium_voltage' ? 'transformers' : 'customers',
+        });
+        note(answer);
+        const rows = answer.rows.filter((r) => r['park'] !== null && r['park'] !== undefined);
+        const elapsed = choice === 'ytd' ? yearFraction(year) : 1;
+        return parkFigure(ctx, rows, targets[0] as Target, elapsed, widthOf(parkBox, 640));
+      },
+      sig,
+      med,
+    );
+
     const ranking = fill(
       rankBox,
       async () => {
@@ -261,7 +287,7 @@ export async function renderReliability(
         h('button', { type: 'button', id: 'load-daily', onclick: () => void loadDaily() }, t('loadDaily')),
       ),
     );
-    await Promise.all([byCity, byCause, byClass, ranking]);
+    await Promise.all([byCity, byCause, byClass, byPark, ranking]);
   };
 
   controls.replaceChildren(
@@ -671,6 +697,85 @@ function classFigure(ctx: Ctx, rows: Row[], targets: Target[], width: number): H
     chart: svgNode(svg),
     table,
     name: 'rel-class',
+  });
+}
+
+/** The elapsed share of a calendar year (UTC boundaries: hours off in a year, for a pro-rata mark). */
+function yearFraction(year: number, now = Date.now()): number {
+  const start = Date.UTC(year, 0, 1);
+  return Math.min(1, Math.max(0, (now - start) / (Date.UTC(year + 1, 0, 1) - start)));
+}
+
+/**
+ * Each park's SAIDI against its target: a finished year met or not (below: strictly under);
+ * a year in progress on or off track against the target pro-rated by the elapsed share.
+ */
+export function parkStatus(saidi: number, target: Target, elapsed: number): Key {
+  const limit = target.below ?? target.atMost;
+  if (limit === null) return 'status_met';
+  const strict = target.below !== null;
+  if (elapsed < 1) return saidi <= limit * elapsed ? 'status_on_track' : 'status_off_track';
+  return (strict ? saidi < limit : saidi <= limit) ? 'status_met' : 'status_not_met';
+}
+
+function parkFigure(ctx: Ctx, rows: Row[], target: Target, elapsed: number, width: number): HTMLElement {
+  const { fmt } = ctx;
+  const limit = target.below ?? target.atMost;
+  const sorted = [...rows].sort((a, b) => num(b['saidi']) - num(a['saidi']));
+  const source = `${target.ruleSet} / ${target.rule}`;
+  const svg = barChart(
+    sorted.map((r) => ({ label: str(r['park']) ?? '', value: num(r['saidi']), target: limit })),
+    {
+      id: 'rel-park',
+      title: t('byPark'),
+      desc: t('byParkDesc', { source }),
+      width: Math.min(width, 720),
+      labelWidth: 140,
+      format: (n) => fmt.num(n, 2),
+    },
+  );
+  const status = (r: Row) => parkStatus(num(r['saidi']), target, elapsed);
+  const columns: Column<Row>[] = [
+    { key: 'park', label: t('park'), value: (r) => str(r['park']) },
+    {
+      key: 'users',
+      label: t('parkUsers'),
+      value: (r) => num(r['customers']),
+      render: (r) => fmt.num(num(r['customers']), 0),
+      numeric: true,
+    },
+    {
+      key: 'saidi',
+      label: t('saidi'),
+      value: (r) => num(r['saidi']),
+      render: (r) => fmt.num(num(r['saidi']), 2),
+      numeric: true,
+    },
+    { key: 'target', label: t('target'), value: () => limit, render: () => fmt.dec(limit), numeric: true },
+    ...(elapsed < 1
+      ? [
+          {
+            key: 'allowed',
+            label: t('allowedSoFar'),
+            value: () => (limit === null ? null : limit * elapsed),
+            render: () => fmt.num(limit === null ? null : limit * elapsed, 2),
+            numeric: true,
+          },
+        ]
+      : []),
+    {
+      key: 'status',
+      label: t('targetStatus'),
+      value: (r) => status(r),
+      render: (r) => h('span', { 'data-status': status(r) }, t(status(r))),
+    },
+  ];
+  return figure({
+    title: t('byPark'),
+    desc: t('byParkDesc', { source }),
+    chart: svgNode(svg),
+    table: dataTable({ caption: t('byPark'), columns, rows: sorted, name: 'rel-park' }),
+    name: 'rel-park',
   });
 }
 

@@ -69,6 +69,33 @@ describe('validateAsset accepts', () => {
     });
   });
 
+  it('the fields of the public lookup, the search and DL/T 836 users, from JSON and from CSV', () => {
+    const json = {
+      ...area,
+      code: '300000123456',
+      places: ['金鸡村', '学府路小区'],
+      enterpriseCustomers: 3,
+      importantUser: true,
+    };
+    expect(validateAsset(json, ctx)).toEqual({ ok: true, value: { ...json, validFrom: ctx.now } });
+    // a CSV cell lists places with ; (or ；), counts and flags as text
+    const csv = { ...area, places: '金鸡村；学府路小区', enterpriseCustomers: '3', importantUser: '是' };
+    expect(validateAsset(csv, ctx)).toEqual({
+      ok: true,
+      value: {
+        ...area,
+        places: ['金鸡村', '学府路小区'],
+        enterpriseCustomers: 3,
+        importantUser: true,
+        validFrom: ctx.now,
+      },
+    });
+    expect(errors(validateAsset({ ...area, places: ';', enterpriseCustomers: -1 }, ctx))).toEqual([
+      'enterpriseCustomers: must be a whole number ≥ 0, got -1',
+      'places: must name at least one place; leave it out when there is none',
+    ]);
+  });
+
   it('ids sent as numbers, read as their text', () => {
     const r = validateAsset({ ...feeder, assetId: 10231 }, ctx);
     expect(r.ok && r.value.assetId).toBe('10231');
@@ -103,7 +130,7 @@ describe('validateAsset refuses, with every issue of the record', () => {
     ).toMatchInlineSnapshot(`
       [
         "asset_id: unknown field "asset_id"; did you mean "assetId"?",
-        "colour: unknown field "colour"; expected one of assetId, kind, name, feederId, substation, code, province, city, county, park, areaClass, customers, transformers, importantUser, lat, lon, validFrom",
+        "colour: unknown field "colour"; expected one of assetId, kind, name, feederId, substation, code, province, city, county, park, areaClass, customers, transformers, enterpriseCustomers, places, importantUser, lat, lon, validFrom",
         "Customers: unknown field "Customers"; did you mean "customers"?",
       ]
     `);

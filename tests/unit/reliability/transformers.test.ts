@@ -158,3 +158,48 @@ describe('transformers convention (DL/T 836: one public transformer = one user)'
     expect(report.rows[0]).toMatchObject({ customers: 4, customerInterruptions: 0, events: 0 });
   });
 });
+
+describe('enterprise customers (10 kV customers with transformers of their own, industrial parks)', () => {
+  // Kunming's park: F1's areas A1 (no enterprise), A2 (2 enterprises on its transformer's
+  // 10 kV bay), A3; and 3 enterprises fed by F1 directly. DL/T 836 users: A1 1 + A2 (1 + 2) +
+  // A3 1 + F1 3 = 8 in Kunming; Yuxi: A4 1. All 9 users.
+  const park: Asset[] = [
+    { ...feeder('F1', 'Kunming'), enterpriseCustomers: 3 },
+    area('A1', 'F1', 'Kunming', 100),
+    { ...area('A2', 'F1', 'Kunming', 100), enterpriseCustomers: 2 },
+    area('A3', 'F1', 'Kunming', 100),
+    feeder('F2', 'Yuxi'),
+    area('A4', 'F2', 'Yuxi', 50),
+  ];
+
+  it('counts them as users, and an outage of their feeder interrupts them all', () => {
+    // E1: F1 out 2 h: A1 1 + A2 3 + A3 1 + F1's own 3 = 8 users for 2 h = 16 user-hours;
+    // E2: A4 out 1 h: 1 user-hour. SAIFI = 9/9 = 1; SAIDI = 17/9 h.
+    const row = run({ assets: park }).rows[0]!;
+    expect(row).toMatchObject({ customers: 9, customerInterruptions: 9, saifi: 1 });
+    expect(row.customerMinutes).toBe(17 * 60);
+    expect(row.saidi).toBe(17 / 9);
+    expect(
+      run({ assets: park, groupBy: 'city' }).rows.map((r) => [r.keys.city, r.customers, r.saidi]),
+    ).toEqual([
+      ['Kunming', 8, 2],
+      ['Yuxi', 1, 1],
+    ]);
+  });
+
+  it("a feeder outage naming some areas still interrupts the feeder's own enterprise customers", () => {
+    // E1 names A2 only: A2 (1 + 2) + F1's 3 = 6 users out 2 h of Kunming's 8: SAIDI 12/8 = 1.5
+    const listed = [outage('E1', 'F1', t(1, 5, 10), t(1, 5, 12), 200, { affectedAreas: ['A2'] })];
+    const rows = run({ assets: park, events: listed, groupBy: 'city' }).rows;
+    expect(rows.map((r) => [r.keys.city, r.customers, r.customerInterruptions, r.saidi])).toEqual([
+      ['Kunming', 8, 6, 1.5],
+      ['Yuxi', 1, 0, 0],
+    ]);
+  });
+
+  it('leaves the customers convention as it was', () => {
+    const a = run({ assets: park, convention: 'customers' }).rows[0]!;
+    const b = run({ convention: 'customers' }).rows[0]!;
+    expect([a.customers, a.saidi]).toEqual([b.customers, b.saidi]);
+  });
+});
