@@ -40,6 +40,10 @@ interface Say {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** The value the API quotes; "nothing" (no value sent) in the UI's language. */
+const gotText = (got: string | undefined, s: Say): string =>
+  got === 'nothing' || got === undefined ? s.w('issue_got_nothing') : got;
+
 type IssueWords = { [C in IssueCode]: (p: IssueParams[C], s: Say) => string };
 
 const ISSUES: IssueWords = {
@@ -49,19 +53,21 @@ const ISSUES: IssueWords = {
     const step = s.w(`do_${p.step}` as Key);
     return s.w('issue_required_step', { step: s.fmt.lang === 'en' ? lowerFirst(step) : step });
   },
-  expected_text: (p, s) => s.w('issue_expected_text', { got: p.got }),
+  expected_text: (p, s) => s.w('issue_expected_text', { got: gotText(p.got, s) }),
   empty: (_p, s) => s.w('issue_empty'),
   too_long: (p, s) => s.w('issue_too_long', { max: s.fmt.int(p.max) }),
-  bad_date: (p, s) => s.w('issue_bad_date', { got: p.got }),
-  not_one_of: (p, s) => s.w('issue_not_one_of', { got: p.got }),
+  bad_date: (p, s) => s.w('issue_bad_date', { got: gotText(p.got, s) }),
+  not_one_of: (p, s) => s.w('issue_not_one_of', { got: gotText(p.got, s) }),
   at_least_one: (_p, s) => s.w('issue_at_least_one'),
-  expected_boolean: (p, s) => s.w('issue_expected_boolean', { got: p.got }),
+  expected_boolean: (p, s) => s.w('issue_expected_boolean', { got: gotText(p.got, s) }),
   expected_whole_number: (p, s) =>
     p.min === undefined
-      ? s.w('issue_expected_whole_number', { got: p.got })
-      : s.w('issue_expected_whole_number_min', { got: p.got, min: s.fmt.int(p.min) }),
+      ? s.w('issue_expected_whole_number', { got: gotText(p.got, s) })
+      : s.w('issue_expected_whole_number_min', { got: gotText(p.got, s), min: s.fmt.int(p.min) }),
   bad_action: (p, s) =>
-    p.got === undefined ? s.w('issue_bad_action_missing') : s.w('issue_bad_action', { got: p.got }),
+    p.got === undefined
+      ? s.w('issue_bad_action_missing')
+      : s.w('issue_bad_action', { got: gotText(p.got, s) }),
   unknown_field: (_p, s) => s.w('issue_unknown_field'),
   invalid: () => '',
   changed_since: (p, s) =>

@@ -196,6 +196,8 @@ export const plannerZh = {
   buysExcludedShort: '其中可整治',
   // the API's refusals of a case change, by code (explain.ts)
   issue_required: '必填',
+  issue_got_nothing: '空值',
+  closeNotYet: '观察期内不能核查销号：{date} 起可销号',
   issue_required_step: '{step}时必填',
   issue_expected_object: '提交的内容应为 JSON 对象',
   issue_expected_text: '应为文字，收到 {got}',
@@ -506,6 +508,8 @@ export const plannerEn: Record<PlannerKey, string> = {
   buysChosen: 'Outages of the selected assets',
   buysExcludedShort: 'of which remediable',
   issue_required: 'required',
+  issue_got_nothing: 'nothing',
+  closeNotYet: 'It cannot be closed during the observation period: from {date}',
   issue_required_step: 'required to {step}',
   issue_expected_object: 'expected a JSON object',
   issue_expected_text: 'expected text, got {got}',

@@ -31,6 +31,7 @@ interface Active {
     assetName: string | null;
     customersOut: number;
     estimatedRestoration: string | null;
+    planned: boolean;
     city: string | null;
     county: string | null;
   }[];
@@ -129,13 +130,40 @@ describe('live operations', () => {
     expect(Number(await kpi('ongoing'))).toBe(active.rows.length);
     await page.locator('#live-region').selectOption('');
     expect(await page.locator('table[data-name="live-list"] tbody tr').count()).toBe(active.rows.length);
-    // The regional bars add up to the same total.
-    const byRegion = await page
-      .locator('table[data-name="live-regions"] tbody td.num')
-      .evaluateAll((cells) =>
-        cells.reduce((n, c) => n + Number((c.textContent ?? '').replaceAll(',', '')), 0),
+    // Passed estimates are counted; an outage without an estimate says it is being assessed.
+    expect(Number(await kpi('etr-passed'))).toBe(passed);
+    expect(await page.locator('table[data-name="live-list"] [data-etr="assessing"]').count()).toBe(
+      active.rows.filter((r) => r.estimatedRestoration === null).length,
+    );
+    // The regional bars add up to the same total, each city with its share of customers out
+    // (of the customers its transformer areas serve).
+    const regionRows = await page
+      .locator('table[data-name="live-regions"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
       );
+    const byRegion = regionRows.reduce((n, r) => n + Number((r[1] ?? '').replaceAll(',', '')), 0);
     expect(byRegion).toBe(active.customersOut);
+    const assets = await api<{ rows: { kind: string; city: string | null; customers: number }[] }>(
+      h.product,
+      '/api/v1/assets',
+    );
+    const cityName = regionRows[0]?.[0] ?? '';
+    const cityOut = Number((regionRows[0]?.[1] ?? '').replaceAll(',', ''));
+    const servedThere = assets.rows
+      .filter((a) => a.kind === 'area' && (a.city ?? '—') === cityName)
+      .reduce((n, a) => n + a.customers, 0);
+    expect(regionRows[0]?.[2]).toBe(`${((100 * cityOut) / servedThere).toFixed(1)}%`);
+    // and by nature (planned or not)
+    await page.locator('#live-nature').selectOption('planned');
+    const plannedNow = active.rows.filter((r) => r.planned).length;
+    expect((await page.locator('table[data-name="live-list"] tbody tr td:not(.empty)').count()) > 0).toBe(
+      plannedNow > 0,
+    );
+    expect(await page.locator('table[data-name="live-list"] tbody tr:not(:has(td.empty))').count()).toBe(
+      plannedNow,
+    );
+    await page.locator('#live-nature').selectOption('');
     // The browser runs in New York; the time shown is Shanghai's.
     const asOf = Number(await page.locator('#last-update').getAttribute('data-as-of'));
     const expected = new Intl.DateTimeFormat('zh-CN', {

@@ -317,6 +317,37 @@ describe('a case', () => {
     noErrors();
   });
 
+  it('does not offer closing (核查销号) during the observation period, and says from when', async () => {
+    const { page } = s;
+    const done = (await api<{ rows: CaseRow[] }>(h.product, '/api/v1/cases?status=work_done')).rows;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: h.product.deps.config.zone }).format(
+      Date.now(),
+    );
+    let observed: { caseId: string; closableFrom: string } | undefined;
+    for (const c of done) {
+      const one = await api<{ observation: { closableFrom: string } | null }>(
+        h.product,
+        `/api/v1/cases/${c.caseId}`,
+      );
+      if (one.observation && one.observation.closableFrom > today) {
+        observed = { caseId: c.caseId, closableFrom: one.observation.closableFrom };
+        break;
+      }
+    }
+    expect(observed, 'the demo has a case in its observation period').toBeDefined();
+    await page.goto(`${h.web}/#/remediation/${observed?.caseId}`);
+    await page.locator('form.case-form').waitFor();
+    const offered = await page
+      .locator('#cf-action option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).not.toContain('close');
+    const [y, m, d] = (observed?.closableFrom ?? '').split('-').map(Number);
+    expect(await page.locator('#cf-close-later').textContent()).toBe(
+      `观察期内不能核查销号：${y}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')} 起可销号`,
+    );
+    noErrors();
+  });
+
   it('shows an operator the same case without any control to change it', async () => {
     const reader = await openSession(h);
     try {

@@ -1,7 +1,8 @@
 // The planner's form on a case: pick one of the actions the case's status allows (from the
 // API's vocabulary, worded as a step to take), fill in what that step needs, and POST /cases/:id/transitions with the
-// case's change number (a change made meanwhile is refused, not overwritten). The browser does
-// not second-guess the workflow: the API's refusals ({path, message} with a code and params) are
+// case's change number (a change made meanwhile is refused, not overwritten). The fields a step
+// requires (the API's vocabulary says which) are all named at once when left empty, before the
+// API is asked; otherwise the browser does not second-guess the workflow: the API's refusals ({path, message} with a code and params) are
 // worded in the UI's language (explain.ts) and shown next to the fields they name, and all of
 // them in a summary above the button. Dates are typed as YYYY-MM-DD whatever the browser's
 // locale (a date picker would show the browser's own format), and checked here before sending.
@@ -66,10 +67,14 @@ export function caseForm(
   const w = words(v);
   const example = todayIn(ctx.fmt.zone);
   const dates = new Set<string>();
-  const actions = v.actions.filter((a) => a.from.includes(d.status));
+  // Closing (核查销号) waits for the end of the observation period: not offered before it.
+  const closable = !d.observation || todayIn(ctx.fmt.zone) >= d.observation.closableFrom;
+  const actions = v.actions.filter((a) => a.from.includes(d.status) && (a.action !== 'close' || closable));
   const first = actions.find((a) => a.action !== 'update' && a.action !== 'comment') ?? actions[0];
   let action = first?.action ?? 'comment';
   const controls = new Map<string, Control>();
+  /** the fields the chosen step needs: all named at once when the form is sent without them */
+  const requiredPaths = new Set<string>();
   const readers = new Map<string, () => unknown>();
   const fieldsBox = h('div', { class: 'step-fields' });
   const summary = h('div', { id: 'cf-errors', class: 'form-errors', role: 'alert' });
@@ -118,6 +123,7 @@ export function caseForm(
             })
           : h('input', { ...attrs, type: 'text', value: value ?? '' });
     if (o.kind === 'date') dates.add(path);
+    if (o.required) requiredPaths.add(path);
     register(path, error, () => input.focus());
     readers.set(path, () => input.value.trim());
     return h(
@@ -149,6 +155,7 @@ export function caseForm(
       return { input, el: h('div', { class: 'check-item' }, input, h('label', { for: id }, text)) };
     });
     register(path, error, () => boxes[0]?.input.focus());
+    if (required) requiredPaths.add(path);
     readers.set(path, () => boxes.filter((b) => b.input.checked).map((b) => b.input.value));
     return h(
       'fieldset',
@@ -165,6 +172,7 @@ export function caseForm(
 
   const drawFields = () => {
     controls.clear();
+    requiredPaths.clear();
     readers.clear();
     dates.clear();
     const spec = actions.find((a) => a.action === action);
@@ -287,7 +295,7 @@ export function caseForm(
         c.error.closest('.field, .field-group')?.classList.add('invalid');
         document.getElementById(fieldId(c.path))?.setAttribute('aria-invalid', 'true');
       }
-      const where = c ? c.label : i.path ? i.path : '';
+      const where = c ? c.label : i.path === 'action' ? t('action') : i.path ? i.path : '';
       return h(
         'li',
         { 'data-path': i.path, 'data-code': i.code ?? null },
@@ -335,8 +343,22 @@ export function caseForm(
     drawFields();
   });
   summary.tabIndex = -1;
+  const closeLater =
+    !closable && d.observation && v.actions.some((a) => a.action === 'close' && a.from.includes(d.status))
+      ? h(
+          'p',
+          { class: 'field-hint', id: 'cf-close-later' },
+          t('closeNotYet', { date: ctx.fmt.date(d.observation.closableFrom) }),
+        )
+      : null;
   form.append(
-    h('div', { class: 'field action-field' }, h('label', { for: 'cf-action' }, t('action')), select),
+    h(
+      'div',
+      { class: 'field action-field' },
+      h('label', { for: 'cf-action' }, t('action')),
+      select,
+      closeLater,
+    ),
     fieldsBox,
     summary,
     h('div', { class: 'actions' }, button),
@@ -351,8 +373,17 @@ export function caseForm(
         return text !== '' && !isIsoDate(text);
       })
       .map((p): Issue => ({ path: p, message: t('dateInvalid', { example }) }));
-    if (badDates.length > 0) {
-      showIssues(badDates, '');
+    // every required field left empty, at once, before the API is asked
+    const missing = [...requiredPaths]
+      .filter((p) => {
+        const value = read(p);
+        return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+      })
+      .map(
+        (p): Issue => ({ path: p, message: t('issue_required'), code: 'required', params: { step: action } }),
+      );
+    if (badDates.length > 0 || missing.length > 0) {
+      showIssues([...missing, ...badDates], '');
       return;
     }
     button.disabled = true;

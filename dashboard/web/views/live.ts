@@ -16,7 +16,7 @@ import { announce, h, svgNode } from '../dom.js';
 import { causeLabel, kindLabel, t } from '../i18n.js';
 import type { Route } from '../router.js';
 import { dataTable, figure } from '../table.js';
-import { assetLink, failure, kpi, labelled, loading, num, pageHeader, widthOf } from './common.js';
+import { assetLink, failure, kpi, labelled, loading, num, pageHeader, str, widthOf } from './common.js';
 
 export interface ActiveOutage {
   eventId: string;
@@ -48,6 +48,18 @@ export async function loadBoundaries(ctx: Ctx): Promise<FeatureCollection | null
     if ((err as { status?: number }).status === 404) return null;
     throw err;
   }
+}
+
+/** Customers served per city (the transformer areas' customers), from GET /assets as Arrow. */
+export async function loadServedByCity(ctx: Ctx): Promise<Map<string, number>> {
+  const rows: Row[] = await ctx.api.arrowRows('/assets');
+  const served = new Map<string, number>();
+  for (const r of rows) {
+    if (r['kind'] !== 'area') continue;
+    const city = str(r['city']) ?? '—';
+    served.set(city, (served.get(city) ?? 0) + (num(r['customers']) || 0));
+  }
+  return served;
 }
 
 /** Asset coordinates by id, from GET /assets as Arrow. */
@@ -99,14 +111,18 @@ export async function renderLive(
     h('p', { class: 'note' }, t('ongoingNote')),
   );
 
-  const [boundaries, places] = await Promise.all([
+  const [boundaries, places, served] = await Promise.all([
     loadBoundaries(ctx).catch(() => null),
     loadPlaces(ctx).catch(() => new Map<string, [number, number]>()),
+    loadServedByCity(ctx).catch(() => new Map<string, number>()),
   ]);
+  const etrPassed = (r: ActiveOutage, asOf: number) =>
+    r.estimatedRestoration !== null && Date.parse(r.estimatedRestoration) < asOf;
 
   const draw = (data: Active) => {
     const rows = data.rows;
     const planned = rows.filter((r) => r.planned).length;
+    const passed = rows.filter((r) => etrPassed(r, data.asOf)).length;
     updated.dateTime = new Date(data.asOf).toISOString();
     updated.textContent = fmt.dateTime(data.asOf);
     updated.dataset['asOf'] = String(data.asOf);
@@ -115,6 +131,7 @@ export async function renderLive(
       kpi('ongoing', t('ongoingOutages'), fmt.int(rows.length), rows.length),
       kpi('planned', t('plannedCount'), fmt.int(planned), planned),
       kpi('unplanned', t('unplannedCount'), fmt.int(rows.length - planned), rows.length - planned),
+      kpi('etr-passed', t('etrPassedCount'), fmt.int(passed), passed),
     );
 
     // Map: circle area ∝ customers out; colour and legend tell planned from unplanned.
@@ -185,6 +202,10 @@ export async function renderLive(
     const byCity = new Map<string, number>();
     for (const r of rows) byCity.set(r.city ?? '—', (byCity.get(r.city ?? '—') ?? 0) + r.customersOut);
     const cities = [...byCity.entries()].sort((a, b) => b[1] - a[1]);
+    const shareOf = ([city, out]: [string, number]): number | null => {
+      const n = served.get(city);
+      return n ? out / n : null;
+    };
     const barWidth = Math.min(widthOf(regionBox, 480), 640);
     const bars = cities.length
       ? svgNode(
@@ -212,6 +233,14 @@ export async function renderLive(
           numeric: true,
           render: (c) => fmt.int(c[1]),
         },
+        {
+          // what share of the city's customers is without supply (the areas' customers served)
+          key: 'share',
+          label: t('shareOut'),
+          value: (c) => shareOf(c),
+          numeric: true,
+          render: (c) => fmt.pct(shareOf(c), 1),
+        },
       ],
       rows: cities,
       name: 'live-regions',
@@ -230,14 +259,15 @@ export async function renderLive(
   };
 
   /** The ongoing list, filtered by region and cause (the map and the figures show every outage). */
-  const listFilter = { region: '', cause: '' };
+  const listFilter = { region: '', cause: '', nature: '' };
   const regionOf = (r: ActiveOutage) => [r.city, r.county].filter(Boolean).join(' ');
   const drawList = (data: Active) => {
     const all = data.rows;
     const rows = all.filter(
       (r) =>
         (listFilter.region === '' || regionOf(r) === listFilter.region) &&
-        (listFilter.cause === '' || r.cause === listFilter.cause),
+        (listFilter.cause === '' || r.cause === listFilter.cause) &&
+        (listFilter.nature === '' || r.planned === (listFilter.nature === 'planned')),
     );
     const options = (values: readonly string[], label: (v: string) => string): [string, string][] => [
       ['', t('all')],
@@ -276,6 +306,19 @@ export async function renderLive(
               listFilter.cause,
               choose('live-cause', (v) => {
                 listFilter.cause = v;
+              }),
+            ),
+            labelled(
+              'live-nature',
+              t('nature'),
+              [
+                ['', t('all')],
+                ['planned', t('planned')],
+                ['unplanned', t('unplanned')],
+              ],
+              listFilter.nature,
+              choose('live-nature', (v) => {
+                listFilter.nature = v;
               }),
             ),
           );
@@ -353,17 +396,20 @@ export async function renderLive(
                   label: t('estimatedRestoration'),
                   value: (r) => r.estimatedRestoration,
                   // An estimate already passed is marked in words, not by colour alone.
+                  // No estimate yet: said so (评估中), not a dash that reads as "none coming".
                   render: (r) =>
-                    r.estimatedRestoration !== null && Date.parse(r.estimatedRestoration) < data.asOf
-                      ? h(
-                          'span',
-                          { class: 'overdue-badge', 'data-etr-passed': 'true' },
-                          fmt.dateTime(r.estimatedRestoration),
-                          ' ',
-                          h('span', { 'aria-hidden': 'true' }, '⚠ '),
-                          t('etrPassed'),
-                        )
-                      : fmt.dateTime(r.estimatedRestoration),
+                    r.estimatedRestoration === null
+                      ? h('span', { 'data-etr': 'assessing' }, t('etrAssessing'))
+                      : etrPassed(r, data.asOf)
+                        ? h(
+                            'span',
+                            { class: 'overdue-badge', 'data-etr-passed': 'true' },
+                            fmt.dateTime(r.estimatedRestoration),
+                            ' ',
+                            h('span', { 'aria-hidden': 'true' }, '⚠ '),
+                            t('etrPassed'),
+                          )
+                        : fmt.dateTime(r.estimatedRestoration),
                   sortable: true,
                 },
               ],
