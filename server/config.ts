@@ -94,6 +94,34 @@ const schema = z.object({
   OUTAGE_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
   OUTAGE_TRUST_PROXY: z.string().min(1).optional(),
   OUTAGE_CUSTOMERS_FACTOR: z.coerce.number().min(0).default(CUSTOMERS_FACTOR),
+  // The public pages' "report an outage": a hotline (digits, spaces, +, -) and an https link.
+  OUTAGE_PUBLIC_HOTLINE: z
+    .string()
+    .regex(/^\+?[0-9][0-9 -]{1,30}$/, 'a telephone number such as 95598 or +86 871 1234 5678')
+    .default('95598'),
+  OUTAGE_PUBLIC_REPORT_URL: z
+    .url({ protocol: /^https?$/, error: 'an http(s) address such as https://example.cn/report' })
+    .optional(),
+  // Outage notices (issue 17): the delivery worker, webhooks and e-mail (server/notices).
+  OUTAGE_NOTICES: flag.default(true),
+  OUTAGE_NOTICES_ALLOW_HTTP: flag.default(false),
+  OUTAGE_NOTICES_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  OUTAGE_NOTICES_FROM: z.string().min(3).default('outage-notices@localhost'),
+  OUTAGE_NOTICES_TIMEOUT_S: z.coerce.number().positive().max(300).default(10),
+  OUTAGE_NOTICES_INTERVAL_S: z.coerce.number().positive().max(3600).default(5),
+  OUTAGE_SMTP_URL: z
+    .string()
+    .refine(
+      (v) => {
+        try {
+          return ['smtp:', 'smtps:'].includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: 'an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.cn:465' },
+    )
+    .optional(),
 });
 
 export interface Config {
@@ -126,6 +154,26 @@ export interface Config {
   rateLimit: number;
   /** an outage over this many times its asset's customers is refused (0: no check) */
   customersFactor: number;
+  /** the public pages' hotline to report an outage */
+  publicHotline: string;
+  /** the public pages' link to report an outage online, if any */
+  publicReportUrl: string | undefined;
+  /** outage notices: subscriptions and their delivery (server/notices) */
+  notices: NoticesConfig;
+}
+
+export interface NoticesConfig {
+  /** run the delivery worker in this process (one per database) */
+  enabled: boolean;
+  /** allow plain-http webhooks (a gateway on the local network) */
+  allowHttp: boolean;
+  /** the key subscription secrets derive from (undefined: kept in <dataDir>/notices-key) */
+  key: string | undefined;
+  /** undefined: no e-mail channel */
+  smtpUrl: string | undefined;
+  from: string;
+  timeoutMs: number;
+  intervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -136,7 +184,13 @@ export class ConfigError extends Error {
  * Settings that hold secrets may instead name a file that holds them (`OUTAGE_ADMIN_TOKEN_FILE`,
  * as Docker and Kubernetes secrets are mounted); the file's text, trimmed, is the value.
  */
-const SECRETS = ['OUTAGE_ADMIN_TOKEN', 'OUTAGE_TOKENS', 'QDB_CLIENT_CONF'] as const;
+const SECRETS = [
+  'OUTAGE_ADMIN_TOKEN',
+  'OUTAGE_TOKENS',
+  'QDB_CLIENT_CONF',
+  'OUTAGE_NOTICES_KEY',
+  'OUTAGE_SMTP_URL',
+] as const;
 
 const KNOWN = new Set([...Object.keys(schema.shape), ...SECRETS.map((k) => `${k}_FILE`)]);
 
@@ -221,5 +275,16 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.OUTAGE_TRUST_PROXY,
     rateLimit: c.OUTAGE_RATE_LIMIT,
     customersFactor: c.OUTAGE_CUSTOMERS_FACTOR,
+    publicHotline: c.OUTAGE_PUBLIC_HOTLINE,
+    publicReportUrl: c.OUTAGE_PUBLIC_REPORT_URL,
+    notices: {
+      enabled: c.OUTAGE_NOTICES,
+      allowHttp: c.OUTAGE_NOTICES_ALLOW_HTTP,
+      key: c.OUTAGE_NOTICES_KEY,
+      smtpUrl: c.OUTAGE_SMTP_URL,
+      from: c.OUTAGE_NOTICES_FROM,
+      timeoutMs: Math.round(c.OUTAGE_NOTICES_TIMEOUT_S * 1000),
+      intervalMs: Math.round(c.OUTAGE_NOTICES_INTERVAL_S * 1000),
+    },
   };
 }

@@ -10,6 +10,8 @@ import { prioritiesRouter } from '../dashboard/api/priorities.js';
 import { remediationRouter } from '../dashboard/api/remediation.js';
 import { searchRouter } from '../dashboard/api/search.js';
 import { reportsRouter } from '../dashboard/api/reports.js';
+import { subscriptionsRouter } from '../dashboard/api/subscriptions.js';
+import { noticesKey } from './notices/key.js';
 import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
 import type { RouterFactory } from './app.js';
@@ -126,6 +128,17 @@ export const productRouters: readonly RouterFactory[] = [
       zone: d.config.zone,
       ruleSets: d.ruleSets,
       defaultRuleSet: d.config.ruleSet,
+      requireRole: (role) => requireRole(d.tokens, role),
+    }),
+  // Outage notices (issue 17): subscriptions for webhooks and e-mail; delivery is server/notices.
+  (d) =>
+    subscriptionsRouter({
+      store: d.store,
+      zone: d.config.zone,
+      key: noticesKey(d.config.notices.key, d.config.dataDir),
+      allowHttp: d.config.notices.allowHttp,
+      email: d.config.notices.smtpUrl !== undefined,
+      ruleSets: new Set(d.ruleSets.keys()),
       requireRole: (role) => requireRole(d.tokens, role),
     }),
 ];

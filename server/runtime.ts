@@ -30,6 +30,7 @@ import { LiveHub } from '../dashboard/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
 import { startJobs } from './jobs/index.js';
 import { startStaleSweep } from './stale-sweep.js';
+import { startNotices } from './notices/start.js';
 import { type Config, ConfigError } from './config.js';
 import type { Logger } from './log.js';
 import { TokenRegistry } from './middleware/auth/index.js';
@@ -167,6 +168,10 @@ export async function startProduct(
     // flags it may change.
     const stopTouching = writer.onAttributed((ids) => refresher.touched(ids));
     const sweep = startStaleSweep(store, connection, log);
+    // Outage notices (issue 17): the delivery worker runs beside ingest, from what is stored,
+    // looking soon after each write; ingest never waits for it.
+    const notices = config.notices.enabled ? startNotices(deps) : undefined;
+    const stopNoticePokes = notices ? writer.onAttributed(() => notices.poke()) : () => undefined;
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -180,6 +185,8 @@ export async function startProduct(
         stopTouching();
         refresher.stop();
         sweep.stop();
+        stopNoticePokes();
+        await notices?.stop();
         server.closeIdleConnections();
         await closed;
         await writer.close();

@@ -310,4 +310,58 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE assets ADD COLUMN IF NOT EXISTS places VARCHAR',
     ],
   },
+  {
+    // Outage notices (notices/): subscriptions, each version kept (the latest in force; a
+    // deletion is a version with active = false; no secret is stored, each is derived from the
+    // product's key); notice_events, each notice once, keyed by its source time and an id
+    // derived from its source record version; notice_deliveries, the delivery log, a row per
+    // attempt's start and one per its outcome, keyed so a re-sent row is idempotent;
+    // notice_cursors, how far outage_history has been read.
+    version: 11,
+    name: 'subscriptions, notice_events, notice_deliveries, notice_cursors',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS subscriptions (
+        subscription_id SYMBOL CAPACITY 4096 NOCACHE,
+        name VARCHAR,
+        channel SYMBOL,
+        target VARCHAR,
+        follow VARCHAR,
+        events VARCHAR,
+        active BOOLEAN,
+        created_at TIMESTAMP,
+        secret_version INT,
+        actor VARCHAR,
+        changed_at TIMESTAMP
+      ) TIMESTAMP(changed_at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(changed_at, subscription_id)`,
+      `CREATE TABLE IF NOT EXISTS notice_events (
+        notice_id VARCHAR,
+        type SYMBOL,
+        subject VARCHAR,
+        assets VARCHAR,
+        feeders VARCHAR,
+        counties VARCHAR,
+        rule_set SYMBOL,
+        status SYMBOL,
+        data VARCHAR,
+        derived_at TIMESTAMP,
+        occurred_at TIMESTAMP
+      ) TIMESTAMP(occurred_at) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(occurred_at, notice_id)`,
+      `CREATE TABLE IF NOT EXISTS notice_deliveries (
+        subscription_id SYMBOL CAPACITY 4096 NOCACHE,
+        notice_id VARCHAR,
+        attempt INT,
+        phase SYMBOL,
+        code INT,
+        error VARCHAR,
+        next_at TIMESTAMP,
+        worker VARCHAR,
+        at TIMESTAMP
+      ) TIMESTAMP(at) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(at, subscription_id, notice_id, attempt, phase)`,
+      `CREATE TABLE IF NOT EXISTS notice_cursors (
+        name SYMBOL,
+        position TIMESTAMP,
+        at TIMESTAMP
+      ) TIMESTAMP(at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(at, name)`,
+    ],
+  },
 ];

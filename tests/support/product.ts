@@ -18,6 +18,8 @@ export async function startTestProduct(env: Record<string, string> = {}): Promis
     OUTAGE_DATA_DIR: mkdtempSync(join(testRoot(), 'app-')),
     OUTAGE_DEMO: '0',
     OUTAGE_LOG_LEVEL: 'silent',
+    // The notice worker polls QuestDB every few seconds; the notice tests run their own.
+    OUTAGE_NOTICES: '0',
     OUTAGE_ADMIN_TOKEN: ADMIN,
     OUTAGE_TOKENS: `operator:${OPERATOR},ingest:${INGEST}`,
     QDB_CLIENT_CONF: inject('qdbClientConf'),

@@ -18,8 +18,9 @@ declare module 'express-serve-static-core' {
 
 // A planner also reads what operators read; admin holds every role.
 const IMPLIED: Record<Role, Role[]> = {
-  admin: ['admin', 'planner', 'operator', 'ingest'],
+  admin: ['admin', 'planner', 'operator', 'ingest', 'notices'],
   planner: ['planner', 'operator'],
+  notices: ['notices', 'operator'],
   operator: ['operator'],
   ingest: ['ingest'],
 };
