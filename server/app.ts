@@ -2,6 +2,7 @@
 // /api/v1, health checks, and the one error handler last. No listening here (tests use it
 // in-process); see runtime.ts for the process around it.
 
+import { join } from 'node:path';
 import express, { type Router } from 'express';
 import type { CurrentFlags } from '../analytics/flags/index.js';
 import { calendarGaps, type CompiledRuleSet, describeGap, yearsAhead } from '../analytics/rules/index.js';
@@ -92,6 +93,8 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
       ruleSet: deps.ruleSets.get(deps.config.ruleSet),
       // Disclosures are frozen for the sets with count rules (server/jobs).
       ruleSets: [...deps.ruleSets.values()].filter((r) => r.countRules.length > 0),
+      boundariesFile: join(deps.config.dataDir, 'boundaries.geojson'),
+      report: { hotline: deps.config.publicHotline, url: deps.config.publicReportUrl },
     }),
   );
 

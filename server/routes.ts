@@ -27,6 +27,8 @@ export const productRouters: readonly RouterFactory[] = [
         assets: d.assets,
         zone: d.config.zone,
         customersFactor: d.config.customersFactor,
+        // A planned outage announced later than this before its start is accepted with a warning.
+        plannedNoticeDays: d.ruleSets.get(d.config.ruleSet)?.reporting.plannedNoticeDays,
         onAccepted: (kind, records) => d.live.publish(kind, records.length),
       }),
       bodyLimitBytes: d.config.bodyLimitBytes,

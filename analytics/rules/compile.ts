@@ -149,7 +149,11 @@ export function compileRuleSet(parsed: ParsedRuleSet): CompiledRuleSet {
 }
 
 function reportingOf(r: ParsedRuleSet['reporting']): Reporting {
-  const out: Reporting = { ledgerDue: ledgerDueOf(r.ledgerDue), disclosure: r.disclosure };
+  const out: Reporting = {
+    ledgerDue: ledgerDueOf(r.ledgerDue),
+    disclosure: r.disclosure,
+    plannedNoticeDays: r.plannedNoticeDays,
+  };
   if (r.ranking) {
     const { tiers, ...rest } = r.ranking;
     out.ranking = { ...defined({ ...rest }), tiers: { ...tiers } };

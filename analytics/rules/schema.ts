@@ -279,6 +279,9 @@ const summaryReports = z
  * more than `householdsMoreThan` households of a compound, or an important user's
  * (`importantUsers`), is reported `daysBefore` calendar days before it begins.
  */
+/** The notice period of planned outages when a rule set gives none (days). */
+export const PLANNED_NOTICE_DAYS = 7;
+
 const arrearsNotice = z.strictObject({
   householdsMoreThan: wholeFrom(0),
   importantUsers: z.boolean().default(true),
@@ -315,6 +318,11 @@ export const ruleSetSchema = z
       ranking: rankingReport.optional(),
       summaries: summaryReports.optional(),
       arrearsNotice: arrearsNotice.optional(),
+      /**
+       * A planned outage is announced at least this many calendar days before it begins
+       * (供电营业规则: seven days); a notice that arrives later is accepted with a warning.
+       */
+      plannedNoticeDays: wholeFrom(0).max(90).default(PLANNED_NOTICE_DAYS),
     }),
     rules: z.array(z.discriminatedUnion('measure', [countRule, targetRule])).min(1),
   })

@@ -144,6 +144,8 @@ export interface Reporting {
   ranking?: RankingReport;
   summaries?: SummaryReports;
   arrearsNotice?: ArrearsNotice;
+  /** Calendar days a planned outage is announced before it begins (default 7). */
+  plannedNoticeDays: number;
 }
 
 export interface RuleSetRegion {

@@ -8,6 +8,7 @@
 import {
   DISCLOSURE_COLUMNS,
   type DisclosureRow,
+  isOverdue,
   type Lang,
   localize,
   type ReportRun,
@@ -19,7 +20,8 @@ import { toCsv } from '../api/respond.js';
 import { legend, type Series, stackedBars } from './charts.js';
 import { type Disclosure, inRegion, type Summary, summarize, citiesOf } from './data.js';
 import { esc, type NavLink, page } from './html.js';
-import { DISCLOSURE_WORDS, periodLabel, WORDS } from './i18n.js';
+import { DISCLOSURE_WORDS, LIST_WORDS, periodLabel, WORDS } from './i18n.js';
+import { type Paging, pageLinks, paging } from './wording.js';
 
 /** The columns of the public list, in order: what a reader needs, without codes and ids. */
 const SHOWN: readonly string[] = [
@@ -55,13 +57,28 @@ export interface PageLinks {
   nav?(lang: Lang): NavLink[];
 }
 
-/** The public list of the rows of a region, with headers and values in `lang`. */
-export function publicTable(run: ReportRun, rows: readonly DisclosureRow[], lang: Lang): Table {
-  return localize(rows, PUBLIC_COLUMNS, lang, run.meta);
+/**
+ * The public list of the rows of a region, with headers and values in `lang`. The count's header
+ * says the date it is counted to (the period's last day): a count of 5 beside "more than 5" is
+ * today's count, not the count of the breach, whose date is beside it.
+ */
+export function publicTable(run: ReportRun, rows: readonly DisclosureRow[], lang: Lang, zone: string): Table {
+  const table = localize(rows, PUBLIC_COLUMNS, lang, run.meta);
+  const i = SHOWN.indexOf('outagesCounted');
+  const from = table.headers[i];
+  if (from === undefined) return table;
+  const to = LIST_WORDS[lang].countedTo(from, localDate(run.periodEnd - 1, zone));
+  return {
+    ...table,
+    headers: table.headers.map((h) => (h === from ? to : h)),
+    rows: table.rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k === from ? to : k, v])),
+    ),
+  };
 }
 
-export function disclosureCsv(d: Disclosure, region: string | null, lang: Lang): string {
-  const table = publicTable(d.run, inRegion(d.rows, region), lang);
+export function disclosureCsv(d: Disclosure, region: string | null, lang: Lang, zone: string): string {
+  const table = publicTable(d.run, inRegion(d.rows, region), lang, zone);
   return toCsv(table.rows, table.headers);
 }
 
@@ -135,24 +152,101 @@ function chartsOf(s: Summary, lang: Lang, groupWord: string): string {
   return html;
 }
 
-function listTable(table: Table, caption: string): string {
+/** What a card says beyond the frozen cells: when the breach happened, and an overdue case. */
+interface CardContext {
+  lang: Lang;
+  /** local date overdue is judged on (cases as of) */
+  casesDate: string;
+}
+
+/** Whether a frozen row's case was past its due date with the work not done, on `date`. */
+export function overdueOn(row: Pick<DisclosureRow, 'status' | 'dueDate'>, date: string): boolean {
+  return (
+    row.status !== 'no_case' &&
+    row.dueDate !== null &&
+    isOverdue({ status: row.status, dueDate: row.dueDate }, date)
+  );
+}
+
+function listTable(table: Table, caption: string, rows: readonly DisclosureRow[], c: CardContext): string {
   const [nameHeader] = table.headers;
+  const lw = LIST_WORDS[c.lang];
   let html = `<table class="list"><caption>${esc(caption)}</caption><thead><tr>`;
   table.headers.forEach((h, i) => {
     html += `<th scope="col"${cellClass(i)}>${esc(h)}</th>`;
   });
   html += '</tr></thead><tbody>';
-  for (const r of table.rows) {
+  table.rows.forEach((r, n) => {
+    const row = rows[n];
     html += '<tr>';
     table.headers.forEach((h, i) => {
       const v = r[h];
       const text = esc(v === null || v === undefined ? '' : String(v));
-      if (h === nameHeader) html += `<th scope="row">${text}</th>`;
-      else html += `<td data-label="${esc(h)}"${cellClass(i)}>${text}</td>`;
+      const key = SHOWN[i];
+      let cell = text;
+      if (key === 'status' && row && overdueOn(row, c.casesDate))
+        cell = `${text} <strong class="overdue">${esc(lw.overdue)}</strong>`;
+      if (h === nameHeader) html += `<th scope="row">${cell}</th>`;
+      else html += `<td data-label="${esc(h)}"${cellClass(i)}>${cell}</td>`;
     });
     html += '</tr>';
-  }
+  });
   return `${html}</tbody></table>`;
+}
+
+/** The served list's filter, search and paging (absent in an exported copy: every row on one page). */
+export interface ListOptions {
+  county: string | null;
+  /** text searched in the asset names ('' none) */
+  q: string;
+  /** the page asked for (a query parameter, unchecked) */
+  page: unknown;
+  size: number;
+  /** the link of a page of the list with these choices */
+  href(choice: { county: string | null; q: string; page: number }): string;
+  /** where the filter form is sent, and the parameters it keeps */
+  action: string;
+  keep: Record<string, string>;
+}
+
+/** Rows of a county (exactly) whose asset name holds `q` (case-insensitive), in their order. */
+export function filterRows(
+  rows: readonly DisclosureRow[],
+  county: string | null,
+  q: string,
+): DisclosureRow[] {
+  const text = q.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (county === null || r.county === county) &&
+      (text === '' || (r.assetName ?? '').toLowerCase().includes(text)),
+  );
+}
+
+function filterForm(counties: readonly string[], l: ListOptions, lang: Lang): string {
+  const lw = LIST_WORDS[lang];
+  let html = `<form class="filter" method="get" action="${esc(l.action)}"><div><label for="f-county">${esc(lw.county)}</label><select id="f-county" name="county"><option value="">${esc(lw.allCounties)}</option>`;
+  for (const c of counties) html += `<option${c === l.county ? ' selected' : ''}>${esc(c)}</option>`;
+  html += `</select></div><div><label for="f-q">${esc(lw.search)}</label><input id="f-q" name="q" type="search" maxlength="60" value="${esc(l.q)}"></div>`;
+  for (const [k, v] of Object.entries(l.keep))
+    html += `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`;
+  return `${html}<button type="submit">${esc(lw.apply)}</button></form>`;
+}
+
+function pager(p: Paging, l: ListOptions, lang: Lang): string {
+  if (p.pages <= 1) return '';
+  const lw = LIST_WORDS[lang];
+  const href = (page: number) => l.href({ county: l.county, q: l.q, page });
+  let html = `<nav class="pager" aria-label="${esc(lw.pages)}"><ul>`;
+  if (p.page > 1) html += `<li><a href="${esc(href(p.page - 1))}" rel="prev">${esc(lw.previous)}</a></li>`;
+  for (const n of pageLinks(p)) {
+    if (n === null) html += '<li aria-hidden="true">…</li>';
+    else if (n === p.page)
+      html += `<li><a href="${esc(href(n))}" aria-current="page">${esc(lw.page(n))}</a></li>`;
+    else html += `<li><a href="${esc(href(n))}">${esc(lw.page(n))}</a></li>`;
+  }
+  if (p.page < p.pages) html += `<li><a href="${esc(href(p.page + 1))}" rel="next">${esc(lw.next)}</a></li>`;
+  return `${html}</ul></nav>`;
 }
 
 export interface RenderOptions {
@@ -160,6 +254,8 @@ export interface RenderOptions {
   region: string | null;
   zone: string;
   links: PageLinks;
+  /** served: the list filtered, searched and paged; absent: every row of the region */
+  list?: ListOptions | undefined;
 }
 
 /** The disclosure page of a run in a language, for all rows or a region's. */
@@ -202,7 +298,22 @@ export function renderDisclosure(d: Disclosure, o: RenderOptions): string {
   }
   body += `<section aria-labelledby="list"><h2 id="list">${esc(w.list)}</h2>`;
   body += `<p class="downloads">${esc(w.download)}${lang === 'zh' ? '：' : ': '}<a href="${esc(links.csv(lang, region))}" type="text/csv" download>${esc(w.csv)}</a> · <a href="${esc(links.json(region))}" type="application/json" download>${esc(w.json)}</a></p>`;
-  body += listTable(publicTable(run, rows, lang), w.listCaption(label, region));
+  const card: CardContext = { lang, casesDate: localDate(run.casesAsOf, zone) };
+  const l = o.list;
+  if (l) {
+    const counties = [...new Set(rows.flatMap((r) => (r.county ? [r.county] : [])))].sort((a, b) =>
+      a.localeCompare(b, 'zh-CN'),
+    );
+    body += filterForm(counties, l, lang);
+    const shown = filterRows(rows, l.county, l.q);
+    const p = paging(shown.length, l.size, l.page);
+    const lw = LIST_WORDS[lang];
+    body += `<p role="status">${esc(shown.length === 0 ? lw.noMatch : lw.showing(p.from + 1, p.to, shown.length))}</p>`;
+    const part = shown.slice(p.from, p.to);
+    if (part.length > 0)
+      body += listTable(publicTable(run, part, lang, zone), w.listCaption(label, region), part, card);
+    body += pager(p, l, lang);
+  } else body += listTable(publicTable(run, rows, lang, zone), w.listCaption(label, region), rows, card);
   body += '</section>';
 
   const rules = Object.values(run.meta.ruleTitles).map((t) => t[lang]);

@@ -73,7 +73,7 @@ export async function exportDisclosure(
   for (const region of [null, ...cities]) {
     for (const lang of ['zh', 'en'] as const) {
       await write(links.page(lang, region), renderDisclosure(d, { lang, region, zone: deps.zone, links }));
-      await write(links.csv(lang, region), disclosureCsv(d, region, lang));
+      await write(links.csv(lang, region), disclosureCsv(d, region, lang, deps.zone));
     }
     await write(links.json(region), `${JSON.stringify(disclosureJson(d, region, deps.zone), null, 2)}\n`);
   }

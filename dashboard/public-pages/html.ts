@@ -36,6 +36,20 @@ ul.legend svg{vertical-align:-1px;margin-right:.3rem}
 table.figure-data{font-size:.9rem;margin-top:.5rem}
 table.list td,table.list th{font-size:.95rem}td.d{white-space:nowrap}table.list tbody th{min-width:8em}
 table.list td:empty::after{content:"—";color:var(--muted)}
+svg.map{display:block;width:100%;max-width:40rem;height:auto;background:#f8fafc}
+.map-figure{margin:1rem 0}.legend-title{margin:.25rem 0 0;font-size:.9rem;color:var(--muted)}
+span.js{display:none}html.js span.js{display:inline}html.js span.nojs{display:none}
+.report{background:#fff4d6;border-left:4px solid #8a5a00;padding:.5rem .75rem;margin:1rem 0}
+form.lookup label{display:block;margin:.25rem 0}form.lookup .row{display:flex;gap:.5rem;max-width:32rem}
+form.lookup input[type=search]{flex:1;min-width:0;font:inherit;padding:.4rem .5rem;border:1px solid #6b6b6b;border-radius:4px}
+button{font:inherit;padding:.4rem .9rem;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;cursor:pointer}
+.area{border:1px solid var(--line);border-radius:4px;padding:.5rem 1rem;margin:1rem 0}
+.status-out{font-weight:700;color:#9e1f0e}.status-on{font-weight:700;color:#1b5e20}
+.overdue{font-weight:700;color:#9e1f0e}
+nav.pager ul{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;padding:0;margin:1rem 0}
+nav.pager [aria-current]{font-weight:700;color:var(--ink);text-decoration:none}
+form.filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:1rem 0}
+form.filter label{display:block;font-size:.9rem;color:var(--muted)}form.filter select,form.filter input{font:inherit;padding:.3rem .4rem;max-width:100%}
 @media screen and (max-width:48rem){
  header,main,footer{padding:.75rem}
  table.list thead{position:absolute;left:-9999px}

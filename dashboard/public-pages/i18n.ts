@@ -24,6 +24,40 @@ export const WORDS = {
     cachePolicy: (s: number) => `本页每 ${s} 秒更新一次。`,
     stale: '数据暂时无法更新，以下为最近一次更新时的情况。',
     skip: '跳到主要内容',
+    reassessing: '正在重新评估',
+    refreshNoJs: (s: number) => `数据每 ${s} 秒更新一次，刷新页面即可查看最新情况。`,
+    refreshAuto: '本页会自动刷新。',
+    map: '停电分布图',
+    mapDesc: (counties: number, out: number) =>
+      `各区县按停电户数占该区县用户数的比例着色的地图：${counties} 个区县有停电，共 ${out} 户停电。圆点为停电设备所在位置。`,
+    share: '停电户数占比',
+    shareNone: '无停电',
+    served: '用户数',
+    list: '停电详情',
+    affects: '影响范围',
+    areasMore: (n: number) => `等 ${n} 个台区`,
+    placesMore: (n: number) => `等 ${n} 处`,
+    cause: '停电原因',
+    lastUpdate: '最后更新',
+    countyWide: '区县',
+    report: '发现停电？',
+    reportCall: (n: string) => `拨打 ${n} 报修`,
+    reportOnline: '网上报修',
+    reportNote: '抢修进度以本页为准；本页不含用户信息。',
+    plannedTitle: '计划停电',
+    plannedLead: (n: number) => (n === 0 ? '目前没有已公告的计划停电。' : `已公告 ${n} 次计划停电。`),
+    plannedLink: (n: number) => `计划停电公告（${n}）`,
+    plannedBy: '按区县',
+    plannedEnd: '预计结束时间',
+    announced: '公告时间',
+    plannedNote: (days: number) =>
+      `计划停电一般在停电前 ${days} 天公告；如有变更或取消，以本页最新公告为准。`,
+    lookupTitle: '查询我所在台区',
+    lookupLabel: '台区名称、编号或村（社区、小区）名称',
+    lookupButton: '查询',
+    lookupLink: '查询停电',
+    liveLink: '当前停电',
+    allPlaces: '全部',
   },
   en: {
     title: 'Public outage information',
@@ -47,10 +81,117 @@ export const WORDS = {
     cachePolicy: (s: number) => `This page refreshes every ${s} seconds.`,
     stale: 'The figures cannot be updated right now; this is the page as it last was.',
     skip: 'Skip to main content',
+    reassessing: 'being reassessed',
+    refreshNoJs: (s: number) =>
+      `The figures are updated every ${s} seconds; reload the page to see the latest.`,
+    refreshAuto: 'This page refreshes by itself.',
+    map: 'Map of outages',
+    mapDesc: (counties: number, out: number) =>
+      `Map of the counties coloured by the share of their customers without power: ${counties} ${counties === 1 ? 'county has' : 'counties have'} outages, ${out} customers out in all. Dots mark where the outages are.`,
+    share: 'Share of customers out',
+    shareNone: 'no outage',
+    served: 'Customers',
+    list: 'Outages in detail',
+    affects: 'Affects',
+    areasMore: (n: number) => `and ${n} more areas`,
+    placesMore: (n: number) => `and ${n} more`,
+    cause: 'Cause',
+    lastUpdate: 'Last update',
+    countyWide: 'County',
+    report: 'No power?',
+    reportCall: (n: string) => `Call ${n} to report it`,
+    reportOnline: 'Report online',
+    reportNote: 'Repair progress is shown on this page; it holds no customer data.',
+    plannedTitle: 'Planned outages',
+    plannedLead: (n: number) =>
+      n === 0
+        ? 'No planned outage has been announced.'
+        : `${n} planned outage${n === 1 ? ' has' : 's have'} been announced.`,
+    plannedLink: (n: number) => `Planned outages (${n})`,
+    plannedBy: 'By county',
+    plannedEnd: 'Expected end',
+    announced: 'Announced',
+    plannedNote: (days: number) =>
+      `Planned outages are announced ${days} days ahead as a rule; when one is changed or cancelled, this page shows the latest notice.`,
+    lookupTitle: 'Look up your area',
+    lookupLabel: 'Transformer area name or number, or village, street or compound',
+    lookupButton: 'Look up',
+    lookupLink: 'Look up an area',
+    liveLink: 'Current outages',
+    allPlaces: 'All',
   },
 } as const;
 
 export const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
+
+/** Causes in words a resident understands, by cause category. */
+export const PUBLIC_CAUSES: Record<Lang, Record<string, string>> = {
+  zh: {
+    equipment_fault: '设备故障',
+    weather_fault: '恶劣天气',
+    natural_disaster: '自然灾害',
+    external_damage: '外力破坏（施工、车辆等）',
+    planned_maintenance: '计划检修',
+    planned_construction: '工程施工',
+    protective_supply_switching: '保供电线路切换',
+    mode_adjustment: '电网运行方式调整',
+    supply_shortage: '电力供应不足（有序用电）',
+    customer_side: '用户侧设备故障',
+    arrears: '欠费停电',
+    unknown: '原因排查中',
+  },
+  en: {
+    equipment_fault: 'Equipment fault',
+    weather_fault: 'Severe weather',
+    natural_disaster: 'Natural disaster',
+    external_damage: 'Damage by others (digging, vehicles…)',
+    planned_maintenance: 'Planned maintenance',
+    planned_construction: 'Construction work',
+    protective_supply_switching: 'Switching to secure a supply',
+    mode_adjustment: 'Grid switching',
+    supply_shortage: 'Power shortage (load shedding)',
+    customer_side: "Fault in a customer's equipment",
+    arrears: 'Disconnection for unpaid bills',
+    unknown: 'Cause being investigated',
+  },
+};
+
+export const causeWords = (cause: string, lang: Lang): string =>
+  PUBLIC_CAUSES[lang][cause] ?? PUBLIC_CAUSES[lang]['unknown'] ?? cause;
+
+/** Words of the lookup page. */
+export const LOOKUP_WORDS = {
+  zh: {
+    none: (q: string) => `没有找到与“${q}”相符的台区。请输入台区名称、编号或村（社区、小区）名称。`,
+    found: (n: number) => `找到 ${n} 个台区。`,
+    tooMany: (n: number) => `只显示最相符的 ${n} 个台区，请输入更完整的名称。`,
+    outNow: '当前停电',
+    notOut: '当前供电正常',
+    since: '停电开始',
+    scheduledHead: (d: number) => `未来 ${d} 天计划停电`,
+    noScheduled: (d: number) => `未来 ${d} 天没有计划停电。`,
+    yearHead: '近 12 个月',
+    yearFacts: (n: number, h: string, from: string) => `自 ${from} 以来停电 ${n} 次，共计约 ${h} 小时。`,
+    privacy: '查询结果只包含台区的停电情况，不含任何用户信息。',
+    hint: '例如：金鸡村、小板桥3号台区',
+  },
+  en: {
+    none: (q: string) =>
+      `No transformer area matches “${q}”. Enter an area's name or number, or a village, street or compound.`,
+    found: (n: number) => `${n} transformer area${n === 1 ? '' : 's'} found.`,
+    tooMany: (n: number) => `Showing the ${n} best matches only: enter a fuller name.`,
+    outNow: 'Power is off',
+    notOut: 'Power is on',
+    since: 'Off since',
+    scheduledHead: (d: number) => `Planned outages in the next ${d} days`,
+    noScheduled: (d: number) => `No planned outage in the next ${d} days.`,
+    yearHead: 'Last 12 months',
+    yearFacts: (n: number, h: string, from: string) =>
+      `${n} outage${n === 1 ? '' : 's'} since ${from}, about ${h} hours in all.`,
+    privacy: 'The answer is about the area only and holds no customer data.',
+    hint: 'For example: 金鸡村 or 小板桥3号台区',
+  },
+} as const;
 
 const QUARTER_ZH = ['一', '二', '三', '四'];
 const MONTH_EN = [
@@ -195,5 +336,37 @@ export const DISCLOSURE_WORDS = {
     back: 'All disclosures',
     ruleSetLabel: 'Published for',
     ruleSetShow: 'Show',
+  },
+} as const;
+
+/** Words of the disclosure list as residents read it: filter, search, pages, breach and overdue. */
+export const LIST_WORDS = {
+  zh: {
+    county: '区县',
+    allCounties: '全部区县',
+    search: '按名称查找',
+    apply: '筛选',
+    pages: '分页',
+    page: (n: number) => `第 ${n} 页`,
+    previous: '上一页',
+    next: '下一页',
+    showing: (a: number, b: number, n: number) => `共 ${n} 条，显示第 ${a}–${b} 条。`,
+    noMatch: '没有符合条件的条目。',
+    countedTo: (h: string, date: string) => `${h}（截至 ${date}）`,
+    overdue: '已超期',
+  },
+  en: {
+    county: 'County',
+    allCounties: 'All counties',
+    search: 'Find by name',
+    apply: 'Show',
+    pages: 'Pages',
+    page: (n: number) => `Page ${n}`,
+    previous: 'Previous',
+    next: 'Next',
+    showing: (a: number, b: number, n: number) => `${n} entries; showing ${a}–${b}.`,
+    noMatch: 'No entry matches.',
+    countedTo: (h: string, date: string) => `${h}, to ${date}`,
+    overdue: 'Overdue',
   },
 } as const;

@@ -1,7 +1,11 @@
 // The anonymous public pages (mounted at /public): the only routes without a token.
-//   GET /outages[.json]                     live outages by county (live.ts)
+//   GET /outages[.json]                     live outages: map, county totals, each outage (live.ts)
+//   GET /planned[.json]                     planned outages announced ahead, by county (live.ts)
+//   GET /lookup?q&lang                      a transformer area's outages now, ahead, last year (lookup.ts)
+//   GET /live.js                            the live pages' refresh every 60 s (optional)
 //   GET /disclosures?lang                   published disclosure periods
-//   GET /disclosures/:period?lang&region    a frozen disclosure (e.g. 2025-Q3) as HTML
+//   GET /disclosures/:period?lang&region&county&q&page   a frozen disclosure (e.g. 2025-Q3) as
+//                                           HTML, 50 entries a page, filtered by county and name
 //   GET /disclosures/:period.csv?lang&region   its list as CSV, cells as in the HTML table
 //   GET /disclosures/:period.json?region       its frozen rows as JSON
 // Every disclosure route takes ?ruleSet= (a rule set's name; the product's default when absent):
@@ -27,7 +31,8 @@ import {
 } from './disclosure.js';
 import type { NavLink } from './html.js';
 import { DISCLOSURE_WORDS, langOf, periodLabel } from './i18n.js';
-import { livePage } from './live.js';
+import { LIVE_SCRIPT, livePage, type ReportSetting } from './live.js';
+import { lookupPage } from './lookup.js';
 
 export interface PublicPagesDeps {
   store: Store;
@@ -36,9 +41,16 @@ export interface PublicPagesDeps {
   ruleSet?: CompiledRuleSet | undefined;
   /** every rule set whose disclosures can be chosen (default: the one above) */
   ruleSets?: readonly CompiledRuleSet[] | undefined;
+  /** the county boundaries the live map is drawn from (`<OUTAGE_DATA_DIR>/boundaries.geojson`) */
+  boundariesFile?: string | undefined;
+  /** the "report an outage" hotline and link (settings OUTAGE_PUBLIC_HOTLINE, OUTAGE_PUBLIC_REPORT_URL) */
+  report?: ReportSetting | undefined;
+  now?: () => number;
 }
 
 const DOCUMENT_CACHE = 'public, max-age=3600';
+/** Cards on one page of a served disclosure list. */
+export const LIST_PAGE_SIZE = 50;
 const LIST_CACHE = 'public, max-age=300';
 const UNPUBLISHED_CACHE = 'public, max-age=60';
 const RENDERED = 256;
@@ -80,9 +92,31 @@ function navOf(base: string, lang: Lang, ruleSet: string | null): NavLink[] {
 
 export function publicPages(deps: PublicPagesDeps): Router {
   const router = Router();
-  const live = livePage({ store: deps.store, zone: deps.zone });
+  const live = livePage({
+    store: deps.store,
+    zone: deps.zone,
+    boundariesFile: deps.boundariesFile,
+    report: deps.report,
+    plannedNoticeDays: deps.ruleSet?.reporting.plannedNoticeDays,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   router.get('/outages', live.html);
   router.get('/outages.json', live.json);
+  router.get('/planned', live.plannedHtml);
+  router.get('/planned.json', live.plannedJson);
+  router.get(
+    '/lookup',
+    lookupPage({
+      store: deps.store,
+      zone: deps.zone,
+      report: deps.report,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+  );
+  router.get('/live.js', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.type('text/javascript; charset=utf-8').send(LIVE_SCRIPT);
+  });
 
   const sets = deps.ruleSets ?? (deps.ruleSet ? [deps.ruleSet] : []);
   const sources = new Map<string, DisclosureSource>();
@@ -175,14 +209,18 @@ export function publicPages(deps: PublicPagesDeps): Router {
     const region = regionOf(req.query['region']);
     if (region !== null && inRegion(d.rows, region).length === 0)
       return message(req, res, 404, DOCUMENT_CACHE, (l) => DISCLOSURE_WORDS[l].regionEmpty(region));
-    const key = `${d.run.runId}|${format}|${lang}|${region ?? ''}|${req.baseUrl}`;
+    const county = regionOf(req.query['county']);
+    const q = typeof req.query['q'] === 'string' ? req.query['q'].trim().slice(0, 60) : '';
+    const pageAsked = typeof req.query['page'] === 'string' ? req.query['page'].slice(0, 8) : '1';
+    const listKey = format === 'html' ? `|${county ?? ''}|${q}|${pageAsked}` : '';
+    const key = `${d.run.runId}|${format}|${lang}|${region ?? ''}|${req.baseUrl}${listKey}`;
     res.setHeader('Cache-Control', DOCUMENT_CACHE);
     const file = `disclosure-${d.run.period}${region ? '-region' : ''}`;
     if (format === 'csv') {
       res
         .type('text/csv; charset=utf-8')
         .attachment(`${file}-${lang}.csv`)
-        .send(remember(key, () => disclosureCsv(d, region, lang)));
+        .send(remember(key, () => disclosureCsv(d, region, lang, deps.zone)));
     } else if (format === 'json') {
       res
         .type('application/json; charset=utf-8')
@@ -195,6 +233,27 @@ export function publicPages(deps: PublicPagesDeps): Router {
             region,
             zone: deps.zone,
             links: servedLinks(req.baseUrl, d.run.period, c.param),
+            list: {
+              county,
+              q,
+              page: pageAsked,
+              size: LIST_PAGE_SIZE,
+              href: (choice) =>
+                `${req.baseUrl}/disclosures/${encodeURIComponent(d.run.period)}${query({
+                  ruleSet: c.param,
+                  lang: langQuery(lang),
+                  region,
+                  county: choice.county,
+                  q: choice.q === '' ? null : choice.q,
+                  page: choice.page === 1 ? null : String(choice.page),
+                })}#list`,
+              action: `${req.baseUrl}/disclosures/${encodeURIComponent(d.run.period)}#list`,
+              keep: Object.fromEntries(
+                Object.entries({ ruleSet: c.param, lang: langQuery(lang), region }).filter(
+                  (e): e is [string, string] => e[1] !== null,
+                ),
+              ),
+            },
           }),
         ),
       );

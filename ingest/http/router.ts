@@ -1,8 +1,11 @@
 // POST /api/v1/assets | outages | warnings: a JSON array, NDJSON or CSV body, streamed
 // through the ingestor. 200 when every accepted record is in QuestDB, 202 when some wait in
 // the spool (durable, written once QuestDB is back), 400 when the body cannot be read at all,
-// 503 with Retry-After past the spool limit. With ?wait=visible the answer waits (30 s at most)
-// until queries see the records, and says whether they do (`visible`).
+// 503 with Retry-After past the spool limit. Accepted records their sender should look at again
+// (a planned outage announced later than its notice period) are listed in `warnings`, in the
+// style of `rejected`: {line, id, issues: [{path, message}]}, with `warningCount`. With
+// ?wait=visible the answer waits (30 s at most) until queries see the records, and says whether
+// they do (`visible`).
 
 import { type RequestHandler, Router } from 'express';
 import { HttpError, type Role } from '../../core/index.js';
@@ -76,6 +79,8 @@ export function ingestRouter(deps: IngestRouterDeps): Router {
         accepted: summary.accepted,
         rejected: summary.rejected.map(listed),
         rejectedCount: summary.rejectedCount,
+        warnings: summary.warnings,
+        warningCount: summary.warningCount,
         spooled: summary.spooled,
         batchId: summary.batchId,
         ...(visible === undefined ? {} : { visible }),

@@ -4,5 +4,8 @@ export {
   Ingestor,
   type IngestorDeps,
   type IngestSummary,
+  lateNotice,
+  PLANNED_NOTICE_DAYS,
   type Rejected,
+  type Warned,
 } from './ingestor.js';

@@ -2,7 +2,7 @@
 // keeping every reject (answer and `rejects` table). One Ingestor serves HTTP and imports.
 
 import { randomUUID } from 'node:crypto';
-import type { Issue } from '../../core/index.js';
+import { formatInZone, type Issue } from '../../core/index.js';
 import { type AssetDirectory, type RejectRow, StoreError, type Writer } from '../../store/index.js';
 import type { ParsedRow } from '../formats/index.js';
 import { ID_FIELD, type RecordKind, type RecordOf, validateRecord } from '../schemas/index.js';
@@ -13,6 +13,13 @@ export interface Rejected {
   errors: Issue[];
 }
 
+/** A record stored as sent, with what its sender should know (a planned outage announced late). */
+export interface Warned {
+  line: number;
+  id?: string;
+  issues: Issue[];
+}
+
 export interface IngestSummary {
   /** Records made durable (written or spooled). */
   accepted: number;
@@ -21,6 +28,10 @@ export interface IngestSummary {
   rejectedCount: number;
   /** The rejects, in line order, up to `maxListed`. */
   rejected: Rejected[];
+  /** Of the accepted records, how many came with warnings. */
+  warningCount: number;
+  /** The accepted records with warnings, in line order, up to `maxListed`. */
+  warnings: Warned[];
   batchId: string;
 }
 
@@ -47,6 +58,49 @@ export interface IngestorDeps {
    * any version) is refused as implausible; 0 turns the check off. Default CUSTOMERS_FACTOR.
    */
   customersFactor?: number;
+  /**
+   * A planned outage is announced at least this many days before it begins (the default rule
+   * set's `reporting.plannedNoticeDays`); one that arrives later, or after it began, is stored
+   * with a warning. Default PLANNED_NOTICE_DAYS.
+   */
+  plannedNoticeDays?: number | undefined;
+}
+
+/** The notice period of planned outages when none is given (days; 供电营业规则: seven days). */
+export const PLANNED_NOTICE_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The warning of a planned outage announced later than `days` days before its start (or after
+ * it began), received at `receivedAt`; undefined when it is in time, not planned, or already over
+ * when it arrived (a record of the past, not a notice).
+ */
+export function lateNotice(
+  outage: Pick<RecordOf['outages'], 'planned' | 'start' | 'end'>,
+  receivedAt: number,
+  days: number,
+  zone: string,
+): Issue | undefined {
+  if (!outage.planned) return undefined;
+  if (outage.end !== null && outage.end <= receivedAt) return undefined;
+  const ahead = outage.start - receivedAt;
+  if (ahead >= days * DAY_MS) return undefined;
+  const start = formatInZone(outage.start, zone);
+  if (ahead <= 0)
+    return {
+      path: 'start',
+      message: `planned outage announced after it began (${start}); planned outages are announced at least ${days} days ahead`,
+    };
+  const d = Math.floor(ahead / DAY_MS);
+  const h = Math.floor((ahead % DAY_MS) / HOUR_MS);
+  const left =
+    d > 0 ? `${d} day${d === 1 ? '' : 's'} ${h} hour${h === 1 ? '' : 's'}` : `${h} hour${h === 1 ? '' : 's'}`;
+  return {
+    path: 'start',
+    message: `planned outage announced ${left} before it begins (${start}), less than the ${days} days' notice due`,
+  };
 }
 
 /**
@@ -72,6 +126,8 @@ export class Ingestor {
       spooled: 0,
       rejectedCount: 0,
       rejected: [],
+      warningCount: 0,
+      warnings: [],
       batchId: randomUUID(),
     };
     let read = 0;
@@ -123,6 +179,17 @@ export class Ingestor {
         });
         const stored = refused.size > 0 ? records.filter((_, i) => !refused.has(i)) : records;
         summary.accepted += stored.length;
+        if (kind === 'outages') {
+          const days = this.deps.plannedNoticeDays ?? PLANNED_NOTICE_DAYS;
+          for (const r of stored) {
+            const o = r.record as RecordOf['outages'];
+            const issue = lateNotice(o, receivedAt, days, this.deps.zone);
+            if (!issue) continue;
+            summary.warningCount += 1;
+            if (summary.warnings.length < maxListed)
+              summary.warnings.push({ line: r.line, id: o.eventId, issues: [issue] });
+          }
+        }
         if (outcome === 'spooled') summary.spooled += stored.length;
         this.deps.onAccepted?.(
           kind,
@@ -180,6 +247,7 @@ export class Ingestor {
     await startFlush();
     await writing;
     summary.rejected.sort((a, b) => a.line - b.line);
+    summary.warnings.sort((a, b) => a.line - b.line);
     return summary;
   }
 

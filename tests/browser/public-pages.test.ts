@@ -427,9 +427,10 @@ describe('the live outage page without JavaScript', () => {
   it('shows the outages in progress by county, on a desktop and a phone', async () => {
     const page = await noJs.newPage();
     await page.goto(`${web}/public/outages`);
-    expect(await cellTexts(page, 'table:first-of-type tbody tr')).toEqual([
-      ['昆明市', '五华区', '1', '640'],
-      ['保山市', '施甸县', '1', '120'],
+    // the share of the county's customers: 640 of 900 (its feeder's); 120 of 120 (one area, no feeder)
+    expect(await cellTexts(page, 'table.counties tbody tr')).toEqual([
+      ['昆明市', '五华区', '1', '640', '71.1%'],
+      ['保山市', '施甸县', '1', '120', '100.0%'],
     ]);
     expect(await page.content()).not.toContain('张三');
     await shoot(page, 'live-desktop');

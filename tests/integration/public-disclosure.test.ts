@@ -263,7 +263,8 @@ const HEADERS_ZH = [
   '县（区）',
   '频繁停电判定条件',
   '越限日期',
-  '近一年计入停电次数',
+  // the count is today's (the period's last day), not the breach's: the header says so
+  '近一年计入停电次数（截至 2025-09-30）',
   '整治措施',
   '整治状态',
   '整治期限',
@@ -369,6 +370,25 @@ describe('a published quarter', () => {
     expect(await none.text()).toContain('本期公示中没有“大理州”的条目。');
   });
 
+  it('filters the list by county and finds a name, keeping the summary of the whole quarter', async () => {
+    const html = await (
+      await fetch(`${base}/disclosures/2025-Q3?county=${encodeURIComponent('五华区')}`)
+    ).text();
+    expect(tableOf(html, 'list').slice(1)).toEqual([ROWS_ZH[2]]);
+    expect(html).toContain('<option selected>五华区</option>');
+    expect(html).toContain('<p role="status">共 1 条，显示第 1–1 条。</p>');
+    expect(lead(html)).toBe(
+      '本期共有 2 条中压线路、1 个台区列入频繁停电整治清单，其中 1 个已整治完成并销号。',
+    );
+    const found = await (await fetch(`${base}/disclosures/2025-Q3?q=${encodeURIComponent('清水')}`)).text();
+    expect(tableOf(found, 'list').slice(1)).toEqual([ROWS_ZH[1]]);
+    const none = await (await fetch(`${base}/disclosures/2025-Q3?q=nothing&page=7`)).text();
+    expect(none).toContain('<p role="status">没有符合条件的条目。</p>');
+    expect(none).not.toContain('<table class="list">');
+    // three entries: one page, no page links
+    expect(first).not.toContain('class="pager"');
+  });
+
   it('switches to English', async () => {
     const html = await (await fetch(`${base}/disclosures/2025-Q3?lang=en`)).text();
     expect(html).toContain('<html lang="en">');
@@ -383,7 +403,7 @@ describe('a published quarter', () => {
       'County',
       'Rule broken',
       'Breach date',
-      'Outages counted (trailing year)',
+      'Outages counted (trailing year), to 2025-09-30',
       'Measures',
       'Status',
       'Due date',

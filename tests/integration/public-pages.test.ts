@@ -74,6 +74,9 @@ describe('public live outage page', () => {
       county: `县${P}`,
       outages: 1,
       customers: 180,
+      // 180 of the county's 300 customers
+      served: 300,
+      sharePercent: 60,
     });
   });
 });

@@ -16,6 +16,8 @@ function store(state: { up: boolean }): Store {
     event_id: 'E1',
     asset_id: 'F1',
     start: T - 3_600_000,
+    end_at: null,
+    received_at: T - 3_000_000,
     customers_affected: 120,
     restorations: null,
     cause: 'equipment_fault',

@@ -97,7 +97,7 @@ describe('the shipped rule sets', () => {
     ]);
   });
 
-  it('fill the defaults: 3 short-outage minutes, 90 observation days', async () => {
+  it('fill the defaults: 3 short-outage minutes, 90 observation days, 7 days of planned-outage notice', async () => {
     const r = await loadRuleFile('rules/national-2025.json');
     if (!r.ok) throw new Error(formatFileIssues(r.issues));
     const { shortOutageMinutes, observationDays, caseDueDays, reporting } = r.value;
@@ -105,7 +105,7 @@ describe('the shipped rule sets', () => {
       shortOutageMinutes: 3,
       observationDays: 90,
       caseDueDays: 90,
-      reporting: { ledgerDue: { dayOfNextMonth: 10 }, disclosure: 'quarterly' },
+      reporting: { ledgerDue: { dayOfNextMonth: 10 }, disclosure: 'quarterly', plannedNoticeDays: 7 },
     });
   });
 });
