@@ -90,6 +90,12 @@ export interface OutageEvent {
    * fault so marked even without an official warning. Present only when true.
    */
   forceMajeure?: true;
+  /**
+   * The outage is called off or withdrawn (a planned outage cancelled, a record sent in error):
+   * the version is kept in the history and the outage leaves every analysis and public page.
+   * Present only when true; a later version without it brings the outage back.
+   */
+  cancelled?: true;
   estimatedRestoration?: number;
   notes?: string;
 }

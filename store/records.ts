@@ -16,6 +16,8 @@ export interface OutageRow {
   planned: boolean;
   /** null in rows read before the column was added */
   force_majeure: boolean | null;
+  /** only a history row can say so: a cancelled version's current row is a tombstone */
+  cancelled: boolean | null;
   warning_id: string | null;
   estimated_restoration: number | null;
   notes: string | null;
@@ -23,7 +25,7 @@ export interface OutageRow {
 }
 
 export const OUTAGE_COLUMNS = sql`event_id, asset_id, start, end_at, customers_affected, affected_areas, restorations,
-  cause, planned, force_majeure, warning_id, estimated_restoration, notes, received_at`;
+  cause, planned, force_majeure, cancelled, warning_id, estimated_restoration, notes, received_at`;
 
 export function outageOfRow(r: OutageRow): OutageEvent {
   const e: OutageEvent = {
@@ -39,6 +41,7 @@ export function outageOfRow(r: OutageRow): OutageEvent {
   if (r.affected_areas !== null) e.affectedAreas = JSON.parse(r.affected_areas);
   if (r.warning_id !== null) e.warningId = r.warning_id;
   if (r.force_majeure === true) e.forceMajeure = true;
+  if (r.cancelled === true) e.cancelled = true;
   if (r.estimated_restoration !== null) e.estimatedRestoration = r.estimated_restoration;
   if (r.notes !== null) e.notes = r.notes;
   return e;

@@ -364,4 +364,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ) TIMESTAMP(at) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(at, name)`,
     ],
   },
+  {
+    // An outage version may call the outage off (cancelled): kept in the history; its current
+    // row is a tombstone, so the column is only ever true in outage_history.
+    version: 12,
+    name: 'outages.cancelled',
+    statements: [
+      'ALTER TABLE outage_history ADD COLUMN IF NOT EXISTS cancelled BOOLEAN',
+      'ALTER TABLE outages ADD COLUMN IF NOT EXISTS cancelled BOOLEAN',
+    ],
+  },
 ];

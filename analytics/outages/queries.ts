@@ -89,6 +89,7 @@ export async function outageHistory(
     planned: r.planned,
     restorations: r.restorations ?? null,
     notes: r.notes ?? null,
+    cancelled: r['cancelled'] === true,
   }));
 }
 

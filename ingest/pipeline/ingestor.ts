@@ -78,12 +78,13 @@ const HOUR_MS = 3_600_000;
  * when it arrived (a record of the past, not a notice).
  */
 export function lateNotice(
-  outage: Pick<RecordOf['outages'], 'planned' | 'start' | 'end'>,
+  outage: Pick<RecordOf['outages'], 'planned' | 'start' | 'end' | 'cancelled'>,
   receivedAt: number,
   days: number,
   zone: string,
 ): Issue | undefined {
-  if (!outage.planned) return undefined;
+  // a cancellation is no announcement: it may come at any time
+  if (!outage.planned || outage.cancelled) return undefined;
   if (outage.end !== null && outage.end <= receivedAt) return undefined;
   const ahead = outage.start - receivedAt;
   if (ahead >= days * DAY_MS) return undefined;

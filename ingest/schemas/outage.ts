@@ -67,6 +67,7 @@ function outageShape(zone: string) {
     planned: optional(flag),
     warningId: optional(id),
     forceMajeure: optional(flag),
+    cancelled: optional(flag),
     estimatedRestoration: optional(time(zone)),
     notes: optional(text),
   };
@@ -109,10 +110,11 @@ export function validateOutage(raw: Record<string, unknown>, ctx: ValidateContex
   issues.push(...restorationIssues(v.restorations ?? [], start, end, v.customersAffected, shown));
   if (issues.length > 0) return fail(issues);
   const cause = v.cause!;
-  const { forceMajeure, ...rest } = v;
+  const { forceMajeure, cancelled, ...rest } = v;
   return ok({
     ...rest,
     ...(forceMajeure ? { forceMajeure: true as const } : {}),
+    ...(cancelled ? { cancelled: true as const } : {}),
     eventId: v.eventId!,
     assetId: v.assetId!,
     start: start!,

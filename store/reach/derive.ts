@@ -67,6 +67,8 @@ export function deriveReach(
   topology: Topology,
   warnings: WarningLookup,
 ): ReachRow[] {
+  // A cancelled outage reaches nothing: its rows are tombstoned like any row it no longer has.
+  if (event.cancelled) return [];
   const weather = WEATHER_CAUSES.has(event.cause);
   const row = (assetId: string, v: PlacedVersion | undefined): ReachRow => {
     const region = { province: v?.province, city: v?.city, county: v?.county };

@@ -44,6 +44,7 @@ function outageColumns(b: Buf, e: OutageEvent, receivedAt: number): void {
   if (e.restorations.length > 0) b.stringColumn('restorations', JSON.stringify(e.restorations));
   b.booleanColumn('planned', e.planned);
   if (e.forceMajeure) b.booleanColumn('force_majeure', true);
+  if (e.cancelled) b.booleanColumn('cancelled', true);
   if (e.estimatedRestoration !== undefined)
     b.timestampColumn('estimated_restoration', e.estimatedRestoration, 'ms');
   if (e.notes !== undefined) b.stringColumn('notes', e.notes);

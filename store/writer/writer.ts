@@ -373,14 +373,16 @@ export class Writer {
           if (old && old.start !== e.start) {
             encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
           }
-          // Links the new version no longer has (or has at another start) are tombstoned.
-          const areas = new Set(e.affectedAreas ?? []);
+          // Links the new version no longer has (or has at another start) are tombstoned; a
+          // cancelled version has none.
+          const areas = new Set(e.cancelled ? [] : (e.affectedAreas ?? []));
           // The assets the stored version reached and this one does not (or at another start).
           const reached = keeper.rowsOf({ event: e, receivedAt: at });
           if (old) {
             const now = new Set(reached.map(reachKey));
+            const { cancelled: _cancelled, ...asStored } = e;
             const was = deriveReach(
-              { ...e, assetId: old.assetId, start: old.start, cause: 'unknown', ...listed(old.areas) },
+              { ...asStored, assetId: old.assetId, start: old.start, cause: 'unknown', ...listed(old.areas) },
               at,
               keeper.topology,
               NO_WARNINGS,
@@ -401,8 +403,14 @@ export class Writer {
             }
           }
           for (const area of areas) encodeOutageArea(buffer, e.eventId, area, e.start, false, at);
-          encodeOutageCurrent(buffer, e, at);
-          previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas });
+          if (e.cancelled) {
+            // Called off: no current row (readers skip tombstones); the history keeps the version.
+            encodeOutageTombstone(buffer, e.eventId, e.assetId, e.start, at);
+            previous.delete(e.eventId);
+          } else {
+            encodeOutageCurrent(buffer, e, at);
+            previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas });
+          }
           cut();
         }
         break;

@@ -273,7 +273,7 @@ describe('a mapping file with routes and derivations is refused, naming the fiel
         "m.json: routes.to.feeder.columns.circuit: "circuit" is also mapped in columns (to "assetId")",
         "m.json: routes.to.feeder.columns.other: maps to "eventId" like "id"; a field is read from one column",
         "m.json: routes.to.area.when[0]: "B" is also in route "feeder"",
-        "m.json: routes.to.area.columns.dev: "asset" is not an outage field; expected one of eventId, assetId, start, end, customersAffected, affectedAreas, restorations, cause, planned, warningId, forceMajeure, estimatedRestoration, notes",
+        "m.json: routes.to.area.columns.dev: "asset" is not an outage field; expected one of eventId, assetId, start, end, customersAffected, affectedAreas, restorations, cause, planned, warningId, forceMajeure, cancelled, estimatedRestoration, notes",
         "m.json: routes.to.area.constants.customersAffected: must be a whole number ≥ 0, got -1",
         "m.json: routes.to.customer: is not imported (import: false), so it takes no columns or constants",
         "m.json: derive[0].routes[0]: route "customer" is not imported, so no asset is derived from it",

@@ -249,7 +249,7 @@ describe('validateOutage refuses, with every issue of the record', () => {
     };
     expect(errors(validateOutage(raw, ctx))).toMatchInlineSnapshot(`
       [
-        "停电类型: unknown field "停电类型"; expected one of eventId, assetId, start, end, customersAffected, affectedAreas, restorations, cause, planned, warningId, forceMajeure, estimatedRestoration, notes",
+        "停电类型: unknown field "停电类型"; expected one of eventId, assetId, start, end, customersAffected, affectedAreas, restorations, cause, planned, warningId, forceMajeure, cancelled, estimatedRestoration, notes",
         "eventId: is required",
         "start: not a valid time: "2025/6/31 08:00" (no such date)",
         "end: not a valid time: "soon" (use ISO-8601, e.g. 2025-06-03T14:05:00+08:00 or local 2025-06-03 14:05)",
