@@ -30,7 +30,7 @@ import {
   renderMessage,
 } from './disclosure.js';
 import type { NavLink } from './html.js';
-import { DISCLOSURE_WORDS, langOf, periodLabel } from './i18n.js';
+import { DISCLOSURE_WORDS, langOf, periodLabel, WORDS } from './i18n.js';
 import { LIVE_SCRIPT, livePage, type ReportSetting } from './live.js';
 import { lookupPage } from './lookup.js';
 
@@ -84,8 +84,11 @@ function servedLinks(base: string, period: string, ruleSet: string | null): Page
 
 function navOf(base: string, lang: Lang, ruleSet: string | null): NavLink[] {
   const w = DISCLOSURE_WORDS[lang];
+  const l = query({ lang: langQuery(lang) });
   return [
-    { href: `${base}/outages${query({ lang: langQuery(lang) })}`, label: w.live },
+    { href: `${base}/outages${l}`, label: w.live },
+    { href: `${base}/planned${l}`, label: WORDS[lang].plannedTitle },
+    { href: `${base}/lookup${l}`, label: WORDS[lang].lookupLink },
     { href: `${base}/disclosures${query({ ruleSet, lang: langQuery(lang) })}`, label: w.allPeriods },
   ];
 }
@@ -176,7 +179,7 @@ export function publicPages(deps: PublicPagesDeps): Router {
         zone: deps.zone,
         pageOf: (period, l) => servedLinks(base, period, c.param).page(l, null),
         switchHref: `${base}/disclosures${query({ ruleSet: c.param, lang: lang === 'zh' ? 'en' : 'zh' })}`,
-        nav: navOf(base, lang, null).slice(0, 1),
+        nav: navOf(base, lang, null).slice(0, 3),
         ruleSets:
           sets.length > 1
             ? {
