@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
     });
   });
 
-  app.get('/metrics', requireRole(deps.tokens, 'operator'), async (_req, res) => {
+  app.get('/metrics', requireRole(deps.tokens, 'metrics'), async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await renderMetrics(deps, http));
   });
 

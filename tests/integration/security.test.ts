@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../server/runtime.js';
 import { sql } from '../../store/index.js';
-import { get, OPERATOR, post, startTestProduct } from '../support/product.js';
+import { get, INGEST, OPERATOR, post, startTestProduct } from '../support/product.js';
 import { eventually } from '../support/questdb.js';
 
+/** a Prometheus scraper's token: the metrics role only */
+const SCRAPER = 'test-prometheus-scraper-0123456789';
 let product: Product;
 const P = `S${Date.now().toString(36)}`;
 beforeAll(async () => {
-  product = await startTestProduct({ OUTAGE_RATE_LIMIT: '400' });
+  product = await startTestProduct({
+    OUTAGE_RATE_LIMIT: '400',
+    OUTAGE_TOKENS: `operator:${OPERATOR},ingest:${INGEST},metrics:prometheus:${SCRAPER}`,
+  });
 });
 afterAll(async () => {
   await product.stop();
@@ -219,6 +224,15 @@ describe('access', () => {
     const text = await (await get(product, '/metrics', OPERATOR)).text();
     expect(text).toMatch(/^outage_questdb_up 1$/m);
     expect(text).toMatch(/^# TYPE outage_records_written_total counter$/m);
+  });
+
+  it("gives a scraper's metrics token /metrics and nothing else", async () => {
+    expect((await get(product, '/metrics', SCRAPER)).status).toBe(200);
+    for (const path of ['/api/v1/me', '/api/v1/flags', '/api/v1/outages/active', '/api/v1/rejects']) {
+      expect([path, (await get(product, path, SCRAPER)).status]).toEqual([path, 403]);
+    }
+    const write = await post(product, '/api/v1/assets', '[]', 'application/json', SCRAPER);
+    expect(write.status).toBe(403);
   });
 
   it('answers 429 with Retry-After past the rate limit', async () => {

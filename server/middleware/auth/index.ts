@@ -18,10 +18,11 @@ declare module 'express-serve-static-core' {
 
 // A planner also reads what operators read; admin holds every role.
 const IMPLIED: Record<Role, Role[]> = {
-  admin: ['admin', 'planner', 'operator', 'ingest', 'notices'],
-  planner: ['planner', 'operator'],
-  notices: ['notices', 'operator'],
-  operator: ['operator'],
+  admin: ['admin', 'planner', 'operator', 'ingest', 'notices', 'metrics'],
+  planner: ['planner', 'operator', 'metrics'],
+  notices: ['notices', 'operator', 'metrics'],
+  operator: ['operator', 'metrics'],
+  metrics: ['metrics'],
   ingest: ['ingest'],
 };
 
