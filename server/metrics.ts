@@ -1,8 +1,24 @@
 // GET /metrics in the Prometheus text format: ingest and rejects, spool, flag evaluation,
 // QuestDB reachability and HTTP answers by status class. Counters live in this process.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RequestHandler } from 'express';
+import { QUESTDB_VERSION } from '../store/index.js';
 import type { AppDeps } from './app.js';
+import { projectRoot } from './config.js';
+
+/** The product's version, from its package.json (read once). */
+const VERSION: string = (() => {
+  try {
+    return String(
+      (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version?: unknown })
+        .version,
+    );
+  } catch {
+    return 'unknown';
+  }
+})();
 
 export class HttpCounters {
   readonly byClass = new Map<string, number>();
@@ -89,5 +105,11 @@ export async function renderMetrics(deps: AppDeps, http: HttpCounters): Promise<
       [...http.byClass].map(([k, v]): Sample => [{ code: k }, v]),
     ),
     family('outage_live_clients', 'gauge', 'Open server-sent event streams.', [[{}, deps.live.size]]),
+    family(
+      'outage_build_info',
+      'gauge',
+      'The running build: product version, Node.js and QuestDB versions.',
+      [[{ version: VERSION, node: process.version, questdb: QUESTDB_VERSION }, 1]],
+    ),
   ].join('\n')}\n`;
 }
