@@ -79,7 +79,8 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
     });
   });
 
-  app.get('/metrics', requireRole(deps.tokens, 'metrics'), async (_req, res) => {
+  // A scraper's token (metrics) or anyone who reads (operator and above).
+  app.get('/metrics', requireRole(deps.tokens, ['metrics', 'operator']), async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await renderMetrics(deps, http));
   });
 

@@ -19,9 +19,9 @@ declare module 'express-serve-static-core' {
 // A planner also reads what operators read; admin holds every role.
 const IMPLIED: Record<Role, Role[]> = {
   admin: ['admin', 'planner', 'operator', 'ingest', 'notices', 'metrics'],
-  planner: ['planner', 'operator', 'metrics'],
-  notices: ['notices', 'operator', 'metrics'],
-  operator: ['operator', 'metrics'],
+  planner: ['planner', 'operator'],
+  notices: ['notices', 'operator'],
+  operator: ['operator'],
   metrics: ['metrics'],
   ingest: ['ingest'],
 };
@@ -57,7 +57,9 @@ export class TokenRegistry {
 }
 
 /** Requires a bearer token holding `role`. */
-export function requireRole(tokens: TokenRegistry, role: Role): RequestHandler {
+/** A token holding `role` (or, given a list, any of its roles) passes. */
+export function requireRole(tokens: TokenRegistry, role: Role | readonly Role[]): RequestHandler {
+  const wanted: readonly Role[] = typeof role === 'string' ? [role] : role;
   return (req, _res, next) => {
     const header = req.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -71,8 +73,8 @@ export function requireRole(tokens: TokenRegistry, role: Role): RequestHandler {
       next(new HttpError(401, 'unknown token', { headers: { 'WWW-Authenticate': 'Bearer' } }));
       return;
     }
-    if (!roles.has(role)) {
-      next(new HttpError(403, `this token lacks the ${role} role`));
+    if (!wanted.some((r) => roles.has(r))) {
+      next(new HttpError(403, `this token lacks the ${wanted.join(' or ')} role`));
       return;
     }
     req.roles = roles;
