@@ -1,5 +1,6 @@
 // Horizontal bars with labels, values and an optional target tick per bar: customers out by
-// region, reliability measures by city (small multiples) and SAIDI against area-class targets.
+// region, reliability measures by city (small multiples) and SAIDI against area-class targets;
+// a bar over its target is drawn apart (colour and a ▲ after its value).
 
 import { max as d3max, scaleLinear } from 'd3';
 import { COLORS } from './palette.js';
@@ -47,7 +48,9 @@ export function barChart(bars: readonly Bar[], o: BarOptions): string {
     .map((b, i) => {
       const y = top + i * (barHeight + gap);
       const w = Math.max(0, x(Math.max(lo, b.value)) - labelWidth);
-      const fill = b.muted ? COLORS.barMuted : COLORS.bar;
+      // Over its target: vermillion and a triangle after the value (never colour alone).
+      const over = b.target !== null && b.target !== undefined && b.value > b.target;
+      const fill = over ? COLORS.breach : b.muted ? COLORS.barMuted : COLORS.bar;
       const label = el(
         'text',
         {
@@ -63,7 +66,7 @@ export function barChart(bars: readonly Bar[], o: BarOptions): string {
       const value = el(
         'text',
         { x: labelWidth + w + 4, y: y + barHeight / 2, 'dominant-baseline': 'central', class: 'value' },
-        esc(format(b.value)),
+        esc(over ? `${format(b.value)} ▲` : format(b.value)),
       );
       const target =
         b.target === null || b.target === undefined
@@ -77,7 +80,7 @@ export function barChart(bars: readonly Bar[], o: BarOptions): string {
               'stroke-width': 2.5,
               class: 'target',
             });
-      return el('g', { class: 'bar' }, label + bar + value + target);
+      return el('g', { class: over ? 'bar over' : 'bar' }, label + bar + value + target);
     })
     .join('');
   const axis = el('line', {

@@ -67,6 +67,26 @@ describe('barChart', () => {
     expect((svg.match(/class="target"/g) ?? []).length).toBe(1);
     await expect(normalize(svg)).toMatchFileSnapshot(snapshot('bars'));
   });
+
+  it('draws a bar over its target apart: vermillion, and a triangle after its value', () => {
+    const svg = barChart(
+      [
+        { label: 'urban', value: 5.5, target: 5 },
+        { label: 'town', value: 9, target: 9 },
+        { label: 'rural', value: 3 },
+      ],
+      { id: 'over-test', title: 'SAIDI', format: (n) => `${n}` },
+    );
+    const groups = svg.match(/<g class="[^"]*">/g) ?? [];
+    expect(groups.filter((g) => g.includes('bar'))).toEqual([
+      '<g class="bar over">',
+      '<g class="bar">', // equal to the target is not over
+      '<g class="bar">',
+    ]);
+    expect(svg).toContain('fill="#D55E00"');
+    expect(svg).toContain('>5.5 ▲</text>');
+    expect(svg).not.toContain('9 ▲');
+  });
 });
 
 describe('calendarHeatmap', () => {
