@@ -104,6 +104,7 @@ export {
   type ReportMeta,
   type ReportRun,
   type RunTrigger,
+  insertRunRow,
   readEntries,
   readRuns,
 } from './sql/reports.js';

@@ -4,7 +4,7 @@
 // The earliest run of a (report, rule set, period) is the frozen one; a later one (a race of two
 // processes) is ignored, so a filed report never changes.
 
-import { waitApplied } from '../remediation/index.js';
+import { insertRunRow, waitApplied } from '../remediation/index.js';
 import { insertRows, type Store, sql, ts } from '../../store/index.js';
 import type { AuthorityReport } from './periods.js';
 
@@ -120,41 +120,5 @@ export async function writeReportRun(
     ]),
   );
   if (rows.length > 0) await waitApplied(store, 'report_entries');
-  await insertRows(
-    store,
-    'report_runs',
-    [
-      'report',
-      'rule_set',
-      'period',
-      'run_id',
-      'period_start',
-      'period_end',
-      'as_of',
-      'cases_as_of',
-      'rows',
-      'filing_due',
-      'trigger',
-      'meta',
-      'frozen_at',
-    ],
-    [
-      [
-        run.report,
-        run.ruleSet,
-        run.period,
-        run.runId,
-        ts(run.periodStart),
-        ts(run.periodEnd),
-        ts(run.asOf),
-        ts(run.casesAsOf),
-        run.rows,
-        run.filingDue,
-        run.trigger,
-        JSON.stringify(run.meta),
-        ts(run.frozenAt),
-      ],
-    ],
-  );
-  await waitApplied(store, 'report_runs');
+  await insertRunRow(store, run);
 }

@@ -106,6 +106,54 @@ export async function readEntries<T>(store: Store, run: ReportRun): Promise<T[]>
   return rows.map((r) => JSON.parse(r.row) as T);
 }
 
+/** The fields of a run row, shared by the ledger, the disclosure and the authority reports. */
+export type RunRowOf = Omit<ReportRun, 'report' | 'trigger' | 'meta'> & {
+  report: string;
+  trigger: string;
+  meta: object;
+};
+
+/** Writes the run row (after its entries are readable) and waits until it is readable too. */
+export async function insertRunRow(store: Store, run: RunRowOf): Promise<void> {
+  await insertRows(
+    store,
+    'report_runs',
+    [
+      'report',
+      'rule_set',
+      'period',
+      'run_id',
+      'period_start',
+      'period_end',
+      'as_of',
+      'cases_as_of',
+      'rows',
+      'filing_due',
+      'trigger',
+      'meta',
+      'frozen_at',
+    ],
+    [
+      [
+        run.report,
+        run.ruleSet,
+        run.period,
+        run.runId,
+        ts(run.periodStart),
+        ts(run.periodEnd),
+        ts(run.asOf),
+        ts(run.casesAsOf),
+        run.rows,
+        run.filingDue,
+        run.trigger,
+        JSON.stringify(run.meta),
+        ts(run.frozenAt),
+      ],
+    ],
+  );
+  await waitApplied(store, 'report_runs');
+}
+
 /** Writes a run: its entries, then (once they are readable) the run row. */
 export async function writeRun(
   store: Store,
@@ -148,43 +196,7 @@ export async function writeRun(
     ]),
   );
   if (entries.length > 0) await waitApplied(store, table);
-  await insertRows(
-    store,
-    'report_runs',
-    [
-      'report',
-      'rule_set',
-      'period',
-      'run_id',
-      'period_start',
-      'period_end',
-      'as_of',
-      'cases_as_of',
-      'rows',
-      'filing_due',
-      'trigger',
-      'meta',
-      'frozen_at',
-    ],
-    [
-      [
-        run.report,
-        run.ruleSet,
-        run.period,
-        run.runId,
-        ts(run.periodStart),
-        ts(run.periodEnd),
-        ts(run.asOf),
-        ts(run.casesAsOf),
-        run.rows,
-        run.filingDue,
-        run.trigger,
-        JSON.stringify(run.meta),
-        ts(run.frozenAt),
-      ],
-    ],
-  );
-  await waitApplied(store, 'report_runs');
+  await insertRunRow(store, run);
 }
 
 /** Months each asset was on earlier frozen ledgers of the rule set (before `periodStart`). */
