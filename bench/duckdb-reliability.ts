@@ -24,6 +24,7 @@ const TABLES: Record<string, Record<string, string>> = {
     park: 'VARCHAR',
     area_class: 'VARCHAR',
     customers: 'INTEGER',
+    enterprise_customers: 'INTEGER',
     valid_from: 'TIMESTAMP',
   },
   outages: {
