@@ -13,7 +13,7 @@ import type { AssetDirectory, Store, SupervisedQuestDB, Writer } from '../store/
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { requireRole, type TokenRegistry } from './middleware/auth/index.js';
-import { HttpCounters, renderMetrics } from './metrics.js';
+import { productMetrics } from './metrics/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { errorHandler, notFoundHandler } from './middleware/errors/index.js';
 import { requestLog } from './middleware/request-log/index.js';
@@ -45,8 +45,8 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
   // X-Forwarded-For is believed only from the proxies configured (none by default).
   app.set('trust proxy', deps.config.trustProxy ?? false);
   app.use(requestLog(deps.log));
-  const http = new HttpCounters();
-  app.use(http.middleware());
+  const metrics = productMetrics(deps);
+  app.use(metrics.http);
   app.use(securityHeaders(deps.config.corsOrigin));
   app.use(refuseControlCharacters());
 
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps, routers: readonly RouterFactory[] = [])
 
   // A scraper's token (metrics) or anyone who reads (operator and above).
   app.get('/metrics', requireRole(deps.tokens, ['metrics', 'operator']), async (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(await renderMetrics(deps, http));
+    res.type(metrics.contentType).send(await metrics.scrape());
   });
 
   // Public disclosure pages: anonymous, with a stricter rate limit than the API.

@@ -9,10 +9,13 @@
 //               whose freeze time has come and that are not frozen
 // Nightly at 00:20 local time all four run in that order (the month-end ledger then holds the
 // cases of the month's last breaches), the case opening on the flags of now that the 00:05 full
-// evaluation made (and ingest kept current) rather than an evaluation of its own; every hour at :50 the two freezes run again, so a month
-// missed while the database was down is frozen within the hour once it is back. At start the
+// evaluation made (and ingest kept current) rather than an evaluation of its own; every hour at
+// :50 the three freezes (ledger, disclosure, reports) run again, so a month missed while the
+// database was down is frozen within the hour once it is back. At start the
 // same catch-up runs once. What is due depends only on `now` and on what the database holds,
 // so runDue(now) with a fixed clock does exactly what the schedule would have done then.
+// Every run is recorded in job_runs and in /metrics (its duration, and as of when it last
+// succeeded: server/metrics/jobs.ts).
 
 import cron, { type ScheduledTask } from 'node-cron';
 import {
@@ -24,7 +27,8 @@ import {
 import { freezeReportsDue, type ReportsDue, reportsOf } from '../../analytics/reports/index.js';
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import type { AppDeps } from '../app.js';
-import { recordJobRun } from './runs.js';
+import { productMetrics } from '../metrics/index.js';
+import { type JobRun, recordJobRun } from './runs.js';
 
 export { type JobRun, readJobRuns, recordJobRun } from './runs.js';
 
@@ -82,6 +86,7 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
   const clock = options.clock ?? Date.now;
   const zone = deps.config.zone;
   const log = deps.log.child({ component: 'jobs' });
+  const metrics = productMetrics(deps).jobs;
   let queue: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
@@ -93,34 +98,38 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
   };
   const byName = <T>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries);
 
-  /** Runs jobs one at a time (cron, start-up and runNow alike), recording each in job_runs. */
+  /**
+   * Runs jobs one at a time (cron, start-up and runNow alike), recording each in job_runs and in
+   * the metrics (its duration, and as of when it last succeeded).
+   */
   function serial<T>(job: string, now: number, fn: () => Promise<T>): Promise<T> {
     const run = queue.then(async () => {
       const startedAt = Date.now();
+      const finished = (outcome: JobRun['outcome'], detail: unknown): JobRun => ({
+        job,
+        outcome,
+        asOf: now,
+        startedAt,
+        finishedAt: Date.now(),
+        detail,
+      });
+      let detail: T;
       try {
-        const detail = await fn();
-        // The job's work is done (and idempotent); failing to note it must not fail the job.
-        await recordJobRun(deps.store, {
-          job,
-          outcome: 'ok',
-          asOf: now,
-          startedAt,
-          finishedAt: Date.now(),
-          detail,
-        }).catch((err: unknown) => log.warn({ job, err: String(err) }, 'job run not recorded'));
-        return detail;
+        detail = await fn();
       } catch (err) {
         log.error({ job, err: String(err) }, 'job failed');
-        await recordJobRun(deps.store, {
-          job,
-          outcome: 'failed',
-          asOf: now,
-          startedAt,
-          finishedAt: Date.now(),
-          detail: { error: String(err) },
-        }).catch(() => undefined);
+        const failed = finished('failed', { error: String(err) });
+        metrics.ran(failed);
+        await recordJobRun(deps.store, failed).catch(() => undefined);
         throw err;
       }
+      const done = finished('ok', detail);
+      metrics.ran(done);
+      // The job's work is done (and idempotent); failing to note it must not fail the job.
+      await recordJobRun(deps.store, done).catch((err: unknown) =>
+        log.warn({ job, err: String(err) }, 'job run not recorded'),
+      );
+      return detail;
     });
     queue = run.catch(() => undefined);
     return run;

@@ -224,7 +224,7 @@ describe('access', () => {
     const text = await (await get(product, '/metrics', OPERATOR)).text();
     expect(text).toMatch(/^outage_questdb_up 1$/m);
     expect(text).toMatch(/^# TYPE outage_records_written_total counter$/m);
-    expect(text).toContain(`outage_build_info{version="0.1.0",node="${process.version}",questdb="9.3.4"} 1`);
+    expect(text).toContain(`outage_build_info{version="0.1.0",questdb="9.3.4",node="${process.version}"} 1`);
   });
 
   it("gives a scraper's metrics token /metrics and nothing else", async () => {
