@@ -28,6 +28,8 @@ const DAY = 86_400_000;
 /** Days before now at which cases are opened, oldest first. */
 const WAVES = [300, 180, 75] as const;
 const PLANNER = '演示计划员';
+/** Approves plans and verifies closings: never the one who drafted or did the work (四眼原则). */
+const REVIEWER = '演示审核员';
 const UNITS = ['运维一班', '运维二班', '配电检修中心', '城区供电所'];
 const CAUSES: { analysis: string; measures: Measure[] }[] = [
   {
@@ -93,6 +95,7 @@ export async function seedDemoCases(
         caseDueDays: q.ruleSet.caseDueDays,
         role: 'planner',
         liveBreaches: breachesInForce(flagsAt.get(step.at) ?? [], folded.state.assetId, folded.state.family),
+        separationOfDuties: q.ruleSet.separationOfDuties,
       });
       // A step the workflow refuses (a case reopened, a breach in observation) ends its path.
       if (!decision.ok) {
@@ -144,12 +147,13 @@ function stepsOf(
   const cause = CAUSES[i % CAUSES.length]!;
   const plan = opened + (5 + 3 * variant) * DAY;
   const start = plan + (7 + variant) * DAY;
+  // The planner drafts the plan two days before the reviewer approves it as drafted.
   const steps: Step[] = [
     {
-      at: plan,
+      at: plan - 2 * DAY,
       caseId,
       request: {
-        action: 'approve_plan',
+        action: 'update',
         actor: PLANNER,
         fields: {
           causeAnalysis: cause.analysis,
@@ -161,6 +165,7 @@ function stepsOf(
         },
       },
     },
+    { at: plan, caseId, request: { action: 'approve_plan', actor: REVIEWER, fields: {} } },
   ];
   if (path === 'plan') return steps;
   steps.push({
@@ -184,7 +189,7 @@ function stepsOf(
     caseId,
     request: {
       action: 'close',
-      actor: PLANNER,
+      actor: REVIEWER,
       fields: {
         verification: {
           methods: i % 3 === 0 ? ['user_visit', 'field_check'] : ['field_check', 'data_review'],

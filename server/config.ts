@@ -106,6 +106,10 @@ const schema = z.object({
   OUTAGE_NOTICES: flag.default(true),
   OUTAGE_NOTICES_ALLOW_HTTP: flag.default(false),
   OUTAGE_NOTICES_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Dashboard sessions (cookies): the signing key (absent: a random one, so a restart signs
+  // everyone out; set it when several instances serve one dashboard) and how long one lasts.
+  OUTAGE_SESSION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  OUTAGE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   OUTAGE_NOTICES_FROM: z.string().min(3).default('outage-notices@localhost'),
   OUTAGE_NOTICES_TIMEOUT_S: z.coerce.number().positive().max(300).default(10),
   OUTAGE_NOTICES_INTERVAL_S: z.coerce.number().positive().max(3600).default(5),
@@ -160,6 +164,8 @@ export interface Config {
   publicReportUrl: string | undefined;
   /** outage notices: subscriptions and their delivery (server/notices) */
   notices: NoticesConfig;
+  /** dashboard sessions: the cookie's signing key (absent: random per process) and lifetime */
+  session: { key: string | undefined; hours: number };
 }
 
 export interface NoticesConfig {
@@ -190,6 +196,7 @@ const SECRETS = [
   'QDB_CLIENT_CONF',
   'OUTAGE_NOTICES_KEY',
   'OUTAGE_SMTP_URL',
+  'OUTAGE_SESSION_KEY',
 ] as const;
 
 const KNOWN = new Set([...Object.keys(schema.shape), ...SECRETS.map((k) => `${k}_FILE`)]);
@@ -286,5 +293,6 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: Math.round(c.OUTAGE_NOTICES_TIMEOUT_S * 1000),
       intervalMs: Math.round(c.OUTAGE_NOTICES_INTERVAL_S * 1000),
     },
+    session: { key: c.OUTAGE_SESSION_KEY, hours: c.OUTAGE_SESSION_HOURS },
   };
 }

@@ -124,4 +124,8 @@ export interface CaseState {
   closedDate: string | null;
   updatedAt: number;
   updatedBy: string;
+  /** who changed the plan since it was last approved (its authors, for separation of duties) */
+  planAuthors: string[];
+  /** who recorded the work of this round done (complete_work), or null */
+  workDoneBy: string | null;
 }

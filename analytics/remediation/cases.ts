@@ -82,6 +82,7 @@ export function applyTransition(store: Store, input: TransitionInput): Promise<T
       caseDueDays: ruleSet.caseDueDays,
       role: input.role,
       liveBreaches,
+      separationOfDuties: ruleSet.separationOfDuties,
     });
     if (!decision.ok) return decision;
     await appendCaseEvents(store, [decision.event], input.via);

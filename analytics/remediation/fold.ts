@@ -37,6 +37,18 @@ export function statusAfter(action: CaseAction, current: CaseStatus): CaseStatus
 /** Fields that belong to one round of work: a reopened case starts them afresh. */
 const ROUND_FIELDS: readonly FieldName[] = ['actualStart', 'actualEnd', 'verification'];
 
+/** The fields of the plan (整治方案) that approve_plan approves. */
+export const PLAN_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
+  'causeAnalysis',
+  'measures',
+  'measuresNote',
+  'noActionReason',
+  'responsibleUnit',
+  'responsiblePerson',
+  'plannedStart',
+  'plannedEnd',
+]);
+
 export const breachKey = (b: Pick<BreachRecord, 'rule' | 'breachDate'>): string =>
   `${b.rule}@${b.breachDate}`;
 
@@ -105,6 +117,8 @@ export function foldCase(events: readonly CaseEvent[], zone: string, asOf = Infi
     closedDate: null,
     updatedAt: first.at,
     updatedBy: first.actor,
+    planAuthors: [],
+    workDoneBy: null,
   };
   const history: HistoryEntry[] = [];
   for (const e of effective) {
@@ -118,7 +132,14 @@ export function foldCase(events: readonly CaseEvent[], zone: string, asOf = Infi
       state.reopenCount += 1;
       changes = applyFields(state.fields, Object.fromEntries(ROUND_FIELDS.map((f) => [f, null])));
     }
-    changes.push(...applyFields(state.fields, e.data.fields));
+    const changed = applyFields(state.fields, e.data.fields);
+    changes.push(...changed);
+    // An approval makes the plan approved; changes after it are a new draft with its own authors.
+    if (changed.some((c) => PLAN_FIELDS.has(c.field)) && !state.planAuthors.includes(e.actor))
+      state.planAuthors.push(e.actor);
+    if (e.action === 'approve_plan') state.planAuthors = [];
+    if (e.action === 'complete_work') state.workDoneBy = e.actor;
+    if (e.action === 'reopen') state.workDoneBy = null;
     if (e.data.dueDate !== undefined) state.dueDate = e.data.dueDate;
     state.status = statusAfter(e.action, state.status);
     if (e.action === 'close') {

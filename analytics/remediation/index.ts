@@ -129,4 +129,11 @@ export {
   VERIFICATION_METHODS,
   type VerificationMethod,
 } from './vocabulary.js';
-export { ALLOWED_FROM, type Decision, decide, REQUIRED, type TransitionContext } from './workflow.js';
+export {
+  ALLOWED_FROM,
+  type Decision,
+  decide,
+  dutyConflicts,
+  REQUIRED,
+  type TransitionContext,
+} from './workflow.js';

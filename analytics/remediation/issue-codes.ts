@@ -44,6 +44,12 @@ export interface IssueParams {
   no_action_alone: Record<string, never>;
   no_action_reason_required: Record<string, never>;
   verification_failed: Record<string, never>;
+  /** separation of duties: the approver wrote (part of) the plan */
+  own_plan: { authors: string[] };
+  /** separation of duties: an approval cannot change the plan it approves */
+  plan_changed_on_approval: { fields: FieldName[] };
+  /** separation of duties: who recorded the work done cannot also verify and close it */
+  own_work: { actor: string };
   // the case log (cases.ts; coded at the API)
   case_not_found: { caseId: string };
   rule_set_not_loaded: { ruleSet: string };

@@ -7,7 +7,7 @@
 import { dayToDate, localDay } from '../../core/index.js';
 import type { BreachRecord, CaseEvent, CaseFields, CaseState, FieldChanges, FieldName } from './case.js';
 import { dueDateFrom, observation } from './deadlines.js';
-import { statusAfter } from './fold.js';
+import { PLAN_FIELDS, statusAfter } from './fold.js';
 import { type CodedIssue, coded } from './issue-codes.js';
 import type { TransitionRequest } from './requests.js';
 import type { CaseStatus, UserAction } from './vocabulary.js';
@@ -57,6 +57,8 @@ export interface TransitionContext {
   role: string;
   /** breaches of the case's asset and family in force now (live evaluation), checked on close */
   liveBreaches: readonly Pick<BreachRecord, 'rule' | 'breachDate'>[];
+  /** the rule set's separationOfDuties (四眼原则) */
+  separationOfDuties: boolean;
 }
 
 export type Decision =
@@ -163,6 +165,45 @@ function closingConflicts(state: CaseState, ctx: TransitionContext, today: strin
     );
 }
 
+/**
+ * Separation of duties (四眼原则): a plan is approved as drafted, by someone who did not draft
+ * it; a case is closed by someone other than who recorded its work done. Names are the tokens'.
+ */
+export function dutyConflicts(state: CaseState, request: TransitionRequest): CodedIssue[] {
+  const { action, actor } = request;
+  if (action === 'approve_plan') {
+    const changed = (Object.keys(request.fields) as FieldName[]).filter((f) => PLAN_FIELDS.has(f));
+    if (changed.length > 0)
+      return [
+        coded(
+          'action',
+          `a plan is approved as drafted: save the changes to ${changed.join(', ')} first (update), for someone else to approve`,
+          'plan_changed_on_approval',
+          { fields: changed },
+        ),
+      ];
+    if (state.planAuthors.includes(actor))
+      return [
+        coded(
+          'action',
+          `${actor} drafted this plan (drafted by ${state.planAuthors.join(', ')}): someone else approves it`,
+          'own_plan',
+          { authors: [...state.planAuthors] },
+        ),
+      ];
+  }
+  if (action === 'close' && state.workDoneBy === actor)
+    return [
+      coded(
+        'action',
+        `${actor} recorded the work done: someone else verifies and closes the case`,
+        'own_work',
+        { actor },
+      ),
+    ];
+  return [];
+}
+
 /** The event a request makes of the case, or why it is refused. */
 export function decide(state: CaseState, request: TransitionRequest, ctx: TransitionContext): Decision {
   const { action } = request;
@@ -189,6 +230,10 @@ export function decide(state: CaseState, request: TransitionRequest, ctx: Transi
             { action, status: state.status, allowed: [...allowed] },
           ),
     ]);
+  }
+  if (ctx.separationOfDuties) {
+    const issues = dutyConflicts(state, request);
+    if (issues.length > 0) return conflict(issues);
   }
   if (action === 'close') {
     const issues = closingConflicts(state, ctx, today);

@@ -141,6 +141,7 @@ export function compileRuleSet(parsed: ParsedRuleSet): CompiledRuleSet {
     shortOutageMinutes: parsed.shortOutageMinutes,
     observationDays: parsed.observationDays,
     caseDueDays: parsed.caseDueDays,
+    separationOfDuties: parsed.separationOfDuties,
     reporting: reportingOf(parsed.reporting),
     rules,
     countRules: rules.filter((r): r is CountRule => r.measure === 'count'),

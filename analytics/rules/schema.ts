@@ -305,6 +305,8 @@ const ledgerDue = z.union(
 
 export const ruleSetSchema = z
   .strictObject({
+    /** The JSON Schema an editor validates the file with (rules/schema/); not read here. */
+    $schema: z.string().optional(),
     name: id,
     title: text,
     jurisdiction: text,
@@ -312,6 +314,8 @@ export const ruleSetSchema = z
     shortOutageMinutes: z.number().min(0).default(3),
     observationDays: wholeFrom(0).default(90),
     caseDueDays: wholeFrom(1),
+    // 四眼原则: the approver of a plan, and the one who closes a case, is not who wrote it / did it.
+    separationOfDuties: z.boolean().default(true),
     reporting: z.strictObject({
       ledgerDue,
       disclosure: z.enum(DISCLOSURES),

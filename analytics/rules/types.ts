@@ -165,6 +165,11 @@ export interface CompiledRuleSet {
   observationDays: number;
   /** Remediation: days from opening a case to its due date. */
   caseDueDays: number;
+  /**
+   * Remediation: a plan is approved by someone other than those who wrote it, and a case is
+   * closed (verified) by someone other than who recorded the work done.
+   */
+  separationOfDuties: boolean;
   reporting: Reporting;
   /** The region the set governs (absent: every asset); already part of each rule's scope. */
   region?: RuleSetRegion;

@@ -1,11 +1,11 @@
-// The API client: the bearer token (kept in sessionStorage), JSON for small answers, Arrow IPC
-// for large tables, a short-lived cache so a language switch re-renders without refetching,
-// and the server-sent event stream read with fetch() (EventSource cannot send a header).
+// The API client: the session (an HttpOnly cookie the browser sends by itself, so every tab is
+// signed in; changes carry its CSRF token), JSON for small answers, Arrow IPC for large tables,
+// a short-lived cache so a language switch re-renders without refetching, and the server-sent
+// event stream read with fetch().
 
 import { tableFromIPC } from 'apache-arrow';
 import { rowsOf } from './arrow-rows.js';
 
-const TOKEN_KEY = 'outage.token';
 const ARROW = 'application/vnd.apache.arrow.stream';
 const CACHE_MS = 5 * 60_000;
 
@@ -31,21 +31,49 @@ export class ApiError extends Error {
   }
 }
 
-export const storedToken = (): string | null => {
+/** Who is signed in (GET/POST /api/v1/session). */
+export interface SessionInfo {
+  name: string;
+  roles: string[];
+  expiresAt: string;
+  csrfToken: string;
+}
+
+async function refusal(res: Response): Promise<ApiError> {
+  let message = `${res.status} ${res.statusText}`;
+  let issues: Issue[] = [];
   try {
-    return sessionStorage.getItem(TOKEN_KEY);
+    const body = (await res.json()) as { error?: string; message?: string; issues?: Issue[] };
+    message = body.message ?? body.error ?? message;
+    issues = body.issues ?? [];
   } catch {
-    return null;
+    // not JSON: keep the status line
   }
-};
-export const storeToken = (token: string | null): void => {
-  try {
-    if (token === null) sessionStorage.removeItem(TOKEN_KEY);
-    else sessionStorage.setItem(TOKEN_KEY, token);
-  } catch {
-    // storage refused: the token lives in memory for this page
-  }
-};
+  return new ApiError(res.status, message, issues);
+}
+
+/** The token given once is exchanged for the session cookie; the token itself is not kept. */
+export async function signIn(token: string, base = '/api/v1'): Promise<SessionInfo> {
+  const res = await fetch(`${base}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (!res.ok) throw await refusal(res);
+  return (await res.json()) as SessionInfo;
+}
+
+/** The session this browser already has (another tab signed in), or null. */
+export async function currentSession(base = '/api/v1'): Promise<SessionInfo | null> {
+  const res = await fetch(`${base}/session`, { headers: { accept: 'application/json' } });
+  if (!res.ok) throw await refusal(res);
+  const body = (await res.json()) as { signedIn: boolean } & SessionInfo;
+  return body.signedIn ? body : null;
+}
+
+export async function signOutSession(base = '/api/v1'): Promise<void> {
+  await fetch(`${base}/session`, { method: 'DELETE' }).catch(() => undefined);
+}
 
 export function query(params: Params = {}): string {
   const q = new URLSearchParams();
@@ -70,37 +98,28 @@ export interface RequestOptions {
 
 export class Api {
   private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
-  /** Called once per refused token (401), so the shell can ask to sign in again. */
+  /** Called once per refused session (401), so the shell can ask to sign in again. */
   onUnauthorized: (() => void) | undefined;
 
+  /** `csrfToken`: the session's, sent with every change. */
   constructor(
-    readonly token: string,
+    private readonly csrfToken: string,
     private readonly base = '/api/v1',
   ) {}
 
   private async request(path: string, accept: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const headers: Record<string, string> = { accept };
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['x-csrf-token'] = this.csrfToken;
+    }
     const res = await fetch(`${this.base}${path}`, {
       headers,
       ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
     });
     if (!res.ok) {
-      let message = `${res.status} ${res.statusText}`;
-      let issues: Issue[] = [];
-      try {
-        const body = (await res.json()) as {
-          error?: string;
-          message?: string;
-          issues?: Issue[];
-        };
-        message = body.message ?? body.error ?? message;
-        issues = body.issues ?? [];
-      } catch {
-        // not JSON: keep the status line
-      }
       if (res.status === 401) this.onUnauthorized?.();
-      throw new ApiError(res.status, message, issues);
+      throw await refusal(res);
     }
     return res;
   }
@@ -136,8 +155,8 @@ export class Api {
   }
 
   /**
-   * A file the API makes (CSV, XLSX), fetched with the token, since a plain link cannot send
-   * the Authorization header. The name is the one the server's Content-Disposition gives.
+   * A file the API makes (CSV, XLSX), fetched and handed to the browser as a download (a blob),
+   * so a failure shows in the page. The name is the one the server's Content-Disposition gives.
    */
   async file(path: string, params: Params, fallbackName: string): Promise<{ blob: Blob; name: string }> {
     const res = await this.request(path + query(params), '*/*');
@@ -170,7 +189,7 @@ export class Api {
       onState('connecting');
       try {
         const res = await fetch(`${this.base}/live`, {
-          headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' },
+          headers: { accept: 'text/event-stream' },
           signal,
         });
         if (res.status === 401) {

@@ -6,6 +6,8 @@ import type { Format } from './format.js';
 import type { Route } from './router.js';
 
 export interface Me {
+  /** the signed-in token's name: the actor of every change made */
+  name: string;
   roles: string[];
   zone: string;
   ruleSet: string;

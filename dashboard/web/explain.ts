@@ -108,6 +108,12 @@ const ISSUES: IssueWords = {
   no_action_alone: (_p, s) => s.w('issue_no_action_alone'),
   no_action_reason_required: (_p, s) => s.w('issue_no_action_reason_required'),
   verification_failed: (_p, s) => s.w('issue_verification_failed'),
+  own_plan: (p, s) => s.w('issue_own_plan', { authors: p.authors.join(s.w('issue_and')) }),
+  plan_changed_on_approval: (p, s) =>
+    s.w('issue_plan_changed_on_approval', {
+      fields: p.fields.map((f) => s.w(`field_${f}` as Key)).join(s.w('issue_and')),
+    }),
+  own_work: (p, s) => s.w('issue_own_work', { actor: p.actor }),
   case_not_found: (p, s) => s.w('issue_case_not_found', { caseId: p.caseId }),
   rule_set_not_loaded: (p, s) => s.w('issue_rule_set_not_loaded', { ruleSet: p.ruleSet }),
   changed_concurrently: (_p, s) => s.w('issue_changed_concurrently'),

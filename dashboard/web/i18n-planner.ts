@@ -106,7 +106,9 @@ export const plannerZh = {
   field_verification_passed: '核查通过',
   field_reason: '原因',
   field_note: '备注',
-  field_actor: '操作人姓名',
+  field_actor: '代签姓名（选填）',
+  actingAs: '以“{name}”的身份办理（登录令牌的名称，记入工单历史）',
+  approveAsSaved: '审批批准下列已保存的整治方案；如需修改，请先选择“修改方案”保存，再由他人审批。',
   // ledger
   ledgerTitle: '月度台账',
   ledgerIntro: '每月结束后的当晚冻结的频繁停电台账，含报送期限；可导出中文或英文的 CSV 与 Excel 文件。',
@@ -229,6 +231,10 @@ export const plannerZh = {
   issue_no_action_alone: '“无需整治”不能与其他措施同时选择',
   issue_no_action_reason_required: '整治措施为“无需整治”时必填',
   issue_verification_failed: '核查未通过：请重新打开工单，而不是销号',
+  issue_own_plan: '整治方案由{authors}编制，须由他人审批（四眼原则）',
+  issue_plan_changed_on_approval: '审批只能批准已保存的方案：请先保存对{fields}的修改，再由他人审批',
+  issue_own_work: '完成登记人不能同时核查销号（四眼原则），请由他人核查',
+  issue_and: '、',
   issue_case_not_found: '没有整治工单 {caseId}',
   issue_rule_set_not_loaded: '工单所属规则集 {ruleSet} 未加载',
   issue_changed_concurrently: '工单刚被他人同时修改：请刷新后重试',
@@ -419,7 +425,10 @@ export const plannerEn: Record<PlannerKey, string> = {
   field_verification_passed: 'Verification passed',
   field_reason: 'Reason',
   field_note: 'Note',
-  field_actor: 'Your name',
+  field_actor: 'Signed as (optional)',
+  actingAs: 'Acting as “{name}” (the name of your sign-in, kept in the case history)',
+  approveAsSaved:
+    'Approving approves the plan below as saved; to change it, save the changes with “Update the plan” first, for someone else to approve.',
   ledgerTitle: 'Monthly ledger',
   ledgerIntro:
     'The frequent-outage ledger frozen in the night after each month ends, with its filing deadline; export it as CSV or Excel with Chinese or English headers.',
@@ -542,6 +551,12 @@ export const plannerEn: Record<PlannerKey, string> = {
   issue_no_action_alone: '“No action” cannot be combined with other measures',
   issue_no_action_reason_required: 'required when the measure is “No action”',
   issue_verification_failed: 'the verification did not pass: reopen the case instead of closing it',
+  issue_own_plan: 'the plan was drafted by {authors}: someone else approves it (separation of duties)',
+  issue_plan_changed_on_approval:
+    'an approval approves the plan as saved: save the changes to {fields} first, for someone else to approve',
+  issue_own_work:
+    'whoever recorded the work done cannot also verify and close the case (separation of duties)',
+  issue_and: ', ',
   issue_case_not_found: 'no case {caseId}',
   issue_rule_set_not_loaded: 'the case’s rule set {ruleSet} is not loaded',
   issue_changed_concurrently:

@@ -1,9 +1,10 @@
-// The dashboard's entry: sign in with a token (kept in sessionStorage), learn the zone and
+// The dashboard's entry: resume the browser's session or sign in with a token (exchanged for a
+// session cookie, so every tab is signed in until it expires), learn the zone and
 // roles from /me and the rule sets from /rule-sets, draw the shell (with the choice of rule set
 // when more than one counts outages) and render the view the hash names. A language switch or a
 // navigation re-renders; the previous view's work (event streams) is aborted first.
 
-import { Api, ApiError, storedToken, storeToken } from './api.js';
+import { Api, ApiError, currentSession, type SessionInfo, signIn, signOutSession } from './api.js';
 import type { Ctx, Me, RuleSetInfo, View } from './context.js';
 import { h } from './dom.js';
 import { createFormat } from './format.js';
@@ -76,7 +77,15 @@ function renderLogin(message?: string): void {
     }
     button.disabled = true;
     try {
-      await start(token);
+      let info: SessionInfo;
+      try {
+        info = await signIn(token);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) throw new Error(t('tokenRejected'));
+        throw err;
+      }
+      input.value = '';
+      await start(info);
     } catch (err) {
       button.disabled = false;
       error.textContent = t('loginFailed', { message: (err as Error).message });
@@ -126,8 +135,8 @@ function renderLogin(message?: string): void {
 let session: { ctx: Ctx; shell: Shell } | undefined;
 let controller: AbortController | undefined;
 
-async function start(token: string): Promise<void> {
-  const api = new Api(token);
+async function start(info: SessionInfo): Promise<void> {
+  const api = new Api(info.csrfToken);
   let me: Me;
   try {
     me = await api.json<Me>('/me', {}, { fresh: true });
@@ -135,7 +144,6 @@ async function start(token: string): Promise<void> {
     if (err instanceof ApiError && err.status === 401) throw new Error(t('tokenRejected'));
     throw err;
   }
-  storeToken(token);
   api.onUnauthorized = () => signOut(t('tokenRejected'));
   let ruleSets: Promise<RuleSetInfo[]> | undefined;
   const ctx: Ctx = {
@@ -201,7 +209,7 @@ function signOut(message?: string): void {
   controller?.abort();
   controller = undefined;
   session = undefined;
-  storeToken(null);
+  void signOutSession();
   renderLogin(message);
 }
 
@@ -241,12 +249,6 @@ onLangChange(() => {
 window.addEventListener('hashchange', () => void route(true));
 
 initLang();
-const token = storedToken();
-if (token) {
-  start(token).catch((err: Error) => {
-    storeToken(null);
-    renderLogin(err.message);
-  });
-} else {
-  renderLogin();
-}
+currentSession()
+  .then((info) => (info ? start(info) : renderLogin()))
+  .catch((err: Error) => renderLogin(err.message));

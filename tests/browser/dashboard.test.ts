@@ -71,7 +71,7 @@ const noErrors = () => expect(s.errors.take()).toEqual([]);
 const kpi = async (name: string) => s.page.locator(`[data-name="${name}"]`).getAttribute('data-value');
 
 describe('sign-in', () => {
-  it('asks for a token, refuses a wrong one and keeps a good one for the tab', async () => {
+  it('asks for a token, refuses a wrong one and signs in with a good one, keeping only a cookie', async () => {
     const { page } = s;
     await page.goto(`${h.web}/`);
     await page.locator('#token').waitFor();
@@ -85,7 +85,15 @@ describe('sign-in', () => {
     // The refused request is the one console error this step expects.
     expect(s.errors.take().every((e) => e.includes('401'))).toBe(true);
     await signIn(page, h.web);
-    expect(await page.evaluate(() => sessionStorage.getItem('outage.token'))).toMatch(/^browser-operator/);
+    // the token itself is kept nowhere the page's scripts can read; the session is an HttpOnly cookie
+    expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }))).not.toContain(
+      'browser-operator',
+    );
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    const cookies = await s.context.cookies(h.web);
+    expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([
+      ['outage_session', true, 'Strict'],
+    ]);
     noErrors();
   });
 });

@@ -27,6 +27,9 @@ export const ADMIN = 'browser-admin-token-0123456789';
 export const OPERATOR = 'browser-operator-token-0123456789';
 export const INGEST = 'browser-ingest-token-0123456789';
 export const PLANNER = 'browser-planner-token-0123456789';
+/** A second planner, named: approves what PLANNER drafts (separation of duties). */
+export const REVIEWER = 'browser-reviewer-token-0123456789';
+export const REVIEWER_NAME = '王审核';
 
 export const screenshotDir = (): string => join(projectRoot(), '.local', 'screenshots');
 
@@ -122,7 +125,7 @@ export async function startHarness(): Promise<Harness> {
     OUTAGE_DEMO: '1',
     OUTAGE_LOG_LEVEL: 'silent',
     OUTAGE_ADMIN_TOKEN: ADMIN,
-    OUTAGE_TOKENS: `operator:${OPERATOR},ingest:${INGEST},planner:${PLANNER}`,
+    OUTAGE_TOKENS: `operator:${OPERATOR},ingest:${INGEST},planner:${PLANNER},planner:${REVIEWER_NAME}:${REVIEWER}`,
     OUTAGE_QDB_CACHE_DIR: jarCache(),
   });
   const routers: RouterFactory[] = [...productRouters, dashboardData];

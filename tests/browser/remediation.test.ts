@@ -16,6 +16,8 @@ import {
   OPERATOR,
   openSession,
   PLANNER,
+  REVIEWER,
+  REVIEWER_NAME,
   type Session,
   screenshot,
   signIn,
@@ -176,7 +178,7 @@ describe('remediation board', () => {
 describe('a case', () => {
   let caseId: string;
 
-  it('is edited by a planner: a missing field is refused next to it in the UI’s language', async () => {
+  it('is drafted by a planner: every missing field is named at once, in the UI’s language', async () => {
     const { page } = s;
     // An open case with nothing recorded yet (the board's first row may be further on, and
     // some of the demo's open cases already hold a plan).
@@ -192,16 +194,33 @@ describe('a case', () => {
     expect(caseId).not.toBe('');
     await page.goto(`${h.web}/#/remediation/${caseId}`);
     await page.locator('form.case-form').waitFor();
-    expect(await page.locator('#cf-action').inputValue()).toBe('approve_plan');
-    // What the API says to the same incomplete request.
-    const body = { action: 'approve_plan', actor: '王工', causeAnalysis: '树障导致线路跳闸' };
+    // Separation of duties (on by default): a case without a plan starts with drafting one
+    // ("update"), whole, for someone else to approve; the change is made under the token's name.
+    expect(await page.locator('#cf-action').inputValue()).toBe('update');
+    expect(await page.locator('#cf-acting-as').textContent()).toBe(
+      '以“planner-02d6c4db”的身份办理（登录令牌的名称，记入工单历史）',
+    );
+    // What the API says when a plan this incomplete is sent for approval.
+    const body = { action: 'update', actor: '王工', causeAnalysis: '树障导致线路跳闸' };
     const refused = await fetch(`${h.product.url}/api/v1/cases/${caseId}/transitions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${PLANNER}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ action: 'approve_plan', causeAnalysis: body.causeAnalysis }),
     });
-    expect(refused.status).toBe(422);
-    const { issues } = (await refused.json()) as { issues: Issue[] };
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { issues: Issue[] }).issues).toMatchObject([
+      { path: 'action', code: 'plan_changed_on_approval', params: { fields: ['causeAnalysis'] } },
+    ]);
+    const incomplete = await fetch(`${h.product.url}/api/v1/cases/${caseId}/transitions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${REVIEWER}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'approve_plan' }),
+    });
+    expect(incomplete.status).toBe(422);
+    // what is still missing once the cause is typed in
+    const issues = ((await incomplete.json()) as { issues: Issue[] }).issues.filter(
+      (i) => i.path !== 'causeAnalysis',
+    );
     expect(issues.find((i) => i.path === 'responsibleUnit')).toEqual({
       path: 'responsibleUnit',
       message: 'required to approve the plan',
@@ -288,7 +307,7 @@ describe('a case', () => {
       fields: Record<string, unknown>;
       history: { action: string; actor: string; signedAs: string | null }[];
     }>(h.product, `/api/v1/cases/${caseId}`);
-    expect(after.status).toBe('plan_approved');
+    expect(after.status).toBe('open');
     expect(after.fields).toMatchObject({
       causeAnalysis: body.causeAnalysis,
       measures: ['tree_clearing', 'line_insulation'],
@@ -299,22 +318,77 @@ describe('a case', () => {
     // the change is the token's (unnamed: its role and sha256 digits, `printf %s $PLANNER |
     // sha256sum` begins 02d6c4db); the name typed in the form is kept beside it
     expect(after.history.at(-1)).toMatchObject({
-      action: 'approve_plan',
+      action: 'update',
       actor: 'planner-02d6c4db',
       signedAs: '王工',
     });
-    expect(await kpi('case-status')).toBe('plan_approved');
+    expect(await kpi('case-status')).toBe('open');
     expect(await page.locator('[data-field="responsibleUnit"]').textContent()).toBe('沾益供电所');
     await page
       .locator('table[data-name="case-history"] tbody tr')
       .nth(after.history.length - 1)
       .waitFor();
     expect(await page.locator('table[data-name="case-history"] tbody tr').count()).toBe(after.history.length);
-    // The next step is offered at once.
-    expect(await page.locator('#cf-action').inputValue()).toBe('start_work');
+    // Its author is not offered the approval, and is told why.
+    const offered = await page
+      .locator('#cf-action option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).not.toContain('approve_plan');
+    expect(await page.locator('#cf-duty-approve_plan').textContent()).toBe(
+      '审批整治方案：整治方案由planner-02d6c4db编制，须由他人审批（四眼原则）',
+    );
     expect(await axeSerious(page)).toEqual([]);
     await screenshot(page, 'case-edited');
     noErrors();
+  });
+
+  it('is approved by someone else, in a tab opened later, never by its author', async () => {
+    // the author, asking the API directly, is refused too
+    const own = await fetch(`${h.product.url}/api/v1/cases/${caseId}/transitions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${PLANNER}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'approve_plan' }),
+    });
+    expect(own.status).toBe(409);
+    expect(((await own.json()) as { issues: Issue[] }).issues).toMatchObject([
+      { code: 'own_plan', params: { authors: ['planner-02d6c4db'] } },
+    ]);
+    // The reviewer signs in once; a second tab of the same browser is signed in without asking.
+    const reviewer = await openSession(h);
+    try {
+      await signIn(reviewer.page, h.web, REVIEWER);
+      const tab = await reviewer.context.newPage();
+      await tab.goto(`${h.web}/#/remediation/${caseId}`);
+      await tab.locator('form.case-form').waitFor();
+      expect(await tab.locator('#token').count()).toBe(0);
+      expect(await tab.locator('#cf-action').inputValue()).toBe('approve_plan');
+      expect(await tab.locator('#cf-acting-as').textContent()).toBe(
+        `以“${REVIEWER_NAME}”的身份办理（登录令牌的名称，记入工单历史）`,
+      );
+      // approved as saved: the plan is shown, not offered for editing
+      expect(await tab.locator('#cf-approve-as-saved').count()).toBe(1);
+      expect(await tab.locator('#cf-responsibleUnit').count()).toBe(0);
+      expect(await tab.locator('.plan-summary [data-field="responsibleUnit"]').textContent()).toBe(
+        '沾益供电所',
+      );
+      await tab.locator('#cf-submit').click();
+      await tab.locator('#case-saved').waitFor();
+      const after = await api<{ status: string; history: { action: string; actor: string }[] }>(
+        h.product,
+        `/api/v1/cases/${caseId}`,
+      );
+      expect(after.status).toBe('plan_approved');
+      expect(after.history.slice(-2).map((e) => [e.action, e.actor])).toEqual([
+        ['update', 'planner-02d6c4db'],
+        ['approve_plan', REVIEWER_NAME],
+      ]);
+      expect(await tab.locator('#cf-action').inputValue()).toBe('start_work');
+      expect(await axeSerious(tab)).toEqual([]);
+      await screenshot(tab, 'case-approved-by-reviewer');
+      expect(reviewer.errors.take()).toEqual([]);
+    } finally {
+      await reviewer.context.close();
+    }
   });
 
   it('does not offer closing (核查销号) during the observation period, and says from when', async () => {
@@ -397,7 +471,8 @@ describe('ledger', () => {
     const download = page.waitForEvent('download');
     await page.locator('button.export[data-format="csv"][data-lang="zh"]').click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(`ledger-national-2025-${ledgerPeriod}-zh.csv`);
+    // the name the server gives in UTF-8 (filename*), in the file's language
+    expect(file.suggestedFilename()).toBe(`频繁停电台账_云南省_${ledgerPeriod}.csv`);
     const served = await fetch(`${h.product.url}/api/v1/ledger/${ledgerPeriod}?format=csv&lang=zh`, {
       headers: { authorization: `Bearer ${OPERATOR}` },
     });
@@ -408,7 +483,7 @@ describe('ledger', () => {
     const xlsx = page.waitForEvent('download');
     await page.locator('button.export[data-format="xlsx"][data-lang="en"]').click();
     const book = await xlsx;
-    expect(book.suggestedFilename()).toBe(`ledger-national-2025-${ledgerPeriod}-en.xlsx`);
+    expect(book.suggestedFilename()).toBe(`Frequent-outage ledger_Yunnan province_${ledgerPeriod}.xlsx`);
     expect(
       readFileSync((await book.path()) ?? '')
         .subarray(0, 2)

@@ -121,8 +121,27 @@ async function openCases(at: string): Promise<string[]> {
   return ((await jobs.runNow('cases')) as { opened: string[] }).opened;
 }
 
+/**
+ * A case change as people make it under separation of duties: 李娜 drafts a plan that 王强
+ * approves as saved, and 王强 verifies and closes what 李娜 did.
+ */
 async function act(caseId: string, at: string, body: Record<string, unknown>): Promise<void> {
-  const parsed = parseTransition({ actor: '李娜', ...body });
+  if (body['action'] === 'approve_plan') {
+    const { action: _approve, ...plan } = body;
+    await actAs('李娜', caseId, at, { action: 'update', ...plan });
+    await actAs('王强', caseId, at, { action: 'approve_plan' });
+    return;
+  }
+  await actAs(body['action'] === 'close' ? '王强' : '李娜', caseId, at, body);
+}
+
+async function actAs(
+  actor: string,
+  caseId: string,
+  at: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const parsed = parseTransition({ actor, ...body });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const outcome = await applyTransition(product.store, {
     caseId,

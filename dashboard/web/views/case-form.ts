@@ -6,6 +6,10 @@
 // worded in the UI's language (explain.ts) and shown next to the fields they name, and all of
 // them in a summary above the button. Dates are typed as YYYY-MM-DD whatever the browser's
 // locale (a date picker would show the browser's own format), and checked here before sending.
+// The change is made under the signed-in person's name (the token's); a name typed in the form is
+// kept beside it. With separation of duties (四眼原则) a plan is drafted with "update" and
+// approved as saved by someone else, and steps refused to the one looking are not offered: the
+// API says which and why (refusedToYou), and the reason is shown where the step would be.
 
 import { ApiError, type Issue } from '../api.js';
 import type { Ctx } from '../context.js';
@@ -69,8 +73,19 @@ export function caseForm(
   const dates = new Set<string>();
   // Closing (核查销号) waits for the end of the observation period: not offered before it.
   const closable = !d.observation || todayIn(ctx.fmt.zone) >= d.observation.closableFrom;
-  const actions = v.actions.filter((a) => a.from.includes(d.status) && (a.action !== 'close' || closable));
-  const first = actions.find((a) => a.action !== 'update' && a.action !== 'comment') ?? actions[0];
+  const refused = d.refusedToYou ?? { approve_plan: null, close: null };
+  const refusedNow = (a: string) => (a === 'approve_plan' || a === 'close' ? refused[a] : null);
+  const actions = v.actions.filter(
+    (a) => a.from.includes(d.status) && (a.action !== 'close' || closable) && !refusedNow(a.action),
+  );
+  const separate = d.separationOfDuties === true;
+  const planRequires = v.actions.find((a) => a.action === 'approve_plan')?.requires ?? [];
+  const planComplete = planRequires.every((f) => d.fields[f as keyof CaseFields] !== undefined);
+  // With separation of duties an open case without a complete plan starts with drafting it.
+  const drafting = separate && d.status === 'open' && !planComplete;
+  const first = drafting
+    ? actions.find((a) => a.action === 'update')
+    : (actions.find((a) => a.action !== 'update' && a.action !== 'comment') ?? actions[0]);
   let action = first?.action ?? 'comment';
   const controls = new Map<string, Control>();
   /** the fields the chosen step needs: all named at once when the form is sent without them */
@@ -177,11 +192,30 @@ export function caseForm(
     dates.clear();
     const spec = actions.find((a) => a.action === action);
     const needs = new Set<string>(spec?.requires ?? []);
+    // A plan drafted for someone else's approval is drafted whole: what approval needs is needed now.
+    if (drafting && action === 'update') for (const p of planRequires) needs.add(p);
     if (action === 'reopen') needs.add('reason');
     if (action === 'comment') needs.add('note');
     const f: CaseFields = d.fields;
     const parts: HTMLElement[] = [];
-    if (action === 'approve_plan' || action === 'update') {
+    if (action === 'approve_plan' && separate) {
+      // approved as saved: the plan is shown, not edited
+      parts.push(
+        h('p', { class: 'field-hint', id: 'cf-approve-as-saved' }, t('approveAsSaved')),
+        h(
+          'dl',
+          { class: 'plan-summary' },
+          [...PLAN_TEXT, 'measures', ...PLAN_LINES, ...PLAN_DATES].flatMap((p) => {
+            const value = f[p as keyof CaseFields];
+            if (value === undefined) return [];
+            const text = Array.isArray(value)
+              ? value.map((m) => v.measures.find((x) => x.measure === m)?.label[l] ?? m).join('、')
+              : String(value);
+            return [h('dt', {}, labelOf(p)), h('dd', { 'data-field': p }, text)];
+          }),
+        ),
+      );
+    } else if (action === 'approve_plan' || action === 'update') {
       parts.push(
         textField('causeAnalysis', f.causeAnalysis, { required: needs.has('causeAnalysis'), kind: 'text' }),
       );
@@ -234,7 +268,10 @@ export function caseForm(
     } else if (action === 'reopen') {
       parts.push(textField('reason', undefined, { required: true, kind: 'text' }));
     }
-    parts.push(textField('actor', storedActor(), { required: true, kind: 'line' }));
+    parts.push(
+      h('p', { class: 'field-hint', id: 'cf-acting-as' }, t('actingAs', { name: ctx.me.name })),
+      textField('actor', storedActor(), { kind: 'line' }),
+    );
     parts.push(textField('note', undefined, { required: needs.has('note'), kind: 'text' }));
     fieldsBox.replaceChildren(...parts);
     summary.replaceChildren();
@@ -242,10 +279,12 @@ export function caseForm(
 
   const read = (path: string): unknown => readers.get(path)?.();
   const body = (): Record<string, unknown> => {
-    const out: Record<string, unknown> = { action, actor: read('actor'), expectedSeq: d.seq };
+    const out: Record<string, unknown> = { action, expectedSeq: d.seq };
+    const typedName = (read('actor') as string | undefined) ?? '';
+    if (typedName !== '') out['actor'] = typedName;
     const text = (path: string) => (read(path) as string | undefined) ?? '';
     if (text('note')) out['note'] = text('note');
-    if (action === 'approve_plan' || action === 'update') {
+    if ((action === 'approve_plan' && !separate) || action === 'update') {
       for (const p of [...PLAN_TEXT, ...PLAN_LINES, ...PLAN_DATES]) {
         const now = text(p);
         const was = d.fields[p];
@@ -351,6 +390,15 @@ export function caseForm(
           t('closeNotYet', { date: ctx.fmt.date(d.observation.closableFrom) }),
         )
       : null;
+  // Steps this person may not take here (separation of duties), with the API's reason.
+  const dutyNotes = (['approve_plan', 'close'] as const).flatMap((a) => {
+    const issue = refused[a];
+    if (!issue || !v.actions.some((x) => x.action === a && x.from.includes(d.status))) return [];
+    const text = issueText(issue, ctx.fmt, { status: w.status, rule: ruleTitle });
+    return [
+      h('p', { class: 'field-hint duty', id: `cf-duty-${a}` }, `${t(`do_${a}`)}${t('labelSep')}${text}`),
+    ];
+  });
   form.append(
     h(
       'div',
@@ -358,6 +406,7 @@ export function caseForm(
       h('label', { for: 'cf-action' }, t('action')),
       select,
       closeLater,
+      dutyNotes,
     ),
     fieldsBox,
     summary,
@@ -380,7 +429,12 @@ export function caseForm(
         return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
       })
       .map(
-        (p): Issue => ({ path: p, message: t('issue_required'), code: 'required', params: { step: action } }),
+        (p): Issue => ({
+          path: p,
+          message: t('issue_required'),
+          code: 'required',
+          params: { step: drafting && action === 'update' ? 'approve_plan' : action },
+        }),
       );
     if (badDates.length > 0 || missing.length > 0) {
       showIssues([...missing, ...badDates], '');

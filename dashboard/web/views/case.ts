@@ -3,6 +3,7 @@
 // changes (GET /cases/:id/history). Planners get the form to take the next step; operators see
 // the same page without it.
 
+import type { Issue } from '../api.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { kindLabel, lang, t } from '../i18n.js';
@@ -86,6 +87,12 @@ export interface CaseDetail {
   updatedBy: string;
   overdue: boolean;
   observation: { from: string; until: string; closableFrom: string } | null;
+  /** the rule set's separation of duties (四眼原则) */
+  separationOfDuties?: boolean;
+  /** who changed the plan since it was last approved */
+  planAuthors?: string[];
+  /** the steps separation of duties refuses to the one looking, and why */
+  refusedToYou?: { approve_plan: Issue | null; close: Issue | null };
 }
 
 export async function renderCase(

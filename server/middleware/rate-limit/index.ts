@@ -5,7 +5,7 @@
 
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../../../core/index.js';
-import type { TokenRegistry } from '../auth/index.js';
+import { cookieValue, SESSION_COOKIE, type TokenRegistry } from '../auth/index.js';
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -45,6 +45,11 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
         key = `f:${address}`;
         limit = failedPerMinute;
       }
+    } else if (tokens) {
+      // A browser signed in with a session cookie is the client of its token, as with the header.
+      const cookie = cookieValue(req.get('cookie'), SESSION_COOKIE);
+      const claims = cookie === undefined ? undefined : tokens.sessions.verify(cookie, now);
+      if (claims && tokens.identifyById(claims.tokenId)) key = `t:session ${claims.tokenId}`;
     }
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);

@@ -15,6 +15,7 @@ const ctx = (now: number, over: Partial<TransitionContext> = {}): TransitionCont
   caseDueDays: 90,
   role: 'planner',
   liveBreaches: [],
+  separationOfDuties: false,
   ...over,
 });
 
