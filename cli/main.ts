@@ -1,21 +1,45 @@
 #!/usr/bin/env node
 // Command line: `start` runs the product; `questdb` runs only the bundled QuestDB;
 // `import` loads a file (see ingest/import). Settings come from the environment (README).
+// Help and the version go to stdout with exit 0 and need no settings. The one-off commands
+// (import, export-disclosure, reach) print their result on stdout and log to stderr, so that
+// `npm run -s import -- … | jq` reads the summary alone; the services log to stdout.
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { createLogger } from '../server/log.js';
-import { startProduct } from '../server/runtime.js';
-import { startLocalQuestDB } from '../store/index.js';
-import { loadDemoIfEmpty } from '../server/demo.js';
-import { productRouters } from '../server/routes.js';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, projectRoot } from '../server/config.js';
+import type { Logger } from '../server/log.js';
 
 const USAGE = `usage: outage <command>
   start                                   run the product (API and dashboard) on the bundled or configured QuestDB
   questdb                                 run only the bundled QuestDB (prints its client configuration string)
   import <assets|outages|warnings> FILE [--mapping FILE]   load a file into a running product's database
+                                          (outage import --help for its options)
   export-disclosure PERIOD --out DIR [--rule-set NAME]     write a published disclosure's pages and downloads to DIR
-  reach <check|rebuild>                   compare the attribution kept at write with a fresh derivation; rebuild it`;
+  reach <check|rebuild>                   compare the attribution kept at write with a fresh derivation; rebuild it
+  help, --help, -h                        print this help
+  --version                               print the version
+Settings are environment variables (OUTAGE_*, QDB_CLIENT_CONF; see the README).`;
+
+const HELP = ['help', '--help', '-h'];
+
+/** The product's version, from its package.json. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  return String(pkg.version);
+}
+
+/**
+ * Logs of a one-off command, on stderr (written at once, so none is lost when it exits). The
+ * same settings as server/log.ts's createLogger, which writes to stdout.
+ */
+function commandLogger(level: string): Logger {
+  return pino(
+    { level, base: { service: 'outage-analytics' }, redact: ['req.headers.authorization'] },
+    pino.destination({ dest: 2, sync: true }),
+  );
+}
 
 function onSignals(stop: () => Promise<void>): void {
   let count = 0;
@@ -37,10 +61,22 @@ function onSignals(stop: () => Promise<void>): void {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  if (command !== undefined && HELP.includes(command)) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === '--version') {
+    process.stdout.write(`${version()}\n`);
+    return;
+  }
   switch (command) {
     case 'start': {
+      const config = loadConfig();
+      const { createLogger } = await import('../server/log.js');
+      const log = createLogger(config.logLevel);
+      const { startProduct } = await import('../server/runtime.js');
+      const { loadDemoIfEmpty } = await import('../server/demo.js');
+      const { productRouters } = await import('../server/routes.js');
       const product = await startProduct(config, log, {
         routers: productRouters,
         ...(config.demo ? { beforeListen: loadDemoIfEmpty } : {}),
@@ -53,6 +89,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'questdb': {
+      const config = loadConfig();
+      const { startLocalQuestDB } = await import('../store/index.js');
       const q = await startLocalQuestDB({
         dataDir: join(config.dataDir, 'questdb'),
         cacheDir: config.qdbCacheDir,
@@ -68,22 +106,29 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'export-disclosure': {
+      const config = loadConfig();
       const { runExportDisclosure } = await import('../dashboard/public-pages/export-cli.js');
-      process.exitCode = await runExportDisclosure(rest, config, log);
+      process.exitCode = await runExportDisclosure(rest, config, commandLogger(config.logLevel));
       return;
     }
     case 'import': {
-      const { runImport } = await import('../ingest/import/cli.js');
-      process.exitCode = await runImport(rest, config, log);
+      const { IMPORT_USAGE, runImport } = await import('../ingest/import/cli.js');
+      if (rest[0] === 'help' || rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(`${IMPORT_USAGE}\n`);
+        return;
+      }
+      const config = loadConfig();
+      process.exitCode = await runImport(rest, config, commandLogger(config.logLevel));
       return;
     }
     case 'reach': {
+      const config = loadConfig();
       const { runReach } = await import('./reach.js');
-      process.exitCode = await runReach(rest, config, log);
+      process.exitCode = await runReach(rest, config, commandLogger(config.logLevel));
       return;
     }
     default:
-      process.stderr.write(`${USAGE}\n`);
+      process.stderr.write(`${command ? `unknown command ${JSON.stringify(command)}\n` : ''}${USAGE}\n`);
       process.exitCode = command ? 2 : 0;
   }
 }

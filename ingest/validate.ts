@@ -40,6 +40,19 @@ export async function* checkRecords<K extends RecordKind>(
       yield { line: row.line, status: 'skipped', reason: mapped.skip };
       continue;
     }
+    // A cell that did not read in its column's declared time format is refused as such, never
+    // re-read as some other time the record schema might accept.
+    if ('invalid' in mapped) {
+      const id = recordId(mapped.record[ID_FIELD[kind]]);
+      yield {
+        line: row.line,
+        status: 'rejected',
+        ...(id ? { id } : {}),
+        errors: mapped.invalid,
+        record: row.record,
+      };
+      continue;
+    }
     const result = validateRecord(kind, mapped.record, ctx);
     const id = recordId(mapped.record[ID_FIELD[kind]]);
     if (result.ok) {

@@ -1,9 +1,9 @@
 // `import <assets|outages|warnings> FILE [--mapping FILE] [--derive-assets] [--id-prefix P]
 // [--rejects FILE]`: streams a file (constant memory) through the same ingestor as the HTTP
-// endpoints, shows progress on a terminal, and ends with a summary (JSON on stdout: every
-// row read accounted for, see summary.ts) and a rejects file (NDJSON, one line per rejected
-// record). With --derive-assets a first pass derives the assets from the rows (the mapping's
-// "derive" section) and stores them before the records.
+// endpoints, shows progress on a terminal, and ends with a summary (JSON on stdout, the only
+// thing written there: every row read accounted for, see summary.ts) and a rejects file
+// (NDJSON, one line per rejected record). With --derive-assets a first pass derives the
+// assets from the rows (the mapping's "derive" section) and stores them before the records.
 
 import { accessSync, constants, createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -16,8 +16,16 @@ import { loadMapping } from '../mapping/index.js';
 import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
 import { ImportError, importFile } from './run.js';
 
-const USAGE =
-  'usage: import <assets|outages|warnings> FILE [--mapping FILE] [--derive-assets] [--id-prefix PREFIX] [--rejects FILE] [--format csv|ndjson|json|arrow]';
+export const IMPORT_USAGE = `usage: import <assets|outages|warnings> FILE [options]
+  FILE                    a CSV, NDJSON (.ndjson, .jsonl), JSON array (.json) or Arrow IPC (.arrow) file
+  --mapping FILE          a mapping file (mappings/*.json): the source's columns, spellings, time formats, zone
+  --derive-assets         derive the assets from the rows first (the mapping's "derive" section)
+  --id-prefix PREFIX      put PREFIX before every id (needs --mapping)
+  --rejects FILE          where rejected records go (default: FILE.rejects.ndjson)
+  --format FORMAT         csv, ndjson, json or arrow, when the file's name does not say
+Prints a JSON summary on stdout; progress (on a terminal) and logs go to stderr.
+Exit codes: 0 every record imported, 1 some rejected (see the rejects file), 2 usage or file errors.`;
+const USAGE = `${IMPORT_USAGE.split('\n')[0]}   (import --help lists the options)`;
 
 export async function runImport(argv: string[], config: Config, log: Logger): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>;
@@ -29,8 +37,21 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
   }
   const { values, positionals } = parsed;
   const [kind, file] = positionals;
-  if (!kind || !file || !(RECORD_KINDS as readonly string[]).includes(kind)) {
+  if (!kind || !file || positionals.length > 2) {
     process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
+    process.stderr.write(
+      `error: unknown record kind ${JSON.stringify(kind)}; expected ${RECORD_KINDS.join(', ')}\n`,
+    );
+    return 2;
+  }
+  try {
+    accessSync(file, constants.R_OK);
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err);
+    process.stderr.write(`error: cannot read ${file} (${why})\n`);
     return 2;
   }
   const format = detectFormat(values.format ?? file);
@@ -71,6 +92,7 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
   const rejectsOut = createWriteStream(rejectsPath);
   const tty = process.stderr.isTTY;
   const started = Date.now();
+  log.info({ kind, file, format: format.value, mapping: values.mapping ?? null }, 'import started');
   try {
     const summary = await importFile(
       { writer, assets, zone: config.zone, customersFactor: config.customersFactor },
@@ -81,7 +103,6 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
         format: format.value,
         ...(mapping?.ok ? { mapping: mapping.value } : {}),
         deriveAssets: values['derive-assets'] === true,
-        maxBodyBytes: 4 * 1024 ** 3,
         onReject: (r) => rejectsOut.write(`${JSON.stringify(r)}\n`),
         onProgress: ({ kind: k, read, accepted, rejected }) => {
           if (!tty) return;
@@ -96,6 +117,11 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
     const seconds = (Date.now() - started) / 1000;
     if (tty) process.stderr.write('\n');
     const anyRejected = summary.rejected + (summary.assets?.rejected ?? 0) > 0;
+    const { accepted, rejected, skipped, spooled } = summary;
+    log.info(
+      { kind, file, rowsRead: summary.rowsRead, accepted, rejected, skipped, spooled, seconds },
+      'import finished',
+    );
     process.stdout.write(
       `${JSON.stringify({
         ...summary,

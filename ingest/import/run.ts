@@ -1,13 +1,15 @@
 // One import of a file: optionally a first pass that derives the assets from the rows and
 // stores them, then the records themselves through the same ingestor as the HTTP endpoints.
 // Every row is accounted for in the summary (see summary.ts). The file is read as a stream
-// each pass; only the derived assets' running figures are held in memory.
+// each pass, a JSON array element by element too; only the derived assets' running figures
+// are held in memory.
 
+import type { Issue } from '../../core/issues.js';
 import type { AssetDirectory, Writer } from '../../store/index.js';
 import { type Format, type ParsedRow, parseRecords, type Source } from '../formats/index.js';
-import { AssetDeriver, type Mapping } from '../mapping/index.js';
+import { AssetDeriver, type Mapping, oneIssue } from '../mapping/index.js';
 import { Ingestor, type Rejected } from '../pipeline/index.js';
-import { type RecordKind, validateRecord } from '../schemas/index.js';
+import { ID_FIELD, type RecordKind, validateRecord } from '../schemas/index.js';
 import { bump, type Counts, type DerivedSummary, type ImportSummary, reasonOf } from './summary.js';
 
 export interface ImportDeps {
@@ -30,7 +32,6 @@ export interface ImportRequest {
   mapping?: Mapping;
   /** Derive the assets from the rows (the mapping's `derive`) and store them first. */
   deriveAssets?: boolean;
-  maxBodyBytes?: number;
   batchSize?: number;
   /** Every reject, assets (derived) and records alike, as it happens. */
   onReject?: (rejected: Rejected & { kind: RecordKind; record: unknown }) => void;
@@ -58,10 +59,7 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
     ...(deps.customersFactor !== undefined ? { customersFactor: deps.customersFactor } : {}),
   });
   const parse = (): AsyncGenerator<ParsedRow> =>
-    parseRecords(request.open(), request.format, {
-      ...(request.maxBodyBytes ? { maxBodyBytes: request.maxBodyBytes } : {}),
-      ...(mapping?.csv ?? {}),
-    });
+    parseRecords(request.open(), request.format, { stream: true, ...(mapping?.csv ?? {}) });
 
   const assets =
     request.deriveAssets && mapping
@@ -84,6 +82,9 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
     batchId: '',
   };
   const routeOfLine = new Map<number, string>();
+  // Rows whose time cells did not read in their declared format go to the ingestor as errors,
+  // which carry one issue and no record; their reject is reported with all of them and the row.
+  const invalidOfLine = new Map<number, { errors: Issue[]; record: Record<string, unknown> }>();
   for (const r of mapping?.routes ?? []) {
     if (r.imported) summary.importedByRoute[r.name] = 0;
     else summary.notImported[r.name] = 0;
@@ -105,6 +106,11 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
         }
         continue;
       }
+      if ('invalid' in m) {
+        invalidOfLine.set(row.line, { errors: m.invalid, record: m.record });
+        yield { line: row.line, error: oneIssue(m.invalid) };
+        continue;
+      }
       if (m.route !== undefined) {
         routeOfLine.set(row.line, m.route);
         bump(summary.importedByRoute, m.route);
@@ -117,7 +123,12 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
     source: `import:${request.file}`,
     maxListed: 0,
     ...(request.batchSize ? { batchSize: request.batchSize } : {}),
-    onReject: (r) => {
+    onReject: (rejected) => {
+      // the ingestor rejects an error row as it reads it, so its entry is the one just yielded
+      const invalid = rejected.record === null ? invalidOfLine.get(rejected.line) : undefined;
+      invalidOfLine.delete(rejected.line);
+      const id = invalid ? idOf(invalid.record[ID_FIELD[kind]]) : undefined;
+      const r = invalid ? { ...rejected, ...(id ? { id } : {}), ...invalid } : rejected;
       bump(summary.rejectedByReason, reasonOf(r.errors));
       const route = routeOfLine.get(r.line);
       if (route !== undefined) bump(summary.importedByRoute, route, -1);
@@ -146,6 +157,7 @@ async function deriveAndStore(
   const deriver = new AssetDeriver(mapping.derive, {
     zone: mapping.zone ?? deps.zone,
     idPrefix: mapping.idPrefix,
+    timeColumns: mapping.timeColumns,
   });
   const ctx = {
     zone: deps.zone,
@@ -156,7 +168,7 @@ async function deriveAndStore(
     if ('error' in row) continue;
     const m = mapping.apply(row.record);
     // Only rows that will import shape the assets (the asset's existence is not yet known).
-    if ('skip' in m || !validateRecord(request.kind, m.record, ctx).ok) continue;
+    if ('skip' in m || 'invalid' in m || !validateRecord(request.kind, m.record, ctx).ok) continue;
     deriver.add(row.record, m.route);
   }
   const { records, issues } = deriver.finish();
@@ -194,3 +206,5 @@ async function deriveAndStore(
     rejectedByReason,
   };
 }
+
+const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -1,10 +1,12 @@
 // What routes and asset derivations refer to: contract fields of the route's records and of
-// assets, routes that exist, values that read as the schemas would read them.
+// assets, routes that exist, values that read as the schemas would read them; and time formats
+// declared for fields that hold times.
 
 import { quote } from '../schemas/fields.js';
 import { checkField, RECORD_FIELDS, RECORD_NOUN } from '../schemas/kinds.js';
 import type { Problem } from './check.js';
-import type { MappingFile } from './file.js';
+import { type ColumnEntry, fieldOf, type MappingFile } from './file.js';
+import { TIME_FIELDS } from './time-format.js';
 
 /** Asset fields a derivation sets itself. */
 const DERIVED_BY_ENTRY = ['assetId', 'kind'];
@@ -15,7 +17,7 @@ export function checkRoutes(file: MappingFile, zone: string): Problem[] {
   const routes = file.routes;
   if (routes === undefined) return problems;
   const fields = RECORD_FIELDS[file.record];
-  const topColumns = new Map(Object.entries(file.columns ?? {}));
+  const topColumns = new Map(Object.entries(file.columns ?? {}).map(([c, entry]) => [c, fieldOf(entry)]));
   const readFrom = new Map([...topColumns].map(([column, field]) => [field, column]));
   const routeOf = new Map<string, string>();
   const noun = RECORD_NOUN[file.record];
@@ -29,8 +31,11 @@ export function checkRoutes(file: MappingFile, zone: string): Problem[] {
       else routeOf.set(value, name);
     });
     const own = new Map<string, string>();
-    for (const [column, field] of Object.entries(route.columns ?? {})) {
+    for (const [column, entry] of Object.entries(route.columns ?? {})) {
       const path = [...at, 'columns', column];
+      const field = fieldOf(entry);
+      const problem = formatProblem(file, entry);
+      if (problem) add([...path, 'format'], problem);
       if (!fields.includes(field)) add(path, notAField(field));
       else if (topColumns.has(column))
         add(path, `${quote(column)} is also mapped in columns (to ${quote(topColumns.get(column))})`);
@@ -51,6 +56,14 @@ export function checkRoutes(file: MappingFile, zone: string): Problem[] {
     }
   }
   return problems;
+}
+
+/** Why a column's declared time format cannot apply: its field holds no time. */
+export function formatProblem(file: MappingFile, entry: ColumnEntry): string | undefined {
+  if (typeof entry === 'string') return undefined;
+  const times = TIME_FIELDS[file.record];
+  if (!RECORD_FIELDS[file.record].includes(entry.field) || times.includes(entry.field)) return undefined;
+  return `is for time fields (${times.join(', ')}); ${quote(entry.field)} is not one`;
 }
 
 export function checkDerive(file: MappingFile, zone: string): Problem[] {

@@ -4,8 +4,8 @@
 import { isValidZone } from '../../core/time.js';
 import { quote } from '../schemas/fields.js';
 import { checkField, RECORD_FIELDS, RECORD_NOUN } from '../schemas/kinds.js';
-import { checkDerive, checkRoutes } from './check-routes.js';
-import type { MappingFile } from './file.js';
+import { checkDerive, checkRoutes, formatProblem } from './check-routes.js';
+import { fieldOf, type MappingFile } from './file.js';
 
 export interface Problem {
   path: PropertyKey[];
@@ -33,7 +33,9 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
     );
   }
 
-  const columns = Object.entries(file.columns ?? {});
+  const columns = Object.entries(file.columns ?? {}).map(
+    ([column, entry]) => [column, fieldOf(entry)] as const,
+  );
   const sourceOf = new Map<string, string>();
   for (const [column, field] of columns) {
     if (!fields.includes(field)) add(['columns', column], notAField(field));
@@ -43,6 +45,10 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
         `maps to ${quote(field)} like ${quote(sourceOf.get(field))}; a field is read from one column`,
       );
     } else sourceOf.set(field, column);
+  }
+  for (const [column, entry] of Object.entries(file.columns ?? {})) {
+    const problem = formatProblem(file, entry);
+    if (problem) add(['columns', column, 'format'], problem);
   }
   const mapped = new Map(columns);
   (file.ignore ?? []).forEach((column, i) => {

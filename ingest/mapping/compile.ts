@@ -1,9 +1,10 @@
 // A mapping file, checked once and compiled to a function from a source record (its own
 // headers and spellings) to a contract record (with the route it took), or to the reason the
 // row is skipped. Order per row: skip rules, route, columns, values (then `otherwise` for
-// spellings not listed), constants, defaults for blanks, the id prefix.
+// spellings not listed), time columns in their declared formats, constants, defaults for
+// blanks, the id prefix.
 
-import { fail, ok, pathToString, type Result } from '../../core/issues.js';
+import { fail, type Issue, ok, pathToString, type Result } from '../../core/issues.js';
 import type { CsvOptions } from '../formats/csv.js';
 import { readJson } from '../formats/json-text.js';
 import { isBlank, quote } from '../schemas/fields.js';
@@ -11,14 +12,20 @@ import type { RecordKind } from '../schemas/kinds.js';
 import { type Derive, fileError, MappingFile, type SkipRule } from './file.js';
 import { checkNames } from './check.js';
 import { prefixIds } from './prefix.js';
-import { compileRoutes, type Routed } from './route.js';
+import { type CompiledRoute, columnFields, columnFormats, compileRoutes, type Routed } from './route.js';
+import { readTimeColumns, type TimeFormat } from './time-format.js';
 
 /**
  * A mapped row: a record (and the name of the route it took, when the file has routes), or
- * skipped with a reason. A skipped row with a `route` took a route that is not imported: it
- * is counted under that route's name rather than as skipped.
+ * skipped with a reason, or invalid: a time cell did not read in its column's declared format
+ * (the record then holds that cell's text as it came, and the row must be rejected with the
+ * issues). A skipped row with a `route` took a route that is not imported: it is counted under
+ * that route's name rather than as skipped.
  */
-export type Mapped = { record: Record<string, unknown>; route?: string } | { skip: string; route?: string };
+export type Mapped =
+  | { record: Record<string, unknown>; route?: string }
+  | { skip: string; route?: string }
+  | { invalid: Issue[]; record: Record<string, unknown>; route?: string };
 
 export interface RouteInfo {
   name: string;
@@ -40,6 +47,8 @@ export interface Mapping {
   readonly derive: readonly Derive[];
   /** Put before every id of the records and of derived assets ('' for none). */
   readonly idPrefix: string;
+  /** Source column → declared time format, for a row of `route` (undefined: no routes). */
+  readonly timeColumns: (route?: string) => ReadonlyMap<string, TimeFormat>;
 }
 
 export interface CompileOptions {
@@ -75,6 +84,13 @@ export function compileMapping(json: unknown, options: CompileOptions = {}): Res
     ...(file.delimiter ? { delimiter: file.delimiter } : {}),
   };
   const idPrefix = options.idPrefix ?? '';
+  const topFormats = columnFormats(file.columns);
+  const routeFormats = new Map(
+    Object.entries(file.routes?.to ?? {}).map(([name, r]) => [
+      name,
+      new Map([...topFormats, ...columnFormats(r.columns)]),
+    ]),
+  );
   return ok({
     name: file.name ?? source,
     record: file.record,
@@ -87,6 +103,7 @@ export function compileMapping(json: unknown, options: CompileOptions = {}): Res
     })),
     derive: file.derive ?? [],
     idPrefix,
+    timeColumns: (route) => (route === undefined ? undefined : routeFormats.get(route)) ?? topFormats,
   });
 }
 
@@ -98,7 +115,8 @@ export function parseMapping(text: string, options: CompileOptions = {}): Result
 }
 
 function compile(file: MappingFile, idPrefix: string): (record: Record<string, unknown>) => Mapped {
-  const columns = new Map(Object.entries(file.columns ?? {}));
+  const columns = columnFields(file.columns);
+  const formats = columnFormats(file.columns);
   const rules = (file.skip ?? []).map(compileRule);
   const dropped = new Set([
     ...(file.ignore ?? []),
@@ -137,16 +155,27 @@ function compile(file: MappingFile, idPrefix: string): (record: Record<string, u
       if (spelled !== undefined && map.has(spelled)) out.set(field, map.get(spelled));
       else if (otherwise !== undefined && !isBlank(out.get(field))) out.set(field, otherwise.value);
     }
+    const invalid = [
+      ...readTimeColumns(source, out, columns, formats),
+      ...readTimeColumns(source, out, r.columns, r.formats),
+    ];
     for (const [field, value] of constants) out.set(field, value);
     for (const [field, value] of r.constants) out.set(field, value);
     for (const [field, value] of defaults) if (isBlank(out.get(field))) out.set(field, value);
     if (idPrefix !== '') prefixIds(file.record, out, idPrefix);
     const record = Object.fromEntries(out);
-    return r === NO_ROUTE ? { record } : { record, route: r.name };
+    const took = r === NO_ROUTE ? {} : { route: r.name };
+    return invalid.length > 0 ? { invalid, record, ...took } : { record, ...took };
   };
 }
 
-const NO_ROUTE = { name: '', imported: true, columns: new Map<string, string>(), constants: [] } as const;
+const NO_ROUTE: CompiledRoute = {
+  name: '',
+  imported: true,
+  columns: new Map(),
+  formats: new Map(),
+  constants: [],
+};
 
 const otherwiseOf = (file: MappingFile, field: string): { value: unknown } | undefined =>
   file.otherwise !== undefined && Object.hasOwn(file.otherwise, field)

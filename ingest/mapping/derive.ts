@@ -7,6 +7,7 @@ import { parseTime } from '../../core/time.js';
 import { isBlank, quote } from '../schemas/fields.js';
 import type { Derive, Pick } from './file.js';
 import { prefixed } from './prefix.js';
+import { localIso, readWallClock, type TimeFormat } from './time-format.js';
 
 /** When a field names no pick, the most frequent value is taken. */
 export const DEFAULT_PICK: Pick = 'mode';
@@ -129,6 +130,11 @@ export interface DeriveOptions {
   zone: string;
   /** Put before the asset ids and feeder ids ('' for none). */
   idPrefix?: string;
+  /**
+   * Source column → declared time format, for a row of a route (Mapping.timeColumns): such a
+   * column's cells are read as times in that format, and left out when they do not read.
+   */
+  timeColumns?: (route?: string) => ReadonlyMap<string, TimeFormat>;
 }
 
 /** Collects rows (`add`), then gives the derived assets (`finish`). */
@@ -152,6 +158,7 @@ export class AssetDeriver {
   /** One source row (its own headers) that is imported by route `route` (undefined: no routes). */
   add(source: Record<string, unknown>, route: string | undefined): void {
     this.row += 1;
+    const formats = this.options.timeColumns?.(route);
     for (const entry of this.entries) {
       const routes = entry.spec.routes;
       if (routes !== undefined && (route === undefined || !routes.includes(route))) continue;
@@ -164,7 +171,13 @@ export class AssetDeriver {
       }
       entry.fields.forEach(([, column], i) => {
         const v = Object.hasOwn(source, column) ? source[column] : undefined;
-        if (!isBlank(v)) reducers[i]!.add(v, this.row);
+        if (isBlank(v)) return;
+        const format = formats?.get(column);
+        if (format === undefined) reducers[i]!.add(v, this.row);
+        else {
+          const w = readWallClock(v, format);
+          if (w.ok) reducers[i]!.add(localIso(w.value), this.row);
+        }
       });
     }
   }

@@ -3,10 +3,13 @@
 // record kind.
 
 import { z } from 'zod';
-import { RECORD_KINDS } from '../schemas/kinds.js';
+import { pathToString } from '../../core/issues.js';
 import { quote } from '../schemas/fields.js';
+import { RECORD_KINDS } from '../schemas/kinds.js';
+import { TIME_FORMATS } from './time-format.js';
 
 const RULE_KEYS = ['column', 'in', 'notIn', 'matches', 'reason'];
+// The keys an unknown key's message lists; "$schema" (an editor's hint) is accepted unlisted.
 const FILE_KEYS = [
   'name',
   'description',
@@ -29,8 +32,24 @@ const ROUTES_KEYS = ['column', 'to'];
 const ROUTE_KEYS = ['when', 'columns', 'constants', 'import'];
 const DERIVE_KEYS = ['kind', 'assetId', 'routes', 'fields', 'constants'];
 const PICK_KEYS = ['column', 'pick'];
+const TIME_COLUMN_KEYS = ['field', 'format'];
 
 const nonEmpty = z.string().min(1);
+
+/** A time column read in a declared format: `{"field": "start", "format": "yyyy年M月d日"}`. */
+const TimeColumn = z.strictObject(
+  { field: nonEmpty, format: z.enum(TIME_FORMATS) },
+  { error: objectError(TIME_COLUMN_KEYS) },
+);
+export type TimeColumn = z.infer<typeof TimeColumn>;
+
+/** Source column → contract field, or a time field with the format its cells are written in. */
+const Columns = z.record(z.string(), z.union([nonEmpty, TimeColumn], { error: columnError }));
+export type Columns = z.infer<typeof Columns>;
+export type ColumnEntry = Columns[string];
+
+/** The contract field a column entry maps to. */
+export const fieldOf = (entry: ColumnEntry): string => (typeof entry === 'string' ? entry : entry.field);
 
 /** Drop rows whose `column` is one of `in`, is none of `notIn`, or matches the `matches` pattern. */
 const SkipRule = z.strictObject(
@@ -50,7 +69,7 @@ const Route = z.strictObject(
   {
     when: z.array(z.string()).min(1),
     /** More source columns → contract fields, for this route's rows only. */
-    columns: z.record(z.string(), nonEmpty).optional(),
+    columns: Columns.optional(),
     /** More constants, for this route's rows only. */
     constants: z.record(z.string(), z.unknown()).optional(),
     /** false: the rows are counted under the route's name, not imported. Default true. */
@@ -96,6 +115,8 @@ export type Derive = z.infer<typeof Derive>;
 
 export const MappingFile = z.strictObject(
   {
+    /** The JSON Schema editors validate the file with; not read here. */
+    $schema: z.string().optional(),
     name: nonEmpty.optional(),
     description: z.string().optional(),
     /** Which records the source holds: assets, outages or warnings. */
@@ -106,8 +127,8 @@ export const MappingFile = z.strictObject(
     encoding: nonEmpty.optional(),
     /** CSV field separator; default ",". */
     delimiter: nonEmpty.optional(),
-    /** Source column → contract field. */
-    columns: z.record(z.string(), nonEmpty).optional(),
+    /** Source column → contract field (or {field, format} for a time column). */
+    columns: Columns.optional(),
     /** Columns neither mapped nor ignored: keep them as they are (default) or drop them. */
     unmapped: z.enum(['keep', 'drop']).optional(),
     /** Source columns to drop. */
@@ -147,6 +168,20 @@ function objectError(keys: readonly string[]) {
     }
     return undefined;
   };
+}
+
+/**
+ * A column entry that is neither a field name nor a time column. An object is worded by what
+ * its own check found (an unknown format, a missing field), anything else by what is expected.
+ */
+function columnError(iss: z.core.$ZodRawIssue): string | undefined {
+  if (iss.code !== 'invalid_union') return undefined;
+  const input = iss.input;
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    const inner = iss.errors.flat().find((e) => e.path.length > 0);
+    if (inner) return `${pathToString(inner.path)}: ${inner.message}`;
+  }
+  return `must be a field name, or {"field", "format"} for a time column, got ${quote(input)}`;
 }
 
 /** Wording for the structural checks, passed to safeParse. */

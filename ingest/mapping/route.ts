@@ -2,13 +2,17 @@
 // constants, or counts them under its name without importing them.
 
 import { quote } from '../schemas/fields.js';
-import type { Route, Routes } from './file.js';
+import { fieldOf, type Route, type Routes } from './file.js';
+import type { TimeFormat } from './time-format.js';
 
 export interface CompiledRoute {
   readonly name: string;
   /** false: counted under `name`, not imported */
   readonly imported: boolean;
+  /** source column → contract field */
   readonly columns: ReadonlyMap<string, string>;
+  /** source column → the format its times are written in (time columns that declare one) */
+  readonly formats: ReadonlyMap<string, TimeFormat>;
   readonly constants: readonly (readonly [string, unknown])[];
 }
 
@@ -43,7 +47,20 @@ function compileRoute(name: string, route: Route): CompiledRoute {
   return {
     name,
     imported: route.import !== false,
-    columns: new Map(Object.entries(route.columns ?? {})),
+    columns: columnFields(route.columns),
+    formats: columnFormats(route.columns),
     constants: Object.entries(route.constants ?? {}),
   };
 }
+
+/** Source column → contract field. */
+export const columnFields = (columns: Route['columns']): Map<string, string> =>
+  new Map(Object.entries(columns ?? {}).map(([column, entry]) => [column, fieldOf(entry)]));
+
+/** Source column → declared time format, for the columns that declare one. */
+export const columnFormats = (columns: Route['columns']): Map<string, TimeFormat> =>
+  new Map(
+    Object.entries(columns ?? {}).flatMap(([column, entry]): [string, TimeFormat][] =>
+      typeof entry === 'string' ? [] : [[column, entry.format]],
+    ),
+  );
