@@ -26,6 +26,7 @@ import {
   yearsAhead,
 } from '../analytics/rules/index.js';
 import { CurrentFlags } from '../analytics/flags/index.js';
+import { keepSnapshots, type SnapshotKeeper } from '../analytics/snapshots/index.js';
 import { LiveHub } from '../dashboard/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
 import { startJobs } from './jobs/index.js';
@@ -43,6 +44,8 @@ export interface Product {
   writer: Writer;
   questdb: SupervisedQuestDB | undefined;
   deps: AppDeps;
+  /** The snapshots for Grafana written after each full flag evaluation. */
+  snapshots: SnapshotKeeper;
   stop(): Promise<void>;
 }
 
@@ -130,12 +133,29 @@ export async function startProduct(
       spoolLimitBytes: config.spoolLimitBytes,
       log,
     });
-    const tokens = new TokenRegistry();
+    const tokens = new TokenRegistry({ key: config.session.key, hours: config.session.hours });
     const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
     tokens.add(adminToken, ['admin'], 'admin');
     for (const t of config.tokens) tokens.add(t.token, [t.role], t.name);
     const live = new LiveHub();
     const currentFlags = new CurrentFlags(store, ruleSets, config.zone, Date.now, config.ruleSet);
+    // Grafana's view of the flags and reliability (ops/grafana), written after each full evaluation.
+    const snapshots = keepSnapshots({
+      store,
+      evaluations: currentFlags,
+      ruleSets,
+      zone: config.zone,
+      onWritten: (s) => {
+        const summary = { asOf: new Date(s.asOf).toISOString(), flags: s.flags, reliability: s.reliability };
+        if (s.reliabilityError)
+          log.warn({ ...summary, err: s.reliabilityError }, 'snapshot written without reliability');
+        else if (!s.visible)
+          log.warn(summary, 'snapshot rows not readable in time; its run was recorded regardless');
+        else log.info(summary, 'snapshot written');
+      },
+      onError: (err) =>
+        log.warn({ err: String(err) }, 'snapshot not written; the next full evaluation writes one'),
+    });
     const deps: AppDeps = {
       config,
       log,
@@ -187,6 +207,7 @@ export async function startProduct(
         sweep.stop();
         stopNoticePokes();
         await notices?.stop();
+        await snapshots.stop();
         server.closeIdleConnections();
         await closed;
         await writer.close();
@@ -194,7 +215,7 @@ export async function startProduct(
       })();
       return stopping;
     };
-    return { url, port, adminToken, store, writer, questdb, deps, stop };
+    return { url, port, adminToken, store, writer, questdb, deps, snapshots, stop };
   } catch (err) {
     await questdb?.stop();
     throw err;

@@ -374,4 +374,89 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE outages ADD COLUMN IF NOT EXISTS cancelled BOOLEAN',
     ],
   },
+  {
+    // What Grafana reads (ops/grafana), through QuestDB's read-only PostgreSQL login:
+    // - current_outages: outages without tombstones, with the customers still out after the
+    //   step restorations recorded (the restorations JSON read into an array: each step's
+    //   customersRestored, as the reliability statements read it);
+    // - current_assets: each asset as it stands now (its latest version);
+    // - flag_snapshot and reliability_snapshot: written after each full flag evaluation
+    //   (analytics/snapshots), keyed by its as-of; a snapshot counts once its snapshot_runs
+    //   row exists, written after its rows are readable, so latest_flags and
+    //   latest_reliability never show half of one (a run whose reliability figures failed
+    //   has reliability null: latest_reliability keeps the one before). breach_day is the start of the local
+    //   breach date in the operating zone (an instant, so SAMPLE BY … TIME ZONE buckets it
+    //   right); region is the group's value (a county, an area class, a park), city the
+    //   county's city.
+    version: 13,
+    name: 'Grafana: current_outages, current_assets, flag_snapshot, reliability_snapshot, snapshot_runs',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS flag_snapshot (
+        rule_set SYMBOL,
+        rule SYMBOL,
+        family SYMBOL,
+        asset_id SYMBOL CAPACITY 1048576 NOCACHE,
+        kind SYMBOL,
+        asset_name VARCHAR,
+        province SYMBOL,
+        city SYMBOL,
+        county SYMBOL,
+        status SYMBOL,
+        count INT,
+        rule_limit INT,
+        window_start VARCHAR,
+        window_end VARCHAR,
+        breach_date VARCHAR,
+        breach_day TIMESTAMP,
+        event_ids VARCHAR,
+        as_of TIMESTAMP
+      ) TIMESTAMP(as_of) PARTITION BY MONTH WAL DEDUP UPSERT KEYS(as_of, rule_set, rule, asset_id)`,
+      `CREATE TABLE IF NOT EXISTS reliability_snapshot (
+        rule_set SYMBOL,
+        rule SYMBOL,
+        measure SYMBOL,
+        dimension SYMBOL,
+        region SYMBOL CAPACITY 16384,
+        city SYMBOL,
+        period SYMBOL,
+        elapsed DOUBLE,
+        convention SYMBOL,
+        users DOUBLE,
+        saidi_hours DOUBLE,
+        saifi DOUBLE,
+        target DOUBLE,
+        allowed DOUBLE,
+        status SYMBOL,
+        includes_ongoing BOOLEAN,
+        as_of TIMESTAMP
+      ) TIMESTAMP(as_of) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(as_of, rule_set, rule, dimension, region, city)`,
+      `CREATE TABLE IF NOT EXISTS snapshot_runs (
+        rule_sets VARCHAR,
+        flags INT,
+        reliability INT,
+        written_at TIMESTAMP,
+        as_of TIMESTAMP
+      ) TIMESTAMP(as_of) PARTITION BY YEAR WAL DEDUP UPSERT KEYS(as_of)`,
+      `CREATE OR REPLACE VIEW current_outages AS (
+        SELECT start, event_id, asset_id, end_at, estimated_restoration, cause, planned, force_majeure,
+               warning_id, customers_affected,
+               greatest(0, customers_affected - coalesce(array_sum(regexp_replace(restorations,
+                 '\\{[^}]*"customersRestored"\\s*:\\s*(-?[0-9]+)[^}]*\\}', '$1')::double[]), 0))::int customers_out,
+               received_at
+        FROM outages WHERE NOT deleted
+      )`,
+      `CREATE OR REPLACE VIEW current_assets AS (
+        SELECT asset_id, kind, name, code, feeder_id, substation, province, city, county, park, area_class,
+               customers, transformers, enterprise_customers, lat, lon, valid_from
+        FROM assets LATEST ON valid_from PARTITION BY asset_id
+      )`,
+      `CREATE OR REPLACE VIEW latest_flags AS (
+        SELECT * FROM flag_snapshot WHERE as_of = (SELECT max(as_of) FROM snapshot_runs)
+      )`,
+      `CREATE OR REPLACE VIEW latest_reliability AS (
+        SELECT * FROM reliability_snapshot
+        WHERE as_of = (SELECT max(as_of) FROM snapshot_runs WHERE reliability IS NOT NULL)
+      )`,
+    ],
+  },
 ];
