@@ -30,6 +30,7 @@ import { keepSnapshots, type SnapshotKeeper } from '../analytics/snapshots/index
 import { LiveHub } from '../dashboard/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
 import { startJobs } from './jobs/index.js';
+import { productMetrics } from './metrics/index.js';
 import { startStaleSweep } from './stale-sweep.js';
 import { startNotices } from './notices/start.js';
 import { type Config, ConfigError } from './config.js';
@@ -187,7 +188,7 @@ export async function startProduct(
     // Whatever the writer stores (ingest, spool replay, re-attribution) names the assets whose
     // flags it may change.
     const stopTouching = writer.onAttributed((ids) => refresher.touched(ids));
-    const sweep = startStaleSweep(store, connection, log);
+    const sweep = startStaleSweep(store, connection, log, productMetrics(deps).jobs);
     // Outage notices (issue 17): the delivery worker runs beside ingest, from what is stored,
     // looking soon after each write; ingest never waits for it.
     const notices = config.notices.enabled ? startNotices(deps) : undefined;
