@@ -109,7 +109,11 @@ const schema = z.object({
   // Dashboard sessions (cookies): the signing key (absent: a random one, so a restart signs
   // everyone out; set it when several instances serve one dashboard) and how long one lasts.
   OUTAGE_SESSION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  OUTAGE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  OUTAGE_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   OUTAGE_NOTICES_FROM: z.string().min(3).default('outage-notices@localhost'),
   OUTAGE_NOTICES_TIMEOUT_S: z.coerce.number().positive().max(300).default(10),
   OUTAGE_NOTICES_INTERVAL_S: z.coerce.number().positive().max(3600).default(5),

@@ -3,6 +3,7 @@
 // each score. Filters apply after scoring, so an asset's score does not depend on them.
 
 import type { AssetKind, Cause } from '../../core/domain.js';
+import type { Cell, CellType, Table } from '../export/index.js';
 import { topStanding } from './parts.js';
 import type { Scored } from './score.js';
 import { PARTS, type Part } from './weights.js';
@@ -49,8 +50,8 @@ const PART_LABELS: Record<Part, Label> = {
   targetGap: { zh: '区域目标差距', en: 'region target gap' },
 };
 
-/** The columns of the flat work list, with their headers in both languages. */
-export const WORK_LIST_COLUMNS: readonly { key: string; label: Label }[] = [
+/** The columns of the flat work list, with their headers in both languages (and dates as dates). */
+export const WORK_LIST_COLUMNS: readonly { key: string; label: Label; type?: CellType }[] = [
   { key: 'rank', label: { zh: '排序', en: 'Rank' } },
   { key: 'assetId', label: { zh: '设备编号', en: 'Asset id' } },
   { key: 'name', label: { zh: '线路/台区名称', en: 'Name' } },
@@ -63,7 +64,7 @@ export const WORK_LIST_COLUMNS: readonly { key: string; label: Label }[] = [
   { key: 'score', label: { zh: '优先分', en: 'Score' } },
   { key: 'status', label: { zh: '规则状态', en: 'Status' } },
   { key: 'rule', label: { zh: '判定条件', en: 'Rule' } },
-  { key: 'breachDate', label: { zh: '越限日期', en: 'Breach date' } },
+  { key: 'breachDate', label: { zh: '越限日期', en: 'Breach date' }, type: 'date' },
   { key: 'count', label: { zh: '窗口停电次数', en: 'Outages in window' } },
   { key: 'limit', label: { zh: '限值', en: 'Limit' } },
   { key: 'customersAffected', label: { zh: '近一年停电户次', en: 'Customer interruptions (trailing year)' } },
@@ -74,8 +75,8 @@ export const WORK_LIST_COLUMNS: readonly { key: string; label: Label }[] = [
   { key: 'monthsOnLedger', label: { zh: '累计上榜月数', en: 'Months on the ledger' } },
   { key: 'caseId', label: { zh: '整治编号', en: 'Case id' } },
   { key: 'caseStatus', label: { zh: '整治状态', en: 'Case status' } },
-  { key: 'openedDate', label: { zh: '立项日期', en: 'Opened' } },
-  { key: 'dueDate', label: { zh: '整治期限', en: 'Due date' } },
+  { key: 'openedDate', label: { zh: '立项日期', en: 'Opened' }, type: 'date' },
+  { key: 'dueDate', label: { zh: '整治期限', en: 'Due date' }, type: 'date' },
   { key: 'overdue', label: { zh: '是否超期', en: 'Overdue' } },
   { key: 'responsibleUnit', label: { zh: '责任单位', en: 'Responsible unit' } },
   { key: 'mainCauses', label: { zh: '主要停电原因', en: 'Main causes' } },
@@ -85,7 +86,7 @@ export const WORK_LIST_COLUMNS: readonly { key: string; label: Label }[] = [
   })),
 ];
 
-export type Cell = string | number | boolean | null;
+export type { Cell, Table };
 
 /** Top three causes of the trailing year's outages on the asset, "cause ×n", most first. */
 function mainCauses(causes: Partial<Record<Cause, number>>): string {
@@ -140,11 +141,6 @@ export function workListRow(s: Scored, rank: number): Record<string, Cell> {
   return row;
 }
 
-export interface Table {
-  headers: string[];
-  rows: Record<string, Cell>[];
-}
-
 /** The rows under headers in a language (field names when none): CSV and XLSX come from one table. */
 export function workListTable(rows: readonly Record<string, Cell>[], lang?: 'zh' | 'en'): Table {
   const headers = WORK_LIST_COLUMNS.map((c) => (lang ? c.label[lang] : c.key));
@@ -157,5 +153,6 @@ export function workListTable(rows: readonly Record<string, Cell>[], lang?: 'zh'
       });
       return out;
     }),
+    types: WORK_LIST_COLUMNS.map((c) => c.type),
   };
 }

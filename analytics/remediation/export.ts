@@ -1,9 +1,18 @@
 // The ledger and the disclosure as documents: columns with Chinese and English headers,
-// values spelled out in the language (statuses, kinds, measures, causes, rule titles), and the
-// XLSX workbook. CSV and XLSX of one language are built from the same localized table, so
-// their rows are equal cell for cell. Without a language, exports keep field names and codes.
+// values spelled out in the language (statuses, kinds, measures, causes, rule titles), dates
+// marked as dates, and the XLSX workbook (analytics/export's filing workbook). CSV and XLSX of
+// one language are built from the same localized table, so their rows are equal cell for cell.
+// Without a language, exports keep field names and codes.
 
-import ExcelJS from 'exceljs';
+import {
+  type Cell,
+  type CellType,
+  type FilingSheet,
+  filingWorkbook,
+  sheetName,
+  type Table,
+  tableSheet,
+} from '../export/index.js';
 import type { Verification } from './case.js';
 import type { CauseCount, DisclosureRow, LedgerRow } from './ledger.js';
 import type { ReportMeta } from './sql/reports.js';
@@ -19,13 +28,15 @@ import {
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type Cell = string | number | boolean | null;
+export type { Cell, Table };
 
 export interface Column<R> {
   key: keyof R & string;
   label: Label;
   /** the value in a language; default: the value itself */
   text?: (value: never, lang: Lang, meta: ReportMeta) => Cell;
+  /** how a workbook holds it: local dates (YYYY-MM-DD) and times as Excel dates; default text */
+  type?: CellType;
 }
 
 const label =
@@ -56,6 +67,8 @@ function verification(v: Verification | null, lang: Lang): Cell {
 
 export const col = <R>(key: keyof R & string, zh: string, en: string, text?: Column<R>['text']): Column<R> =>
   text ? { key, label: { zh, en }, text } : { key, label: { zh, en } };
+/** A column of local dates (YYYY-MM-DD), written to workbooks as dates. */
+export const dated = <R>(c: Column<R>): Column<R> => ({ ...c, type: 'date' });
 
 export const LEDGER_COLUMNS: readonly Column<LedgerRow>[] = [
   col('period', '统计月份', 'Period'),
@@ -68,7 +81,7 @@ export const LEDGER_COLUMNS: readonly Column<LedgerRow>[] = [
   col('areaClass', '供电区域类别', 'Area class', label(AREA_CLASS_LABELS)),
   col('customers', '用户数', 'Customers'),
   col('rules', '频繁停电判定条件', 'Rule broken', rules),
-  col('breachDate', '越限日期', 'Breach date'),
+  dated(col('breachDate', '越限日期', 'Breach date')),
   col('outagesCounted', '近一年计入停电次数', 'Outages counted (trailing year)'),
   col('outagesExcluded', '近一年不计入停电次数', 'Outages excluded (trailing year)'),
   col('saifi', '近一年户均停电次数', 'SAIFI (trailing year)'),
@@ -81,12 +94,12 @@ export const LEDGER_COLUMNS: readonly Column<LedgerRow>[] = [
   col('measuresNote', '措施说明', 'Measures note'),
   col('responsibleUnit', '责任单位', 'Responsible unit'),
   col('responsiblePerson', '责任人', 'Responsible person'),
-  col('plannedEnd', '计划完成日期', 'Planned completion'),
-  col('dueDate', '整治期限', 'Due date'),
+  dated(col('plannedEnd', '计划完成日期', 'Planned completion')),
+  dated(col('dueDate', '整治期限', 'Due date')),
   col('status', '整治状态', 'Status', label(STATUS_LABELS)),
   col('overdue', '是否超期', 'Overdue', yesNo),
-  col('completionDate', '完成日期', 'Completion date'),
-  col('closedDate', '销号日期', 'Closing date'),
+  dated(col('completionDate', '完成日期', 'Completion date')),
+  dated(col('closedDate', '销号日期', 'Closing date')),
   col('verification', '核查结果', 'Verification', verification),
   col('noActionReason', '未整治原因', 'Reason for no action'),
 ];
@@ -100,23 +113,18 @@ export const DISCLOSURE_COLUMNS: readonly Column<DisclosureRow>[] = [
   col('city', '市（州）', 'City'),
   col('county', '县（区）', 'County'),
   col('rules', '频繁停电判定条件', 'Rule broken', rules),
-  col('breachDate', '越限日期', 'Breach date'),
+  dated(col('breachDate', '越限日期', 'Breach date')),
   col('outagesCounted', '近一年计入停电次数', 'Outages counted (trailing year)'),
   col('measures', '整治措施', 'Measures', measures),
   col('status', '整治状态', 'Status', label(STATUS_LABELS)),
-  col('dueDate', '整治期限', 'Due date'),
-  col('closedDate', '销号日期', 'Closing date'),
+  dated(col('dueDate', '整治期限', 'Due date')),
+  dated(col('closedDate', '销号日期', 'Closing date')),
 ];
 
 /** Field names: the columns of JSON, machine CSV and Arrow. */
 export const fieldNames = <R>(columns: readonly Column<R>[]): string[] => columns.map((c) => c.key);
 
-export interface Table {
-  headers: string[];
-  rows: Record<string, Cell>[];
-}
-
-/** The rows with headers and values in `lang`. */
+/** The rows with headers and values in `lang`, and each column's type. */
 export function localize<R>(
   rows: readonly R[],
   columns: readonly Column<R>[],
@@ -135,29 +143,43 @@ export function localize<R>(
       });
       return out;
     }),
+    types: columns.map((c) => c.type),
   };
 }
 
+export interface XlsxDocument {
+  lang: Lang;
+  /** the table's sheet name (shortened to Excel's 31 characters) */
+  sheet: string;
+  /** the title row: unit, document, period */
+  title: string;
+  /** the sheet saying what the document is */
+  about: { name: string; lines: readonly (readonly [string, Cell])[] };
+  /** sheets after the table's (the 停电明细 of a ledger) */
+  more?: readonly FilingSheet[];
+  /** the table is signed: 填报人, 审核人, 日期 under it */
+  signOff?: boolean;
+  created?: Date;
+}
+
+const EMPTY: Record<Lang, string> = { zh: '（本期无记录）', en: '(no rows this period)' };
+
 /**
- * A workbook: the table on the first sheet (one header row, then the rows, text as text so
- * that dates stay dates as written), and what the document is on the second.
+ * A workbook: the table as a filed sheet (title row, 序号, frozen header with an autofilter,
+ * dates as dates, print set-up, the sign-off block), any further sheets, and what the document
+ * is on the last.
  */
-export async function toXlsx(
-  table: Table,
-  names: { sheet: string; aboutSheet: string },
-  about: readonly [string, Cell][],
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'outage-analytics';
-  const ws = wb.addWorksheet(names.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(table.headers).font = { bold: true };
-  for (const r of table.rows) ws.addRow(table.headers.map((h) => r[h] ?? null));
-  ws.columns.forEach((c, i) => {
-    c.width = Math.min(40, Math.max(10, (table.headers[i]?.length ?? 8) * 2));
+export function toXlsx(table: Table, doc: XlsxDocument): Promise<Buffer> {
+  const main = tableSheet(table, {
+    name: sheetName(doc.sheet),
+    title: doc.title,
+    signOff: doc.signOff ?? true,
+    empty: EMPTY[doc.lang],
   });
-  const info = wb.addWorksheet(names.aboutSheet);
-  for (const [k, v] of about) info.addRow([k, v]);
-  info.getColumn(1).width = 24;
-  info.getColumn(2).width = 60;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return filingWorkbook({
+    lang: doc.lang,
+    sheets: [main, ...(doc.more ?? []).map((s) => ({ ...s, name: sheetName(s.name) }))],
+    about: { name: sheetName(doc.about.name), lines: doc.about.lines },
+    ...(doc.created ? { created: doc.created } : {}),
+  });
 }

@@ -1,6 +1,8 @@
 // The authority reports as documents: columns with Chinese and English headers and values
-// spelled out in the language, for CSV and XLSX (the ledger's localize and toXlsx).
+// spelled out in the language, dates marked as dates, for CSV and XLSX (the ledger's localize
+// and toXlsx).
 
+import type { CellType } from '../export/index.js';
 import { KIND_LABELS, type Label } from '../remediation/index.js';
 import { type Cell, type Column, col, type Lang } from '../remediation/index.js';
 import type { ArrearsRow, ArrearsSubject } from './arrears.js';
@@ -46,6 +48,13 @@ export const SUBJECT_LABELS: Record<ArrearsSubject, Label> = {
   important_user: { zh: '重要用户', en: 'Important user' },
   compound_important_user: { zh: '居民住宅小区及重要用户', en: 'Residential compound and important user' },
 };
+
+const typed =
+  (type: CellType) =>
+  <R>(c: Column<R>): Column<R> => ({ ...c, type });
+/** local dates (YYYY-MM-DD) and times (ISO-8601), written to workbooks as dates */
+const dated = typed('date');
+const timed = typed('datetime');
 
 const yesNo = (v: boolean, lang: Lang): Cell => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
 const labelled =
@@ -120,10 +129,10 @@ export const ARREARS_COLUMNS: readonly Column<ArrearsRow>[] = [
   col('households', '停电户数', 'Households'),
   col('importantUser', '重要用户', 'Important user', yesNo as Column<ArrearsRow>['text']),
   col('planned', '计划停电', 'Planned', yesNo as Column<ArrearsRow>['text']),
-  col('start', '停电开始时间', 'Start'),
-  col('end', '停电结束时间', 'End'),
-  col('reportDue', '报告期限', 'Report due'),
-  col('firstReceived', '首次报送时间', 'First received'),
+  timed(col('start', '停电开始时间', 'Start')),
+  timed(col('end', '停电结束时间', 'End')),
+  dated(col('reportDue', '报告期限', 'Report due')),
+  timed(col('firstReceived', '首次报送时间', 'First received')),
   col('late', '是否逾期', 'Late', yesNo as Column<ArrearsRow>['text']),
 ];
 

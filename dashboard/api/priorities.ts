@@ -22,6 +22,14 @@ import {
   workListRow,
   workListTable,
 } from '../../analytics/priorities/index.js';
+import {
+  ASSET_CODE_LABEL,
+  asciiFileName,
+  documentFileName,
+  documentTitle,
+  insertColumn,
+  readAssetCodes,
+} from '../../analytics/export/index.js';
 import { toXlsx } from '../../analytics/remediation/index.js';
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import {
@@ -40,7 +48,7 @@ import type { Store } from '../../store/index.js';
 import { intParam, textParam, timeParam } from './query-params.js';
 import { Recent } from './recent.js';
 import { jsonBody } from './json-body.js';
-import { sendRows, toCsv } from './respond.js';
+import { csvEncoding, csvType, encodeCsv, sendFile, sendRows, toCsv } from './respond.js';
 
 export interface PrioritiesRouterDeps {
   store: Store;
@@ -53,7 +61,9 @@ export interface PrioritiesRouterDeps {
   rulesDir?: string;
 }
 
-const PARAMS = ['ruleSet', 'asOf', 'region', 'unit', 'kind', 'cause', 'top', 'format', 'lang'];
+const PARAMS = ['ruleSet', 'asOf', 'region', 'unit', 'kind', 'cause', 'top', 'format', 'lang', 'encoding'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const WORK_LIST_NAME = { zh: '整治优先级清单', en: 'Remediation priorities' } as const;
 const MAX_TOP = 10_000;
 const MAX_CHOSEN = 1_000;
 const RANKING_TTL_MS = 60_000;
@@ -163,12 +173,32 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
     const chosen = workList(ranking.ranked, filter);
     const rows = chosen.map((s, i) => workListRow(s, i + 1));
     const columns = WORK_LIST_COLUMNS.map((c) => c.key);
-    const file = `priorities-${ruleSet.name}-${ranking.today}${lang ? `-${lang}` : ''}`;
+    const stem = `priorities-${ruleSet.name}-${ranking.today}${lang ? `-${lang}` : ''}`;
 
     if (format === 'csv' || format === 'xlsx') {
-      const table = workListTable(rows, lang);
+      let table = workListTable(rows, lang);
+      if (lang) {
+        const codes = await readAssetCodes(
+          deps.store,
+          chosen.map((s) => s.facts.assetId),
+          asOf,
+        );
+        const at = WORK_LIST_COLUMNS.findIndex((c) => c.key === 'assetId') + 1;
+        const cells = chosen.map((s) => codes.get(s.facts.assetId) ?? null);
+        table = insertColumn(table, at, { header: ASSET_CODE_LABEL[lang] }, cells);
+      }
+      const unit = lang ? ruleSet.jurisdiction[lang] : '';
+      const name = lang ? WORK_LIST_NAME[lang] : '';
+      const names = (ext: string) => ({
+        name: lang ? documentFileName([name, unit, ranking.today], ext) : asciiFileName(stem, ext),
+        asciiName: asciiFileName(stem, ext),
+      });
       if (format === 'csv') {
-        res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(toCsv(table.rows, table.headers));
+        const encoding = csvEncoding(req);
+        sendFile(res, encodeCsv(toCsv(table.rows, table.headers), encoding), {
+          type: csvType(encoding),
+          ...names('csv'),
+        });
         return;
       }
       const zh = lang === 'zh';
@@ -176,8 +206,8 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
         .filter(([k, v]) => v !== undefined && k !== 'top')
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(', ');
-      const about: [string, string | number | null][] = [
-        [zh ? '名称' : 'Document', zh ? '整治优先级清单' : 'Remediation priorities'],
+      const lines: [string, string | number | null][] = [
+        [zh ? '名称' : 'Document', name],
         [zh ? '规则' : 'Rule set', `${ruleSet.title[zh ? 'zh' : 'en']} (${ruleSet.name})`],
         [zh ? '统计截至' : 'As of', iso(asOf)],
         [zh ? '统计期' : 'Trailing year', `${iso(ranking.period.from)} / ${iso(ranking.period.to)}`],
@@ -187,15 +217,13 @@ export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
         [zh ? '公式' : 'Formula', FORMULA],
         ...PARTS.map((p): [string, number] => [`weight ${p}`, w.weights[p]]),
       ];
-      const buffer = await toXlsx(
-        table,
-        { sheet: zh ? '优先级' : 'Priorities', aboutSheet: zh ? '说明' : 'About' },
-        about,
-      );
-      res
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .attachment(`${file}.xlsx`)
-        .send(buffer);
+      const buffer = await toXlsx(table, {
+        lang: zh ? 'zh' : 'en',
+        sheet: zh ? '优先级' : 'Priorities',
+        title: documentTitle(unit, name, ranking.today, zh ? 'zh' : 'en'),
+        about: { name: zh ? '说明' : 'About', lines },
+      });
+      sendFile(res, buffer, { type: XLSX, ...names('xlsx') });
       return;
     }
 

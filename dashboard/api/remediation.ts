@@ -32,6 +32,7 @@ import {
   DISCLOSURE_COLUMNS,
   type DisclosureRow,
   disclosurePeriodKind,
+  dutyConflicts,
   type Folded,
   fieldNames,
   formatPeriod,
@@ -64,12 +65,24 @@ import {
   VERIFICATION_LABELS,
   VERIFICATION_METHODS,
 } from '../../analytics/remediation/index.js';
+import {
+  ASSET_CODE_LABEL,
+  asciiFileName,
+  DETAIL_SHEET_NAME,
+  documentFileName,
+  documentTitle,
+  insertColumn,
+  type OutageDetail,
+  outageDetailSheet,
+  readAssetCodes,
+  readCountedOutages,
+} from '../../analytics/export/index.js';
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import { formatInZone, HttpError, type Issue, localDate, type Role } from '../../core/index.js';
 import type { Store, Writer } from '../../store/index.js';
 import { textParam, timeParam } from './query-params.js';
 import { jsonBody } from './json-body.js';
-import { sendRows, toCsv } from './respond.js';
+import { csvEncoding, csvType, encodeCsv, type Row, sendFile, sendRows, toCsv } from './respond.js';
 
 export interface RemediationRouterDeps {
   store: Store;
@@ -126,6 +139,10 @@ const HISTORY_COLUMNS = [
   'note',
   'reason',
 ];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What a ledger or disclosure row has that its files need. */
+type DocumentRow = { assetId: string; assetName: string | null; rules: string[] };
+
 const RUN_COLUMNS = ['period', 'ruleSet', 'filingDue', 'rows', 'frozenAt', 'trigger', 'asOf', 'casesAsOf'];
 
 const bad = (path: string, message: string): HttpError =>
@@ -213,12 +230,27 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
   const historyRows = (f: Folded): Record<string, unknown>[] =>
     f.history.map((h) => ({ ...h, at: iso(h.at) }));
 
-  const caseDetail = (f: Folded, at: number): Record<string, unknown> => {
+  /**
+   * Separation of duties as it stands for the one asking: the steps refused to them (approving
+   * a plan they drafted, closing a case whose work they recorded), so the form does not offer them.
+   */
+  const dutiesOf = (s: CaseState, who: string | undefined) => {
+    const on = deps.ruleSets.get(s.ruleSet)?.separationOfDuties ?? true;
+    const refused = (action: 'approve_plan' | 'close') =>
+      (on && who !== undefined ? dutyConflicts(s, { action, actor: who, fields: {} })[0] : undefined) ?? null;
+    return {
+      separationOfDuties: on,
+      refusedToYou: { approve_plan: refused('approve_plan'), close: refused('close') },
+    };
+  };
+
+  const caseDetail = (f: Folded, at: number, who: string | undefined): Record<string, unknown> => {
     const s = f.state;
     const ruleSet = deps.ruleSets.get(s.ruleSet);
     const done = s.fields.actualEnd;
     return {
       ...s,
+      ...dutiesOf(s, who),
       openedAt: iso(s.openedAt),
       closedAt: iso(s.closedAt),
       updatedAt: iso(s.updatedAt),
@@ -267,7 +299,7 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
   };
 
   router.get('/cases/:id', read, async (req, res) => {
-    res.json(caseDetail(await caseOr404(req), now()));
+    res.json(caseDetail(await caseOr404(req), now(), req.identity));
   });
 
   router.get('/cases/:id/history', read, async (req, res) => {
@@ -296,7 +328,7 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
         outcome.issues.map((i) => codedCaseIssue(i, outcome.refusal, caseId)),
       );
     }
-    res.json(caseDetail(outcome.folded, at));
+    res.json(caseDetail(outcome.folded, at, req.identity));
   });
 
   // Frozen documents ---------------------------------------------------------------------
@@ -334,22 +366,24 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     return run;
   };
 
-  // Frozen documents never change: a built XLSX or CSV file is kept (by run, format and
-  // language) so that a crowd of anonymous downloads does not rebuild it each time.
-  const files = new Map<string, Buffer | string>();
+  // Frozen documents never change: a built XLSX or CSV file is kept (by run, format, language
+  // and encoding) so that a crowd of anonymous downloads does not rebuild it each time.
+  // Requests arriving while it is built wait for the same build.
+  const files = new Map<string, Promise<Buffer>>();
   const FILES_KEPT = 32;
-  async function keptFile(key: string, make: () => Promise<Buffer | string>): Promise<Buffer | string> {
+  function keptFile(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
     let file = files.get(key);
     if (file === undefined) {
-      file = await make();
+      file = make();
       files.set(key, file);
+      file.catch(() => files.delete(key));
       if (files.size > FILES_KEPT) files.delete(files.keys().next().value as string);
     }
     return file;
   }
 
   /** A frozen document in the negotiated format, or as XLSX / CSV when `format` says so. */
-  async function sendDocument<R>(
+  async function sendDocument<R extends DocumentRow>(
     req: Request,
     res: Response,
     q: {
@@ -366,43 +400,127 @@ export function remediationRouter(deps: RemediationRouterDeps): Router {
     if (format !== undefined && !['json', 'csv', 'xlsx'].includes(format))
       throw bad('format', `expected json, csv or xlsx, got "${format}"`);
     const lang = langParam(req.query['lang']) ?? (format === 'xlsx' ? 'zh' : undefined);
-    const file = `${q.run.report}-${q.run.ruleSet}-${q.run.period}${lang ? `-${lang}` : ''}`;
-    const table = lang ? localize(q.rows, q.columns, lang, q.run.meta) : null;
-    if (format === 'xlsx' && table && lang) {
-      const zh = lang === 'zh';
-      const about: [string, string | number | null][] = [
-        [zh ? '名称' : 'Document', `${q.name[lang]} ${q.run.period}`],
-        [zh ? '规则' : 'Rule set', `${q.run.meta.ruleSetTitle[lang]} (${q.run.ruleSet})`],
-        [zh ? '适用范围' : 'Jurisdiction', q.run.meta.jurisdiction[lang]],
-        [zh ? '报送期限' : 'Filing deadline', q.run.filingDue],
-        [zh ? '冻结时间' : 'Frozen at', iso(q.run.frozenAt)],
-        [zh ? '统计截至' : 'Flags as of', iso(q.run.asOf)],
-        [zh ? '整治状态截至' : 'Cases as of', iso(q.run.casesAsOf)],
-        [zh ? '行数' : 'Rows', q.run.rows],
-      ];
-      const buffer = await keptFile(`${q.run.runId}|${q.run.report}|xlsx|${lang}`, () =>
-        toXlsx(
-          table,
-          { sheet: `${q.sheet[lang]} ${q.run.period}`, aboutSheet: zh ? '说明' : 'About' },
-          about,
-        ),
-      );
-      res
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .attachment(`${file}.xlsx`)
-        .send(buffer);
+    const { run } = q;
+    const stem = `${run.report}-${run.ruleSet}-${run.period}${lang ? `-${lang}` : ''}`;
+    const names = (ext: string) => ({
+      name: lang
+        ? documentFileName([q.name[lang], run.meta.jurisdiction[lang], run.period], ext)
+        : asciiFileName(stem, ext),
+      asciiName: asciiFileName(stem, ext),
+    });
+    if (format === 'xlsx' && lang) {
+      const buffer = await keptFile(`${run.runId}|${run.report}|xlsx|${lang}`, () => documentXlsx(q, lang));
+      sendFile(res, buffer, { type: XLSX, ...names('xlsx') });
       return;
     }
+    if (format === 'csv') {
+      const encoding = csvEncoding(req);
+      const csv = await keptFile(`${run.runId}|${run.report}|csv|${lang ?? ''}|${encoding}`, async () => {
+        if (!lang) return encodeCsv(toCsv(q.rows as unknown as Row[], fieldNames(q.columns)), encoding);
+        const { table } = await namedTable(q.rows, q.columns, lang, run);
+        return encodeCsv(toCsv(table.rows, table.headers), encoding);
+      });
+      sendFile(res, csv, { type: csvType(encoding), ...names('csv') });
+      return;
+    }
+    const table = lang ? (await namedTable(q.rows, q.columns, lang, run)).table : null;
     const headers = table ? table.headers : fieldNames(q.columns);
     const rows = table ? table.rows : (q.rows as unknown as Record<string, unknown>[]);
-    if (format === 'csv') {
-      const csv = await keptFile(`${q.run.runId}|${q.run.report}|csv|${lang ?? ''}`, async () =>
-        toCsv(rows, headers),
-      );
-      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(csv);
-      return;
-    }
     sendRows(req, res, rows, headers, q.extra);
+  }
+
+  // The outages behind a frozen run's rows take seconds on a province's ledger (every row
+  // explained): read once per run for both languages, the latest few kept.
+  const details = new Map<string, Promise<OutageDetail[]>>();
+  function detailsOf(run: ReportRun, ruleSet: CompiledRuleSet, rows: readonly DocumentRow[]) {
+    let found = details.get(run.runId);
+    if (!found) {
+      found = readCountedOutages(deps.store, { ruleSet, subjects: rows, asOf: run.asOf, zone });
+      details.set(run.runId, found);
+      found.catch(() => details.delete(run.runId));
+      if (details.size > 4) details.delete(details.keys().next().value as string);
+    }
+    return found;
+  }
+
+  /** The rows in a language with each asset's equipment code (PMS) beside its id. */
+  async function namedTable<R extends DocumentRow>(
+    rows: readonly R[],
+    columns: Parameters<typeof localize<R>>[1],
+    lang: Lang,
+    run: ReportRun,
+    more: readonly string[] = [],
+  ) {
+    const codes = await readAssetCodes(deps.store, [...rows.map((r) => r.assetId), ...more], run.asOf);
+    const at = columns.findIndex((c) => c.key === 'assetId') + 1;
+    const table = insertColumn(
+      localize(rows, columns, lang, run.meta),
+      at,
+      { header: ASSET_CODE_LABEL[lang] },
+      rows.map((r) => codes.get(r.assetId) ?? null),
+    );
+    return { table, codes };
+  }
+
+  /** The filed workbook: the rows, the counted outages behind them (停电明细), what it is. */
+  async function documentXlsx<R extends DocumentRow>(
+    q: {
+      run: ReportRun;
+      rows: R[];
+      columns: Parameters<typeof localize<R>>[1];
+      name: { zh: string; en: string };
+      sheet: { zh: string; en: string };
+    },
+    lang: Lang,
+  ): Promise<Buffer> {
+    const { run } = q;
+    const zh = lang === 'zh';
+    const unit = run.meta.jurisdiction[lang];
+    const ruleSet = deps.ruleSets.get(run.ruleSet);
+    const details = ruleSet ? await detailsOf(run, ruleSet, q.rows) : [];
+    const feeders = details.flatMap((d) => (d.viaFeeder ? [d.viaFeeder] : []));
+    const { table, codes } = await namedTable(q.rows, q.columns, lang, run, feeders);
+    const detailSheet = outageDetailSheet(details, {
+      lang,
+      title: documentTitle(
+        unit,
+        zh ? `${q.name.zh}停电明细` : `${q.name.en}: outage details`,
+        run.period,
+        lang,
+      ),
+      zone,
+      codes,
+      ruleTitles: run.meta.ruleTitles,
+    });
+    const asOf = iso(run.asOf);
+    const lines: [string, string | number | null][] = [
+      [zh ? '名称' : 'Document', `${q.name[lang]} ${run.period}`],
+      [zh ? '规则' : 'Rule set', `${run.meta.ruleSetTitle[lang]} (${run.ruleSet})`],
+      [zh ? '适用范围' : 'Jurisdiction', unit],
+      [zh ? '报送期限' : 'Filing deadline', run.filingDue],
+      [zh ? '冻结时间' : 'Frozen at', iso(run.frozenAt)],
+      [zh ? '统计截至' : 'Flags as of', asOf],
+      [zh ? '整治状态截至' : 'Cases as of', iso(run.casesAsOf)],
+      [zh ? '行数' : 'Rows', run.rows],
+      [
+        DETAIL_SHEET_NAME[lang],
+        ruleSet
+          ? zh
+            ? `各行“近一年计入停电次数”所计的停电：导出时按规则集 ${run.ruleSet} 与当时的记录，计至 ${asOf} 的近365天`
+            : `the outages each row's "outages counted (trailing year)" counts: explained at export by rule set ${run.ruleSet} from the records then, over the 365 days to ${asOf}`
+          : zh
+            ? `规则集 ${run.ruleSet} 未加载，无法列出`
+            : `rule set ${run.ruleSet} is not loaded: not listed`,
+      ],
+    ];
+    return toXlsx(table, {
+      lang,
+      sheet: `${q.sheet[lang]} ${run.period}`,
+      title: documentTitle(unit, q.name[lang], run.period, lang),
+      about: { name: zh ? '说明' : 'About', lines },
+      more: [detailSheet],
+      created: new Date(run.frozenAt),
+    });
   }
 
   router.get('/ledger', read, async (req, res) => {

@@ -27,12 +27,21 @@ import {
   reportPeriod,
   reportsOf,
 } from '../../analytics/reports/index.js';
+import {
+  ASSET_CODE_LABEL,
+  asciiFileName,
+  documentFileName,
+  documentTitle,
+  insertColumn,
+  readAssetCodes,
+  type Table,
+} from '../../analytics/export/index.js';
 import { fieldNames, LANGS, type Lang, localize, toXlsx } from '../../analytics/remediation/index.js';
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import { formatInZone, HttpError, type Role } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { intParam, textParam } from './query-params.js';
-import { sendRows, toCsv } from './respond.js';
+import { csvEncoding, csvType, encodeCsv, sendFile, sendRows, toCsv } from './respond.js';
 
 export interface ReportsRouterDeps {
   store: Store;
@@ -55,6 +64,14 @@ const RUN_COLUMNS = [
   'casesAsOf',
 ];
 const DAY_MS = 86_400_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What localize needs of a report's frozen header (reports name no rules). */
+const metaOf = (run: AuthorityRun) => ({
+  ruleSetTitle: run.meta.ruleSetTitle,
+  jurisdiction: run.meta.jurisdiction,
+  ruleTitles: {},
+});
 
 const bad = (path: string, message: string): HttpError =>
   new HttpError(400, `invalid ${path}`, { issues: [{ path, message }] });
@@ -159,13 +176,15 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
     );
   });
 
-  // Frozen documents never change: a built file is kept by run, format and language.
-  const files = new Map<string, Buffer | string>();
-  async function kept(key: string, make: () => Promise<Buffer | string>): Promise<Buffer | string> {
+  // Frozen documents never change: a built file is kept by run, format, language and encoding;
+  // requests arriving while it is built wait for the same build.
+  const files = new Map<string, Promise<Buffer>>();
+  function kept(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
     let file = files.get(key);
     if (file === undefined) {
-      file = await make();
+      file = make();
       files.set(key, file);
+      file.catch(() => files.delete(key));
       if (files.size > 32) files.delete(files.keys().next().value as string);
     }
     return file;
@@ -195,43 +214,83 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
       typeof localize<Record<string, unknown>>
     >[1];
     const rows = await readReportRows<Record<string, unknown>>(deps.store, run);
-    const meta = { ruleSetTitle: run.meta.ruleSetTitle, jurisdiction: run.meta.jurisdiction, ruleTitles: {} };
-    const table = lang ? localize(rows, columns, lang, meta) : null;
-    const file = `${report}-${run.ruleSet}-${run.period}${lang ? `-${lang}` : ''}`;
-    if (format === 'xlsx' && table && lang) {
-      const zh = lang === 'zh';
-      const about: [string, string | number | null][] = [
-        [zh ? '名称' : 'Document', `${REPORT_NAMES[report][lang]} ${run.period}`],
-        [zh ? '规则' : 'Rule set', `${run.meta.ruleSetTitle[lang]} (${run.ruleSet})`],
-        [zh ? '适用范围' : 'Jurisdiction', run.meta.jurisdiction[lang]],
-        [zh ? '报送期限' : 'Filing deadline', run.filingDue ?? (zh ? '见各行报告期限' : 'see each row')],
-        [zh ? '统计期间' : 'Period', `${run.meta.firstDate} – ${run.meta.lastDate}`],
-        [zh ? '冻结时间' : 'Frozen at', iso(run.frozenAt)],
-        [zh ? '数据截至' : 'Figures as of', iso(run.asOf)],
-        [zh ? '行数' : 'Rows', run.rows],
-        [zh ? '口径' : 'Settings', JSON.stringify(run.meta.settings)],
-      ];
-      const buffer = await kept(`${run.runId}|xlsx|${lang}`, () =>
-        toXlsx(
-          table,
-          { sheet: `${REPORT_SHEETS[report][lang]} ${run.period}`, aboutSheet: zh ? '说明' : 'About' },
-          about,
-        ),
+    const stem = `${report}-${run.ruleSet}-${run.period}${lang ? `-${lang}` : ''}`;
+    const names = (ext: string) => ({
+      name: lang
+        ? documentFileName([REPORT_NAMES[report][lang], run.meta.jurisdiction[lang], run.period], ext)
+        : asciiFileName(stem, ext),
+      asciiName: asciiFileName(stem, ext),
+    });
+    if (format === 'xlsx' && lang) {
+      const buffer = await kept(`${run.runId}|xlsx|${lang}`, async () =>
+        reportXlsx(report, run, await localTable(rows, columns, lang, run), lang),
       );
-      res
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .attachment(`${file}.xlsx`)
-        .send(buffer);
+      sendFile(res, buffer, { type: XLSX, ...names('xlsx') });
       return;
     }
+    if (format === 'csv') {
+      const encoding = csvEncoding(req);
+      const csv = await kept(`${run.runId}|csv|${lang ?? ''}|${encoding}`, async () => {
+        if (!lang) return encodeCsv(toCsv(rows, fieldNames(columns)), encoding);
+        const table = await localTable(rows, columns, lang, run);
+        return encodeCsv(toCsv(table.rows, table.headers), encoding);
+      });
+      sendFile(res, csv, { type: csvType(encoding), ...names('csv') });
+      return;
+    }
+    const table = lang ? await localTable(rows, columns, lang, run) : null;
     const headers = table ? table.headers : fieldNames(columns);
     const out = table ? table.rows : rows;
-    if (format === 'csv') {
-      const csv = await kept(`${run.runId}|csv|${lang ?? ''}`, async () => toCsv(out, headers));
-      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(csv);
-      return;
-    }
     sendRows(req, res, out, headers, { ...runRow(run), name: REPORT_NAMES[report], meta: run.meta });
+  }
+
+  /** The rows in a language; rows about assets with each one's equipment code (PMS) beside its id. */
+  async function localTable(
+    rows: readonly Record<string, unknown>[],
+    columns: Parameters<typeof localize<Record<string, unknown>>>[1],
+    lang: Lang,
+    run: AuthorityRun,
+  ): Promise<Table> {
+    const table = localize(rows, columns, lang, metaOf(run));
+    const at = columns.findIndex((c) => c.key === 'assetId');
+    if (at < 0) return table;
+    const ids = rows.map((r) => String(r['assetId']));
+    const codes = await readAssetCodes(deps.store, ids, run.asOf);
+    return insertColumn(
+      table,
+      at + 1,
+      { header: ASSET_CODE_LABEL[lang] },
+      ids.map((id) => codes.get(id) ?? null),
+    );
+  }
+
+  function reportXlsx(report: AuthorityReport, run: AuthorityRun, table: Table, lang: Lang): Promise<Buffer> {
+    const zh = lang === 'zh';
+    const name = REPORT_NAMES[report][lang];
+    const period =
+      report === 'half-year-summary'
+        ? zh
+          ? `${run.period}年上半年`
+          : `first half of ${run.period}`
+        : run.period;
+    const lines: [string, string | number | null][] = [
+      [zh ? '名称' : 'Document', `${name} ${run.period}`],
+      [zh ? '规则' : 'Rule set', `${run.meta.ruleSetTitle[lang]} (${run.ruleSet})`],
+      [zh ? '适用范围' : 'Jurisdiction', run.meta.jurisdiction[lang]],
+      [zh ? '报送期限' : 'Filing deadline', run.filingDue ?? (zh ? '见各行报告期限' : 'see each row')],
+      [zh ? '统计期间' : 'Period', `${run.meta.firstDate} – ${run.meta.lastDate}`],
+      [zh ? '冻结时间' : 'Frozen at', iso(run.frozenAt)],
+      [zh ? '数据截至' : 'Figures as of', iso(run.asOf)],
+      [zh ? '行数' : 'Rows', run.rows],
+      [zh ? '口径' : 'Settings', JSON.stringify(run.meta.settings)],
+    ];
+    return toXlsx(table, {
+      lang,
+      sheet: `${REPORT_SHEETS[report][lang]} ${run.period}`,
+      title: documentTitle(run.meta.jurisdiction[lang], name, period, lang),
+      about: { name: zh ? '说明' : 'About', lines },
+      created: new Date(run.frozenAt),
+    });
   }
 
   return router;

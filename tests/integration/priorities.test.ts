@@ -285,6 +285,17 @@ const expected = {
   F4: 7.5 + 8 + 40 / 18 + 4000 / 3800 + 4000 / 3300 + gapPoints,
 };
 
+/** A filed sheet's table (header row 2, 序号 left out) as CSV text: dates as YYYY-MM-DD. */
+function tableText(sheet: ExcelJS.Worksheet, width: number, rows: number): string[][] {
+  return Array.from({ length: rows + 1 }, (_, r) =>
+    Array.from({ length: width }, (_, i) => {
+      const v = sheet.getRow(2 + r).getCell(2 + i).value;
+      if (v === null || v === undefined) return '';
+      return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    }),
+  );
+}
+
 describe('the work list', () => {
   it('ranks by score: F2 (60.19), F1 (55.15), F3 (40.54), F4 (20.43), with each part shown', async () => {
     const r = await call('/priorities');
@@ -390,17 +401,8 @@ describe('the work list', () => {
       await wb.xlsx.load(Buffer.from(await xlsx.res.arrayBuffer()) as unknown as ExcelJS.Buffer);
       const sheet = wb.worksheets[0];
       if (!sheet) throw new Error('no sheet');
-      const width = records[0]?.length ?? 0;
-      const cells: string[][] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        cells.push(
-          Array.from({ length: width }, (_, i) => {
-            const v = row.getCell(i + 1).value;
-            return v === null || v === undefined ? '' : String(v);
-          }),
-        );
-      });
-      expect(cells).toEqual(records);
+      // the filed sheet: a title row, then the CSV's table with 序号 before it, dates as dates
+      expect(tableText(sheet, records[0]?.length ?? 0, records.length - 1)).toEqual(records);
       expect(records).toHaveLength(5);
       expect(records[0]?.slice(0, 2)).toEqual(lang === 'zh' ? ['排序', '设备编号'] : ['Rank', 'Asset id']);
       expect(records.slice(1).map((r) => r[1])).toEqual([id('F2'), id('F1'), id('F3'), id('F4')]);

@@ -165,6 +165,17 @@ afterAll(async () => {
   await product?.stop();
 });
 
+/** A filed sheet's table (header row 2, 序号 left out) as CSV text: dates as YYYY-MM-DD. */
+function tableText(sheet: ExcelJS.Worksheet, width: number, rows: number): string[][] {
+  return Array.from({ length: rows + 1 }, (_, r) =>
+    Array.from({ length: width }, (_, i) => {
+      const v = sheet.getRow(2 + r).getCell(2 + i).value;
+      if (v === null || v === undefined) return '';
+      return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    }),
+  );
+}
+
 describe('authority reports frozen on their own calendar', () => {
   it('on 21 April 2026 freezes the ranking of 2025 (caught up) and opens the April cases', async () => {
     const r = await jobs.runDue(clock.now);
@@ -375,17 +386,8 @@ describe('authority reports frozen on their own calendar', () => {
       await wb.xlsx.load(Buffer.from(await xlsx.res.arrayBuffer()) as unknown as ExcelJS.Buffer);
       const sheet = wb.worksheets[0];
       if (!sheet) throw new Error('no sheet');
-      const width = records[0]?.length ?? 0;
-      const cells: string[][] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        cells.push(
-          Array.from({ length: width }, (_, i) => {
-            const v = row.getCell(i + 1).value;
-            return v === null || v === undefined ? '' : String(v);
-          }),
-        );
-      });
-      expect(cells).toEqual(records);
+      // the filed sheet: a title row, then the CSV's table with 序号 before it, dates as dates
+      expect(tableText(sheet, records[0]?.length ?? 0, records.length - 1)).toEqual(records);
       expect(records).toHaveLength(4);
       expect(records[0]?.slice(0, 3)).toEqual(
         lang === 'zh' ? ['年度', '排名', '区域'] : ['Year', 'Rank', 'Region'],
