@@ -12,6 +12,33 @@ export {
   repeatedPlanned,
 } from './repeated-planned.js';
 export {
+  type CurveOptions,
+  type CurveOutage,
+  type CurvePoint,
+  inRegion,
+  MAX_SAMPLES,
+  overlaps,
+  type RestorationCurve,
+  restorationCurve,
+  sampleInstants,
+} from './restoration-curve.js';
+export {
+  STORM_COLUMNS,
+  STORM_FIELDS,
+  type StormExportRow,
+  type StormLang,
+  stormExportRows,
+  stormTable,
+} from './storm-export.js';
+export {
+  currentEventWindow,
+  MAX_STORM_DAYS,
+  ongoingStarts,
+  type StormOutage,
+  type StormWindow,
+  stormOutages,
+} from './storm-outages.js';
+export {
   assetOfRow,
   readAssetsAsOf,
   readAssetVersions,

@@ -14,6 +14,7 @@ export {
   mapSvg,
   rewind,
 } from './map.js';
+export { type RestorationOptions, type RestorationPoint, restorationChart } from './restoration.js';
 export { COLORS, calendarColor, densityColor, PART_COLORS, SERIES } from './palette.js';
 export { dayNumber, esc, monthStarts } from './svg.js';
 export {
