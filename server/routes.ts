@@ -1,3 +1,4 @@
+import { sessionRouter } from '../dashboard/api/session.js';
 import { join } from 'node:path';
 import { Router } from 'express';
 import { assetsRouter } from '../dashboard/api/assets.js';
@@ -11,6 +12,7 @@ import { remediationRouter } from '../dashboard/api/remediation.js';
 import { searchRouter } from '../dashboard/api/search.js';
 import { reportsRouter } from '../dashboard/api/reports.js';
 import { subscriptionsRouter } from '../dashboard/api/subscriptions.js';
+import { openApiRouter } from '../dashboard/api/openapi/index.js';
 import { noticesKey } from './notices/key.js';
 import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
@@ -20,6 +22,8 @@ import { walCaughtUp } from '../store/index.js';
 
 /** Every feature's API router, in mount order. */
 export const productRouters: readonly RouterFactory[] = [
+  // The dashboard's sign-in: a token exchanged for a session cookie.
+  (d) => sessionRouter({ tokens: d.tokens }),
   (d) =>
     ingestRouter({
       ingestor: new Ingestor({
@@ -111,7 +115,7 @@ export const productRouters: readonly RouterFactory[] = [
     // Server-sent events: one "ingest" event per accepted batch.
     // Keyed by the token requireRole accepted: one client, however many addresses it uses.
     router.get('/live', requireRole(d.tokens, 'operator'), (req, res) =>
-      d.live.subscribe(req, res, req.get('authorization') ?? ''),
+      d.live.subscribe(req, res, req.authKey ?? ''),
     );
     // Who the token is: the dashboard shows and hides what the roles allow.
     router.get('/me', requireRole(d.tokens, 'operator'), (req, res) => {
@@ -143,4 +147,6 @@ export const productRouters: readonly RouterFactory[] = [
       ruleSets: new Set(d.ruleSets.keys()),
       requireRole: (role) => requireRole(d.tokens, role),
     }),
+  // GET /openapi.json: the API's description (OpenAPI 3.1), without a token: it reveals no data.
+  () => openApiRouter(),
 ];

@@ -198,7 +198,8 @@ function common(p: Params, now: number) {
   if (provinces) options.scope = { provinces };
   return options;
 }
-const COMMON = ['asOf', 'convention', 'variant', 'denominator', 'province'];
+// `encoding` (utf-8 | gb18030) is read by the CSV answer (respond.ts), whatever the route.
+const COMMON = ['asOf', 'convention', 'variant', 'denominator', 'province', 'encoding'];
 
 const flatKeys = (keys: GroupKeys, dims: readonly GroupDimension[]): Row =>
   Object.fromEntries(dims.map((d) => [d, keys[d] ?? null]));
@@ -549,6 +550,7 @@ export function reliabilityRouter(deps: ReliabilityRouterDeps): Router {
       'rule',
       'by',
       'paretoBy',
+      'encoding',
     ]);
     const from = p.time('from');
     const to = p.time('to');

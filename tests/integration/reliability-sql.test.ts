@@ -1180,7 +1180,7 @@ describe('GET /reliability over HTTP', () => {
     expect(body.issues).toMatchInlineSnapshot(`
       [
         {
-          "message": "unknown parameter (allowed: from, to, groupBy, split, shortOutageMinutes, excludeMajorEventDays, asOf, convention, variant, denominator, province)",
+          "message": "unknown parameter (allowed: from, to, groupBy, split, shortOutageMinutes, excludeMajorEventDays, asOf, convention, variant, denominator, province, encoding)",
           "path": "colour",
         },
         {

@@ -1,0 +1,179 @@
+// One row of the route table: what a route takes and answers, in the words of the code that
+// serves it. Routes check their query by hand (dashboard/api/query-params.ts and each
+// router's own helpers), so the parameters are stated here, with helpers that mirror those
+// checks: a time, a whole number within bounds, text, one of a list, a comma-separated list.
+
+import type { Role } from '../../../core/index.js';
+import type { BodyName } from './bodies.js';
+import type { JsonSchema } from './json-schema.js';
+
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+/** What an answer comes as. A list route answers JSON, CSV or Arrow by its Accept header. */
+export type Format =
+  | 'json'
+  | 'csv'
+  | 'arrow'
+  | 'xlsx'
+  | 'html'
+  | 'javascript'
+  | 'geojson'
+  | 'events'
+  | 'metrics';
+
+export const MEDIA_TYPES: Readonly<Record<Format, string>> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  arrow: 'application/vnd.apache.arrow.stream',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html',
+  javascript: 'text/javascript',
+  geojson: 'application/geo+json',
+  events: 'text/event-stream',
+  metrics: 'text/plain',
+};
+
+/** sendRows (dashboard/api/respond.ts): JSON rows in an envelope, CSV or Arrow by Accept. */
+export const ROWS: readonly Format[] = ['json', 'csv', 'arrow'];
+/** A frozen document: the rows by Accept, or a CSV or XLSX file with `format`. */
+export const DOCUMENT: readonly Format[] = ['json', 'csv', 'arrow', 'xlsx'];
+
+export interface QueryParam {
+  name: string;
+  description: string;
+  required: boolean;
+  schema: JsonSchema;
+  /** a comma-separated list (OpenAPI style form, explode false) */
+  list?: boolean;
+}
+
+export type RecordName = 'Asset' | 'Outage' | 'Warning';
+
+export type Body =
+  /** records as a JSON array, NDJSON, CSV or an Arrow stream, streamed through the ingestor */
+  | { records: RecordName }
+  /** one JSON object */
+  | { json: BodyName };
+
+export interface ApiRoute {
+  method: Method;
+  /** The path as served, path parameters in braces: `/api/v1/cases/{id}`. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** A token holding any of these passes (admin holds every role); empty: no token needed. */
+  roles: readonly Role[];
+  /** Path parameters, by name as the route declares them: a description, or one with the values. */
+  params?: Readonly<Record<string, string | { description: string; values: readonly string[] }>>;
+  query?: readonly QueryParam[];
+  body?: Body;
+  ok: {
+    status: 200 | 201 | 202 | 204;
+    description: string;
+    formats: readonly Format[];
+    /** the JSON answer's shape, when it is one of the shared ones */
+    schema?: 'Rows' | 'IngestSummary';
+  };
+  /**
+   * The other statuses the route itself answers, and when: below 400 with the content of `ok`,
+   * from 400 the error body unless formats are given (401, 403 and 429 are added from the
+   * roles and the rate limits).
+   */
+  also?: Readonly<Record<number, string | { description: string; formats: readonly Format[] }>>;
+}
+
+const TIME_TEXT =
+  'ISO-8601; without an offset, local time in the operating zone (OUTAGE_TZ); a date alone is local midnight';
+
+/** query-params.ts timeParam. */
+export function time(name: string, description: string, required = false): QueryParam {
+  return {
+    name,
+    description: `${description} (${TIME_TEXT})`,
+    required,
+    schema: { type: 'string', examples: ['2025-06-03T14:05:00+08:00', '2025-06-03'] },
+  };
+}
+
+/** query-params.ts intParam. */
+export function int(
+  name: string,
+  description: string,
+  min: number,
+  max: number,
+  fallback?: number,
+): QueryParam {
+  return {
+    name,
+    description,
+    required: false,
+    schema: {
+      type: 'integer',
+      minimum: min,
+      maximum: max,
+      ...(fallback === undefined ? {} : { default: fallback }),
+    },
+  };
+}
+
+/** query-params.ts textParam. */
+export function text(name: string, description: string, maxLength = 200): QueryParam {
+  return { name, description, required: false, schema: { type: 'string', maxLength } };
+}
+
+/** One of a fixed list. */
+export function oneOf(
+  name: string,
+  description: string,
+  values: readonly string[],
+  fallback?: string,
+): QueryParam {
+  return {
+    name,
+    description,
+    required: false,
+    schema: { type: 'string', enum: [...values], ...(fallback === undefined ? {} : { default: fallback }) },
+  };
+}
+
+/** A comma-separated list, of `values` when given. */
+export function list(name: string, description: string, values?: readonly string[]): QueryParam {
+  const items: JsonSchema = values ? { type: 'string', enum: [...values] } : { type: 'string' };
+  return { name, description, required: false, list: true, schema: { type: 'array', items } };
+}
+
+/** true or false (also 1 or 0). */
+export function flag(name: string, description: string): QueryParam {
+  return {
+    name,
+    description,
+    required: false,
+    schema: { type: 'string', enum: ['true', 'false', '1', '0'] },
+  };
+}
+
+/** A number ≥ 0. */
+export function number(name: string, description: string): QueryParam {
+  return { name, description, required: false, schema: { type: 'number', minimum: 0 } };
+}
+
+// Parameters many routes share.
+export const RULE_SET = text(
+  'ruleSet',
+  'a loaded rule set, by name; default: the default rule set (OUTAGE_RULE_SET)',
+);
+export const AS_OF = time('asOf', 'the time the answer is as of; default: now');
+export const LANG = oneOf('lang', 'headers and codes in words: Chinese or English', ['zh', 'en']);
+/** respond.ts csvEncoding: taken by every API route that answers CSV. */
+export const ENCODING = oneOf(
+  'encoding',
+  'the CSV’s encoding: UTF-8 with a byte-order mark, or GB18030 (Excel on Chinese Windows)',
+  ['utf-8', 'gb18030'],
+  'utf-8',
+);
+export const FORMAT = oneOf(
+  'format',
+  'a file to download instead of the negotiated answer (XLSX in Chinese unless lang says)',
+  ['json', 'csv', 'xlsx'],
+);

@@ -1,0 +1,191 @@
+// The dashboard's sign-in (dashboard/api/session.ts), the routes outside the API prefix
+// (server/app.ts: health checks and metrics; the anonymous public pages of
+// dashboard/public-pages) and this description itself.
+
+import type { ApiRoute } from './route.js';
+import { oneOf, text } from './route.js';
+
+const PUBLIC_RULE_SET = text(
+  'ruleSet',
+  'the rule set whose disclosures are shown; default: the default rule set',
+  100,
+);
+const LANG = oneOf('lang', 'the page in Chinese or English', ['zh', 'en'], 'zh');
+const NO_DATABASE = 'the database cannot be read and no page was built before';
+
+export const SERVICE_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/v1/session',
+    tag: 'session',
+    summary: 'Sign in: a token exchanged for a session cookie',
+    description:
+      'Sets the HttpOnly cookie outage_session; a change made with it needs the answer’s csrfToken in the X-CSRF-Token header. Sign-ins are limited per address.',
+    roles: [],
+    body: { json: 'SignIn' },
+    ok: { status: 200, description: '`{name, roles, expiresAt, csrfToken}`', formats: ['json'] },
+    also: { 400: 'the body is invalid', 401: 'a token not known' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/session',
+    tag: 'session',
+    summary: 'Who the session cookie is, and its CSRF token again (for a new tab)',
+    roles: [],
+    ok: { status: 200, description: '`{name, roles, expiresAt, csrfToken}`', formats: ['json'] },
+    also: { 401: 'not signed in, or the session expired' },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/session',
+    tag: 'session',
+    summary: 'Sign out: the cookie is cleared',
+    roles: [],
+    ok: { status: 204, description: 'signed out', formats: [] },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    tag: 'service',
+    summary: 'This description of the API (OpenAPI 3.1)',
+    roles: [],
+    ok: { status: 200, description: 'the OpenAPI document', formats: ['json'] },
+  },
+  {
+    method: 'get',
+    path: '/livez',
+    tag: 'service',
+    summary: 'The process is alive and serving (what an orchestrator restarts on)',
+    roles: [],
+    ok: { status: 200, description: '`{status: "alive", uptimeSeconds}`', formats: ['json'] },
+  },
+  {
+    method: 'get',
+    path: '/healthz',
+    tag: 'service',
+    summary: 'Whether QuestDB answers (what a load balancer routes on)',
+    roles: [],
+    ok: { status: 200, description: '`{status: "ok"}`', formats: ['json'] },
+    also: { 503: 'the database is unreachable' },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    tag: 'service',
+    summary: 'Database reachability and spool depth; the bundled QuestDB’s state; rule calendar gaps',
+    roles: [],
+    ok: {
+      status: 200,
+      description: '`{database, spoolDepth, bundledQuestDB?, calendarGaps?}`',
+      formats: ['json'],
+    },
+    also: { 503: 'the database is unreachable (same body)' },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    tag: 'service',
+    summary: 'Prometheus metrics',
+    description: 'A scraper’s token (role metrics) or any reader’s.',
+    roles: ['metrics', 'operator'],
+    ok: { status: 200, description: 'the Prometheus text exposition format', formats: ['metrics'] },
+  },
+  {
+    method: 'get',
+    path: '/public/outages',
+    tag: 'public',
+    summary: 'Live outages: map, customers out by county, each outage in progress (HTML)',
+    description: 'Built at most once a minute and sent with Cache-Control: public, max-age=60.',
+    roles: [],
+    query: [LANG],
+    ok: { status: 200, description: 'the page', formats: ['html'] },
+    also: { 503: NO_DATABASE },
+  },
+  {
+    method: 'get',
+    path: '/public/outages.json',
+    tag: 'public',
+    summary: 'Live outages as JSON',
+    roles: [],
+    ok: {
+      status: 200,
+      description: 'the outages, with `stale` when the database could not be read',
+      formats: ['json'],
+    },
+    also: { 503: NO_DATABASE },
+  },
+  {
+    method: 'get',
+    path: '/public/planned',
+    tag: 'public',
+    summary: 'Planned outages announced ahead, by county (HTML)',
+    roles: [],
+    query: [LANG],
+    ok: { status: 200, description: 'the page', formats: ['html'] },
+    also: { 503: NO_DATABASE },
+  },
+  {
+    method: 'get',
+    path: '/public/planned.json',
+    tag: 'public',
+    summary: 'Planned outages announced ahead as JSON',
+    roles: [],
+    ok: { status: 200, description: 'the planned outages', formats: ['json'] },
+    also: { 503: NO_DATABASE },
+  },
+  {
+    method: 'get',
+    path: '/public/lookup',
+    tag: 'public',
+    summary: '"Is my area out, and when is it back": a transformer area by name, number or place (HTML)',
+    roles: [],
+    query: [text('q', 'an area’s name, number or equipment code, or a place it serves'), LANG],
+    ok: { status: 200, description: 'the page, with up to 10 areas found', formats: ['html'] },
+  },
+  {
+    method: 'get',
+    path: '/public/live.js',
+    tag: 'public',
+    summary: 'The live pages’ refresh every 60 s (optional script)',
+    roles: [],
+    ok: { status: 200, description: 'the script', formats: ['javascript'] },
+  },
+  {
+    method: 'get',
+    path: '/public/disclosures',
+    tag: 'public',
+    summary: 'The published disclosure periods (HTML)',
+    roles: [],
+    query: [PUBLIC_RULE_SET, LANG],
+    ok: { status: 200, description: 'the page', formats: ['html'] },
+    also: {
+      404: { description: 'no such rule set publishes disclosures', formats: ['html'] },
+      503: NO_DATABASE,
+    },
+  },
+  {
+    method: 'get',
+    path: '/public/disclosures/{file}',
+    tag: 'public',
+    summary: 'A frozen disclosure: the page (50 entries a page), or its list as CSV or JSON',
+    roles: [],
+    params: { file: 'the period, e.g. 2025-Q3 (the page), 2025-Q3.csv or 2025-Q3.json' },
+    query: [
+      PUBLIC_RULE_SET,
+      LANG,
+      text('region', 'only this province, city or county', 100),
+      text('county', 'the list: only this county', 100),
+      text('q', 'the list: names containing this', 60),
+      text('page', 'the list: page number (from 1)', 8),
+    ],
+    ok: { status: 200, description: 'the disclosure', formats: ['html', 'csv', 'json'] },
+    also: {
+      400: { description: 'the period is malformed', formats: ['html'] },
+      404: {
+        description: 'not published yet, no rule set of that name, or nothing in the region',
+        formats: ['html'],
+      },
+      503: NO_DATABASE,
+    },
+  },
+];
