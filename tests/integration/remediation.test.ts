@@ -22,6 +22,8 @@ import { ADMIN, OPERATOR, startTestProduct } from '../support/product.js';
 import { eventually } from '../support/questdb.js';
 
 const PLANNER = 'test-planner-token-0123456789';
+/** approves what 李娜 drafts and verifies what she did (separation of duties, on by default) */
+const REVIEWER = 'test-reviewer-token-0123456789';
 const RUN = `rm${Date.now().toString(36)}`;
 const local = (text: string): number => Date.parse(`${text.replace(' ', 'T')}+08:00`);
 
@@ -31,6 +33,7 @@ beforeAll(async () => {
   product = await startTestProduct();
   // a named token: its name is the actor of every change it makes
   product.deps.tokens.add(PLANNER, ['planner'], '李娜');
+  product.deps.tokens.add(REVIEWER, ['planner'], '王强');
 });
 afterAll(async () => {
   await product?.stop();
@@ -165,8 +168,26 @@ async function call(
   return { status: res.status, body, res };
 }
 
+/** A filed sheet's table (header row 2, 序号 left out) as CSV text: dates as YYYY-MM-DD. */
+function tableText(sheet: ExcelJS.Worksheet, width: number, rows: number): string[][] {
+  return Array.from({ length: rows + 1 }, (_, r) =>
+    Array.from({ length: width }, (_, i) => {
+      const v = sheet.getRow(2 + r).getCell(2 + i).value;
+      if (v === null || v === undefined) return '';
+      return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    }),
+  );
+}
+
 const transition = (s: Scenario, caseId: string, body: Record<string, unknown>, token = PLANNER) =>
   call(s, `/cases/${caseId}/transitions`, { method: 'POST', body: { actor: '李娜', ...body }, token });
+
+/** 李娜 drafts the plan (update) and 王强 approves it as saved. */
+async function planApproved(s: Scenario, caseId: string): Promise<void> {
+  const draft = await transition(s, caseId, { action: 'update', ...PLAN });
+  const approval = await transition(s, caseId, { action: 'approve_plan', actor: '王强' }, REVIEWER);
+  expect([draft.status, approval.status, approval.body['status']]).toEqual([200, 200, 'plan_approved']);
+}
 
 const PLAN = {
   causeAnalysis: '线路通道树障较多，雨季树枝碰线跳闸',
@@ -246,19 +267,18 @@ describe('cases from breaches and the workflow', () => {
         },
       ],
     ]);
-    const missing = await transition(s, caseId, {
-      action: 'approve_plan',
-      causeAnalysis: PLAN.causeAnalysis,
-    });
+    // nothing drafted yet: an approval names every field the plan lacks
+    const missing = await transition(s, caseId, { action: 'approve_plan', actor: '王强' }, REVIEWER);
     expect(missing.status).toBe(422);
     expect((missing.body['issues'] as { path: string }[]).map((i) => i.path)).toEqual([
+      'causeAnalysis',
       'measures',
       'responsibleUnit',
       'responsiblePerson',
       'plannedStart',
       'plannedEnd',
     ]);
-    const typo = await transition(s, caseId, { action: 'approve_plan', ...PLAN, plannedEnd: '2025-8-10' });
+    const typo = await transition(s, caseId, { action: 'update', ...PLAN, plannedEnd: '2025-8-10' });
     expect([typo.status, typo.body['issues']]).toEqual([
       422,
       [
@@ -272,11 +292,65 @@ describe('cases from breaches and the workflow', () => {
     ]);
   });
 
+  it('refuses an approval that changes the plan, and one by the plan’s author', async () => {
+    s.clock.now = local('2025-07-12 10:00');
+    const changing = await transition(
+      s,
+      caseId,
+      { action: 'approve_plan', ...PLAN, actor: '王强' },
+      REVIEWER,
+    );
+    expect([changing.status, changing.body['issues']]).toEqual([
+      409,
+      [
+        {
+          path: 'action',
+          message:
+            'a plan is approved as drafted: save the changes to causeAnalysis, measures, responsibleUnit, responsiblePerson, plannedStart, plannedEnd first (update), for someone else to approve',
+          code: 'plan_changed_on_approval',
+          params: {
+            fields: [
+              'causeAnalysis',
+              'measures',
+              'responsibleUnit',
+              'responsiblePerson',
+              'plannedStart',
+              'plannedEnd',
+            ],
+          },
+        },
+      ],
+    ]);
+    const draft = await transition(s, caseId, { action: 'update', ...PLAN });
+    expect([draft.status, draft.body['status'], draft.body['planAuthors']]).toEqual([200, 'open', ['李娜']]);
+    // what the case says to each of them before they try
+    expect((await call(s, `/cases/${caseId}`, { token: PLANNER })).body['refusedToYou']).toMatchObject({
+      approve_plan: { code: 'own_plan', params: { authors: ['李娜'] } },
+      close: null,
+    });
+    expect((await call(s, `/cases/${caseId}`, { token: REVIEWER })).body['refusedToYou']).toEqual({
+      approve_plan: null,
+      close: null,
+    });
+    const own = await transition(s, caseId, { action: 'approve_plan' });
+    expect([own.status, own.body['issues']]).toEqual([
+      409,
+      [
+        {
+          path: 'action',
+          message: '李娜 drafted this plan (drafted by 李娜): someone else approves it',
+          code: 'own_plan',
+          params: { authors: ['李娜'] },
+        },
+      ],
+    ]);
+  });
+
   it('goes through the whole workflow to closure', async () => {
     s.clock.now = local('2025-07-12 10:00');
-    expect((await transition(s, caseId, { action: 'approve_plan', ...PLAN })).body['status']).toBe(
-      'plan_approved',
-    );
+    expect(
+      (await transition(s, caseId, { action: 'approve_plan', actor: '王强' }, REVIEWER)).body['status'],
+    ).toBe('plan_approved');
     s.clock.now = local('2025-07-15 08:00');
     expect(
       (await transition(s, caseId, { action: 'start_work', actualStart: '2025-07-15' })).body['status'],
@@ -285,7 +359,7 @@ describe('cases from breaches and the workflow', () => {
     const done = await transition(s, caseId, {
       action: 'complete_work',
       actualEnd: '2025-07-20',
-      expectedSeq: 4,
+      expectedSeq: 5,
     });
     expect([done.status, done.body['status'], done.body['observation']]).toEqual([
       200,
@@ -295,10 +369,12 @@ describe('cases from breaches and the workflow', () => {
 
     // inside the observation period: refused
     s.clock.now = local('2025-08-01 10:00');
-    const tooEarly = await transition(s, caseId, {
-      action: 'close',
-      verification: { ...VERIFIED, verifiedOn: '2025-08-01' },
-    });
+    const tooEarly = await transition(
+      s,
+      caseId,
+      { action: 'close', actor: '王强', verification: { ...VERIFIED, verifiedOn: '2025-08-01' } },
+      REVIEWER,
+    );
     expect([tooEarly.status, tooEarly.body['issues']]).toEqual([
       409,
       [
@@ -313,7 +389,20 @@ describe('cases from breaches and the workflow', () => {
     ]);
     // after it, but without verification: refused
     s.clock.now = local('2025-10-19 10:00');
-    const unverified = await transition(s, caseId, { action: 'close' });
+    // who recorded the work done does not verify it
+    const own = await transition(s, caseId, { action: 'close', verification: VERIFIED });
+    expect([own.status, own.body['issues']]).toEqual([
+      409,
+      [
+        {
+          path: 'action',
+          message: '李娜 recorded the work done: someone else verifies and closes the case',
+          code: 'own_work',
+          params: { actor: '李娜' },
+        },
+      ],
+    ]);
+    const unverified = await transition(s, caseId, { action: 'close', actor: '王强' }, REVIEWER);
     expect([unverified.status, unverified.body['issues']]).toEqual([
       422,
       [{ path: 'verification', message: 'required to close', code: 'required', params: { step: 'close' } }],
@@ -345,25 +434,28 @@ describe('cases from breaches and the workflow', () => {
     expect(history.map(who)).toEqual([
       [1, 'open', null, 'open', 'system', null, 'system'],
       [2, 'attach', 'open', 'open', 'system', null, 'system'],
-      [3, 'approve_plan', 'open', 'plan_approved', '李娜', null, 'planner'],
-      [4, 'start_work', 'plan_approved', 'in_progress', '李娜', null, 'planner'],
-      [5, 'complete_work', 'in_progress', 'work_done', '李娜', null, 'planner'],
-      [6, 'close', 'work_done', 'closed', 'admin', '李娜', 'admin'],
+      [3, 'update', 'open', 'open', '李娜', null, 'planner'],
+      [4, 'approve_plan', 'open', 'plan_approved', '王强', null, 'planner'],
+      [5, 'start_work', 'plan_approved', 'in_progress', '李娜', null, 'planner'],
+      [6, 'complete_work', 'in_progress', 'work_done', '李娜', null, 'planner'],
+      [7, 'close', 'work_done', 'closed', 'admin', '李娜', 'admin'],
     ]);
     expect(history.map((h) => h['at'])).toEqual([
       '2025-07-01T00:20:00+08:00',
       '2025-07-11T00:20:00+08:00',
       '2025-07-12T10:00:00+08:00',
+      '2025-07-12T10:00:00+08:00',
       '2025-07-15T08:00:00+08:00',
       '2025-07-20T18:00:00+08:00',
       '2025-10-19T10:00:00+08:00',
     ]);
-    expect(history[4]?.['changes']).toEqual([{ field: 'actualEnd', from: null, to: '2025-07-20' }]);
+    expect(history[5]?.['changes']).toEqual([{ field: 'actualEnd', from: null, to: '2025-07-20' }]);
     const csv = await call(s, `/cases/${caseId}/history`, { accept: 'text/csv' });
     const rows = parseCsv(await csv.res.text(), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r) => r['action'])).toEqual([
       'open',
       'attach',
+      'update',
       'approve_plan',
       'start_work',
       'complete_work',
@@ -373,23 +465,23 @@ describe('cases from breaches and the workflow', () => {
     const [row] = await s.deps.store.rows<{ n: number }>(
       sql`SELECT count() n FROM case_events WHERE case_id = ${caseId}`,
     );
-    expect(row?.n).toBe(6);
+    expect(row?.n).toBe(7);
   });
 
   it('of two changes made against the same seq, the second is a conflict', async () => {
     s.clock.now = local('2025-10-20 09:00');
     const [a, b] = await Promise.all([
-      transition(s, caseId, { action: 'comment', note: '归档一', expectedSeq: 6 }),
-      transition(s, caseId, { action: 'comment', note: '归档二', expectedSeq: 6 }),
+      transition(s, caseId, { action: 'comment', note: '归档一', expectedSeq: 7 }),
+      transition(s, caseId, { action: 'comment', note: '归档二', expectedSeq: 7 }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(loser.body['issues']).toEqual([
       {
         path: 'expectedSeq',
-        message: 'the case has changed since: it is at change 7, not 6; reload it and try again',
+        message: 'the case has changed since: it is at change 8, not 7; reload it and try again',
         code: 'changed_since',
-        params: { seq: 7, expected: 6 },
+        params: { seq: 8, expected: 7 },
       },
     ]);
   });
@@ -434,7 +526,7 @@ describe('a breach during observation', () => {
     const [caseId] = ((await s.jobs.runNow('cases')) as { opened: string[] }).opened;
     if (!caseId) throw new Error('no case opened');
     s.clock.now = local('2025-07-12 10:00');
-    await transition(s, caseId, { action: 'approve_plan', ...PLAN });
+    await planApproved(s, caseId);
     await transition(s, caseId, { action: 'start_work', actualStart: '2025-07-12' });
     s.clock.now = local('2025-07-20 18:00');
     expect(
@@ -448,7 +540,7 @@ describe('a breach during observation', () => {
     expect(one.body).toMatchObject({ status: 'open', reopenCount: 1, dueDate: '2025-11-04' });
     const last = (one.body['history'] as Record<string, unknown>[]).at(-1);
     expect(last).toMatchObject({
-      seq: 5,
+      seq: 6,
       action: 'reopen',
       from: 'work_done',
       to: 'open',
@@ -586,21 +678,13 @@ describe('month-end and quarter-end freezing against a fixed clock', () => {
       await wb.xlsx.load(Buffer.from(await xlsx.res.arrayBuffer()) as unknown as ExcelJS.Buffer);
       const sheet = wb.worksheets[0];
       if (!sheet) throw new Error('no sheet');
-      const width = records[0]?.length ?? 0;
-      const cells: string[][] = [];
-      sheet.eachRow({ includeEmpty: false }, (r) => {
-        cells.push(
-          Array.from({ length: width }, (_, i) => {
-            const v = r.getCell(i + 1).value;
-            return v === null || v === undefined ? '' : String(v);
-          }),
-        );
-      });
-      expect(cells).toEqual(records);
+      // the filed sheet: a title row, then the CSV's table with 序号 before it, dates as dates
+      expect(tableText(sheet, records[0]?.length ?? 0, records.length - 1)).toEqual(records);
+      expect(sheet.getCell('A3').value).toBe(1);
       expect(records).toHaveLength(2);
       expect(records[0]?.[0]).toBe(lang === 'zh' ? '统计月份' : 'Period');
       expect(records[1]).toContain(lang === 'zh' ? '已立案' : 'Open');
-      expect(wb.worksheets[1]?.getCell('B4').value).toBe('2025-07-10');
+      expect(wb.worksheets[2]?.getCell('B4').value).toBe('2025-07-10');
     });
   }
 
@@ -637,8 +721,9 @@ describe('month-end and quarter-end freezing against a fixed clock', () => {
     const xlsx = await call(s, '/disclosures/2025-Q2?format=xlsx&lang=en', { token: null });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.res.arrayBuffer()) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Disclosure 2025-Q2', 'About']);
-    expect(wb.worksheets[0]?.getRow(2).getCell(12).value).toBe('Open');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Disclosure 2025-Q2', 'Outage details', 'About']);
+    // 序号 and the equipment code before the status's 12th column
+    expect(wb.worksheets[0]?.getRow(3).getCell(14).value).toBe('Open');
   });
 
   it('counts open, overdue and closed cases over time', async () => {
