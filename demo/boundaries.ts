@@ -1,10 +1,14 @@
-// County boundaries as GeoJSON: each county is the circle of its radius around its seat, cut by
-// the perpendicular bisectors toward every other seat (a clipped Voronoi cell). Cells never
-// overlap, and every demo asset of a county lies inside its cell. Rings are counter-clockwise
-// (RFC 7946); d3-geo's spherical projections expect the opposite winding.
+// County boundaries as GeoJSON: each county is an irregular outline around its seat, cut by the
+// perpendicular bisectors toward every other seat (a clipped Voronoi cell), so neighbouring
+// counties share straight borders and the outer edges wander like real ones. The outline reaches
+// 1.4 to 1.8 times the county's radius (a smooth, seeded wobble per county), never less than the
+// radius that `plane.ts` keeps assets within: cells never overlap, and every demo asset of a
+// county lies inside its cell. Rings are counter-clockwise (RFC 7946); d3-geo's spherical
+// projections expect the opposite winding.
 
 import { COUNTIES, PROVINCE } from './geography.js';
 import { type Point, SEATS, toLatLon } from './plane.js';
+import { Rng } from './prng.js';
 
 export interface PolygonGeometry {
   type: 'Polygon';
@@ -33,12 +37,15 @@ export interface CountyFeatureCollection {
   features: CountyFeature[];
 }
 
-const CIRCLE_VERTICES = 48;
+const OUTLINE_VERTICES = 120;
+/** The outline's mean reach, in county radii, and how far it wobbles either way. */
+const REACH = 1.6;
+const WOBBLE = 0.2;
 
 /** The county polygons of the demo province. */
 export function countyBoundaries(): CountyFeatureCollection {
   const features = COUNTIES.map(({ county, city, index }): CountyFeature => {
-    let ring = circle(SEATS[index]!, county.radiusKm);
+    let ring = outline(SEATS[index]!, county.radiusKm, county.id);
     SEATS.forEach((other, j) => {
       if (j !== index) ring = clipToBisector(ring, SEATS[index]!, other);
     });
@@ -64,10 +71,24 @@ export function countyBoundaries(): CountyFeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-function circle(center: Point, radius: number): Point[] {
-  return Array.from({ length: CIRCLE_VERTICES }, (_, i) => {
-    const a = (2 * Math.PI * i) / CIRCLE_VERTICES;
-    return { x: center.x + radius * Math.cos(a), y: center.y + radius * Math.sin(a) };
+/**
+ * A wobbly loop around `center`: the reach at angle a is radius × (REACH + WOBBLE × w(a)), where
+ * w is a sum of four sines (2 to 9 turns a circle) with phases drawn from the county's id, so
+ * the same county always gets the same shape. |w| ≤ 1, so the reach stays in [1.4, 1.8] radii.
+ */
+function outline(center: Point, radius: number, id: string): Point[] {
+  const rng = Rng.from('boundaries', id);
+  const waves = [
+    { turns: 2, weight: 0.45 },
+    { turns: 3, weight: 0.3 },
+    { turns: 5, weight: 0.15 },
+    { turns: 9, weight: 0.1 },
+  ].map((w) => ({ ...w, phase: 2 * Math.PI * rng.float() }));
+  return Array.from({ length: OUTLINE_VERTICES }, (_, i) => {
+    const a = (2 * Math.PI * i) / OUTLINE_VERTICES;
+    const w = waves.reduce((s, v) => s + v.weight * Math.sin(v.turns * a + v.phase), 0);
+    const reach = radius * (REACH + WOBBLE * w);
+    return { x: center.x + reach * Math.cos(a), y: center.y + reach * Math.sin(a) };
   });
 }
 

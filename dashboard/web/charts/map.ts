@@ -4,9 +4,9 @@
 // counter-clockwise); d3-geo's spherical projections want the opposite, so each polygon is
 // rewound when its spherical area says it covers more than half the globe.
 
-import { geoArea, geoMercator, geoPath } from 'd3';
+import { type GeoProjection, geoArea, geoMercator, geoPath } from 'd3';
 import { COLORS } from './palette.js';
-import { el, esc, r, root } from './svg.js';
+import { type AttrValue, el, esc, r, root } from './svg.js';
 
 type Position = number[];
 type Ring = Position[];
@@ -58,6 +58,10 @@ export interface MapFrame {
   project: (lon: number, lat: number) => [number, number] | null;
   /** The region paths as SVG (empty without boundaries). */
   regions: string;
+  /** The projection behind `project`, for the zoomable map's labels. */
+  projection: GeoProjection;
+  /** The boundaries as drawn (rewound), empty without them. */
+  features: Feature[];
 }
 
 /**
@@ -112,6 +116,8 @@ export function mapFrame(
       return p ? [p[0], p[1]] : null;
     },
     regions,
+    projection,
+    features: fc ? fc.features : [],
   };
 }
 
@@ -132,7 +138,17 @@ export interface MapSymbol {
   opacity?: number;
 }
 
-function symbol(s: MapSymbol, x: number, y: number): string {
+/**
+ * One symbol at (x, y) screen pixels. `extra` attributes (focus and accessible name on the
+ * zoomable map) replace the <title> tooltip when `titled` is false.
+ */
+export function symbolMarkup(
+  s: MapSymbol,
+  x: number,
+  y: number,
+  extra: Record<string, AttrValue> = {},
+  titled = true,
+): string {
   const common = {
     fill: s.fill,
     'fill-opacity': s.opacity ?? 0.9,
@@ -140,8 +156,9 @@ function symbol(s: MapSymbol, x: number, y: number): string {
     'stroke-width': 0.8,
     'data-asset': s.asset ?? null,
     class: `sym ${s.shape}`,
+    ...extra,
   };
-  const title = el('title', {}, esc(s.title));
+  const title = titled ? el('title', {}, esc(s.title)) : '';
   const k = s.size;
   if (s.shape === 'triangle') {
     const d = `M${r(x)},${r(y - k)}L${r(x + k * 0.87)},${r(y + k * 0.5)}L${r(x - k * 0.87)},${r(y + k * 0.5)}Z`;
@@ -166,7 +183,7 @@ export function mapSvg(frame: MapFrame, symbols: readonly MapSymbol[], o: MapOpt
     .sort((a, b) => b.size - a.size)
     .map((s) => {
       const p = frame.project(s.lon, s.lat);
-      return p ? symbol(s, p[0], p[1]) : '';
+      return p ? symbolMarkup(s, p[0], p[1]) : '';
     })
     .join('');
   return root(

@@ -9,17 +9,32 @@ import {
   type CalendarDay,
   COLORS,
   calendarHeatmap,
-  densityGrid,
   type FeatureCollection,
   mapFrame,
-  type MapSymbol,
-  mapSvg,
-  paintDensity,
 } from '../charts/index.js';
+import type { MapFrame } from '../charts/map.js';
+import {
+  densityUnderlay,
+  type HotspotLookup,
+  hotspotCluster,
+  hotspotPoints,
+  hotspotPopup,
+} from '../charts/map-hotspots.js';
+import { type ZoomMap, zoomMap } from '../charts/map-zoom.js';
 import { type Ctx, type RuleInfo, windowDays } from '../context.js';
 import { h, svgNode } from '../dom.js';
-import { AREA_CLASS_CODES, areaClassLabel, CAUSE_CODES, causeLabel, kindLabel, lang, t } from '../i18n.js';
-import { href, type Route, replaceParams } from '../router.js';
+import {
+  AREA_CLASS_CODES,
+  areaClassLabel,
+  CAUSE_CODES,
+  causeLabel,
+  kindLabel,
+  lang,
+  statusLabel,
+  t,
+} from '../i18n.js';
+import { tm } from '../i18n-map.js';
+import { type Route, replaceParams } from '../router.js';
 import { type Column, dataTable, figure, type Sort } from '../table.js';
 import {
   assetColumns,
@@ -35,6 +50,7 @@ import {
 } from './common.js';
 import { fleetCards } from './fleet.js';
 import { loadBoundaries } from './live.js';
+import '../styles/map.css';
 
 export interface Flag {
   assetId: string;
@@ -312,15 +328,41 @@ export async function renderHotspots(
     );
   };
 
+  // The map is made again when its frame changes (width, city or county); other filters give
+  // the same map new symbols and density, so the zoom and an open pop-up stay.
+  const byId = new Map<string, Hotspot>();
+  const look: HotspotLookup = {
+    asset: (id) => byId.get(id),
+    status: (id) => worstStatus(byAsset.get(id), filters.rule),
+    flags: (id) =>
+      (byAsset.get(id) ?? [])
+        .filter((f) => !filters.rule || f.rule === filters.rule)
+        .map((f) => ({
+          rule: f.rule,
+          ruleTitle: ruleById.get(f.rule)?.title[lang()] ?? f.rule,
+          status: f.status,
+          count: f.count,
+          limit: f.limit,
+        })),
+  };
+  let shown: { map: ZoomMap; key: string; figure: HTMLElement; frame: MapFrame } | undefined;
   const drawMap = (rows: Hotspot[]) => {
+    byId.clear();
+    for (const r of hotspots) byId.set(r.assetId, r);
     const width = Math.min(widthOf(mapBox, 560), 760);
-    const height = Math.round(width * 0.82);
     const located = rows.filter((r) => Number.isFinite(r.lon) && Number.isFinite(r.lat));
+    const table = mapTable(located);
+    const key = `${width}|${filters.city ?? ''}|${filters.county ?? ''}`;
+    if (shown && shown.key === key && mapBox.contains(shown.figure)) {
+      shown.map.setPoints(hotspotPoints(located, look), densityUnderlay(located, shown.frame));
+      shown.figure.querySelector('details.table-view > .table-wrap')?.replaceWith(table);
+      return;
+    }
     const frame = mapFrame(
       boundaries as FeatureCollection | null,
       hotspots.filter((r) => Number.isFinite(r.lon)).map((r) => [r.lon, r.lat] as const),
       width,
-      height,
+      Math.round(width * 0.82),
       8,
       filters.city || filters.county
         ? (f) =>
@@ -328,67 +370,17 @@ export async function renderHotspots(
             (!filters.county || f.properties?.['county'] === filters.county)
         : undefined,
     );
-    // Density of outages on a canvas: cost grows with the screen, not with the assets.
-    const dpr = Math.min(window.devicePixelRatio || 1, 2);
-    const canvas = h('canvas', {
-      width: Math.round(width * dpr),
-      height: Math.round(height * dpr),
-      class: 'density',
-      role: 'img',
-      'aria-label': t('densityLayer'),
-      style: `width:${width}px;height:${height}px`,
+    const map = zoomMap({
+      id: 'hs-map',
+      title: t('hotspotMap'),
+      desc: t('hotspotMapDesc'),
+      frame,
+      points: hotspotPoints(located, look),
+      cluster: hotspotCluster(look, fmt),
+      popup: hotspotPopup(look, fmt),
+      underlay: densityUnderlay(located, frame),
+      underlayLabel: t('densityLayer'),
     });
-    const points = new Float64Array(located.length * 3);
-    located.forEach((r, i) => {
-      const p = frame.project(r.lon, r.lat);
-      points[i * 3] = p ? p[0] : -1;
-      points[i * 3 + 1] = p ? p[1] : -1;
-      points[i * 3 + 2] = r.outages365;
-    });
-    const grid = densityGrid(points, width, height, 6);
-    const g = canvas.getContext('2d');
-    if (g) {
-      g.scale(dpr, dpr);
-      paintDensity(g, grid);
-    }
-    const symbols: MapSymbol[] = located.flatMap((r): MapSymbol[] => {
-      const status = worstStatus(byAsset.get(r.assetId), filters.rule);
-      if (status === 'fine') return [];
-      return [
-        {
-          lon: r.lon,
-          lat: r.lat,
-          shape: status === 'breach' ? 'triangle' : 'square',
-          size: r.kind === 'feeder' ? 5.5 : 3.5,
-          fill: status === 'breach' ? COLORS.breach : COLORS.atRisk,
-          asset: r.assetId,
-          title: `${r.name ?? r.assetId} · ${t(status === 'breach' ? 'breach' : 'atRisk')} · ${t('outages365')} ${r.outages365}`,
-        },
-      ];
-    });
-    const regions = h(
-      'div',
-      { class: 'layer', 'aria-hidden': 'true' },
-      svgNode(mapSvg(frame, [], { id: 'hs-regions', title: '' })),
-    );
-    const top = svgNode(
-      mapSvg({ ...frame, regions: '' }, symbols, {
-        id: 'hs-map',
-        title: t('hotspotMap'),
-        desc: t('hotspotMapDesc'),
-      }),
-    );
-    top.addEventListener('click', (e) => {
-      const id = (e.target as Element).closest('[data-asset]')?.getAttribute('data-asset');
-      if (id) location.hash = href('asset', id);
-    });
-    const stack = h(
-      'div',
-      { class: 'map-stack', style: `width:${width}px;height:${height}px` },
-      regions,
-      canvas,
-      h('div', { class: 'layer top' }, top),
-    );
     const legend = h(
       'ul',
       { class: 'legend', 'aria-label': t('legend') },
@@ -404,17 +396,35 @@ export async function renderHotspots(
         h('span', { class: 'swatch', 'aria-hidden': 'true', style: `color:${COLORS.atRisk}` }, '■'),
         t('atRisk'),
       ),
+      h(
+        'li',
+        {},
+        h('span', { class: 'swatch cluster', 'aria-hidden': 'true' }, '12'),
+        tm('clusterHotspotLegend'),
+      ),
       h('li', {}, h('span', { class: 'swatch ramp', 'aria-hidden': 'true' }), t('densityLayer')),
     );
-    const mapTable = dataTable({
+    const fig = figure({
+      title: t('hotspotMap'),
+      desc: t('hotspotMapDesc'),
+      chart: map.element,
+      table,
+      name: 'hotspot-map',
+    });
+    fig.querySelector('.chart-box')?.append(legend);
+    mapBox.replaceChildren(fig);
+    shown = { map, key, figure: fig, frame };
+  };
+  const mapTable = (located: Hotspot[]) =>
+    dataTable({
       caption: t('hotspotMap'),
+      stack: true,
       columns: [
         { key: 'name', label: t('asset'), value: (r: Hotspot) => r.name ?? r.assetId },
         {
           key: 'status',
           label: t('flagStatus'),
-          value: (r) =>
-            t(worstStatus(byAsset.get(r.assetId), filters.rule) === 'breach' ? 'breach' : 'atRisk'),
+          value: (r) => statusLabel(worstStatus(byAsset.get(r.assetId), filters.rule)),
         },
         { key: 'o365', label: t('outages365'), value: (r) => r.outages365, numeric: true },
         { key: 'lon', label: t('lon'), value: (r) => r.lon, numeric: true },
@@ -423,16 +433,6 @@ export async function renderHotspots(
       rows: located.filter((r) => worstStatus(byAsset.get(r.assetId), filters.rule) !== 'fine'),
       limit: 500,
     });
-    const fig = figure({
-      title: t('hotspotMap'),
-      desc: t('hotspotMapDesc'),
-      chart: stack,
-      table: mapTable,
-      name: 'hotspot-map',
-    });
-    fig.querySelector('.chart-box')?.append(legend);
-    mapBox.replaceChildren(fig);
-  };
 
   const drawTable = (rows: Hotspot[]) => {
     const top = Number(filters.top ?? '25');
@@ -521,6 +521,9 @@ export async function renderHotspots(
           sort,
           limit: top,
           name: 'hotspot-ranking',
+          // On a phone each asset is a card, its rule status first (map.css).
+          className: 'data ranking',
+          stack: true,
           onSort: (s) => {
             setParam('sort', s.key);
             setParam('dir', s.dir);

@@ -3,20 +3,24 @@
 // (durations grow), with the time of the data shown.
 
 import type { LiveState, Row } from '../api.js';
+import { barChart, COLORS, type FeatureCollection, mapFrame } from '../charts/index.js';
 import {
-  barChart,
-  COLORS,
-  type FeatureCollection,
-  mapFrame,
-  type MapSymbol,
-  mapSvg,
-} from '../charts/index.js';
+  estimatePassed,
+  type MappedOutage,
+  outageCluster,
+  outagePoints,
+  outagePopup,
+} from '../charts/map-outages.js';
+import { type ZoomMap, zoomMap } from '../charts/map-zoom.js';
 import type { Ctx } from '../context.js';
 import { announce, h, svgNode } from '../dom.js';
 import { causeLabel, kindLabel, t } from '../i18n.js';
+import { tm } from '../i18n-map.js';
+import '../styles/map.css';
 import type { Route } from '../router.js';
 import { dataTable, figure } from '../table.js';
 import { assetLink, failure, kpi, labelled, loading, num, pageHeader, str, widthOf } from './common.js';
+import { renderStormPanel } from './live-storm.js';
 
 export interface ActiveOutage {
   eventId: string;
@@ -95,6 +99,8 @@ export async function renderLive(
   const mapBox = h('div', { class: 'figure-slot' });
   const regionBox = h('div', { class: 'figure-slot' });
   const listBox = h('div', { class: 'figure-slot' });
+  // The storm panel: the restoration curve of the current event and its outages' export.
+  const stormBox = h('div', { class: 'figure-slot', 'data-slot': 'storm' });
   main.append(
     pageHeader(t('liveTitle'), t('liveIntro')),
     h(
@@ -106,18 +112,94 @@ export async function renderLive(
       updated,
     ),
     kpis,
+    stormBox,
     h('div', { class: 'grid2' }, mapBox, regionBox),
     listBox,
     h('p', { class: 'note' }, t('ongoingNote')),
   );
+  const storm = renderStormPanel(stormBox, ctx, { signal });
 
   const [boundaries, places, served] = await Promise.all([
     loadBoundaries(ctx).catch(() => null),
     loadPlaces(ctx).catch(() => new Map<string, [number, number]>()),
     loadServedByCity(ctx).catch(() => new Map<string, number>()),
   ]);
-  const etrPassed = (r: ActiveOutage, asOf: number) =>
-    r.estimatedRestoration !== null && Date.parse(r.estimatedRestoration) < asOf;
+  const etrPassed = estimatePassed;
+
+  // The map is made once per width and then given new data, so a refresh keeps the zoom, the
+  // focus and an open pop-up; the pop-up reads the latest rows.
+  const outages = new Map<string, MappedOutage>();
+  let asOf = 0;
+  let live: { map: ZoomMap; width: number; figure: HTMLElement } | undefined;
+  const drawMap = (data: Active) => {
+    outages.clear();
+    for (const r of data.rows) outages.set(r.eventId, r);
+    asOf = data.asOf;
+    const width = Math.min(widthOf(mapBox, 520), 720);
+    const points = outagePoints(data.rows, places, fmt);
+    const table = mapTable(data.rows);
+    if (live && live.width === width && mapBox.contains(live.figure)) {
+      live.map.setPoints(points);
+      live.figure.querySelector('details.table-view > .table-wrap')?.replaceWith(table);
+      return;
+    }
+    const frame = mapFrame(boundaries, [...places.values()], width, Math.round(width * 0.85));
+    const map = zoomMap({
+      id: 'live-map',
+      title: t('ongoingMap'),
+      desc: t('ongoingMapDesc'),
+      frame,
+      points,
+      cluster: outageCluster(outages, fmt),
+      popup: outagePopup(outages, () => asOf, fmt),
+    });
+    const legend = h(
+      'ul',
+      { class: 'legend', 'aria-label': t('legend') },
+      h(
+        'li',
+        {},
+        h('span', { class: 'swatch dot', style: `background:${COLORS.unplanned}` }),
+        t('unplanned'),
+      ),
+      h('li', {}, h('span', { class: 'swatch dot', style: `background:${COLORS.planned}` }), t('planned')),
+      h(
+        'li',
+        {},
+        h('span', { class: 'swatch cluster', 'aria-hidden': 'true' }, '12'),
+        tm('clusterLiveLegend'),
+      ),
+    );
+    const fig = figure({
+      title: t('ongoingMap'),
+      desc: t('ongoingMapDesc'),
+      chart: map.element,
+      table,
+      name: 'live-map',
+    });
+    fig.querySelector('.chart-box')?.append(legend);
+    mapBox.replaceChildren(fig);
+    live = { map, width, figure: fig };
+  };
+  const mapTable = (rows: ActiveOutage[]) =>
+    dataTable({
+      caption: t('ongoingMap'),
+      stack: true,
+      columns: [
+        { key: 'asset', label: t('asset'), value: (r: ActiveOutage) => r.assetName ?? r.assetId },
+        { key: 'region', label: t('region'), value: (r) => [r.city, r.county].filter(Boolean).join(' ') },
+        {
+          key: 'out',
+          label: t('customersOut'),
+          value: (r) => r.customersOut,
+          numeric: true,
+          render: (r) => fmt.int(r.customersOut),
+        },
+        { key: 'lon', label: t('lon'), value: (r) => places.get(r.assetId)?.[0] ?? null, numeric: true },
+        { key: 'lat', label: t('lat'), value: (r) => places.get(r.assetId)?.[1] ?? null, numeric: true },
+      ],
+      rows,
+    });
 
   const draw = (data: Active) => {
     const rows = data.rows;
@@ -134,69 +216,7 @@ export async function renderLive(
       kpi('etr-passed', t('etrPassedCount'), fmt.int(passed), passed),
     );
 
-    // Map: circle area ∝ customers out; colour and legend tell planned from unplanned.
-    const width = Math.min(widthOf(mapBox, 520), 720);
-    const height = Math.round(width * 0.85);
-    const located = rows.filter((r) => places.has(r.assetId));
-    const frame = mapFrame(boundaries, [...places.values()], width, height);
-    const maxOut = Math.max(1, ...rows.map((r) => r.customersOut));
-    const symbols: MapSymbol[] = located.map((r) => {
-      const [lon, lat] = places.get(r.assetId) as [number, number];
-      return {
-        lon,
-        lat,
-        shape: 'circle',
-        size: 4 + 14 * Math.sqrt(r.customersOut / maxOut),
-        fill: r.planned ? COLORS.planned : COLORS.unplanned,
-        opacity: 0.75,
-        asset: r.assetId,
-        title: `${r.assetName ?? r.assetId} · ${fmt.int(r.customersOut)} · ${causeLabel(r.cause)}`,
-      };
-    });
-    const mapNode = svgNode(
-      mapSvg(frame, symbols, { id: 'live-map', title: t('ongoingMap'), desc: t('ongoingMapDesc') }),
-    );
-    mapNode.addEventListener('click', (e) => {
-      const id = (e.target as Element).closest('[data-asset]')?.getAttribute('data-asset');
-      if (id) location.hash = `#/asset/${encodeURIComponent(id)}`;
-    });
-    const legend = h(
-      'ul',
-      { class: 'legend', 'aria-label': t('legend') },
-      h(
-        'li',
-        {},
-        h('span', { class: 'swatch dot', style: `background:${COLORS.unplanned}` }),
-        t('unplanned'),
-      ),
-      h('li', {}, h('span', { class: 'swatch dot', style: `background:${COLORS.planned}` }), t('planned')),
-    );
-    const mapTable = dataTable({
-      caption: t('ongoingMap'),
-      columns: [
-        { key: 'asset', label: t('asset'), value: (r: ActiveOutage) => r.assetName ?? r.assetId },
-        { key: 'region', label: t('region'), value: (r) => [r.city, r.county].filter(Boolean).join(' ') },
-        {
-          key: 'out',
-          label: t('customersOut'),
-          value: (r) => r.customersOut,
-          numeric: true,
-          render: (r) => fmt.int(r.customersOut),
-        },
-        { key: 'lon', label: t('lon'), value: (r) => places.get(r.assetId)?.[0] ?? null, numeric: true },
-        { key: 'lat', label: t('lat'), value: (r) => places.get(r.assetId)?.[1] ?? null, numeric: true },
-      ],
-      rows,
-    });
-    const mapFigure = figure({
-      title: t('ongoingMap'),
-      desc: t('ongoingMapDesc'),
-      chart: mapNode,
-      table: mapTable,
-      name: 'live-map',
-    });
-    mapFigure.querySelector('.chart-box')?.append(legend);
-    mapBox.replaceChildren(mapFigure);
+    drawMap(data);
 
     // Customers out by city.
     const byCity = new Map<string, number>();
@@ -460,11 +480,15 @@ export async function renderLive(
       void refreshOnce(true).then(() => announce(t('liveUpdated')));
       later(1_500, () => void refreshOnce(true));
       later(4_000, () => void refreshOnce(true));
+      later(4_000, () => void storm.refresh());
     },
     onState,
     signal,
   );
-  const tick = setInterval(() => void refreshOnce(true), REFRESH_MS);
+  const tick = setInterval(() => {
+    void refreshOnce(true);
+    void storm.refresh();
+  }, REFRESH_MS);
   signal.addEventListener('abort', () => {
     clearInterval(tick);
     for (const id of timers) clearTimeout(id);
