@@ -190,12 +190,16 @@ function writeResults(): void {
       `<!-- bench:${name} -->\n### ${name}\n\n${machine}; medians of the runs listed in each row (loads: one run). Runs (the cores are shared with other jobs, so timings are noisy):\n${runs}\n\n${markdownTable(rows)}\n${notes}<!-- /bench:${name} -->\n`,
     );
   }
+  // Hand-written notes after the last section (measurements not yet a bench case) are kept.
+  const ends = [...text.matchAll(/<!-- \/bench:\w+ -->\n/g)];
+  const last = ends.at(-1);
+  const trailing = last?.index === undefined ? '' : text.slice(last.index + last[0].length);
   const order = ['ingest', 'demo', 'rules', 'freshness', 'reliability', 'payloads', 'dashboard'];
   const names = [...kept.keys()].sort(
     (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
   writeFileSync(
     mdFile,
-    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/main.ts): each section holds the latest measurement of each case and size. "× baseline" is a case's median over the median of the case it is a peer of (same size, same run). "peak RSS" is the bench's own Node process (which also runs the product's server for payloads and dashboard, and DuckDB); QuestDB's JVM and Chromium are other processes, not counted.\n\n${names.map((n) => kept.get(n)).join('\n')}`,
+    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/main.ts): each section holds the latest measurement of each case and size. "× baseline" is a case's median over the median of the case it is a peer of (same size, same run). "peak RSS" is the bench's own Node process (which also runs the product's server for payloads and dashboard, and DuckDB); QuestDB's JVM and Chromium are other processes, not counted.\n\n${names.map((n) => kept.get(n)).join('\n')}${trailing}`,
   );
 }
