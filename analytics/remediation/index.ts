@@ -97,7 +97,7 @@ export {
   type IssueCode,
   type IssueParams,
 } from './issue-codes.js';
-export { parseTransition, type TransitionRequest } from './requests.js';
+export { parseTransition, type TransitionRequest, transitionBodySchema } from './requests.js';
 export { appendCaseEvents, readCaseEvents, readRuleSetEvents, type StoredCaseEvent } from './sql/case-log.js';
 export {
   type ReportKind,

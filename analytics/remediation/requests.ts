@@ -136,6 +136,8 @@ const bodySchema = z.discriminatedUnion(
     },
   },
 );
+/** The body of POST /cases/:id/transitions (the API description shows it). */
+export { bodySchema as transitionBodySchema };
 
 const NOT_FIELDS = new Set(['action', 'actor', 'expectedSeq', 'note', 'reason']);
 

@@ -34,6 +34,8 @@ const requestSchema = z.strictObject({
   cause: z.enum(CAUSES).default('planned_maintenance'),
   ruleSets: z.array(z.string()).min(1, 'name at least one rule set').optional(),
 });
+/** The body of POST /planned-outages/check (the API description shows it). */
+export { requestSchema as plannedCheckRequest };
 
 const refuse = (issues: { path: string; message: string }[]): HttpError =>
   new HttpError(400, issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), {

@@ -86,6 +86,8 @@ const bodySchema = z.strictObject({
   ruleSet: z.string().min(1).max(200).optional(),
   asOf: z.string().min(1).max(100).optional(),
 });
+/** The body of POST /priorities/what-it-buys (the API description shows it). */
+export { bodySchema as whatItBuysRequest };
 
 /** What the answer says about the weights. */
 const describeWeights = (w: PriorityWeights) => ({

@@ -22,6 +22,8 @@ export interface SessionDeps {
 }
 
 const SignIn = z.strictObject({ token: z.string().min(1).max(512) });
+/** The body of POST /session (the API description shows it). */
+export { SignIn as signInRequest };
 
 export interface SessionAnswer {
   name: string;

@@ -74,6 +74,8 @@ const body = z
     events: z.array(z.enum(NOTICE_TYPES)).min(1).optional(),
   })
   .strict();
+/** The body of POST /subscriptions and PUT /subscriptions/:id (the API description shows it). */
+export { body as subscriptionRequest };
 
 const refuse = (issues: Issue[]): HttpError => new HttpError(400, 'invalid subscription', { issues });
 

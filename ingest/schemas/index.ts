@@ -1,4 +1,4 @@
-export { ASSET_FIELDS, validateAsset } from './asset.js';
+export { ASSET_FIELDS, assetFields, validateAsset } from './asset.js';
 export { quote } from './fields.js';
 export {
   checkField,
@@ -10,6 +10,6 @@ export {
   type RecordOf,
   validateRecord,
 } from './kinds.js';
-export { OUTAGE_FIELDS, validateOutage } from './outage.js';
+export { OUTAGE_FIELDS, outageFields, validateOutage } from './outage.js';
 export type { ValidateContext } from './read.js';
-export { validateWarning, WARNING_FIELDS } from './warning.js';
+export { validateWarning, WARNING_FIELDS, warningFields } from './warning.js';

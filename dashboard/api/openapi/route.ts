@@ -5,7 +5,7 @@
 
 import type { Role } from '../../../core/index.js';
 import type { BodyName } from './bodies.js';
-import type { JsonSchema } from './json-schema.js';
+import { type JsonSchema, TIME_TEXT } from './json-schema.js';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -82,9 +82,6 @@ export interface ApiRoute {
    */
   also?: Readonly<Record<number, string | { description: string; formats: readonly Format[] }>>;
 }
-
-const TIME_TEXT =
-  'ISO-8601; without an offset, local time in the operating zone (OUTAGE_TZ); a date alone is local midnight';
 
 /** query-params.ts timeParam. */
 export function time(name: string, description: string, required = false): QueryParam {
