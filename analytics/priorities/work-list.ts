@@ -40,7 +40,7 @@ const PART_LABELS: Record<Part, Label> = {
   status: { zh: '规则状态', en: 'rule status' },
   excess: { zh: '超限幅度', en: 'over the limit' },
   recency: { zh: '越限时近', en: 'recency' },
-  customers: { zh: '停电户次', en: 'customers affected' },
+  customers: { zh: '停电户次', en: 'customer interruptions' },
   customerHours: { zh: '停电时户数', en: 'customer-hours' },
   saidiShare: { zh: '占区域停电时间', en: 'share of region SAIDI' },
   saifiShare: { zh: '占区域停电次数', en: 'share of region SAIFI' },

@@ -1,6 +1,8 @@
 // Numbers and times for display, with Intl, in the operating zone that /me names. Local dates
 // ("2026-03-01") arrive from the server already in that zone; they are only re-spelt here,
-// never derived from an instant.
+// never derived from an instant. Dates never read as 06/12/2026, which is June to some readers
+// and December to others: Chinese keeps the ISO order with hyphens (2026-12-06, as GB/T 7408
+// writes it), English spells the month (6 Dec 2026).
 
 import { type Lang, locale } from './i18n.js';
 
@@ -13,11 +15,11 @@ export interface Format {
   dec(n: number | null | undefined, digits?: number): string;
   pct(fraction: number | null | undefined, digits?: number): string;
   signedPct(fraction: number | null | undefined, digits?: number): string;
-  /** An instant (epoch ms or ISO text with an offset) as local date and time. */
+  /** An instant (epoch ms or ISO text with an offset) as local date and time: "2026-03-02 00:30" / "2 Mar 2026, 00:30". */
   dateTime(at: number | string | null | undefined): string;
   /** An instant's local time of day (hh:mm). */
   time(at: number | string | null | undefined): string;
-  /** A local calendar date "YYYY-MM-DD" from the server, spelt for the language. */
+  /** A local calendar date "YYYY-MM-DD" from the server, spelt for the language: "2026-03-02" / "2 Mar 2026". */
   date(local: string | null | undefined): string;
   /** A month heading for a local date "YYYY-MM-DD" (e.g. "3月" / "Mar"). */
   monthShort(local: string): string;
@@ -26,6 +28,7 @@ export interface Format {
 }
 
 const DASH = '—';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function parts(local: string): [number, number, number] | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(local);
@@ -53,28 +56,28 @@ export function createFormat(zone: string, lang: Lang): Format {
     }
     return f;
   };
-  // English spells the month ("2 Mar 2026"): 02/03/2026 reads as 3 February to half the readers.
-  const dayMonth =
-    lang === 'zh'
-      ? ({ month: '2-digit', day: '2-digit' } as const)
-      : ({ month: 'short', day: 'numeric' } as const);
-  const dateTimeF = new Intl.DateTimeFormat(loc, {
+  const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  // An instant's local parts as numbers; the words are put together below, not by the locale
+  // data (whose English has turned "Sep" into "Sept" in newer releases).
+  const partsF = new Intl.DateTimeFormat('en-CA', {
     timeZone: zone,
     year: 'numeric',
-    ...dayMonth,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
+    month: '2-digit',
+    day: '2-digit',
+    ...hm,
   });
-  const timeF = new Intl.DateTimeFormat(loc, {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  // A calendar date has no zone: spell it as UTC so nothing shifts it.
-  const dateF = new Intl.DateTimeFormat(loc, { timeZone: 'UTC', year: 'numeric', ...dayMonth });
+  const timeF = new Intl.DateTimeFormat(loc, { timeZone: zone, ...hm });
   const monthF = new Intl.DateTimeFormat(loc, { timeZone: 'UTC', month: 'short' });
+  /** "2026-12-06" / "6 Dec 2026" from year, month and day. */
+  const spell = (y: string | number, m: number, d: number): string =>
+    lang === 'zh'
+      ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+      : `${d} ${MONTHS[m - 1] ?? m} ${y}`;
+  const localDateTime = (ms: number): string => {
+    const p = Object.fromEntries(partsF.formatToParts(ms).map((x) => [x.type, x.value]));
+    const date = spell(p['year'] ?? '', Number(p['month']), Number(p['day']));
+    return `${date}${lang === 'zh' ? ' ' : ', '}${p['hour']}:${p['minute']}`;
+  };
   const instant = (at: number | string): number => (typeof at === 'number' ? at : Date.parse(at));
   const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
 
@@ -87,15 +90,22 @@ export function createFormat(zone: string, lang: Lang): Format {
     pct: (f, digits = 1) => (finite(f) ? `${numOf(digits).format(f * 100)}%` : DASH),
     signedPct: (f, digits = 1) =>
       finite(f) ? `${f > 0 ? '+' : f < 0 ? '−' : ''}${numOf(digits).format(Math.abs(f) * 100)}%` : DASH,
-    dateTime: (at) => (at === null || at === undefined ? DASH : dateTimeF.format(instant(at))),
+    dateTime: (at) => {
+      if (at === null || at === undefined) return DASH;
+      const ms = instant(at);
+      if (!Number.isFinite(ms)) return DASH;
+      return localDateTime(ms);
+    },
     time: (at) => (at === null || at === undefined ? DASH : timeF.format(instant(at))),
     date: (local) => {
       const p = local ? parts(local) : undefined;
-      return p ? dateF.format(Date.UTC(p[0], p[1] - 1, p[2])) : DASH;
+      if (!p) return DASH;
+      return spell(p[0], p[1], p[2]);
     },
     monthShort: (local) => {
       const p = parts(local);
-      return p ? monthF.format(Date.UTC(p[0], p[1] - 1, 1)) : local;
+      if (!p) return local;
+      return lang === 'zh' ? monthF.format(Date.UTC(p[0], p[1] - 1, 1)) : (MONTHS[p[1] - 1] ?? local);
     },
     duration: (minutes) => {
       if (!finite(minutes)) return DASH;

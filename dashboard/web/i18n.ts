@@ -1,7 +1,9 @@
 // Every visible string, one table per language. Simplified Chinese is the default; the choice
 // is remembered in localStorage. `t(key, vars)` fills {name} placeholders. The planners' views
-// keep their strings in i18n-planner.ts, merged here.
+// keep their strings in i18n-planner.ts, the figures that say what they count in
+// i18n-figures.ts, both merged here.
 
+import { figuresEn, figuresZh } from './i18n-figures.js';
 import { plannerEn, plannerZh } from './i18n-planner.js';
 
 export type Lang = 'zh' | 'en';
@@ -52,10 +54,10 @@ const baseZh = {
   liveTitle: '实时停电',
   liveIntro: '正在停电的线路和台区，服务器推送新数据后自动刷新。',
   customersOut: '当前停电用户数',
-  ongoingOutages: '正在停电事件',
-  plannedCount: '计划停电',
-  unplannedCount: '非计划停电',
-  etrPassedCount: '已过预计恢复时间',
+  ongoingOutages: '正在停电事件（起）',
+  plannedCount: '其中计划停电（起）',
+  unplannedCount: '其中非计划停电（起）',
+  etrPassedCount: '已过预计恢复时间（起）',
   etrAssessing: '评估中',
   shareOut: '停电用户占比',
   byRegion: '按地区统计停电用户',
@@ -108,7 +110,7 @@ const baseZh = {
   outages365: '近365天停电（全部）',
   outages60: '近60天停电（全部）',
   unplanned365: '其中非计划',
-  hours365: '停电时长（小时）',
+  hours365: '近365天停电时长合计（小时）',
   lastOutage: '最近停电',
   flagStatus: '规则状态',
   calendarTitle: '每日停电次数日历',
@@ -136,11 +138,8 @@ const baseZh = {
   assetId: '设备编号',
   name: '名称',
   ruleStatus: '规则判定',
-  countInWindow: '当前窗口内计入 {count} 次 / 限值 {limit}',
-  breachWindowCount: '越限窗口内计入 {count} 次 / 限值 {limit}',
+  countInWindow: '当前窗口内计入考核的停电 {count} 次 / 限值 {limit}',
   breachOn: '越限日期 {date}（此后365天内计为频繁停电）',
-  countedNote: '计入规则的停电已扣除除外情形；上方为全部停电。',
-  windowRange: '窗口 {from} 至 {to}',
   notInScope: '不适用',
   timelineTitle: '停电时间线与窗口计数',
   timelineDesc: '近一年每次停电（实心：计入；空心：不计入）及滚动窗口内计入次数，虚线为限值',
@@ -249,7 +248,7 @@ const baseZh = {
   noRegionChosen: '请至少选择一个州（市）。',
 } as const;
 
-const zh = { ...baseZh, ...plannerZh };
+const zh = { ...baseZh, ...plannerZh, ...figuresZh };
 
 export type Key = keyof typeof zh;
 
@@ -300,9 +299,9 @@ const en: Record<Key, string> = {
   liveIntro: 'Feeders and transformer areas without supply now; refreshed when the server pushes new data.',
   customersOut: 'Customers out now',
   ongoingOutages: 'Ongoing outages',
-  plannedCount: 'Planned',
-  unplannedCount: 'Unplanned',
-  etrPassedCount: 'Estimate passed',
+  plannedCount: 'Of which planned',
+  unplannedCount: 'Of which unplanned',
+  etrPassedCount: 'Outages past their estimate',
   etrAssessing: 'Being assessed',
   shareOut: 'Share of customers out',
   byRegion: 'Customers out by region',
@@ -356,7 +355,7 @@ const en: Record<Key, string> = {
   outages365: 'All outages, 365 days',
   outages60: 'All outages, 60 days',
   unplanned365: 'of which unplanned',
-  hours365: 'Outage hours',
+  hours365: 'Outage hours in all, 365 days',
   lastOutage: 'Last outage',
   flagStatus: 'Rule status',
   calendarTitle: 'Outages per day',
@@ -384,11 +383,8 @@ const en: Record<Key, string> = {
   assetId: 'Asset id',
   name: 'Name',
   ruleStatus: 'Rule status',
-  countInWindow: 'Current window: {count} counted / limit {limit}',
-  breachWindowCount: 'Breach window: {count} counted / limit {limit}',
+  countInWindow: 'Current window: {count} counted outages / limit {limit}',
   breachOn: 'Breached on {date} (a frequent-outage asset for the 365 days after)',
-  countedNote: 'Rules count outages after their exclusions; the figures above are all outages.',
-  windowRange: 'Window {from} to {to}',
   notInScope: 'Not applicable',
   timelineTitle: 'Outage timeline and window counts',
   timelineDesc:
@@ -498,6 +494,7 @@ const en: Record<Key, string> = {
     '“Counted” follows rule {rule} of rule set {ruleSet}, on the asset each outage was recorded on, overlapping outages once.',
   noRegionChosen: 'Choose at least one city.',
   ...plannerEn,
+  ...figuresEn,
 };
 
 const TABLES: Record<Lang, Record<Key, string>> = { zh, en };

@@ -1,5 +1,8 @@
 // Accessible data tables: a caption, column headers with sort buttons (aria-sort), numbers
-// right-aligned, in a focusable scroll region so a keyboard can scroll a wide table on a phone.
+// right-aligned, in a focusable, labelled scroll region so a keyboard can scroll a wide table.
+// A table wider than its box says so: shadows at the edges that hide columns and a line of text
+// (the region's description) while it overflows. On a phone every table shows each row as a
+// card of label–value lines, the lead column (a status) first, unless a view keeps it a table.
 // Every chart's figure also carries one of these as its table view.
 
 import { h } from './dom.js';
@@ -15,6 +18,8 @@ export interface Column<T> {
   sortable?: boolean;
   /** Long text that may wrap (other cells keep to one line and the table scrolls). */
   wrap?: boolean;
+  /** Shown first on a phone's card (the status a reader looks for), before the row's name. */
+  lead?: boolean;
 }
 
 export type SortDir = 'ascending' | 'descending';
@@ -34,8 +39,28 @@ export interface TableOptions<T> {
   className?: string;
   /** data-testid-like hook for tests and styling. */
   name?: string;
-  /** On a phone, show each row as a card of label–value lines. */
+  /** On a phone, each row is a card of label–value lines; false keeps a table that scrolls. */
   stack?: boolean;
+}
+
+let regions = 0;
+
+/**
+ * Marks a scroll region that overflows (data-overflow, the hint as its description) and
+ * unmarks it when it fits again, as its size or its content's changes.
+ */
+function watchOverflow(region: HTMLElement, hint: HTMLElement): void {
+  if (typeof ResizeObserver === 'undefined') return;
+  const check = () => {
+    const over = region.scrollWidth > region.clientWidth + 1;
+    if ((region.dataset['overflow'] === 'true') === over) return;
+    region.dataset['overflow'] = String(over);
+    if (over) region.setAttribute('aria-describedby', hint.id);
+    else region.removeAttribute('aria-describedby');
+  };
+  const observer = new ResizeObserver(check);
+  observer.observe(region);
+  for (const child of region.children) observer.observe(child);
 }
 
 function compare(a: string | number | null, b: string | number | null): number {
@@ -62,8 +87,9 @@ export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], s
 
 export function dataTable<T>(o: TableOptions<T>): HTMLElement {
   let sort = o.sort;
+  const stack = o.stack ?? true;
   const table = h('table', {
-    class: `${o.className ?? 'data'}${o.stack ? ' stack' : ''}`,
+    class: `${o.className ?? 'data'}${stack ? ' stack' : ''}`,
     'data-name': o.name ?? null,
   });
   const caption = h('caption', {}, o.caption);
@@ -127,8 +153,10 @@ export function dataTable<T>(o: TableOptions<T>): HTMLElement {
           o.columns.map((c, i) => {
             const content = c.render ? c.render(row) : (c.value(row) ?? t('none'));
             const cell = i === 0 ? h('th', { scope: 'row' }) : h('td');
-            cell.className = [c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim();
-            if (o.stack) cell.dataset['label'] = c.label;
+            cell.className = [c.numeric ? 'num' : '', c.wrap ? 'wrap' : '', c.lead ? 'lead' : '']
+              .join(' ')
+              .trim();
+            if (stack) cell.dataset['label'] = c.label;
             cell.append(typeof content === 'number' ? String(content) : content);
             return cell;
           }),
@@ -141,7 +169,16 @@ export function dataTable<T>(o: TableOptions<T>): HTMLElement {
   };
   renderHead();
   renderBody();
-  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': o.caption, tabindex: 0 }, table);
+  regions += 1;
+  const hint = h('p', { class: 'scroll-hint', id: `table-hint-${regions}` }, t('figScrollHint'));
+  const region = h(
+    'div',
+    { class: 'table-wrap', role: 'region', 'aria-label': o.caption, tabindex: 0 },
+    hint,
+    table,
+  );
+  watchOverflow(region, hint);
+  return region;
 }
 
 /** A chart with its accessible name, a description, and its data as a table behind a disclosure. */

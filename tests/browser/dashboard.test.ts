@@ -174,15 +174,21 @@ describe('live operations', () => {
     await page.locator('#live-nature').selectOption('');
     // The browser runs in New York; the time shown is Shanghai's.
     const asOf = Number(await page.locator('#last-update').getAttribute('data-as-of'));
-    const expected = new Intl.DateTimeFormat('zh-CN', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(asOf);
+    // Chinese keeps the ISO order: 2026-12-06 09:05
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(asOf)
+        .map((p) => [p.type, p.value]),
+    );
+    const expected = `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
     expect(await page.locator('#last-update').textContent()).toBe(expected);
     await expect
       .poll(() => page.locator('#live-state').getAttribute('data-state'), { timeout: 15_000 })
@@ -467,7 +473,8 @@ describe('reliability', () => {
       h.product,
       `/api/v1/reliability?from=${y}-01-01&to=${y + 1}-01-01&groupBy=city&variant=all`,
     );
-    await page.goto(`${h.web}/#/reliability`);
+    // the page opens on this year to date; these figures are of the last full year
+    await page.goto(`${h.web}/#/reliability?period=${y}`);
     // The tables sit in closed <details> (the table view of each chart): attached, not visible.
     const attached = { state: 'attached', timeout: 90_000 } as const;
     await page.locator('table[data-name="rel-city"] tbody tr').first().waitFor(attached);
@@ -510,7 +517,8 @@ describe('reliability', () => {
     );
     const parks = byPark.rows.filter((r) => r.park !== null);
     expect(parks.length).toBeGreaterThan(0);
-    await page.goto(`${h.web}/#/reliability`);
+    // the page opens on this year to date; these figures are of the last full year
+    await page.goto(`${h.web}/#/reliability?period=${y}`);
     const attached = { state: 'attached', timeout: 90_000 } as const;
     await page.locator('table[data-name="rel-park"] tbody tr').first().waitFor(attached);
     const shown = await page

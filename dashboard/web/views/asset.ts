@@ -1,7 +1,8 @@
-// One feeder or transformer area: what it is, its rule status for each count rule, its
-// outages on a timeline with the rolling 60-day and 365-day counts drawn against their limits
-// (from GET /flags/:assetId/explain, so excluded outages carry their reason), a calendar of
-// its outages per local day, for a feeder the areas it serves, and its remediation cases.
+// One feeder or transformer area: what it is, its rule status for each count rule (the rule
+// cards of asset-rules.ts), its outages on a timeline with the rolling 60-day and 365-day
+// counts drawn against their limits (from GET /flags/:assetId/explain, so excluded outages
+// carry their reason), a calendar of its outages per local day, for a feeder the areas it
+// serves, and its remediation cases. Counts say whether they are all outages or counted ones.
 
 import type { Row } from '../api.js';
 import { type TimelinePanel, timeline } from '../charts/index.js';
@@ -10,40 +11,12 @@ import { h, svgNode } from '../dom.js';
 import { areaClassLabel, causeLabel, kindLabel, lang, reasonLabel, t } from '../i18n.js';
 import { href, type Route } from '../router.js';
 import { type Column, dataTable, figure } from '../table.js';
+import { type ExplainedOutage, type Explanation, ruleCards } from './asset-rules.js';
+import { feederAreasCard } from './feeder-areas.js';
 import { assetCasesCard } from './case-list.js';
 import { canEdit } from './remediation-common.js';
-import { assetLink, fill, kpi, num, pageHeader, statusBadge, str, widthOf } from './common.js';
-import {
-  calendarFigure,
-  type DailyAnswer,
-  type Flag,
-  type FlagsAnswer,
-  type Hotspot,
-  toHotspot,
-  worstStatus,
-} from './hotspots.js';
-
-interface ExplainedOutage {
-  eventId: string;
-  start: number;
-  end: number | null;
-  cause: string;
-  date: string;
-  counted: boolean;
-  reason?: string;
-  viaFeeder?: string;
-}
-
-interface Explanation {
-  assetId: string;
-  kind: string;
-  rule: string;
-  inScope: boolean;
-  flag: (Omit<Flag, 'status'> & { status: 'breach' | 'at_risk' }) | null;
-  from: string;
-  to: string;
-  outages: ExplainedOutage[];
-}
+import { assetLink, fill, kpi, num, pageHeader, str, widthOf } from './common.js';
+import { calendarFigure, type DailyAnswer, toHotspot } from './hotspots.js';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -96,12 +69,13 @@ export async function renderAsset(
     [t('assetId'), id],
     [t('kind'), kindLabel(kind)],
     ...(feederId ? ([[t('feeder'), assetLink(feederId, feederId)]] as [string, Node][]) : []),
+    ...(str(asset['code']) ? ([[t('figCode'), str(asset['code']) ?? '']] as [string, string][]) : []),
     ...(str(asset['substation'])
       ? ([[t('substation'), str(asset['substation']) ?? '']] as [string, string][])
       : []),
     [t('region'), [asset['province'], asset['city'], asset['county']].filter(Boolean).join(' ')],
     [t('areaClass'), areaClassLabel(str(asset['areaClass']))],
-    [t('customers'), fmt.int(num(asset['customers']))],
+    [t('figCustomersServed'), fmt.int(num(asset['customers']))],
     ...(Number.isFinite(num(asset['transformers']))
       ? ([[t('transformers'), fmt.int(num(asset['transformers']))]] as [string, string][])
       : []),
@@ -147,52 +121,7 @@ export async function renderAsset(
   if (signal.aborted) return;
   const inScope = explained.filter((e) => e.now.inScope);
 
-  rulesBox.replaceChildren(
-    h('h2', {}, t('ruleStatus')),
-    h('p', { class: 'note' }, t('countedNote')),
-    h(
-      'ul',
-      { class: 'rules' },
-      explained.map(({ rule, now }) =>
-        h(
-          'li',
-          {
-            class: 'card rule-card',
-            'data-rule': rule.id,
-            'data-status': now.inScope ? (now.flag?.status ?? 'fine') : 'n/a',
-          },
-          h('p', { class: 'rule-title' }, rule.title[lang()]),
-          now.inScope
-            ? statusBadge(now.flag?.status ?? 'fine')
-            : h('span', { class: 'status na' }, t('notInScope')),
-          now.flag
-            ? h(
-                'p',
-                { class: 'rule-detail' },
-                // A breach is shown with its own window and date: it may lie months back, when
-                // the recent counts above are low.
-                t(now.flag.status === 'breach' ? 'breachWindowCount' : 'countInWindow', {
-                  count: now.flag.count,
-                  limit: now.flag.limit,
-                }),
-                h('br'),
-                t('windowRange', { from: fmt.date(now.flag.windowStart), to: fmt.date(now.flag.windowEnd) }),
-                ...(now.flag.status === 'breach' && now.flag.breachDate
-                  ? [
-                      h('br'),
-                      h(
-                        'span',
-                        { 'data-breach-date': now.flag.breachDate },
-                        t('breachOn', { date: fmt.date(now.flag.breachDate) }),
-                      ),
-                    ]
-                  : []),
-              )
-            : null,
-        ),
-      ),
-    ),
-  );
+  rulesBox.replaceChildren(...ruleCards(fmt, explained));
 
   // Timeline: the trailing year of the first in-scope rule's explanation.
   const first = inScope[0];
@@ -247,28 +176,36 @@ export async function renderAsset(
         label: shortRule(rule),
         value: (o) => {
           const x = byId.get(o.eventId);
-          return x ? (x.counted ? t('counted') : `${t('excluded')}: ${reasonLabel(x.reason)}`) : null;
+          return x ? (x.counted ? t('counted') : notCountedText(x.reason)) : null;
         },
         render: (o) => {
           const x = byId.get(o.eventId);
           if (!x) return t('none');
           return x.counted
             ? h('span', { class: 'counted' }, t('counted'))
-            : h(
-                'span',
-                { class: 'excluded', 'data-reason': x.reason ?? '' },
-                `${t('excluded')}: ${reasonLabel(x.reason)}`,
-              );
+            : h('span', { class: 'excluded', 'data-reason': x.reason ?? '' }, notCountedText(x.reason));
         },
         sortable: true,
+        wrap: true,
       };
     });
+    // The rules' verdicts (with the reasons) first, beside the date and cause; times after.
     const columns: Column<ExplainedOutage>[] = [
       {
         key: 'date',
         label: t('date'),
         value: (o) => o.date,
         render: (o) => fmt.date(o.date),
+        sortable: true,
+      },
+      { key: 'cause', label: t('cause'), value: (o) => causeLabel(o.cause), sortable: true },
+      ...ruleColumns,
+      {
+        key: 'duration',
+        label: t('duration'),
+        value: (o) => (o.end === null ? null : (o.end - o.start) / 60_000),
+        render: (o) => (o.end === null ? t('ongoing') : fmt.duration((o.end - o.start) / 60_000)),
+        numeric: true,
         sortable: true,
       },
       {
@@ -286,18 +223,8 @@ export async function renderAsset(
         sortable: true,
       },
       {
-        key: 'duration',
-        label: t('duration'),
-        value: (o) => (o.end === null ? null : (o.end - o.start) / 60_000),
-        render: (o) => (o.end === null ? t('ongoing') : fmt.duration((o.end - o.start) / 60_000)),
-        numeric: true,
-        sortable: true,
-      },
-      { key: 'cause', label: t('cause'), value: (o) => causeLabel(o.cause), sortable: true },
-      ...ruleColumns,
-      {
         key: 'event',
-        label: 'ID',
+        label: t('figEventId'),
         value: (o) => o.eventId + (o.viaFeeder ? ` (${t('feeder')} ${o.viaFeeder})` : ''),
       },
     ];
@@ -349,71 +276,17 @@ export async function renderAsset(
     ),
   ];
   if (kind === 'feeder') {
-    pending.push(
-      fill(
-        areasBox,
-        async () => {
-          const [areas, flags] = await Promise.all([
-            api.json<{ rows: Row[] }>('/hotspots', { feederId: id }).then((a) => a.rows.map(toHotspot)),
-            api.json<FlagsAnswer>('/flags', { ruleSet: ctx.ruleSet }),
-          ]);
-          const byAsset = new Map<string, Flag[]>();
-          for (const f of flags.rows) byAsset.set(f.assetId, [...(byAsset.get(f.assetId) ?? []), f]);
-          const rows = areas.filter((a) => a.kind === 'area');
-          return h(
-            'section',
-            { class: 'card', 'data-name': 'feeder-areas' },
-            h('h2', {}, t('feederAreas')),
-            dataTable({
-              caption: t('feederAreasCaption', { n: rows.length }),
-              name: 'feeder-areas',
-              sort: { key: 'outages365', dir: 'descending' },
-              columns: [
-                {
-                  key: 'name',
-                  label: t('asset'),
-                  value: (r: Hotspot) => r.name ?? r.assetId,
-                  render: (r) => assetLink(r.assetId, r.name),
-                  sortable: true,
-                },
-                {
-                  key: 'customers',
-                  label: t('customers'),
-                  value: (r) => r.customers,
-                  numeric: true,
-                  sortable: true,
-                },
-                {
-                  key: 'outages365',
-                  label: t('outages365'),
-                  value: (r) => r.outages365,
-                  numeric: true,
-                  sortable: true,
-                },
-                {
-                  key: 'outages60',
-                  label: t('outages60'),
-                  value: (r) => r.outages60,
-                  numeric: true,
-                  sortable: true,
-                },
-                {
-                  key: 'status',
-                  label: t('flagStatus'),
-                  value: (r) => ['fine', 'at_risk', 'breach'].indexOf(worstStatus(byAsset.get(r.assetId))),
-                  render: (r) => statusBadge(worstStatus(byAsset.get(r.assetId))),
-                  sortable: true,
-                },
-              ],
-              rows,
-            }),
-          );
-        },
-        signal,
-      ),
-    );
+    pending.push(fill(areasBox, () => feederAreasCard(ctx, id), signal));
   }
   await Promise.all(pending);
+}
+
+/** "不计入：…" unless the reason's own words already say it is not counted. */
+function notCountedText(reason: string | undefined): string {
+  const text = reasonLabel(reason);
+  return text.toLowerCase().includes(t('excluded').toLowerCase())
+    ? text
+    : t('figNotCounted', { reason: text });
 }
 
 function shortRule(rule: RuleInfo): string {

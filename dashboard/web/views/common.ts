@@ -101,12 +101,20 @@ export type FlagStatus = 'breach' | 'at_risk' | 'fine';
 
 const SHAPES: Record<FlagStatus, string> = { breach: '▲', at_risk: '■', fine: '●' };
 
-export function statusBadge(status: FlagStatus): HTMLElement {
+/**
+ * A rule status as shape and word; a breach given its (formatted) date reads "越限（2025-12-03）"
+ * / "Breached (3 Dec 2025)", so it is never taken for a breach of the recent counts beside it.
+ */
+export function statusBadge(status: FlagStatus, breachDate?: string): HTMLElement {
+  const word =
+    status === 'breach' && breachDate !== undefined
+      ? t('figBreachDated', { date: breachDate })
+      : statusLabel(status);
   return h(
     'span',
     { class: `status ${status}`, 'data-status': status },
     h('span', { class: 'shape', 'aria-hidden': 'true' }, SHAPES[status]),
-    ` ${statusLabel(status)}`,
+    ` ${word}`,
   );
 }
 

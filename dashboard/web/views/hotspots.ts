@@ -445,11 +445,22 @@ export async function renderHotspots(
         .sort((a, b) => b.outages365 - a.outages365 || a.assetId.localeCompare(b.assetId))
         .map((r, i) => [r.assetId, i + 1]),
     );
+    const shownFlags = (r: Hotspot) =>
+      (byAsset.get(r.assetId) ?? []).filter((f) => !filters.rule || f.rule === filters.rule);
+    // counted outages (not all outages, which the columns beside show) against each rule's limit
     const flagText = (r: Hotspot) =>
-      (byAsset.get(r.assetId) ?? [])
-        .filter((f) => !filters.rule || f.rule === filters.rule)
-        .map((f) => `${shortWindow(ruleById.get(f.rule))} ${f.count}/${f.limit}`)
+      shownFlags(r)
+        .map((f) =>
+          t('figRuleCounted', { rule: shortWindow(ruleById.get(f.rule)), count: f.count, limit: f.limit }),
+        )
         .join('; ');
+    /** the latest breach date among the flags shown, so a breach says when */
+    const latestBreach = (r: Hotspot): string | undefined =>
+      shownFlags(r)
+        .map((f) => f.breachDate)
+        .filter((d): d is string => d !== null)
+        .sort()
+        .at(-1);
     const columns: Column<Hotspot>[] = [
       {
         key: 'rank',
@@ -499,7 +510,10 @@ export async function renderHotspots(
           const cell = h(
             'span',
             { class: 'status-cell' },
-            statusBadge(worstStatus(byAsset.get(r.assetId), filters.rule)),
+            statusBadge(
+              worstStatus(byAsset.get(r.assetId), filters.rule),
+              ((d) => (d === undefined ? undefined : fmt.date(d)))(latestBreach(r)),
+            ),
           );
           const text = flagText(r);
           if (text) cell.append(h('span', { class: 'flag-rules' }, text));

@@ -1,15 +1,17 @@
 // The work list's table and the weights it was scored with. Each row shows its score as a bar
 // of the parts' points and, on request, every part with its weight, value, points and the
 // API's own account of the arithmetic (the "basis"), worded in the UI's language from its code.
+// The columns a planner acts on come first (asset, rule status with its breach date, case
+// number), so they stay in sight on a 1440 px screen; the figures say what they count.
 
 import { scoreBar } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
 import type { BasisCode } from '../../../analytics/priorities/basis-codes.js';
 import { BASIS_CODES, basisText } from '../explain.js';
-import { type Key, known, t } from '../i18n.js';
+import { type Key, kindLabel, known, t } from '../i18n.js';
 import { type Column, dataTable } from '../table.js';
-import { assetColumns } from './common.js';
+import { assetLink } from './common.js';
 import { caseLink, overdueBadge } from './remediation-common.js';
 
 export interface ScoredPart {
@@ -33,8 +35,11 @@ export interface PriorityRow {
   score: number;
   status: 'breach' | 'at_risk' | 'watch' | null;
   rule: string | null;
+  /** the breach of the rule named, when in breach */
+  breachDate?: string | null;
   count: number | null;
   limit: number | null;
+  /** Σ customers of each sustained interruption recorded on the asset in the period: 户次 */
   customersAffected: number;
   customerHours: number;
   region: string | null;
@@ -100,9 +105,16 @@ export function weightsCard(ctx: Ctx, a: PrioritiesAnswer): HTMLElement {
 
 const STANDING_SHAPES: Record<string, string> = { breach: '▲', at_risk: '■', watch: '◆' };
 
-function standingBadge(status: PriorityRow['status']): HTMLElement | string {
+function standingBadge(status: PriorityRow['status'], breachDate: string | undefined): HTMLElement | string {
   if (!status) return t('none');
-  const word = status === 'watch' ? t('watch') : t(status === 'breach' ? 'breach' : 'atRisk');
+  const word =
+    status === 'watch'
+      ? t('watch')
+      : status === 'breach'
+        ? breachDate !== undefined
+          ? t('figBreachDated', { date: breachDate })
+          : t('breach')
+        : t('atRisk');
   return h(
     'span',
     { class: `status ${status}`, 'data-status': status },
@@ -201,12 +213,24 @@ export function workListTable(
         return box;
       },
     },
-    ...assetColumns<PriorityRow>((r) => r),
     {
-      key: 'score',
-      label: t('score'),
-      value: (r) => r.score,
-      render: (r) => breakdown(ctx, r, ruleTitle),
+      key: 'asset',
+      label: t('asset'),
+      value: (r) => r.name ?? r.assetId,
+      render: (r) =>
+        h(
+          'span',
+          {},
+          assetLink(r.assetId, r.name),
+          h(
+            'span',
+            { class: 'asset-where' },
+            t('figAssetWhere', {
+              kind: kindLabel(r.kind),
+              region: [r.city, r.county].filter(Boolean).join(' '),
+            }),
+          ),
+        ),
       sortable: true,
       wrap: true,
     },
@@ -218,31 +242,21 @@ export function workListTable(
         h(
           'span',
           { class: 'status-cell' },
-          standingBadge(r.status),
+          standingBadge(r.status, r.breachDate ? fmt.date(r.breachDate) : undefined),
           r.rule
             ? h(
                 'span',
                 { class: 'flag-rules' },
-                t('ruleCount', { rule: ruleTitle(r.rule), count: r.count ?? '', limit: r.limit ?? '' }),
+                t('figRuleCounted', {
+                  rule: ruleTitle(r.rule),
+                  count: r.count === null ? '' : fmt.int(r.count),
+                  limit: r.limit === null ? '' : fmt.int(r.limit),
+                }),
               )
             : null,
         ),
-    },
-    {
-      key: 'customerHours',
-      label: t('customerHours'),
-      value: (r) => r.customerHours,
-      render: (r) => fmt.num(r.customerHours, 0),
-      numeric: true,
-      sortable: true,
-    },
-    {
-      key: 'customersAffected',
-      label: t('customersAffected'),
-      value: (r) => r.customersAffected,
-      render: (r) => fmt.int(r.customersAffected),
-      numeric: true,
-      sortable: true,
+      wrap: true,
+      lead: true,
     },
     {
       key: 'case',
@@ -252,8 +266,32 @@ export function workListTable(
         r.caseId
           ? h('span', { class: 'status-cell' }, caseLink(r.caseId), r.overdue ? overdueBadge(true) : null)
           : t('none'),
+      sortable: true,
     },
-    { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit, sortable: true },
+    {
+      key: 'score',
+      label: t('score'),
+      value: (r) => r.score,
+      render: (r) => breakdown(ctx, r, ruleTitle),
+      sortable: true,
+    },
+    {
+      key: 'customersAffected',
+      label: t('figCustomerInterruptions'),
+      value: (r) => r.customersAffected,
+      render: (r) => fmt.int(r.customersAffected),
+      numeric: true,
+      sortable: true,
+    },
+    {
+      key: 'customerHours',
+      label: t('figCustomerHours'),
+      value: (r) => r.customerHours,
+      render: (r) => fmt.num(r.customerHours, 0),
+      numeric: true,
+      sortable: true,
+    },
+    { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit, sortable: true, wrap: true },
   ];
   return dataTable({
     caption: t('workListCaption', { n: a.rows.length, ranked: a.ranked }),

@@ -13,7 +13,7 @@ import { fill, labelled, pageHeader, str } from './common.js';
 import { type PrioritiesAnswer, weightsCard, workListTable } from './priorities-table.js';
 import type { CasesAnswer, Place } from './remediation-common.js';
 import { regionSelect } from './remediation-common.js';
-import { whatItBuysSection } from './what-it-buys.js';
+import { type AssetName, whatItBuysSection } from './what-it-buys.js';
 
 const FILTER_KEYS = ['ruleSet', 'region', 'unit', 'kind', 'cause', 'top'] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
@@ -44,7 +44,11 @@ export async function renderPriorities(
     county: str(r['county']),
   }));
   const selected = new Set<string>();
-  const names = new Map<string, string>();
+  // Every asset's name and equipment code, so what it buys names the assets that leave the
+  // list even when the work list does not show them.
+  const names = new Map<string, AssetName>(
+    assets.map((r) => [String(r['assetId']), { name: str(r['name']), code: str(r['code']) }]),
+  );
   let answer: PrioritiesAnswer | undefined;
 
   const ruleSet = () => filters.ruleSet ?? ctx.ruleSet;
@@ -174,7 +178,8 @@ export async function renderPriorities(
       listBox,
       async () => {
         answer = await api.json<PrioritiesAnswer>('/priorities', params());
-        for (const r of answer.rows) names.set(r.assetId, r.name ?? r.assetId);
+        for (const r of answer.rows)
+          if (!names.has(r.assetId)) names.set(r.assetId, { name: r.name, code: null });
         weightsBox.replaceChildren(weightsCard(ctx, answer));
         drawToolbar();
         const rules = sets.find((s) => s.name === answer?.ruleSet)?.rules ?? [];

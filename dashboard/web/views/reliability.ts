@@ -3,7 +3,8 @@
 // before, on request the daily SAIDI with the major-event-day threshold, and a Pareto chart of
 // causes (or responsibilities) per chosen city with its table beside it. Variant and the
 // major-event-day exclusion are selectable. Periods are calendar years (or this year to
-// date) named as local dates, which the server reads in the operating zone.
+// date, where the page opens) named as local dates, which the server reads in the operating
+// zone. At the top, the headline: the province's SAIDI and SAIFI against the loaded targets.
 
 import type { Row } from '../api.js';
 import { barChart, type DailyPoint, dailyBars } from '../charts/index.js';
@@ -15,6 +16,7 @@ import { areaClassLabel, causeLabel, type Key, locale, t } from '../i18n.js';
 import { type Route, replaceParams } from '../router.js';
 import { type Column, dataTable, figure } from '../table.js';
 import { checkbox, fill, labelled, num, pageHeader, str, widthOf } from './common.js';
+import { headlineSection } from './reliability-headline.js';
 
 const VARIANTS = ['all', 'no_external', 'no_shortage', 'planned', 'fault'] as const;
 const CAUSE_MEASURES = ['customerHours', 'customerInterruptions', 'events', 'counted'] as const;
@@ -93,6 +95,7 @@ export async function renderReliability(
     regions: (p.get('causeRegions') ?? '').split(',').filter((x) => x !== ''),
   };
   const controls = h('form', { class: 'filters card', 'aria-labelledby': 'rel-controls' });
+  const headlineBox = h('div', { class: 'figure-slot' });
   const cityBox = h('div', { class: 'figure-slot' });
   const causesBox = h('div', { class: 'figure-slot' });
   const classBox = h('div', { class: 'figure-slot' });
@@ -103,6 +106,7 @@ export async function renderReliability(
   const checks = h('section', { class: 'card data-checks', 'aria-labelledby': 'rel-checks', hidden: '' });
   main.append(
     pageHeader(t('reliabilityTitle'), t('reliabilityIntro')),
+    headlineBox,
     controls,
     checks,
     cityBox,
@@ -114,10 +118,11 @@ export async function renderReliability(
   );
 
   // The ranking's default year is the last complete local year; it names the periods offered.
+  // The page opens on this year to date: what a planner is judged on now.
   const latest = await api.json<RankingAnswer>('/reliability/ranking');
   if (signal.aborted) return;
   const lastYear = latest.year;
-  if (!state.choice) state.choice = String(lastYear);
+  if (!state.choice) state.choice = 'ytd';
 
   let current: AbortController | undefined;
   const load = async () => {
@@ -169,6 +174,21 @@ export async function renderReliability(
         checks.hidden = false;
       }
     };
+
+    const headline = fill(
+      headlineBox,
+      () =>
+        headlineSection(ctx, {
+          from,
+          to,
+          year,
+          label: periodLabel,
+          variant,
+          params: common,
+        }),
+      sig,
+      med,
+    );
 
     const byCity = fill(
       cityBox,
@@ -287,7 +307,7 @@ export async function renderReliability(
         h('button', { type: 'button', id: 'load-daily', onclick: () => void loadDaily() }, t('loadDaily')),
       ),
     );
-    await Promise.all([byCity, byCause, byClass, byPark, ranking]);
+    await Promise.all([headline, byCity, byCause, byClass, byPark, ranking]);
   };
 
   controls.replaceChildren(

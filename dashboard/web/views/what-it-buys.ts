@@ -2,11 +2,12 @@
 // region's SAIDI and SAIFI as recorded and as if the chosen assets' remediable outages of the
 // trailing year had not happened, the target status before and after, and how many assets
 // would leave the frequent-outage list. Every figure is the API's; nothing is recomputed here.
+// Assets are named by name and equipment code, rules by their titles, never by raw ids.
 
 import { pairedBars } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
-import { causeLabel, known, t } from '../i18n.js';
+import { causeLabel, known, lang, t } from '../i18n.js';
 import { hoursText, targetGroupText } from '../explain.js';
 import { dataTable, figure } from '../table.js';
 import { assetLink, fill, kpi, widthOf } from './common.js';
@@ -57,11 +58,31 @@ export interface WhatItBuysAnswer {
   includesOngoing: boolean;
 }
 
+/** What an asset is called: its name and the utility's equipment code, where known. */
+export interface AssetName {
+  name: string | null;
+  code: string | null;
+}
+
 export interface BuysRequest {
   assetIds: string[];
   ruleSet: string;
-  /** names of the assets the work list showed, for the lists of assets that leave */
-  names: ReadonlyMap<string, string>;
+  /** the assets' names and codes, for the lists of assets that leave */
+  names: ReadonlyMap<string, AssetName>;
+}
+
+/** The asset linked by its name (its id only when no name is known), its code beside it. */
+function namedAsset(
+  id: string,
+  named: AssetName | undefined,
+  fallbackName?: string | null,
+): (Node | string)[] {
+  const name = named?.name ?? fallbackName ?? null;
+  const code = named?.code ?? null;
+  return [
+    assetLink(id, name),
+    ...(code ? [' ', h('span', { class: 'code' }, t('figCodeOf', { code }))] : []),
+  ];
 }
 
 const targetWord = (status: string): string => {
@@ -76,21 +97,31 @@ export function whatItBuysSection(
   signal: AbortSignal,
 ): Promise<void> {
   const load = async () => {
-    const a = await ctx.api.post<WhatItBuysAnswer>('/priorities/what-it-buys', {
-      assetIds: q.assetIds,
-      ruleSet: q.ruleSet,
-    });
-    return buysContent(ctx, a, q, widthOf(box, 560));
+    const [a, sets] = await Promise.all([
+      ctx.api.post<WhatItBuysAnswer>('/priorities/what-it-buys', {
+        assetIds: q.assetIds,
+        ruleSet: q.ruleSet,
+      }),
+      ctx.ruleSets().catch(() => []),
+    ]);
+    const rules = sets.find((s) => s.name === q.ruleSet)?.rules ?? sets.flatMap((s) => s.rules);
+    const ruleTitle = (id: string) => rules.find((r) => r.id === id)?.title[lang()] ?? id;
+    return buysContent(ctx, a, q, ruleTitle, widthOf(box, 560));
   };
   const done = fill(box, load, signal, true);
   box.scrollIntoView({ block: 'start' });
   return done;
 }
 
-function buysContent(ctx: Ctx, a: WhatItBuysAnswer, q: BuysRequest, width: number): HTMLElement {
+function buysContent(
+  ctx: Ctx,
+  a: WhatItBuysAnswer,
+  q: BuysRequest,
+  ruleTitle: (id: string) => string,
+  width: number,
+): HTMLElement {
   const { fmt } = ctx;
   const list = a.frequentOutageList;
-  const name = (id: string) => q.names.get(id) ?? id;
   const kpis = h(
     'div',
     { class: 'kpis' },
@@ -164,7 +195,9 @@ function buysContent(ctx: Ctx, a: WhatItBuysAnswer, q: BuysRequest, width: numbe
             {
               key: 'group',
               label: t('target'),
-              value: (x: TargetChange) => `${x.rule} · ${targetGroupText(x.group, fmt)} · ${x.year}`,
+              value: (x: TargetChange) =>
+                `${ruleTitle(x.rule)} · ${targetGroupText(x.group, fmt)} · ${x.year}`,
+              wrap: true,
             },
             {
               key: 'before',
@@ -194,7 +227,7 @@ function buysContent(ctx: Ctx, a: WhatItBuysAnswer, q: BuysRequest, width: numbe
       ? h(
           'ul',
           { class: 'leaving', 'data-name': 'buys-leaving-list' },
-          list.leaving.map((id) => h('li', {}, assetLink(id, name(id)))),
+          list.leaving.map((id) => h('li', { 'data-asset-id': id }, namedAsset(id, q.names.get(id)))),
         )
       : h(
           'p',
@@ -208,7 +241,7 @@ function buysContent(ctx: Ctx, a: WhatItBuysAnswer, q: BuysRequest, width: numbe
         key: 'asset',
         label: t('asset'),
         value: (x: WhatItBuysAnswer['assets'][number]) => x.name ?? x.assetId,
-        render: (x) => assetLink(x.assetId, x.name),
+        render: (x) => h('span', {}, namedAsset(x.assetId, q.names.get(x.assetId), x.name)),
       },
       { key: 'outages', label: t('outages'), value: (x) => x.outages, numeric: true },
       { key: 'excluded', label: t('buysExcludedShort'), value: (x) => x.excluded, numeric: true },
@@ -252,6 +285,16 @@ function buysContent(ctx: Ctx, a: WhatItBuysAnswer, q: BuysRequest, width: numbe
     targets,
     h('h3', {}, t('buysLeavingTitle')),
     leaving,
+    list.clearedAtRisk.length > 0
+      ? [
+          h('h3', {}, t('buysCleared')),
+          h(
+            'ul',
+            { class: 'leaving', 'data-name': 'buys-cleared-list' },
+            list.clearedAtRisk.map((id) => h('li', { 'data-asset-id': id }, namedAsset(id, q.names.get(id)))),
+          ),
+        ]
+      : null,
     assets,
   );
 }

@@ -1,5 +1,5 @@
 // The API's case refusals and score-part bases worded by code in Chinese and English, with
-// dates and numbers spelt by the Format of the operating zone (zh-CN: 2025/10/17, 147,797;
+// dates and numbers spelt by the Format of the operating zone (zh-CN: 2025-10-17, 147,797;
 // en-GB: 17 Oct 2025, with the month spelt). Every code of both closed sets is pinned, word for word; an unknown code
 // or params that do not fit fall back to the API's English text.
 
@@ -88,14 +88,14 @@ const ISSUES: IssueCase[] = [
   [
     'in_observation',
     { until: '2025-10-17', days: 90, workDone: '2025-07-20', closableFrom: '2025-10-18' },
-    '仍在观察期内：观察期至 2025/10/17（自整治完成日 2025/07/20 起 90 天），2025/10/18 起可销号',
+    '仍在观察期内：观察期至 2025-10-17（自整治完成日 2025-07-20 起 90 天），2025-10-18 起可销号',
     'still in observation until 17 Oct 2025 (90 days from 20 Jul 2025, the day the work was done); closing is possible from 18 Oct 2025',
   ],
   [
     'breach_in_observation',
     { rule: 'over-3-in-60d', breachDate: '2025-09-02', from: '2025-07-20' },
-    '观察期（2025/07/20 起）内发生越限（60天内停电超过3次，2025/09/02）：工单应重新打开，不能销号',
-    'a breach of More than 3 outages in 60 days dated 2 Sept 2025 fell in the observation period (from 20 Jul 2025): the case is reopened, not closed',
+    '观察期（2025-07-20 起）内发生越限（60天内停电超过3次，2025-09-02）：工单应重新打开，不能销号',
+    'a breach of More than 3 outages in 60 days dated 2 Sep 2025 fell in the observation period (from 20 Jul 2025): the case is reopened, not closed',
   ],
   ['reopen_reason_required', {}, '必填：请说明重新打开的原因', 'required: why the case is reopened'],
   [
@@ -107,19 +107,19 @@ const ISSUES: IssueCase[] = [
   [
     'after_today',
     { today: '2025-07-21', got: '2025-07-22' },
-    '不能晚于今天（2025/07/21），填写的是 2025/07/22',
+    '不能晚于今天（2025-07-21），填写的是 2025-07-22',
     'must not be after today (21 Jul 2025), got 22 Jul 2025',
   ],
   [
     'before_date',
     { other: 'plannedStart', date: '2025-08-01', got: '2025-07-30' },
-    '不能早于计划开始日期（2025/08/01），填写的是 2025/07/30',
+    '不能早于计划开始日期（2025-08-01），填写的是 2025-07-30',
     'must not be before “Planned start” (1 Aug 2025), got 30 Jul 2025',
   ],
   [
     'before_date',
     { other: 'actualEnd', date: '2025-07-20', got: '2025-07-19' },
-    '不能早于实际完成日期（2025/07/20），填写的是 2025/07/19',
+    '不能早于实际完成日期（2025-07-20），填写的是 2025-07-19',
     'must not be before “Work done on” (20 Jul 2025), got 19 Jul 2025',
   ],
   ['note_required_for_other', {}, '整治措施包含“其他”时必填', 'required when the measures include “Other”'],
@@ -135,6 +135,24 @@ const ISSUES: IssueCase[] = [
     {},
     '核查未通过：请重新打开工单，而不是销号',
     'the verification did not pass: reopen the case instead of closing it',
+  ],
+  [
+    'own_plan',
+    { authors: ['李娜', '赵敏'] },
+    '整治方案由李娜、赵敏编制，须由他人审批（四眼原则）',
+    'the plan was drafted by 李娜, 赵敏: someone else approves it (separation of duties)',
+  ],
+  [
+    'plan_changed_on_approval',
+    { fields: ['causeAnalysis', 'plannedEnd'] },
+    '审批只能批准已保存的方案：请先保存对原因分析、计划完成日期的修改，再由他人审批',
+    'an approval approves the plan as saved: save the changes to Cause analysis, Planned completion first, for someone else to approve',
+  ],
+  [
+    'own_work',
+    { actor: '李娜' },
+    '完成登记人不能同时核查销号（四眼原则），请由他人核查',
+    'whoever recorded the work done cannot also verify and close the case (separation of duties)',
   ],
   ['case_not_found', { caseId: 'RC-x' }, '没有整治工单 RC-x', 'no case RC-x'],
   [
@@ -179,7 +197,7 @@ const BASES: BasisCase[] = [
   [
     'recency',
     { breachDate: '2025-06-01', days: 90, today: '2025-08-30', halfLife: 90 },
-    '最近越限 2025/06/01，距 2025/08/30 90 天：0.5^(90 ÷ 90)',
+    '最近越限 2025-06-01，距 2025-08-30 90 天：0.5^(90 ÷ 90)',
     'breach on 1 Jun 2025, 90 days before 30 Aug 2025: 0.5^(90 / 90)',
   ],
   [
@@ -217,19 +235,19 @@ const BASES: BasisCase[] = [
   [
     'case_age',
     { caseId: 'RC-1', openedDate: '2025-01-01', days: 200, scale: 365 },
-    'RC-1 于 2025/01/01 立案，已 200 天 ÷ 365',
+    'RC-1 于 2025-01-01 立案，已 200 天 ÷ 365',
     'RC-1 opened 1 Jan 2025, 200 days / 365',
   ],
   [
     'not_overdue',
     { caseId: 'RC-1', dueDate: '2025-04-01' },
-    'RC-1 整治期限 2025/04/01，未超期',
+    'RC-1 整治期限 2025-04-01，未超期',
     'RC-1 due 1 Apr 2025, not overdue',
   ],
   [
     'overdue',
     { caseId: 'RC-1', dueDate: '2025-04-01', days: 45, scale: 90 },
-    'RC-1 整治期限 2025/04/01，超期 45 天 ÷ 90',
+    'RC-1 整治期限 2025-04-01，超期 45 天 ÷ 90',
     'RC-1 due 1 Apr 2025, 45 days overdue / 90',
   ],
   [
