@@ -34,7 +34,8 @@ const baseZh = {
   signedInAs: '角色：{roles}',
   zone: '时区：{zone}',
   loginTitle: '登录',
-  loginIntro: '请输入访问令牌（由系统管理员提供）。令牌仅保存在本浏览器标签页的会话中。',
+  loginIntro:
+    '请输入访问令牌（由系统管理员提供）。登录后本浏览器的各个标签页均保持登录，到期或退出登录为止；令牌本身不保存在浏览器中。',
   tokenLabel: '访问令牌',
   loginButton: '登录',
   loginFailed: '登录失败：{message}',
@@ -279,7 +280,7 @@ const en: Record<Key, string> = {
   zone: 'Time zone: {zone}',
   loginTitle: 'Sign in',
   loginIntro:
-    'Enter the access token your administrator gave you. It is kept only in this browser tab’s session.',
+    'Enter the access token your administrator gave you. Every tab of this browser then stays signed in until the session expires or you sign out; the token itself is not kept in the browser.',
   tokenLabel: 'Access token',
   loginButton: 'Sign in',
   loginFailed: 'Sign-in failed: {message}',
@@ -302,7 +303,7 @@ const en: Record<Key, string> = {
   plannedCount: 'Of which planned',
   unplannedCount: 'Of which unplanned',
   etrPassedCount: 'Outages past their estimate',
-  etrAssessing: 'Being assessed',
+  etrAssessing: 'Estimate pending',
   shareOut: 'Share of customers out',
   byRegion: 'Customers out by region',
   byRegionDesc: 'Customers without supply now, per city',
