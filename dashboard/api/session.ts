@@ -84,7 +84,10 @@ export function sessionRouter(deps: SessionDeps): Router {
   });
 
   // Signing out needs no CSRF token: the worst a forged request can do is sign someone out.
+  // The session ends for every copy of its cookie, not only in this browser.
   router.delete('/session', (req, res) => {
+    const cookie = cookieValue(req.get('cookie'), SESSION_COOKIE);
+    if (cookie !== undefined) tokens.sessions.revoke(cookie, Date.now());
     res.setHeader('Set-Cookie', sessionCookie('', 0, req.secure));
     res.status(204).end();
   });

@@ -27,6 +27,11 @@ const b64 = (b: Buffer | string): string => Buffer.from(b).toString('base64url')
 export class SessionSigner {
   private readonly key: Buffer;
   readonly ttlMs: number;
+  /**
+   * Sessions signed out before they expire, by cookie value, with their expiry: a copy of a
+   * signed-out cookie is refused too (in this process; a restart with a random key ends all).
+   */
+  private readonly revoked = new Map<string, number>();
 
   /** `key` absent: a random one, so sessions end when the process does. */
   constructor(key: string | undefined, ttlHours: number) {
@@ -44,8 +49,17 @@ export class SessionSigner {
     return `v1.${body}.${b64(this.mac('cookie', body))}`;
   }
 
-  /** The claims of a cookie value, or undefined when it is forged, malformed or expired. */
+  /** Ends a session before its expiry (signing out). */
+  revoke(value: string, now: number): void {
+    const claims = this.verify(value, now);
+    if (!claims) return;
+    for (const [v, until] of this.revoked) if (until <= now) this.revoked.delete(v);
+    this.revoked.set(value, claims.expiresAt);
+  }
+
+  /** The claims of a cookie value, or undefined when it is forged, malformed, expired or signed out. */
   verify(value: string, now: number): SessionClaims | undefined {
+    if (this.revoked.has(value)) return undefined;
     const [version, body, sig] = value.split('.');
     if (version !== 'v1' || !body || !sig) return undefined;
     const given = Buffer.from(sig, 'base64url');

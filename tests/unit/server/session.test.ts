@@ -155,6 +155,8 @@ describe('a request with the session cookie', () => {
     expect(out.headers.get('set-cookie')).toBe(
       'outage_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict',
     );
+    // a copy of the signed-out cookie is refused too
+    expect((await fetch(`${url}/me`, { headers: { cookie } })).status).toBe(401);
   });
 });
 
