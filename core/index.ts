@@ -1,3 +1,4 @@
+export * from './concurrency.js';
 export * from './domain.js';
 export * from './errors.js';
 export * from './issues.js';

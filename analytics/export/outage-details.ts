@@ -7,7 +7,7 @@
 // document's cut-off, over the same 365 local days. Records that reached the product after the
 // freeze and concern those days show here, while the row's count stays as frozen.
 
-import { type Cause, dayToDate, formatInZone, localDay } from '../../core/index.js';
+import { type Cause, dayToDate, formatInZone, localDay, mapLimit } from '../../core/index.js';
 import { readAssetsHistory } from '../flags/index.js';
 import { readAssetsAsOf } from '../outages/index.js';
 import { CAUSE_LABELS, type Label } from '../remediation/vocabulary.js';
@@ -121,16 +121,6 @@ export async function readCountedOutages(
     return out;
   });
   return perChunk.flat();
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 const col = (

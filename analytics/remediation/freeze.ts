@@ -8,7 +8,7 @@
 // freezes; a catch-up after downtime shows the cases as they stood on that day, not later.
 
 import { randomUUID } from 'node:crypto';
-import { localDay, startOfLocalDay } from '../../core/index.js';
+import { localDay, mapLimit, startOfLocalDay } from '../../core/index.js';
 import { evaluateFlags } from '../flags/index.js';
 import { readAssetsAsOf } from '../outages/index.js';
 import type { CompiledRuleSet } from '../rules/index.js';
@@ -49,16 +49,6 @@ import { exclusive } from './sql/write.js';
 
 /** How many ledger rows read their facts at once. */
 const CONCURRENCY = 4;
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 function metaOf(ruleSet: CompiledRuleSet, sourcePeriod?: string): ReportMeta {
   const meta: ReportMeta = {
