@@ -107,12 +107,12 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'export-disclosure': {
       const config = loadConfig();
-      const { runExportDisclosure } = await import('../dashboard/public-pages/export-cli.js');
+      const { runExportDisclosure } = await import('./export-disclosure.js');
       process.exitCode = await runExportDisclosure(rest, config, commandLogger(config.logLevel));
       return;
     }
     case 'import': {
-      const { IMPORT_USAGE, runImport } = await import('../ingest/import/cli.js');
+      const { IMPORT_USAGE, runImport } = await import('./import.js');
       if (rest[0] === 'help' || rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(`${IMPORT_USAGE}\n`);
         return;

@@ -6,3 +6,4 @@ export * from './time.js';
 export * from './roles.js';
 export * from './work-calendar.js';
 export * from './warnings.js';
+export type * from './log.js';

@@ -6,19 +6,19 @@ import { join } from 'node:path';
 import express, { type Router } from 'express';
 import type { CurrentFlags } from '../analytics/flags/index.js';
 import { calendarGaps, type CompiledRuleSet, describeGap, yearsAhead } from '../analytics/rules/index.js';
-import type { LiveHub } from '../dashboard/live.js';
+import type { LiveHub } from '../dashboard/api/live.js';
 import { publicPages } from '../dashboard/public-pages/index.js';
-import { dashboardPages } from '../dashboard/static.js';
+import { dashboardPages } from '../dashboard/api/static.js';
 import type { AssetDirectory, Store, SupervisedQuestDB, Writer } from '../store/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { requireRole, type TokenRegistry } from './middleware/auth/index.js';
+import { requireRole, type TokenRegistry } from '../dashboard/api/middleware/auth/index.js';
 import { productMetrics } from './metrics/index.js';
-import { rateLimit } from './middleware/rate-limit/index.js';
-import { errorHandler, notFoundHandler } from './middleware/errors/index.js';
-import { requestLog } from './middleware/request-log/index.js';
-import { refuseControlCharacters } from './middleware/input/index.js';
-import { securityHeaders } from './middleware/security/index.js';
+import { rateLimit } from '../dashboard/api/middleware/rate-limit/index.js';
+import { errorHandler, notFoundHandler } from '../dashboard/api/middleware/errors/index.js';
+import { requestLog } from '../dashboard/api/middleware/request-log/index.js';
+import { refuseControlCharacters } from '../dashboard/api/middleware/input/index.js';
+import { securityHeaders } from '../dashboard/api/middleware/security/index.js';
 
 export interface AppDeps {
   config: Config;

@@ -1,25 +1,15 @@
 // Every setting, read once at start from the environment and checked by one schema. An unknown
 // OUTAGE_* variable is an error, so a misspelt setting is never silently ignored.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from '../core/project-root.js';
 import { formatIssues, isValidZone, pathToString, ROLES, type Role } from '../core/index.js';
 import { CUSTOMERS_FACTOR } from '../ingest/pipeline/index.js';
 
 export { ROLES, type Role } from '../core/index.js';
-
-/** The folder holding package.json, found from this module (works from source and dist/). */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
+export { projectRoot } from '../core/project-root.js';
 
 const flag = z.enum(['0', '1']).transform((v) => v === '1');
 const port = z.coerce.number().int().min(0).max(65_535);

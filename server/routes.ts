@@ -17,7 +17,7 @@ import { noticesKey } from './notices/key.js';
 import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
 import type { RouterFactory } from './app.js';
-import { requireRole } from './middleware/auth/index.js';
+import { requireRole } from '../dashboard/api/middleware/auth/index.js';
 import { walCaughtUp } from '../store/index.js';
 
 /** Every feature's API router, in mount order. */

@@ -27,7 +27,7 @@ import {
 } from '../analytics/rules/index.js';
 import { CurrentFlags } from '../analytics/flags/index.js';
 import { keepSnapshots, type SnapshotKeeper } from '../analytics/snapshots/index.js';
-import { LiveHub } from '../dashboard/live.js';
+import { LiveHub } from '../dashboard/api/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
 import { startJobs } from './jobs/index.js';
 import { productMetrics } from './metrics/index.js';
@@ -35,7 +35,7 @@ import { startStaleSweep } from './stale-sweep.js';
 import { startNotices } from './notices/start.js';
 import { type Config, ConfigError } from './config.js';
 import type { Logger } from './log.js';
-import { TokenRegistry } from './middleware/auth/index.js';
+import { TokenRegistry } from '../dashboard/api/middleware/auth/index.js';
 
 export interface Product {
   url: string;

@@ -11,3 +11,4 @@ export * from './match.js';
 export * from './signing.js';
 export * from './types.js';
 export * from './store.js';
+export { webhookUrlProblem } from './webhook-url.js';

@@ -1,18 +1,13 @@
 // The dashboard's sign-in: POST /api/v1/session exchanges a token for a session cookie (every
 // tab of the browser is then signed in, until it expires or the person signs out), GET says who
 // the session is and hands out its CSRF token again (a new tab needs it), DELETE signs out.
-// The cookie and the CSRF token are made in server/middleware/auth/session.ts.
+// The cookie and the CSRF token are made in dashboard/api/middleware/auth/session.ts.
 
 import { Router } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../../core/index.js';
-import {
-  cookieValue,
-  SESSION_COOKIE,
-  sessionCookie,
-  TokenRegistry,
-} from '../../server/middleware/auth/index.js';
-import { rateLimit } from '../../server/middleware/rate-limit/index.js';
+import { cookieValue, SESSION_COOKIE, sessionCookie, TokenRegistry } from './middleware/auth/index.js';
+import { rateLimit } from './middleware/rate-limit/index.js';
 import { jsonBody } from './json-body.js';
 
 export interface SessionDeps {

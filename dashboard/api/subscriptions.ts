@@ -25,7 +25,7 @@ import {
 } from '../../analytics/notices/index.js';
 import { formatInZone, HttpError, type Issue, pathToString, type Role } from '../../core/index.js';
 import { type Store, walCaughtUp } from '../../store/index.js';
-import { webhookUrlProblem } from '../../server/notices/channels.js';
+import { webhookUrlProblem } from '../../analytics/notices/index.js';
 import { jsonBody } from './json-body.js';
 import { intParam } from './query-params.js';
 

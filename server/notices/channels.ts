@@ -4,7 +4,12 @@
 
 import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer';
 import { CLOUDEVENTS_CONTENT_TYPE, emailText, eventBody } from '../../analytics/notices/index.js';
-import { SIGNATURE_HEADER, sign, TIMESTAMP_HEADER } from '../../analytics/notices/index.js';
+import {
+  SIGNATURE_HEADER,
+  sign,
+  TIMESTAMP_HEADER,
+  webhookUrlProblem,
+} from '../../analytics/notices/index.js';
 import type { Notice, Subscription } from '../../analytics/notices/index.js';
 
 export const ATTEMPT_HEADER = 'X-Outage-Attempt';
@@ -28,21 +33,6 @@ export type SendOutcome =
 
 export interface Sender {
   send(subscription: Subscription, notice: Notice, context: SendContext): Promise<SendOutcome>;
-}
-
-/** Why a webhook URL is refused, or null: https only unless plain http is allowed. */
-export function webhookUrlProblem(url: string, allowHttp: boolean): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'not a URL';
-  }
-  if (u.username || u.password) return 'must not carry a user or password';
-  if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:')
-    return allowHttp ? null : 'must be https (OUTAGE_NOTICES_ALLOW_HTTP=1 allows http for a local gateway)';
-  return 'must be an https URL';
 }
 
 export class WebhookSender implements Sender {

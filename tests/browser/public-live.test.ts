@@ -17,7 +17,7 @@ import { formatInZone } from '../../core/index.js';
 import { publicPages } from '../../dashboard/public-pages/index.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/log.js';
-import { securityHeaders } from '../../server/middleware/security/index.js';
+import { securityHeaders } from '../../dashboard/api/middleware/security/index.js';
 import { productRouters } from '../../server/routes.js';
 import { type Product, startProduct } from '../../server/runtime.js';
 import { sql } from '../../store/index.js';

@@ -19,7 +19,7 @@ import { publicPages } from '../../dashboard/public-pages/index.js';
 import { loadConfig, projectRoot } from '../../server/config.js';
 import { type Jobs, startJobs } from '../../server/jobs/index.js';
 import { createLogger } from '../../server/log.js';
-import { securityHeaders } from '../../server/middleware/security/index.js';
+import { securityHeaders } from '../../dashboard/api/middleware/security/index.js';
 import { productRouters } from '../../server/routes.js';
 import { type Product, startProduct } from '../../server/runtime.js';
 import { sql } from '../../store/index.js';

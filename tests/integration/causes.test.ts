@@ -30,8 +30,8 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reliabilityRouter } from '../../dashboard/api/reliability.js';
 import { createLogger } from '../../server/log.js';
-import { requireRole, TokenRegistry } from '../../server/middleware/auth/index.js';
-import { errorHandler, notFoundHandler } from '../../server/middleware/errors/index.js';
+import { requireRole, TokenRegistry } from '../../dashboard/api/middleware/auth/index.js';
+import { errorHandler, notFoundHandler } from '../../dashboard/api/middleware/errors/index.js';
 import type { Product } from '../../server/runtime.js';
 import { get as getProduct, post, startTestProduct } from '../support/product.js';
 

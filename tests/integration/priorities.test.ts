@@ -27,7 +27,7 @@ import { type CompiledRuleSet, parseRuleSet } from '../../analytics/rules/index.
 import type { Asset, Cause, OutageEvent } from '../../core/index.js';
 import { prioritiesRouter } from '../../dashboard/api/priorities.js';
 import { createApp } from '../../server/app.js';
-import { requireRole } from '../../server/middleware/auth/index.js';
+import { requireRole } from '../../dashboard/api/middleware/auth/index.js';
 import type { Product } from '../../server/runtime.js';
 import { sql } from '../../store/index.js';
 import { OPERATOR, startTestProduct } from '../support/product.js';

@@ -14,7 +14,7 @@ import { applyTransition, parseTransition } from '../../analytics/remediation/in
 import { type CompiledRuleSet, parseRuleSet } from '../../analytics/rules/index.js';
 import type { Asset, OutageEvent } from '../../core/index.js';
 import { ExportError, exportDisclosure } from '../../dashboard/public-pages/export.js';
-import { runExportDisclosure } from '../../dashboard/public-pages/export-cli.js';
+import { runExportDisclosure } from '../../cli/export-disclosure.js';
 import { publicPages } from '../../dashboard/public-pages/index.js';
 import type { AppDeps } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';

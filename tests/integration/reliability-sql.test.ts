@@ -33,8 +33,8 @@ import { type Asset, CAUSES, isPlannedCause, type OutageEvent } from '../../core
 import { fromWallClock, localDay, startOfLocalDay } from '../../core/time.js';
 import { reliabilityRouter } from '../../dashboard/api/reliability.js';
 import { createLogger } from '../../server/log.js';
-import { requireRole, TokenRegistry } from '../../server/middleware/auth/index.js';
-import { errorHandler, notFoundHandler } from '../../server/middleware/errors/index.js';
+import { requireRole, TokenRegistry } from '../../dashboard/api/middleware/auth/index.js';
+import { errorHandler, notFoundHandler } from '../../dashboard/api/middleware/errors/index.js';
 import { type Store, sql, Writer, walCaughtUp } from '../../store/index.js';
 import { eventually, testRoot } from '../support/questdb.js';
 import { mulberry32 } from '../support/random-history.js';

@@ -14,7 +14,7 @@ import type { Asset, OutageEvent } from '../../core/index.js';
 import { reportsRouter } from '../../dashboard/api/reports.js';
 import { type AppDeps, createApp } from '../../server/app.js';
 import { type Jobs, startJobs } from '../../server/jobs/index.js';
-import { requireRole } from '../../server/middleware/auth/index.js';
+import { requireRole } from '../../dashboard/api/middleware/auth/index.js';
 import type { Product } from '../../server/runtime.js';
 import { sql } from '../../store/index.js';
 import { OPERATOR, startTestProduct } from '../support/product.js';

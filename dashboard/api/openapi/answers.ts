@@ -1,4 +1,4 @@
-// The shapes of the answers every route shares: the error body (server/middleware/errors), a
+// The shapes of the answers every route shares: the error body (dashboard/api/middleware/errors), a
 // list in its envelope (dashboard/api/respond.ts sendRows) and the ingest summary
 // (ingest/http/router.ts). Written as zod schemas like the bodies, and converted the same way.
 

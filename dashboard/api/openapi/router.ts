@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Router } from 'express';
-import { projectRoot } from '../../../server/config.js';
+import { projectRoot } from '../../../core/project-root.js';
 import { openApiDocument } from './document.js';
 import { API_ROUTES } from './table.js';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../core/index.js';
-import { LiveHub } from '../../../dashboard/live.js';
+import { LiveHub } from '../../../dashboard/api/live.js';
 
 const hub = new LiveHub(60_000, { perClient: 2, total: 3 });
 let base = '';

@@ -13,7 +13,7 @@ import {
   toCloudEvent,
   verify,
 } from '../../../analytics/notices/index.js';
-import { webhookUrlProblem } from '../../../server/notices/channels.js';
+import { webhookUrlProblem } from '../../../analytics/notices/index.js';
 
 describe('signing', () => {
   const body = '{"id":"x","data":{"区":"官渡区"}}';

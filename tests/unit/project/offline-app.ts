@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import { CurrentFlags } from '../../../analytics/flags/index.js';
 import { loadRuleDir } from '../../../analytics/rules/index.js';
-import { LiveHub } from '../../../dashboard/live.js';
+import { LiveHub } from '../../../dashboard/api/live.js';
 import { type AppDeps, createApp } from '../../../server/app.js';
 import { loadConfig } from '../../../server/config.js';
 import { createLogger } from '../../../server/log.js';
-import { TokenRegistry } from '../../../server/middleware/auth/index.js';
+import { TokenRegistry } from '../../../dashboard/api/middleware/auth/index.js';
 import { productRouters } from '../../../server/routes.js';
 import { AssetDirectory, createStore, parseClientConf, Writer } from '../../../store/index.js';
 

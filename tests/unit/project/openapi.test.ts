@@ -13,8 +13,8 @@ import {
 import { ADMIN, type OfflineApp, startOfflineApp } from './offline-app.js';
 
 // Each role check remembers the roles it was made for, so the walk can read them off the stack.
-vi.mock('../../../server/middleware/auth/index.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../server/middleware/auth/index.js')>();
+vi.mock('../../../dashboard/api/middleware/auth/index.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../dashboard/api/middleware/auth/index.js')>();
   return {
     ...real,
     requireRole: (...args: Parameters<typeof real.requireRole>) =>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../core/index.js';
 import { createLogger } from '../../../server/log.js';
 import { httpDurations, routePattern } from '../../../server/metrics/http.js';
-import { errorHandler, notFoundHandler } from '../../../server/middleware/errors/index.js';
+import { errorHandler, notFoundHandler } from '../../../dashboard/api/middleware/errors/index.js';
 
 const registry = new Registry();
 let base = '';

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpError } from '../../../core/index.js';
-import { TokenRegistry } from '../../../server/middleware/auth/index.js';
-import { rateLimit } from '../../../server/middleware/rate-limit/index.js';
+import { TokenRegistry } from '../../../dashboard/api/middleware/auth/index.js';
+import { rateLimit } from '../../../dashboard/api/middleware/rate-limit/index.js';
 
 const tokens = new TokenRegistry();
 tokens.add('good-token-1', ['operator']);

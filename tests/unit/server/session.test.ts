@@ -8,8 +8,8 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionRouter } from '../../../dashboard/api/session.js';
 import { createLogger } from '../../../server/log.js';
-import { requireRole, SessionSigner, TokenRegistry } from '../../../server/middleware/auth/index.js';
-import { errorHandler } from '../../../server/middleware/errors/index.js';
+import { requireRole, SessionSigner, TokenRegistry } from '../../../dashboard/api/middleware/auth/index.js';
+import { errorHandler } from '../../../dashboard/api/middleware/errors/index.js';
 
 const PLANNER = 'planner-token-0123456789abcdef';
 const KEY = 'a-session-key-of-at-least-32-characters';

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.js';
-import { TokenRegistry } from '../../../server/middleware/auth/index.js';
+import { TokenRegistry } from '../../../dashboard/api/middleware/auth/index.js';
 
 const T1 = 'tok-aaaaaaaaaaaaaaaaaaaa';
 const T2 = 'tok-bbbbbbbbbbbbbbbbbbbb';

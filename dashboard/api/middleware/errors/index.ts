@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { HttpError } from '../../../core/index.js';
-import { SpoolFullError, StoreError } from '../../../store/index.js';
-import type { Logger } from '../../log.js';
+import { HttpError } from '../../../../core/index.js';
+import { SpoolFullError, StoreError } from '../../../../store/index.js';
+import type { Logger } from '../../../../core/index.js';
 
 /**
  * The one error handler. HttpErrors become their status and message; an unreachable database

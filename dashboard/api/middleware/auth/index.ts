@@ -7,8 +7,8 @@
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { HttpError } from '../../../core/index.js';
-import type { Role } from '../../config.js';
+import { HttpError } from '../../../../core/index.js';
+import type { Role } from '../../../../core/index.js';
 import { CSRF_HEADER, cookieValue, SESSION_COOKIE, SessionSigner } from './session.js';
 
 export * from './session.js';

@@ -4,11 +4,11 @@
 // stdout). Exit codes: 0 written, 1 not published (or invalid period), 2 usage.
 
 import { parseArgs } from 'node:util';
-import { formatFileIssues, loadRuleDir } from '../../analytics/rules/index.js';
-import { type Config, commandStoreOptions } from '../../server/config.js';
-import type { Logger } from '../../server/log.js';
-import { connectForCommand } from '../../store/index.js';
-import { ExportError, exportDisclosure } from './export.js';
+import { formatFileIssues, loadRuleDir } from '../analytics/rules/index.js';
+import { type Config, commandStoreOptions } from '../server/config.js';
+import type { Logger } from '../server/log.js';
+import { connectForCommand } from '../store/index.js';
+import { ExportError, exportDisclosure } from '../dashboard/public-pages/export.js';
 
 const USAGE = 'usage: export-disclosure PERIOD --out DIR [--rule-set NAME]   (PERIOD e.g. 2025-Q3)';
 

@@ -3,7 +3,7 @@
 // from closing idle streams.
 
 import type { Request, Response } from 'express';
-import { HttpError } from '../core/index.js';
+import { HttpError } from '../../core/index.js';
 
 export interface LiveMessage {
   type: 'ingest';

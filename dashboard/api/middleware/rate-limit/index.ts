@@ -4,7 +4,7 @@
 // own (made-up tokens must not buy fresh budgets, nor guesses go unthrottled).
 
 import type { Request, RequestHandler } from 'express';
-import { HttpError } from '../../../core/index.js';
+import { HttpError } from '../../../../core/index.js';
 import { cookieValue, SESSION_COOKIE, type TokenRegistry } from '../auth/index.js';
 
 export interface RateLimitOptions {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Logger } from '../../log.js';
+import type { Logger } from '../../../../core/index.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -8,13 +8,13 @@
 import { accessSync, constants, createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Config, commandStoreOptions } from '../../server/config.js';
-import type { Logger } from '../../server/log.js';
-import { AssetDirectory, connectForCommand, Writer } from '../../store/index.js';
-import { detectFormat } from '../formats/index.js';
-import { loadMapping } from '../mapping/index.js';
-import { RECORD_KINDS, type RecordKind } from '../schemas/index.js';
-import { ImportError, importFile } from './run.js';
+import { type Config, commandStoreOptions } from '../server/config.js';
+import type { Logger } from '../server/log.js';
+import { AssetDirectory, connectForCommand, Writer } from '../store/index.js';
+import { detectFormat } from '../ingest/formats/index.js';
+import { loadMapping } from '../ingest/mapping/index.js';
+import { RECORD_KINDS, type RecordKind } from '../ingest/schemas/index.js';
+import { ImportError, importFile } from '../ingest/import/run.js';
 
 export const IMPORT_USAGE = `usage: import <assets|outages|warnings> FILE [options]
   FILE                    a CSV, NDJSON (.ndjson, .jsonl), JSON array (.json) or Arrow IPC (.arrow) file

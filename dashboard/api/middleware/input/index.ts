@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError, type Issue } from '../../../core/index.js';
+import { HttpError, type Issue } from '../../../../core/index.js';
 
 /** C0 control characters other than tab and line breaks: never part of an id, a name or a date. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
