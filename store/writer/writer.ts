@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createBuffer, createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
 import { withFastEscape } from './fast-escape.js';
-import type { Asset, Issue, OutageEvent, Warning } from '../../core/index.js';
+import type { Asset, Issue, Logger, OutageEvent, Warning } from '../../core/index.js';
 import type { Store } from '../client.js';
 import { StoreError } from '../client.js';
 import type { AssetDirectory } from '../asset-directory.js';
@@ -62,11 +62,8 @@ export interface WriterStats {
   failures: number;
 }
 
-export interface WriterLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+/** What the writer logs to (core's Logger: pino's satisfies it). */
+export type WriterLogger = Logger;
 
 export interface WriterOptions {
   connection: Connection;
@@ -100,6 +97,16 @@ const listed = (areas: readonly string[] | undefined) =>
   areas === undefined ? {} : { affectedAreas: [...areas] };
 
 const isRefusal = (err: unknown): boolean => err instanceof StoreError && err.kind === 'rejected';
+
+/**
+ * A read the write needs (the stored versions, the network, the asset register) that QuestDB did
+ * not answer is not a refusal of the records: the unit is spooled and retried, never turned into
+ * rejects or set aside for what a busy or restarting QuestDB said about a query.
+ */
+function readFailure(err: unknown): unknown {
+  if (!(err instanceof StoreError) || err.kind !== 'rejected') return err;
+  return new StoreError('unreachable', `a read the write needs failed: ${err.message}`, { cause: err });
+}
 
 /** QuestDB's own words from the client's error text (its JSON answer when there is one). */
 function refusalText(message: string): string {
@@ -334,87 +341,98 @@ export class Writer {
         cut();
       }
     };
-    switch (unit.kind) {
-      case 'assets': {
-        for (const a of unit.records) {
-          encodeAsset(buffer, a, at, this.id);
-          touched.add(a.assetId);
-          cut();
-        }
-        const applied = await (await this.reach()).applyAssets(unit.records);
-        undo = applied.undo;
-        encodeDiff(applied.diff, at);
-        break;
-      }
-      case 'warnings': {
-        for (const w of unit.records) {
-          encodeWarning(buffer, w, at);
-          cut();
-        }
-        const applied = await (await this.reach()).applyWarnings(unit.records);
-        undo = applied.undo;
-        encodeDiff(applied.diff, at);
-        break;
-      }
-      case 'rejects':
-        for (const r of unit.records) {
-          encodeReject(buffer, r, at);
-          cut();
-        }
-        break;
-      case 'outages': {
-        const events = await this.withKnownAssets(unit, buffer);
-        const keeper = await this.reach();
-        await keeper.topUp();
-        const previous = await this.previousVersions(events.map((e) => e.eventId));
-        for (const e of events) {
-          encodeOutageHistory(buffer, e, at, this.id);
-          const old = previous.get(e.eventId);
-          if (old && old.start !== e.start) {
-            encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
+    try {
+      switch (unit.kind) {
+        case 'assets': {
+          for (const a of unit.records) {
+            encodeAsset(buffer, a, at, this.id);
+            touched.add(a.assetId);
+            cut();
           }
-          // Links the new version no longer has (or has at another start) are tombstoned; a
-          // cancelled version has none.
-          const areas = new Set(e.cancelled ? [] : (e.affectedAreas ?? []));
-          // The assets the stored version reached and this one does not (or at another start).
-          const reached = keeper.rowsOf({ event: e, receivedAt: at });
-          if (old) {
-            const now = new Set(reached.map(reachKey));
-            const { cancelled: _cancelled, ...asStored } = e;
-            const was = deriveReach(
-              { ...asStored, assetId: old.assetId, start: old.start, cause: 'unknown', ...listed(old.areas) },
-              at,
-              keeper.topology,
-              NO_WARNINGS,
-            );
-            for (const r of was) {
-              if (now.has(reachKey(r))) continue;
-              encodeReachTombstone(buffer, r, at);
+          const applied = await (await this.reach()).applyAssets(unit.records);
+          undo = applied.undo;
+          encodeDiff(applied.diff, at);
+          break;
+        }
+        case 'warnings': {
+          for (const w of unit.records) {
+            encodeWarning(buffer, w, at);
+            cut();
+          }
+          const applied = await (await this.reach()).applyWarnings(unit.records);
+          undo = applied.undo;
+          encodeDiff(applied.diff, at);
+          break;
+        }
+        case 'rejects':
+          for (const r of unit.records) {
+            encodeReject(buffer, r, at);
+            cut();
+          }
+          break;
+        case 'outages': {
+          const events = await this.withKnownAssets(unit, buffer);
+          const keeper = await this.reach();
+          await keeper.topUp();
+          const previous = await this.previousVersions(events.map((e) => e.eventId));
+          for (const e of events) {
+            encodeOutageHistory(buffer, e, at, this.id);
+            const old = previous.get(e.eventId);
+            if (old && old.start !== e.start) {
+              encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
+            }
+            // Links the new version no longer has (or has at another start) are tombstoned; a
+            // cancelled version has none.
+            const areas = new Set(e.cancelled ? [] : (e.affectedAreas ?? []));
+            // The assets the stored version reached and this one does not (or at another start).
+            const reached = keeper.rowsOf({ event: e, receivedAt: at });
+            if (old) {
+              const now = new Set(reached.map(reachKey));
+              const { cancelled: _cancelled, ...asStored } = e;
+              const was = deriveReach(
+                {
+                  ...asStored,
+                  assetId: old.assetId,
+                  start: old.start,
+                  cause: 'unknown',
+                  ...listed(old.areas),
+                },
+                at,
+                keeper.topology,
+                NO_WARNINGS,
+              );
+              for (const r of was) {
+                if (now.has(reachKey(r))) continue;
+                encodeReachTombstone(buffer, r, at);
+                touched.add(r.assetId);
+              }
+            }
+            for (const r of reached) {
+              encodeReach(buffer, r);
               touched.add(r.assetId);
             }
-          }
-          for (const r of reached) {
-            encodeReach(buffer, r);
-            touched.add(r.assetId);
-          }
-          for (const area of old?.areas ?? []) {
-            if (old?.start !== e.start || !areas.has(area)) {
-              encodeOutageArea(buffer, e.eventId, area, old?.start ?? e.start, true, at);
+            for (const area of old?.areas ?? []) {
+              if (old?.start !== e.start || !areas.has(area)) {
+                encodeOutageArea(buffer, e.eventId, area, old?.start ?? e.start, true, at);
+              }
             }
+            for (const area of areas) encodeOutageArea(buffer, e.eventId, area, e.start, false, at);
+            if (e.cancelled) {
+              // Called off: no current row (readers skip tombstones); the history keeps the version.
+              encodeOutageTombstone(buffer, e.eventId, e.assetId, e.start, at);
+              previous.delete(e.eventId);
+            } else {
+              encodeOutageCurrent(buffer, e, at);
+              previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas });
+            }
+            cut();
           }
-          for (const area of areas) encodeOutageArea(buffer, e.eventId, area, e.start, false, at);
-          if (e.cancelled) {
-            // Called off: no current row (readers skip tombstones); the history keeps the version.
-            encodeOutageTombstone(buffer, e.eventId, e.assetId, e.start, at);
-            previous.delete(e.eventId);
-          } else {
-            encodeOutageCurrent(buffer, e, at);
-            previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas });
-          }
-          cut();
+          break;
         }
-        break;
       }
+    } catch (err) {
+      undo?.();
+      throw readFailure(err);
     }
     const last = buffer.toBufferNew();
     if (last !== null) parts.push(last);

@@ -277,10 +277,18 @@ describe('(c) the spool full while QuestDB is down', () => {
     await eventually(async () => {
       found = await stored(limited, [...acknowledged, ...refused]);
       return acknowledged.every((id) => found.has(id));
-    }, 30_000);
+    }, 120_000).catch(async (err: unknown) => {
+      // Say why: records set aside on replay, a suspended WAL, or a WAL still applying.
+      throw new Error(
+        `${String(err)}: missing ${JSON.stringify(acknowledged.filter((id) => !found.has(id)))}; ` +
+          `set aside ${JSON.stringify([limited, roomy].map((p) => p.writer.refusedUnits().map((u) => u.reason)))}; ` +
+          `WAL ${JSON.stringify(await limited.store.rows(sql`SELECT name, suspended, writerTxn, sequencerTxn FROM wal_tables() WHERE name IN ('outages', 'rejects')`))}; ` +
+          `rejects ${JSON.stringify(await limited.store.rows(sql`SELECT record_id, errors FROM rejects WHERE record_id IN (${acknowledged})`))}`,
+      );
+    });
     expect(acknowledged.filter((id) => found.get(id) !== 1)).toEqual([]);
     expect(refused.filter((id) => found.has(id))).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe('(d) duplicate, concurrent and out-of-order delivery over HTTP', () => {
