@@ -14,6 +14,7 @@
 
 import { startOfLocalDay } from '../../core/index.js';
 import type { CountRule } from '../rules/index.js';
+import { localDaySql } from '../sql/local-day.js';
 import {
   chunkIds,
   type Instant,
@@ -24,8 +25,6 @@ import {
   sql,
   ts,
 } from '../../store/index.js';
-
-const DAY_US = 86_400_000_000;
 
 /** Stands for "no end" (ongoing outages). */
 const FOREVER = sql`'2200-01-01T00:00:00.000000Z'::timestamp`;
@@ -48,10 +47,6 @@ export function firstRelevantDay(rule: CountRule, today: number): number {
   const from = today - 364;
   return rule.window.kind === 'rolling' ? from - (rule.window.days - 1) : rule.windowOf(from).start;
 }
-
-/** Local day number of a timestamp column, in the operating zone. */
-const localDay = (column: Sql, zone: string): Sql =>
-  sql`cast(to_timezone(${column}, ${zone}) as long) / ${DAY_US}`;
 
 function inList(column: string, values: readonly string[]): Sql {
   return sql`${raw(column)} IN (${values})`;
@@ -252,7 +247,7 @@ export function leaderCtes(zone: string, period: Sql = sql`0`): Sql {
   FROM c
 ),
 leaders AS (
-  SELECT target, event_id, start, ${localDay(sql`start`, zone)} day, ${period} period
+  SELECT target, event_id, start, ${localDaySql(sql`start`, zone)} day, ${period} period
   FROM m WHERE prev_end IS NULL OR start >= prev_end
 )`;
 }

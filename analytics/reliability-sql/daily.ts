@@ -4,10 +4,13 @@
 // customer-ms per local day of the start (one statement for the whole range) and the changes
 // of the users served; TypeScript integrates those per day (users.ts).
 
-import { fail, type Issue, ok, type Result } from '../../core/issues.js';
-import { dayToDate, startOfLocalDay } from '../../core/time.js';
+import { fail, ok, type Result } from '../../core/issues.js';
+import { startOfLocalDay } from '../../core/time.js';
 import type { Store } from '../../store/index.js';
-import type { DailySaidi, DailySeries } from '../reliability/index.js';
+import { dayRangeIssues, seriesDay } from '../reliability/daily.js';
+import { customerMinutes } from '../reliability/formulas.js';
+import type { DailySeries } from '../reliability/index.js';
+import { localDayPeriod } from '../reliability/periods.js';
 import { census } from './census.js';
 import { withIdSet } from './id-set.js';
 import { type IssueRow, issuesOf, issuesStatement } from './issues.js';
@@ -29,20 +32,7 @@ interface DayRow {
 }
 
 export async function queryDailySaidi(store: Store, o: SqlDailyOptions): Promise<Result<DailySeries>> {
-  const dayIssues: Issue[] = [];
-  if (!Number.isInteger(o.fromDay))
-    dayIssues.push({ path: 'fromDay', message: `must be a day number, got: ${o.fromDay}` });
-  if (!Number.isInteger(o.toDay) || o.toDay <= o.fromDay) {
-    dayIssues.push({
-      path: 'toDay',
-      message: `must be a day number after fromDay (${o.fromDay}), got: ${o.toDay}`,
-    });
-  } else if (o.toDay - o.fromDay > MAX_DAYS) {
-    dayIssues.push({
-      path: 'toDay',
-      message: `must be at most ${MAX_DAYS} days after fromDay, got: ${o.toDay}`,
-    });
-  }
+  const dayIssues = dayRangeIssues(o.fromDay, o.toDay, MAX_DAYS);
   if (dayIssues.length > 0) return fail(dayIssues);
   const { fromDay, toDay, ...rest } = o;
   const checked = checkSqlOptions({ ...rest, from: 0, to: 1, groupBy: 'all', cemiN: [], celidHours: [] });
@@ -66,22 +56,12 @@ export async function queryDailySaidi(store: Store, o: SqlDailyOptions): Promise
     const pieces = await rows<DayRow>(store, dailyStatement({ ...first, steps }));
     const perDay = new Map(pieces.map((r) => [r.lday, r]));
     const dayList = Array.from({ length: toDay - fromDay }, (_, i) => fromDay + i);
-    const windows = dayList.map((day) => ({
-      from: startOfLocalDay(day, zone),
-      to: startOfLocalDay(day + 1, zone),
-    }));
+    const windows = dayList.map((day) => localDayPeriod(day, zone));
     const users = usersPerDay(changes, windows, s.asOf, s.denominator === 'time_weighted');
-    const days = dayList.map((day, i): DailySaidi => {
+    const days = dayList.map((day, i) => {
       const { num, divisor } = users[i] as { num: number; divisor: number };
-      const customers = num / divisor;
       const r = perDay.get(day);
-      return {
-        day,
-        date: dayToDate(day),
-        minutes: customers > 0 ? (r?.user_ms ?? 0) / 60_000 / customers : null,
-        customers,
-        includesOngoing: (r?.ongo ?? 0) > 0,
-      };
+      return seriesDay(day, customerMinutes(r?.user_ms ?? 0), num / divisor, (r?.ongo ?? 0) > 0);
     });
     return ok({ unit: 'minutes' as const, days, issues });
   });

@@ -8,15 +8,17 @@ import { raw, type Sql, sql } from '../../store/index.js';
 import type { DenominatorRule } from '../reliability/index.js';
 import { n } from './events.js';
 import { keyList } from './keys.js';
-import { type Plan, windowEnd } from './plan.js';
+import { isTimeWeighted } from '../reliability/denominator.js';
+import { servedUntil } from '../reliability/periods.js';
+import type { Plan } from './plan.js';
 import { isUnit, weightOf } from './versions.js';
 
 export const isWeighted = (p: Plan, rule: DenominatorRule): boolean =>
-  rule === 'time_weighted' && windowEnd(p) > p.from;
+  isTimeWeighted(rule, p.from, servedUntil(p));
 
 /** den: k*, unit_id, share (one row per unit version counted). */
 export function denominatorCte(p: Plan, rule: DenominatorRule): Sql {
-  const end = windowEnd(p);
+  const end = servedUntil(p);
   const keys = raw(keyList(p.grouping, 'v.'));
   const unit = raw(isUnit('v', p.convention));
   const w = raw(weightOf('v', p.convention));

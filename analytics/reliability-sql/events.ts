@@ -12,6 +12,7 @@
 
 import { join, raw, type Sql, sql, ts } from '../../store/index.js';
 import type { Variant } from '../reliability/index.js';
+import { localDaySql } from '../sql/local-day.js';
 import type { Plan } from './plan.js';
 import { scopeCondition } from './scope.js';
 
@@ -58,7 +59,7 @@ export function eventCtes(p: Plan): Sql[] {
     sql`ev0 AS (
   SELECT o.event_id, o.asset_id, o.start start_ts, o.start::long / 1000 s, o.end_at::long / 1000 e0,
     o.customers_affected n, o.restorations, o.cause, o.planned, ${p.excluded.member} xd,
-    to_timezone(o.start, ${p.zone})::long / 86400000000L lday
+    ${localDaySql(raw('o.start'), p.zone)} lday
   FROM outages o${p.excluded.join}
   WHERE NOT o.deleted AND o.start < ${ts(p.to)} AND o.start <= ${ts(p.asOf)} AND ${lower}
     AND ${scopeCondition(p.scope, 'o.asset_id')})`,

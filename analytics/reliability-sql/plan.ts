@@ -30,10 +30,6 @@ export interface Plan {
   celidHours: readonly number[];
 }
 
-/** End of the N_T window: users served so far for a period still in progress. */
-export const windowEnd = (p: Pick<Plan, 'from' | 'to' | 'asOf'>): number =>
-  Math.max(p.from, Math.min(p.to, p.asOf));
-
 /** The plan of a report; `steps` is filled in after the census. */
 export function planOf(s: SqlSettings, excluded: IdSet): Plan {
   return {

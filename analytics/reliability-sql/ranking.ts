@@ -12,11 +12,10 @@ export async function queryRegionalRanking(
   o: Omit<SqlReliabilityOptions, 'from' | 'to'> & { year: number },
 ): Promise<Result<RegionalRanking>> {
   const { year, ...options } = o;
-  const zone = o.zone ?? 'Asia/Shanghai';
   const groupBy = o.groupBy ?? 'city';
   const [current, previous] = await Promise.all([
-    queryReliability(store, { ...options, groupBy, ...yearPeriod(year, zone) }),
-    queryReliability(store, { ...options, groupBy, ...yearPeriod(year - 1, zone) }),
+    queryReliability(store, { ...options, groupBy, ...yearPeriod(year, o.zone) }),
+    queryReliability(store, { ...options, groupBy, ...yearPeriod(year - 1, o.zone) }),
   ]);
   if (!current.ok) return current;
   if (!previous.ok) return previous;

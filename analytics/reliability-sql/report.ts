@@ -1,25 +1,24 @@
 // queryReliability: the reference's computeReliability, computed by QuestDB over the stored
 // assets, outages and outage_reach. QuestDB does the filtering, attribution to areas, per-step customer
 // time, N_T and the sums per group (and per unit for CN, CEMI and CELID); TypeScript only
-// divides the sums, as the reference does, and orders the rows.
+// divides the sums, by the reference's own formulas (formulas.ts), and orders the rows.
 
 import { ok, type Result } from '../../core/issues.js';
 import type { Store } from '../../store/index.js';
 import { compareGroups } from '../reliability/groups.js';
-import type { GroupKeys, ReliabilityReport, ReliabilityRow } from '../reliability/index.js';
+import { type GroupSums, measuresOf, periodHours } from '../reliability/formulas.js';
+import type { GroupKeys, ReliabilityReport } from '../reliability/index.js';
+import { servedUntil } from '../reliability/periods.js';
+import { reportOf } from '../reliability/report.js';
 import { census } from './census.js';
 import { isWeighted } from './denominator.js';
 import { type IdSet, withIdSet } from './id-set.js';
 import { type IssueRow, issuesOf, issuesStatement } from './issues.js';
 import { checkSqlOptions, type SqlSettings } from './options.js';
-import { type Plan, planOf, windowEnd } from './plan.js';
+import { type Plan, planOf } from './plan.js';
 import { rows as query } from './run.js';
 import { reportStatement } from './statements.js';
 import type { SqlReliabilityOptions } from './types.js';
-import { denominatorIssues } from '../reliability/plausibility.js';
-
-const MS_PER_MINUTE = 60_000;
-const MS_PER_HOUR = 3_600_000;
 
 type GroupRow = Record<string, unknown> & {
   num: number;
@@ -51,73 +50,44 @@ async function run(store: Store, s: SqlSettings, excluded: IdSet): Promise<Relia
   ]);
   const p: Plan = { ...first, steps };
   const groups = await query<GroupRow>(store, reportStatement(p, s.denominator));
-  const end = windowEnd(p);
+  const end = servedUntil(p);
   const divisor = isWeighted(p, s.denominator) ? end - s.from : 1;
-  const periodHours = (end - s.from) / MS_PER_HOUR;
+  const hours = periodHours(s.from, end);
+  const basis = { periodHours: hours, cemiN: s.cemiN, celidHours: s.celidHours };
   const rows = groups
-    .map((g) => toRow(g, s, divisor, periodHours))
+    .map((g) => measuresOf(sumsOf(g, s, divisor), basis))
     .sort((a, b) => compareGroups(a.keys, b.keys, s.dims));
-  return {
+  return reportOf(s, {
     rows,
-    from: s.from,
-    to: s.to,
-    asOf: s.asOf,
-    zone: s.zone,
-    groupBy: s.dims,
-    convention: s.convention,
-    variant: s.variant,
-    denominator: s.denominator,
-    splitAtEdges: s.splitAtEdges,
-    shortOutageMinutes: s.shortOutageMinutes,
-    periodHours,
+    periodHours: hours,
     includesOngoing: rows.some((r) => r.includesOngoing),
     exclusionsApplied: s.excludedIds !== undefined,
-    majorEventDaysApplied: s.majorEventDays !== undefined,
     dropped,
-    issues: [...issues, ...denominatorIssues(rows, s.dims)],
-  };
+    issues,
+  });
 }
 
-function toRow(g: GroupRow, s: SqlSettings, divisor: number, periodHours: number): ReliabilityRow {
+/** A group's sums as QuestDB names them (groupSelect in aggregate.ts). */
+function sumsOf(g: GroupRow, s: SqlSettings, divisor: number): GroupSums {
   const keys: GroupKeys = {};
   s.dims.forEach((d, i) => {
     const v = g[`k${i}`];
     keys[d] = typeof v === 'string' ? v : null;
   });
-  const customers = g.num / divisor;
-  const per = (x: number): number | null => (customers > 0 ? x / customers : null);
-  const users = (column: string): number => Number(g[column] ?? 0) / divisor;
-  const saifi = per(g.users);
-  const saidi = customers > 0 ? g.user_ms / MS_PER_HOUR / customers : null;
+  const served = (column: string): number => Number(g[column] ?? 0);
   return {
     keys,
-    customers,
+    served: g.num,
+    divisor,
     events: g.events,
     shortEvents: g.s_events,
     customerInterruptions: g.users,
     shortInterruptions: g.s_users,
-    customerMinutes: g.user_ms / MS_PER_MINUTE,
-    saifi,
-    saidi,
-    caidi: saifi !== null && saifi > 0 && saidi !== null ? saidi / saifi : null,
-    asai: saidi !== null && periodHours > 0 ? 1 - saidi / periodHours : null,
-    maifi: per(g.s_users),
-    customersInterrupted: users('cn'),
-    cemi: s.cemiN.map((n, i) => {
-      const c = users(`cemi${i}`);
-      return { n, customers: c, value: per(c) };
-    }),
-    celid: s.celidHours.map((hours, i) => {
-      const singleCustomers = users(`celid_s${i}`);
-      const cumulativeCustomers = users(`celid_c${i}`);
-      return {
-        hours,
-        singleCustomers,
-        single: per(singleCustomers),
-        cumulativeCustomers,
-        cumulative: per(cumulativeCustomers),
-      };
-    }),
+    customerMs: g.user_ms,
+    interruptedServed: served('cn'),
+    cemiServed: s.cemiN.map((_, i) => served(`cemi${i}`)),
+    celidSingleServed: s.celidHours.map((_, i) => served(`celid_s${i}`)),
+    celidCumulativeServed: s.celidHours.map((_, i) => served(`celid_c${i}`)),
     includesOngoing: g.ongo > 0,
   };
 }

@@ -3,6 +3,8 @@
 // asOf, or the count in force at the day's last instant (end rule, and days after asOf).
 // One forward sweep; every product and sum is a whole number of user-ms below 2^53 per day.
 
+import { servedUntil } from '../reliability/periods.js';
+
 export interface Change {
   t: number;
   dw: number;
@@ -46,7 +48,7 @@ export function usersPerDay(
     return sum + level * (b - x);
   };
   return days.map(({ from, to }) => {
-    const end = Math.max(from, Math.min(to, asOf));
+    const end = servedUntil({ from, to, asOf });
     if (timeWeighted && end > from) return { num: integrate(from, end), divisor: end - from };
     advanceTo(end > from ? end - 1 : from);
     return { num: level, divisor: 1 };

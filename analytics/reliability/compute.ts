@@ -12,9 +12,9 @@ import { type AssetRegister, buildRegister } from './register.js';
 import type { DroppedEvents, ReliabilityOptions, ReliabilityReport } from './types.js';
 import { type Exposure, expandEvent, type Piece } from './units.js';
 import { dropReason, type IndexedEvent, latestEvents } from './variants.js';
-import { denominatorIssues } from './plausibility.js';
-
-const MS_PER_HOUR = 3_600_000;
+import { MS_PER_MINUTE, periodHours } from './formulas.js';
+import { servedUntil } from './periods.js';
+import { reportOf } from './report.js';
 
 export function computeReliability(options: ReliabilityOptions): Result<ReliabilityReport> {
   const checked = checkOptions(options);
@@ -41,7 +41,7 @@ export function computeWith(
     to: s.to,
     asOf: s.asOf,
     splitAtEdges: s.splitAtEdges,
-    shortMs: s.shortOutageMinutes * 60_000,
+    shortMs: s.shortOutageMinutes * MS_PER_MINUTE,
   };
   const ctx = { register, dims: s.dims, convention: s.convention };
   const filter = { variant: s.variant, excluded: s.excluded, majorEventDays: s.majorEventDays, zone: s.zone };
@@ -67,7 +67,7 @@ export function computeWith(
   }
 
   // Users served so far: the window stops at asOf for a period still in progress.
-  const end = Math.max(s.from, Math.min(s.to, s.asOf));
+  const end = servedUntil(s);
   const den = denominators({
     register,
     dims: s.dims,
@@ -76,34 +76,22 @@ export function computeWith(
     from: s.from,
     end,
   });
-  const periodHours = (end - s.from) / MS_PER_HOUR;
+  const hours = periodHours(s.from, end);
   const rows = aggregate({
     dims: s.dims,
     pieces,
     exposures,
     denominators: den,
-    periodHours,
+    periodHours: hours,
     cemiN: s.cemiN,
     celidHours: s.celidHours,
   });
-
-  return {
+  return reportOf(s, {
     rows,
-    from: s.from,
-    to: s.to,
-    asOf: s.asOf,
-    zone: s.zone,
-    groupBy: s.dims,
-    convention: s.convention,
-    variant: s.variant,
-    denominator: s.denominator,
-    splitAtEdges: s.splitAtEdges,
-    shortOutageMinutes: s.shortOutageMinutes,
-    periodHours,
+    periodHours: hours,
     includesOngoing,
     exclusionsApplied: s.excluded !== undefined,
-    majorEventDaysApplied: s.majorEventDays !== undefined,
     dropped,
-    issues: [...issues, ...denominatorIssues(rows, s.dims)],
-  };
+    issues,
+  });
 }

@@ -4,9 +4,11 @@
 // the assets and events of the system the threshold is for.
 
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
-import { dayToDate, localDay, startOfLocalDay } from '../../core/time.js';
+import { dayToDate, localDay } from '../../core/time.js';
 import { computeWith } from './compute.js';
+import { perCustomer } from './formulas.js';
 import { checkOptions } from './options.js';
+import { localDayPeriod } from './periods.js';
 import { buildRegister } from './register.js';
 import type { ReliabilityOptions } from './types.js';
 import { type IndexedEvent, latestEvents } from './variants.js';
@@ -37,22 +39,44 @@ export interface DailySeries {
   issues: Issue[];
 }
 
-export function dailySaidi(o: DailySaidiOptions): Result<DailySeries> {
-  const dayIssues: Issue[] = [];
-  if (!Number.isInteger(o.fromDay))
-    dayIssues.push({ path: 'fromDay', message: `must be a day number, got: ${o.fromDay}` });
-  if (!Number.isInteger(o.toDay) || o.toDay <= o.fromDay) {
-    dayIssues.push({
+/** The problems of a day range [fromDay, toDay), at most `maxDays` long. */
+export function dayRangeIssues(fromDay: number, toDay: number, maxDays = Number.POSITIVE_INFINITY): Issue[] {
+  const issues: Issue[] = [];
+  if (!Number.isInteger(fromDay))
+    issues.push({ path: 'fromDay', message: `must be a day number, got: ${fromDay}` });
+  if (!Number.isInteger(toDay) || toDay <= fromDay) {
+    issues.push({
       path: 'toDay',
-      message: `must be a day number after fromDay (${o.fromDay}), got: ${o.toDay}`,
+      message: `must be a day number after fromDay (${fromDay}), got: ${toDay}`,
     });
+  } else if (toDay - fromDay > maxDays) {
+    issues.push({ path: 'toDay', message: `must be at most ${maxDays} days after fromDay, got: ${toDay}` });
   }
+  return issues;
+}
+
+/** One day of the series: its customer minutes over the users served that day. */
+export const seriesDay = (
+  day: number,
+  customerMinutes: number,
+  customers: number,
+  includesOngoing: boolean,
+): DailySaidi => ({
+  day,
+  date: dayToDate(day),
+  minutes: perCustomer(customerMinutes, customers),
+  customers,
+  includesOngoing,
+});
+
+export function dailySaidi(o: DailySaidiOptions): Result<DailySeries> {
+  const dayIssues = dayRangeIssues(o.fromDay, o.toDay);
   if (dayIssues.length > 0) return fail(dayIssues);
   const { fromDay, toDay, ...rest } = o;
-  const zone = o.zone ?? 'Asia/Shanghai';
   const checked = checkOptions({ ...rest, from: 0, to: 1, groupBy: 'all', cemiN: [], celidHours: [] });
   if (!checked.ok) return checked;
   const settings = checked.value;
+  const zone = settings.zone;
 
   const register = buildRegister(o.assets, settings.beforeFirstVersion);
   const { events } = latestEvents(o.events);
@@ -68,19 +92,10 @@ export function dailySaidi(o: DailySaidiOptions): Result<DailySeries> {
   const days: DailySaidi[] = [];
   const issues: Issue[] = [];
   for (let day = fromDay; day < toDay; day++) {
-    const from = startOfLocalDay(day, zone);
-    const to = startOfLocalDay(day + 1, zone);
-    const report = computeWith(register, byDay.get(day) ?? [], { ...settings, from, to });
+    const report = computeWith(register, byDay.get(day) ?? [], { ...settings, ...localDayPeriod(day, zone) });
     issues.push(...report.issues);
     const row = report.rows[0];
-    const customers = row?.customers ?? 0;
-    days.push({
-      day,
-      date: dayToDate(day),
-      minutes: row && customers > 0 ? row.customerMinutes / customers : null,
-      customers,
-      includesOngoing: report.includesOngoing,
-    });
+    days.push(seriesDay(day, row?.customerMinutes ?? 0, row?.customers ?? 0, report.includesOngoing));
   }
   return ok({ unit: 'minutes', days, issues });
 }

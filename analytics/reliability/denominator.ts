@@ -49,6 +49,10 @@ function isUnit(v: Asset, register: AssetRegister, convention: UserConvention): 
 export const weightOf = (v: Asset, convention: UserConvention): number =>
   convention === 'customers' ? v.customers : (v.kind === 'area' ? 1 : 0) + (v.enterpriseCustomers ?? 0);
 
+/** N_T is time-weighted over a window of some length; otherwise it is the count at one instant. */
+export const isTimeWeighted = (rule: DenominatorRule, from: number, end: number): boolean =>
+  rule === 'time_weighted' && end > from;
+
 export function denominators(input: DenominatorInput): Denominators {
   const { register, dims, convention, from, end } = input;
   // Numerators first (integers: weight × ms), one division at the end.
@@ -63,7 +67,7 @@ export function denominators(input: DenominatorInput): Denominators {
     unitNum.set(k, (unitNum.get(k) ?? 0) + amount);
   };
 
-  const weighted = input.rule === 'time_weighted' && end > from;
+  const weighted = isTimeWeighted(input.rule, from, end);
   const instant = end > from ? end - 1 : from;
   for (const id of register.ids()) {
     if (!weighted) {

@@ -14,12 +14,7 @@ export {
   majorEventThreshold,
   type YearMajorEvents,
 } from './major-events.js';
-export {
-  DEFAULT_CELID_HOURS,
-  DEFAULT_CEMI_N,
-  DEFAULT_SHORT_OUTAGE_MINUTES,
-  DEFAULT_ZONE,
-} from './options.js';
+export { DEFAULT_CELID_HOURS, DEFAULT_CEMI_N, DEFAULT_SHORT_OUTAGE_MINUTES } from './options.js';
 export { elapsedFraction, type Period, yearDays, yearPeriod, yearsBefore } from './periods.js';
 export { type RankedRegion, type RegionalRanking, rankRegions, regionalRanking } from './ranking.js';
 export {

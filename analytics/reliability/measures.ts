@@ -1,23 +1,19 @@
-// From pieces, exposures and N_T to one row per group. No rounding: every measure is a sum of
-// whole numbers divided once, or a ratio of two such values.
+// From pieces, exposures and N_T to one row per group: the reference's sums, divided in
+// formulas.ts (as the SQL evaluator's are).
 //
-//   SAIFI = Σ N_i / N_T                    (sustained interruptions that began in the period)
-//   SAIDI = Σ r_i N_i / N_T, hours         (sustained; steps summed; see durations.ts)
-//   CAIDI = SAIDI / SAIFI                  (null when SAIFI is 0)
-//   ASAI  = 1 − SAIDI / period hours
-//   MAIFI = Σ N_i of short interruptions / N_T
-//   CN, CEMI_n, CELID: per unit (per-asset approximation, see units.ts), weighted by the unit's
-//   part of N_T: CEMI_n counts units with more than n sustained interruptions begun in the
-//   period; CELID single, units with one interruption longer than h hours; cumulative, units
-//   whose interruptions add up to more than h hours (durations as attributed to the period).
+//   Σ N_i, Σ r_i N_i: per group over the pieces (sustained; steps summed; see durations.ts),
+//   Σ N_i of short interruptions apart (MAIFI); events counted once per group.
+//   CN, CEMI_n, CELID: per unit (per-asset approximation, see units.ts), the unit's part of
+//   N_T summed over the units that qualify: CEMI_n, units with more than n sustained
+//   interruptions begun in the period; CELID single, units with one interruption longer than
+//   h hours; cumulative, units whose interruptions add up to more than h hours (durations as
+//   attributed to the period).
 
 import { compareGroups, type Group } from './groups.js';
 import { type Denominators, shareKey } from './denominator.js';
 import type { Exposure, Piece } from './units.js';
-import type { CelidValue, CemiValue, GroupDimension, ReliabilityRow } from './types.js';
-
-const MS_PER_MINUTE = 60_000;
-const MS_PER_HOUR = 3_600_000;
+import { celidLimitMs, type GroupSums, type MeasureBasis, measuresOf } from './formulas.js';
+import type { GroupDimension, ReliabilityRow } from './types.js';
 
 interface UnitTally {
   count: number;
@@ -36,14 +32,11 @@ interface Tally {
   units: Map<string, UnitTally>;
 }
 
-export interface AggregateInput {
+export interface AggregateInput extends MeasureBasis {
   dims: readonly GroupDimension[];
   pieces: readonly Piece[];
   exposures: readonly Exposure[];
   denominators: Denominators;
-  periodHours: number;
-  cemiN: readonly number[];
-  celidHours: readonly number[];
 }
 
 export function aggregate(input: AggregateInput): ReliabilityRow[] {
@@ -93,56 +86,32 @@ export function aggregate(input: AggregateInput): ReliabilityRow[] {
     t.units.set(x.unitId, u);
   }
 
-  const rows = [...tallies.values()].map((t) => toRow(t, input));
+  const rows = [...tallies.values()].map((t) => measuresOf(sumsOf(t, input), input));
   return rows.sort((a, b) => compareGroups(a.keys, b.keys, input.dims));
 }
 
-function toRow(t: Tally, input: AggregateInput): ReliabilityRow {
+/** The sums of a tally; the units' parts of N_T are summed per condition, divided in formulas.ts. */
+function sumsOf(t: Tally, input: AggregateInput): GroupSums {
   const den = input.denominators;
-  const num = den.groups.get(t.group.id)?.num ?? 0;
-  const customers = num / den.divisor;
-  const per = (x: number): number | null => (customers > 0 ? x / customers : null);
-  // Users of the units that satisfy `test`, from the N_T numerators (one division).
-  const usersWhere = (test: (u: UnitTally) => boolean): number => {
+  const servedWhere = (test: (u: UnitTally) => boolean): number => {
     let sum = 0;
     for (const [unitId, u] of t.units) if (test(u)) sum += den.shares.get(shareKey(t.group.id, unitId)) ?? 0;
-    return sum / den.divisor;
+    return sum;
   };
-
-  const saifi = per(t.users);
-  const saidi = customers > 0 ? t.userMs / MS_PER_HOUR / customers : null;
-  const cemi: CemiValue[] = input.cemiN.map((n) => {
-    const c = usersWhere((u) => u.count > n);
-    return { n, customers: c, value: per(c) };
-  });
-  const celid: CelidValue[] = input.celidHours.map((hours) => {
-    const limit = hours * MS_PER_HOUR;
-    const singleCustomers = usersWhere((u) => u.maxMs > limit);
-    const cumulativeCustomers = usersWhere((u) => u.sumMs > limit);
-    return {
-      hours,
-      singleCustomers,
-      single: per(singleCustomers),
-      cumulativeCustomers,
-      cumulative: per(cumulativeCustomers),
-    };
-  });
+  const limits = input.celidHours.map(celidLimitMs);
   return {
     keys: t.group.keys,
-    customers,
+    served: den.groups.get(t.group.id)?.num ?? 0,
+    divisor: den.divisor,
     events: t.events.size,
     shortEvents: t.shortEvents.size,
     customerInterruptions: t.users,
     shortInterruptions: t.shortUsers,
-    customerMinutes: t.userMs / MS_PER_MINUTE,
-    saifi,
-    saidi,
-    caidi: saifi !== null && saifi > 0 && saidi !== null ? saidi / saifi : null,
-    asai: saidi !== null && input.periodHours > 0 ? 1 - saidi / input.periodHours : null,
-    maifi: per(t.shortUsers),
-    customersInterrupted: usersWhere((u) => u.count > 0),
-    cemi,
-    celid,
+    customerMs: t.userMs,
+    interruptedServed: servedWhere((u) => u.count > 0),
+    cemiServed: input.cemiN.map((n) => servedWhere((u) => u.count > n)),
+    celidSingleServed: limits.map((limit) => servedWhere((u) => u.maxMs > limit)),
+    celidCumulativeServed: limits.map((limit) => servedWhere((u) => u.sumMs > limit)),
     includesOngoing: t.ongoing,
   };
 }

@@ -18,7 +18,6 @@ import {
   type Variant,
 } from './types.js';
 
-export const DEFAULT_ZONE = 'Asia/Shanghai';
 export const DEFAULT_SHORT_OUTAGE_MINUTES = 3;
 export const DEFAULT_CEMI_N: readonly number[] = [1, 3, 5];
 export const DEFAULT_CELID_HOURS: readonly number[] = [1, 4];
@@ -63,8 +62,11 @@ export function checkOptions(o: ReliabilityOptions): Result<Settings> {
   if (Number.isFinite(o.from) && Number.isFinite(o.to) && o.to <= o.from) {
     issues.push({ path: 'to', message: `must be after from (${o.from}), got: ${o.to}` });
   }
-  const zone = o.zone ?? DEFAULT_ZONE;
-  if (!isValidZone(zone)) issues.push({ path: 'zone', message: `unknown time zone: "${zone}"` });
+  const zone = o.zone;
+  // Checked at run time too: an absent zone would make Intl use the machine's own.
+  if (typeof zone !== 'string')
+    issues.push({ path: 'zone', message: `must be an IANA time zone, got: ${zone}` });
+  else if (!isValidZone(zone)) issues.push({ path: 'zone', message: `unknown time zone: "${zone}"` });
 
   const groupBy = o.groupBy ?? 'all';
   const rawDims = groupBy === 'all' ? [] : typeof groupBy === 'string' ? [groupBy] : groupBy;

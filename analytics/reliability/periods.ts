@@ -14,6 +14,11 @@ export function yearPeriod(year: number, zone: string): Period {
   return { from: startOfLocalDay(jan1(year), zone), to: startOfLocalDay(jan1(year + 1), zone) };
 }
 
+/** Local day `day` (core/time localDay): its midnight to the next midnight in `zone`. */
+export function localDayPeriod(day: number, zone: string): Period {
+  return { from: startOfLocalDay(day, zone), to: startOfLocalDay(day + 1, zone) };
+}
+
 /** Local day numbers [fromDay, toDay) of the `years` calendar years before `year` (IEEE 1366: 5). */
 export function yearsBefore(year: number, years = 5): { fromDay: number; toDay: number } {
   return { fromDay: jan1(year - years), toDay: jan1(year) };
@@ -23,6 +28,9 @@ export function yearsBefore(year: number, years = 5): { fromDay: number; toDay: 
 export function yearDays(year: number): { fromDay: number; toDay: number } {
   return { fromDay: jan1(year), toDay: jan1(year + 1) };
 }
+
+/** End of the N_T window: the users served so far for a period still in progress. */
+export const servedUntil = (p: Period & { asOf: number }): number => Math.max(p.from, Math.min(p.to, p.asOf));
 
 /** Share of the period elapsed at asOf, between 0 and 1. */
 export function elapsedFraction(period: Period, asOf: number): number {

@@ -91,11 +91,10 @@ export function regionalRanking(
   o: Omit<ReliabilityOptions, 'from' | 'to'> & { year: number },
 ): Result<RegionalRanking> {
   const { year, ...options } = o;
-  const zone = o.zone ?? 'Asia/Shanghai';
   const groupBy = o.groupBy ?? 'city';
-  const current = computeReliability({ ...options, groupBy, ...yearPeriod(year, zone) });
+  const current = computeReliability({ ...options, groupBy, ...yearPeriod(year, o.zone) });
   if (!current.ok) return current;
-  const previous = computeReliability({ ...options, groupBy, ...yearPeriod(year - 1, zone) });
+  const previous = computeReliability({ ...options, groupBy, ...yearPeriod(year - 1, o.zone) });
   if (!previous.ok) return previous;
   const rows = rankRegions(current.value.rows, previous.value.rows, current.value.groupBy);
   return ok({ year, rows, current: current.value, previous: previous.value });

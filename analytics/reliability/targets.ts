@@ -115,11 +115,10 @@ export type YearTargetOptions = Omit<ReliabilityOptions, 'from' | 'to'> & {
 /** Every group of `year` (local calendar year) with its target status, against the year before. */
 export function yearTargets(o: YearTargetOptions): Result<YearTargets> {
   const { year, targetFor, ...options } = o;
-  const zone = o.zone ?? 'Asia/Shanghai';
-  const period = yearPeriod(year, zone);
+  const period = yearPeriod(year, o.zone);
   const current = computeReliability({ ...options, ...period });
   if (!current.ok) return current;
-  const previous = computeReliability({ ...options, ...yearPeriod(year - 1, zone) });
+  const previous = computeReliability({ ...options, ...yearPeriod(year - 1, o.zone) });
   if (!previous.ok) return previous;
   const before = new Map(previous.value.rows.map((r) => [JSON.stringify(r.keys), r.saidi]));
   const elapsed = elapsedFraction(period, o.asOf);

@@ -49,8 +49,8 @@ export interface ReliabilityOptions {
   to: number;
   /** The time the figures are taken at: ongoing outages run until here, later starts are ignored. */
   asOf: number;
-  /** Operating zone, default Asia/Shanghai (used for major event days). */
-  zone?: string | undefined;
+  /** The operating zone (IANA name): local days and years, major event days. Required: no default. */
+  zone: string;
   groupBy?: GroupBy | undefined;
   convention?: UserConvention | undefined;
   variant?: Variant | undefined;

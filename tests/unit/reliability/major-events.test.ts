@@ -128,7 +128,7 @@ describe('dailySaidi', () => {
   });
 
   it('rejects an empty day range', () => {
-    const r = dailySaidi({ assets, events: [], fromDay: 10, toDay: 10, asOf: 0 });
+    const r = dailySaidi({ assets, events: [], fromDay: 10, toDay: 10, asOf: 0, zone: Z });
     expect(r).toEqual({
       ok: false,
       issues: [{ path: 'toDay', message: 'must be a day number after fromDay (10), got: 10' }],
