@@ -45,3 +45,6 @@ export {
   readOutages,
   readWarnings,
 } from '../../store/index.js';
+export { type AssetScope, inScope } from './asset-scope.js';
+export { DAILY_COLUMNS, type DailyOutageCount, dailyOutageCounts } from './daily-counts.js';
+export { HOTSPOT_COLUMNS, type Hotspot, hotspots } from './hotspots.js';

@@ -7,7 +7,7 @@ import { AREA_CLASSES, ASSET_KINDS, CAUSES } from '../../../core/index.js';
 import type { ApiRoute, QueryParam } from './route.js';
 import { AS_OF, DOCUMENT, FORMAT, int, LANG, oneOf, ROWS, text, time } from './route.js';
 
-/** dashboard-data.ts filtersOf: the asset and cause filters of the daily counts and hotspots. */
+/** dashboard-data.ts scopeOf: the asset and cause filters of the daily counts and hotspots. */
 const FILTERS: readonly QueryParam[] = [
   text('assetId', 'one asset (an area’s outages include its feeder’s that reached it)'),
   oneOf('kind', 'feeders or transformer areas', ASSET_KINDS),
