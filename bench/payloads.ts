@@ -5,28 +5,13 @@
 // Node, and the whole HTTP answer from the running product. Arrow cases have the JSON case of
 // the same list and step as baseline.
 
+import { FLAG_COLUMNS } from '../core/vocabulary/index.js';
 import { HOTSPOT_COLUMNS } from '../dashboard/api/dashboard-data.js';
 import { ARROW, type Row, toArrow } from '../dashboard/api/respond.js';
 import { Api } from '../dashboard/web/api.js';
 import type { DemoDatabase } from './demo-db.js';
 import type { GroupContext } from './harness.js';
 import { BENCH_TOKEN, benchProduct } from './product.js';
-
-/** GET /flags's columns (dashboard/api/flags.ts), in its order. */
-const FLAG_COLUMNS = [
-  'assetId',
-  'kind',
-  'rule',
-  'ruleSet',
-  'family',
-  'status',
-  'count',
-  'limit',
-  'windowStart',
-  'windowEnd',
-  'breachDate',
-  'eventIds',
-];
 
 const mb = (n: number): string => `${(n / 2 ** 20).toFixed(2)} MB`;
 

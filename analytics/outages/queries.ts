@@ -1,23 +1,11 @@
 // Reads of outages as they stand: ongoing ones, one event's versions, stored rejects.
 
 import { formatInZone } from '../../core/index.js';
+import type { ActiveOutage } from '../../core/vocabulary/index.js';
 import { join, type Store, sql, ts } from '../../store/index.js';
 
-export interface ActiveOutage {
-  eventId: string;
-  assetId: string;
-  assetName: string | null;
-  kind: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  start: string;
-  minutesSoFar: number;
-  customersOut: number;
-  cause: string;
-  planned: boolean;
-  estimatedRestoration: string | null;
-}
+/** The row of GET /live, typed once for the server and the browser. */
+export type { ActiveOutage };
 
 interface OutageRow {
   event_id: string;

@@ -2,6 +2,13 @@
 // spelled out in the language, dates marked as dates, for CSV and XLSX (the ledger's localize
 // and toXlsx).
 
+import {
+  REPORT_NAMES as DOCUMENT_NAMES,
+  REPORT_SHEETS as SHEET_NAMES,
+  SUBJECT_LABELS as SUBJECTS,
+  TIER_LABELS as TIERS,
+  TIER_MEASURE_LABELS,
+} from '../../core/vocabulary/index.js';
 import type { CellType } from '../export/index.js';
 import { KIND_LABELS, type Label } from '../remediation/index.js';
 import { type Cell, type Column, col, type Lang } from '../remediation/index.js';
@@ -10,44 +17,13 @@ import type { AuthorityReport } from './periods.js';
 import type { RankingRow, Tier, TierBasis } from './ranking.js';
 import type { SummaryRow } from './summary.js';
 
-export const REPORT_NAMES: Record<AuthorityReport, Label> = {
-  ranking: {
-    zh: '区域供电可靠性管理奖惩结果',
-    en: 'Regional reliability ranking with rewards and penalties',
-  },
-  'half-year-summary': {
-    zh: '半年工作总结（供电可靠性与频繁停电治理）',
-    en: 'Half-year summary (reliability and frequent outages)',
-  },
-  'annual-summary': {
-    zh: '年度工作总结（供电可靠性与频繁停电治理）',
-    en: 'Annual summary (reliability and frequent outages)',
-  },
-  'arrears-notice': {
-    zh: '居民住宅小区及重要用户欠费停电提前报告',
-    en: 'Advance report of arrears disconnections',
-  },
-};
+// The labels are the vocabulary's (core/vocabulary/reports.ts), typed here by the codes of
+// analytics/reports: a report, tier or subject the vocabulary lacks fails the type check.
+export const REPORT_NAMES: Record<AuthorityReport, Label> = DOCUMENT_NAMES;
 /** Sheet names (at most 31 characters with the period). */
-export const REPORT_SHEETS: Record<AuthorityReport, Label> = {
-  ranking: { zh: '奖惩结果', en: 'Ranking' },
-  'half-year-summary': { zh: '半年总结', en: 'Half-year summary' },
-  'annual-summary': { zh: '年度总结', en: 'Annual summary' },
-  'arrears-notice': { zh: '欠费停电报告', en: 'Arrears notices' },
-};
-
-export const TIER_LABELS: Record<Tier, Label> = {
-  reward: { zh: '奖励', en: 'Reward' },
-  none: { zh: '不奖不罚', en: 'Neither' },
-  penalty: { zh: '处罚', en: 'Penalty' },
-  not_ranked: { zh: '不参与排名（无用户数据）', en: 'Not ranked (no users served)' },
-};
-
-export const SUBJECT_LABELS: Record<ArrearsSubject, Label> = {
-  compound: { zh: '居民住宅小区', en: 'Residential compound' },
-  important_user: { zh: '重要用户', en: 'Important user' },
-  compound_important_user: { zh: '居民住宅小区及重要用户', en: 'Residential compound and important user' },
-};
+export const REPORT_SHEETS: Record<AuthorityReport, Label> = SHEET_NAMES;
+export const TIER_LABELS: Record<Tier, Label> = TIERS;
+export const SUBJECT_LABELS: Record<ArrearsSubject, Label> = SUBJECTS;
 
 const typed =
   (type: CellType) =>
@@ -62,11 +38,6 @@ const labelled =
   (v: K | null, lang: Lang): Cell =>
     v === null ? null : (labels[v]?.[lang] ?? v);
 
-const MEASURE_NAMES: Record<'saidi_hours' | 'saifi', Label> = {
-  saidi_hours: { zh: '户均停电时间', en: 'SAIDI' },
-  saifi: { zh: '户均停电次数', en: 'SAIFI' },
-};
-
 export function tierBasisText(b: TierBasis, lang: Lang): string {
   const zh = lang === 'zh';
   if (b.by === 'no_users') return zh ? '无用户数据' : 'no users served';
@@ -74,7 +45,7 @@ export function tierBasisText(b: TierBasis, lang: Lang): string {
     return zh
       ? `第${b.rank}名/共${b.of}个（前${b.reward}名奖励，后${b.penalty}名处罚）`
       : `rank ${b.rank} of ${b.of} (best ${b.reward} rewarded, worst ${b.penalty} penalised)`;
-  const m = MEASURE_NAMES[b.measure][lang];
+  const m = TIER_MEASURE_LABELS[b.measure][lang];
   const unit = b.measure === 'saidi_hours' ? (zh ? '小时' : ' h') : '';
   return zh
     ? `${m} ${b.value}${unit}（≤${b.rewardAtMost}${unit}奖励，>${b.penaltyAbove}${unit}处罚）`

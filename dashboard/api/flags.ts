@@ -14,6 +14,7 @@ import {
 } from '../../analytics/flags/index.js';
 import { type CompiledRuleSet, formatWindow } from '../../analytics/rules/index.js';
 import { HttpError, type Role } from '../../core/index.js';
+import { FLAG_COLUMNS } from '../../core/vocabulary/index.js';
 import type { Store } from '../../store/index.js';
 import { textParam, timeParam } from './query-params.js';
 import { sendRows } from './respond.js';
@@ -28,21 +29,6 @@ export interface FlagsRouterDeps {
   requireRole: (role: Role) => RequestHandler;
   now?: () => number;
 }
-
-const FLAG_COLUMNS = [
-  'assetId',
-  'kind',
-  'rule',
-  'ruleSet',
-  'family',
-  'status',
-  'count',
-  'limit',
-  'windowStart',
-  'windowEnd',
-  'breachDate',
-  'eventIds',
-];
 
 const FLEET_COLUMNS = ['year', 'assets', 'complete', 'fewerPercent', 'allowed', 'met'];
 

@@ -1,6 +1,9 @@
-// Words of the public pages, Simplified Chinese first (the default) and English.
+// Words of the public pages, Simplified Chinese first (the default) and English. Causes are
+// worded from the vocabulary's public wording (core/vocabulary/causes.ts), for residents.
 
-export type Lang = 'zh' | 'en';
+import { causeText, inLang, type Lang, PUBLIC_CAUSE_LABELS } from '../../core/vocabulary/index.js';
+
+export type { Lang };
 
 export const WORDS = {
   zh: {
@@ -126,38 +129,13 @@ export const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 
 /** Causes in words a resident understands, by cause category. */
 export const PUBLIC_CAUSES: Record<Lang, Record<string, string>> = {
-  zh: {
-    equipment_fault: '设备故障',
-    weather_fault: '恶劣天气',
-    natural_disaster: '自然灾害',
-    external_damage: '外力破坏（施工、车辆等）',
-    planned_maintenance: '计划检修',
-    planned_construction: '工程施工',
-    protective_supply_switching: '保供电线路切换',
-    mode_adjustment: '电网运行方式调整',
-    supply_shortage: '电力供应不足（有序用电）',
-    customer_side: '用户侧设备故障',
-    arrears: '欠费停电',
-    unknown: '原因排查中',
-  },
-  en: {
-    equipment_fault: 'Equipment fault',
-    weather_fault: 'Severe weather',
-    natural_disaster: 'Natural disaster',
-    external_damage: 'Damage by others (digging, vehicles…)',
-    planned_maintenance: 'Planned maintenance',
-    planned_construction: 'Construction work',
-    protective_supply_switching: 'Switching to secure a supply',
-    mode_adjustment: 'Grid switching',
-    supply_shortage: 'Power shortage (load shedding)',
-    customer_side: "Fault in a customer's equipment",
-    arrears: 'Disconnection for unpaid bills',
-    unknown: 'Cause being investigated',
-  },
+  zh: inLang(PUBLIC_CAUSE_LABELS, 'zh'),
+  en: inLang(PUBLIC_CAUSE_LABELS, 'en'),
 };
 
+/** A cause for residents; a code the vocabulary does not know is worded as an unknown cause. */
 export const causeWords = (cause: string, lang: Lang): string =>
-  PUBLIC_CAUSES[lang][cause] ?? PUBLIC_CAUSES[lang]['unknown'] ?? cause;
+  causeText(Object.hasOwn(PUBLIC_CAUSE_LABELS, cause) ? cause : 'unknown', lang, 'public');
 
 /** Words of the lookup page. */
 export const LOOKUP_WORDS = {

@@ -1,5 +1,7 @@
-// Labels of the authority reports (issue 18) on the ledger page, kept apart from i18n.ts.
+// Labels of the authority reports (issue 18) on the ledger page, kept apart from i18n.ts. The
+// reports' short names are the vocabulary's (core/vocabulary/reports.ts).
 
+import { inLang, REPORT_SHORT_NAMES } from '../../core/vocabulary/index.js';
 import { lang } from './i18n.js';
 
 const ZH = {
@@ -10,10 +12,7 @@ const ZH = {
   reportsDue: '，报送期限 {due}',
   reportsFrozen: '{name} {period}（{rows} 行，报送期限 {due}）',
   reportsRowDeadlines: '各行报告期限',
-  ranking: '区域供电可靠性管理奖惩结果',
-  'half-year-summary': '半年工作总结',
-  'annual-summary': '年度工作总结',
-  'arrears-notice': '欠费停电提前报告',
+  ...inLang(REPORT_SHORT_NAMES, 'zh'),
 } as const;
 
 type Key = keyof typeof ZH;
@@ -27,10 +26,7 @@ const EN: Record<Key, string> = {
   reportsDue: ', due {due}',
   reportsFrozen: '{name} {period} ({rows} rows, due {due})',
   reportsRowDeadlines: 'each row’s deadline',
-  ranking: 'Regional reliability ranking',
-  'half-year-summary': 'Half-year summary',
-  'annual-summary': 'Annual summary',
-  'arrears-notice': 'Arrears disconnection notices',
+  ...inLang(REPORT_SHORT_NAMES, 'en'),
 };
 
 export function tr(key: Key, vars: Record<string, string | number> = {}): string {

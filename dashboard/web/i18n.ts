@@ -1,12 +1,24 @@
 // Every visible string, one table per language. Simplified Chinese is the default; the choice
 // is remembered in localStorage. `t(key, vars)` fills {name} placeholders. The planners' views
 // keep their strings in i18n-planner.ts, the figures that say what they count in
-// i18n-figures.ts, both merged here.
+// i18n-figures.ts, both merged here. The words of the API's codes (causes, kinds, area classes,
+// standings, reasons) are the vocabulary's (core/vocabulary), the same as in the exports.
 
+import {
+  AREA_CLASS_LABELS,
+  AREA_CLASSES,
+  CAUSES,
+  causeText,
+  KIND_LABELS,
+  type Lang,
+  labelIn,
+  reasonText,
+  STANDING_LABELS,
+} from '../../core/vocabulary/index.js';
 import { figuresEn, figuresZh } from './i18n-figures.js';
 import { plannerEn, plannerZh } from './i18n-planner.js';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 const baseZh = {
   appTitle: '配电网停电监测',
@@ -120,9 +132,9 @@ const baseZh = {
   date: '日期',
   outages: '停电次数',
   customersAffected: '停电户次',
-  breach: '越限',
-  atRisk: '预警',
-  fine: '正常',
+  breach: STANDING_LABELS.breach.zh,
+  atRisk: STANDING_LABELS.at_risk.zh,
+  fine: STANDING_LABELS.fine.zh,
   sortAsc: '升序',
   sortDesc: '降序',
   sortBy: '按{label}排序',
@@ -365,9 +377,9 @@ const en: Record<Key, string> = {
   date: 'Date',
   outages: 'Outages',
   customersAffected: 'Customer interruptions',
-  breach: 'Breach',
-  atRisk: 'At risk',
-  fine: 'Fine',
+  breach: STANDING_LABELS.breach.en,
+  atRisk: STANDING_LABELS.at_risk.en,
+  fine: STANDING_LABELS.fine.en,
   sortAsc: 'ascending',
   sortDesc: 'descending',
   sortBy: 'Sort by {label}',
@@ -500,73 +512,6 @@ const en: Record<Key, string> = {
 
 const TABLES: Record<Lang, Record<Key, string>> = { zh, en };
 
-/** Domain words from the API, by language. */
-const CAUSES: Record<Lang, Record<string, string>> = {
-  zh: {
-    equipment_fault: '设备故障',
-    weather_fault: '天气原因故障',
-    natural_disaster: '自然灾害',
-    external_damage: '外力破坏',
-    planned_maintenance: '计划检修',
-    planned_construction: '计划施工',
-    protective_supply_switching: '保供电接入及退出',
-    mode_adjustment: '方式调整',
-    supply_shortage: '电源不足限电',
-    customer_side: '用户侧故障',
-    arrears: '欠费停电',
-    unknown: '原因不明',
-  },
-  en: {
-    equipment_fault: 'Equipment fault',
-    weather_fault: 'Weather fault',
-    natural_disaster: 'Natural disaster',
-    external_damage: 'External damage',
-    planned_maintenance: 'Planned maintenance',
-    planned_construction: 'Planned construction',
-    protective_supply_switching: 'Protective-supply switching',
-    mode_adjustment: 'Operating-mode adjustment',
-    supply_shortage: 'Supply shortage',
-    customer_side: 'Customer-side fault',
-    arrears: 'Arrears disconnection',
-    unknown: 'Unknown',
-  },
-};
-
-const AREA_CLASSES: Record<Lang, Record<string, string>> = {
-  zh: { urban_core: '中心城区', urban: '城区（县城）', town: '城镇', rural: '农村' },
-  en: { urban_core: 'Urban core', urban: 'County seat', town: 'Town', rural: 'Rural' },
-};
-
-const KINDS: Record<Lang, Record<string, string>> = {
-  zh: { feeder: '10kV线路', area: '台区' },
-  en: { feeder: 'Feeder', area: 'Transformer area' },
-};
-
-const REASONS: Record<Lang, Record<string, string>> = {
-  zh: {
-    external_damage: '外力破坏（不计入）',
-    natural_disaster: '自然灾害停电（不计入）',
-    force_majeure: '记录为不可抗力的恶劣天气停电（不计入）',
-    short_switching: '保供电/方式调整短时停电（不计入）',
-    warning: '预警期间的天气或自然灾害停电：{id}',
-    merged: '与 {id} 重叠，合并计一次',
-    below_min_duration: '短于规则最短时长',
-    cause_not_counted: '原因不在规则计数范围内',
-    planned_not_counted: '计划属性不在规则计数范围内',
-  },
-  en: {
-    external_damage: 'External damage (not counted)',
-    natural_disaster: 'Natural disaster (not counted)',
-    force_majeure: 'Severe weather recorded as force majeure (not counted)',
-    short_switching: 'Short switching / mode-adjustment outage (not counted)',
-    warning: 'Weather or disaster outage under official warning {id}',
-    merged: 'Overlaps {id}; counted once',
-    below_min_duration: 'Shorter than the rule’s minimum duration',
-    cause_not_counted: 'Cause not counted by this rule',
-    planned_not_counted: 'Planned status not counted by this rule',
-  },
-};
-
 const STORAGE_KEY = 'outage.lang';
 let current: Lang = 'zh';
 const listeners = new Set<(lang: Lang) => void>();
@@ -615,25 +560,20 @@ export function t(key: Key, vars: Record<string, string | number> = {}, l: Lang 
 /** Whether a computed key (a code from the API) has a string. */
 export const known = (key: string): key is Key => Object.hasOwn(TABLES[current], key);
 
-export const causeLabel = (cause: string, l: Lang = current): string => CAUSES[l][cause] ?? cause;
+export const causeLabel = (cause: string, l: Lang = current): string => causeText(cause, l);
 export const areaClassLabel = (c: string | null | undefined, l: Lang = current): string =>
-  c ? (AREA_CLASSES[l][c] ?? c) : t('none', {}, l);
+  c ? labelIn(AREA_CLASS_LABELS, c, l) : t('none', {}, l);
 export const kindLabel = (k: string | null | undefined, l: Lang = current): string =>
-  k ? (KINDS[l][k] ?? k) : t('none', {}, l);
+  k ? labelIn(KIND_LABELS, k, l) : t('none', {}, l);
 export const statusLabel = (s: string | null | undefined, l: Lang = current): string =>
   s === 'breach' ? t('breach', {}, l) : s === 'at_risk' ? t('atRisk', {}, l) : t('fine', {}, l);
 
 /** An /explain reason: a known code, "warning:<id>" or "merged_with:<eventId>". */
-export function reasonLabel(reason: string | undefined, l: Lang = current): string {
-  if (!reason) return '';
-  if (reason.startsWith('warning:')) return fill(REASONS[l]['warning'] ?? reason, { id: reason.slice(8) });
-  if (reason.startsWith('merged_with:'))
-    return fill(REASONS[l]['merged'] ?? reason, { id: reason.slice(12) });
-  return REASONS[l][reason] ?? reason;
-}
+export const reasonLabel = (reason: string | undefined, l: Lang = current): string =>
+  reason ? reasonText(reason, l) : '';
 
-export const CAUSE_CODES = Object.keys(CAUSES.zh);
-export const AREA_CLASS_CODES = Object.keys(AREA_CLASSES.zh);
+export const CAUSE_CODES = CAUSES;
+export const AREA_CLASS_CODES = AREA_CLASSES;
 
 /** The table keys, for a test that both languages are complete. */
 export const tables = (): Readonly<Record<Lang, Record<Key, string>>> => TABLES;

@@ -2,6 +2,7 @@
 // refreshed when the server announces an accepted outage batch (GET /live) and every minute
 // (durations grow), with the time of the data shown.
 
+import type { ActiveOutage } from '../../../core/vocabulary/index.js';
 import type { LiveState, Row } from '../api.js';
 import { barChart, COLORS, type FeatureCollection, mapFrame } from '../charts/index.js';
 import {
@@ -21,22 +22,6 @@ import type { Route } from '../router.js';
 import { dataTable, figure } from '../table.js';
 import { assetLink, failure, kpi, labelled, loading, num, pageHeader, str, widthOf } from './common.js';
 import { renderStormPanel } from './live-storm.js';
-
-export interface ActiveOutage {
-  eventId: string;
-  assetId: string;
-  assetName: string | null;
-  kind: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  start: string;
-  minutesSoFar: number;
-  customersOut: number;
-  cause: string;
-  planned: boolean;
-  estimatedRestoration: string | null;
-}
 
 interface Active {
   asOf: number;

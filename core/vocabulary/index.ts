@@ -1,0 +1,68 @@
+// One vocabulary: every code list the product uses, each code's Chinese and English words,
+// and the wire types of answers both ends read. No DOM and no node-only imports: the browser
+// bundle imports it as well as the server, the exports and the public pages.
+
+export { AREA_CLASS_LABELS, KIND_LABELS } from './assets.js';
+export { CAUSE_LABELS, type CauseWording, causeText, PUBLIC_CAUSE_LABELS } from './causes.js';
+export {
+  type AreaClass,
+  AREA_CLASSES,
+  ARREARS_SUBJECTS,
+  type ArrearsSubjectCode,
+  ASSET_KINDS,
+  type AssetKind,
+  AUTHORITY_REPORTS,
+  type AuthorityReportCode,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  CAUSES,
+  type CaseAction,
+  type CaseStatus,
+  type Cause,
+  type FlagStatus,
+  ISSUE_CODES,
+  type IssueCodeName,
+  MEASURES,
+  type Measure,
+  REASONS,
+  type ReasonCode,
+  STANDINGS,
+  type Standing,
+  TIER_MEASURES,
+  TIER_RESULTS,
+  type TierMeasure,
+  type TierResult,
+  USER_ACTIONS,
+  type UserAction,
+  VERIFICATION_METHODS,
+  type VerificationMethod,
+  type WordedIssueCode,
+} from './codes.js';
+export { ISSUE_LABELS, ISSUE_PHRASES } from './issues.js';
+export {
+  fillIn,
+  inLang,
+  type Label,
+  type Labels,
+  LANGS,
+  type Lang,
+  labelIn,
+  prefixedIn,
+} from './label.js';
+export {
+  ACTION_LABELS,
+  ACTION_STEP_LABELS,
+  MEASURE_LABELS,
+  STATUS_LABELS,
+  VERIFICATION_LABELS,
+} from './remediation.js';
+export {
+  REPORT_NAMES,
+  REPORT_SHEETS,
+  REPORT_SHORT_NAMES,
+  SUBJECT_LABELS,
+  TIER_LABELS,
+  TIER_MEASURE_LABELS,
+} from './reports.js';
+export { REASON_LABELS, reasonText, STANDING_LABELS } from './rules.js';
+export { type ActiveOutage, FLAG_COLUMNS, type FlagRow, type RemediationVocabulary } from './answers.js';
