@@ -4,6 +4,7 @@
 // stdout). Exit codes: 0 written, 1 not published (or invalid period), 2 usage.
 
 import { parseArgs } from 'node:util';
+import { parseOrUsage } from './usage.js';
 import { formatFileIssues, loadRuleDir } from '../analytics/rules/index.js';
 import { type Config, commandStoreOptions } from '../server/config.js';
 import type { Logger } from '../server/log.js';
@@ -13,13 +14,8 @@ import { ExportError, exportDisclosure } from '../dashboard/public-pages/export.
 const USAGE = 'usage: export-disclosure PERIOD --out DIR [--rule-set NAME]   (PERIOD e.g. 2025-Q3)';
 
 export async function runExportDisclosure(argv: string[], config: Config, log: Logger): Promise<number> {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(argv);
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseOrUsage(() => parseOptions(argv), USAGE);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [period, extra] = positionals;
   if (!period || extra !== undefined || !values.out) {

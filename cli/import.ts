@@ -8,9 +8,11 @@
 import { accessSync, constants, createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseOrUsage } from './usage.js';
 import { type Config, commandStoreOptions } from '../server/config.js';
 import type { Logger } from '../server/log.js';
-import { AssetDirectory, connectForCommand, Writer } from '../store/index.js';
+import { openWriter } from '../server/open-writer.js';
+import { connectForCommand } from '../store/index.js';
 import { detectFormat } from '../ingest/formats/index.js';
 import { loadMapping } from '../ingest/mapping/index.js';
 import { RECORD_KINDS, type RecordKind } from '../ingest/schemas/index.js';
@@ -28,13 +30,8 @@ Exit codes: 0 every record imported, 1 some rejected (see the rejects file), 2 u
 const USAGE = `${IMPORT_USAGE.split('\n')[0]}   (import --help lists the options)`;
 
 export async function runImport(argv: string[], config: Config, log: Logger): Promise<number> {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(argv);
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseOrUsage(() => parseOptions(argv), USAGE);
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   const [kind, file] = positionals;
   if (!kind || !file || positionals.length > 2) {
@@ -77,16 +74,7 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
   }
 
   const db = await connectForCommand(commandStoreOptions(config));
-  const { connection, store } = db;
-  const assets = new AssetDirectory(store);
-  const writer = await Writer.open({
-    connection,
-    store,
-    assets,
-    spoolDir: config.spoolDir,
-    spoolLimitBytes: config.spoolLimitBytes,
-    log,
-  });
+  const { assets, writer } = await openWriter(config, db.store, log);
   const rejectsPath = values.rejects ?? defaultRejectsPath(file, config.dataDir);
   mkdirSync(dirname(rejectsPath), { recursive: true });
   const rejectsOut = createWriteStream(rejectsPath);

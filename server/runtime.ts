@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import {
-  AssetDirectory,
   createStore,
   type SupervisedQuestDB,
   superviseQuestDB,
@@ -14,7 +13,7 @@ import {
   type Store,
   startLocalQuestDB,
   waitReady,
-  Writer,
+  type Writer,
 } from '../store/index.js';
 import { type AppDeps, createApp, type RouterFactory } from './app.js';
 import {
@@ -29,6 +28,7 @@ import { CurrentFlags } from '../analytics/flags/index.js';
 import { keepSnapshots, type SnapshotKeeper } from '../analytics/snapshots/index.js';
 import { LiveHub } from '../dashboard/api/live.js';
 import { startFlagRefresh } from './flag-refresh.js';
+import { openWriter } from './open-writer.js';
 import { startJobs } from './jobs/index.js';
 import { productMetrics } from './metrics/index.js';
 import { startStaleSweep } from './stale-sweep.js';
@@ -125,15 +125,7 @@ export async function startProduct(
     const store = createStore(connection);
     const applied = await migrate(store);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
-    const assets = new AssetDirectory(store);
-    const writer = await Writer.open({
-      connection,
-      store,
-      assets,
-      spoolDir: config.spoolDir,
-      spoolLimitBytes: config.spoolLimitBytes,
-      log,
-    });
+    const { assets, writer } = await openWriter(config, store, log);
     const tokens = new TokenRegistry({ key: config.session.key, hours: config.session.hours });
     const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
     tokens.add(adminToken, ['admin'], 'admin');

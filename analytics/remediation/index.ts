@@ -106,6 +106,7 @@ export {
   type RunTrigger,
   insertRunRow,
   readEntries,
+  readFrozenRuns,
   readRuns,
 } from './sql/reports.js';
 export { exclusive, waitApplied } from './sql/write.js';

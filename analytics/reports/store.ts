@@ -4,7 +4,7 @@
 // The earliest run of a (report, rule set, period) is the frozen one; a later one (a race of two
 // processes) is ignored, so a filed report never changes.
 
-import { insertRunRow, waitApplied } from '../remediation/index.js';
+import { insertRunRow, readFrozenRuns, waitApplied } from '../remediation/index.js';
 import { insertRows, type Store, sql, ts } from '../../store/index.js';
 import type { AuthorityReport } from './periods.js';
 
@@ -41,54 +41,12 @@ export interface AuthorityRun {
   meta: AuthorityMeta;
 }
 
-interface RunRow {
-  report: AuthorityReport;
-  rule_set: string;
-  period: string;
-  run_id: string;
-  period_start: number;
-  period_end: number;
-  as_of: number;
-  cases_as_of: number;
-  rows: number;
-  filing_due: string | null;
-  trigger: ReportTrigger;
-  meta: string;
-  frozen_at: number;
-}
-
 /** The frozen run of each period of a report and rule set, oldest period first. */
-export async function readReportRuns(
+export const readReportRuns = (
   store: Store,
   report: AuthorityReport,
   ruleSet: string,
-): Promise<AuthorityRun[]> {
-  const rows = await store.rows<RunRow>(
-    sql`SELECT report, rule_set, period, run_id, period_start, period_end, as_of, cases_as_of, rows, filing_due,
-               trigger, meta, frozen_at
-        FROM report_runs WHERE report = ${report} AND rule_set = ${ruleSet} ORDER BY frozen_at, run_id`,
-  );
-  const first = new Map<string, AuthorityRun>();
-  for (const r of rows) {
-    if (first.has(r.period)) continue;
-    first.set(r.period, {
-      report: r.report,
-      ruleSet: r.rule_set,
-      period: r.period,
-      runId: r.run_id,
-      periodStart: r.period_start,
-      periodEnd: r.period_end,
-      asOf: r.as_of,
-      casesAsOf: r.cases_as_of,
-      rows: r.rows,
-      filingDue: r.filing_due,
-      trigger: r.trigger,
-      frozenAt: r.frozen_at,
-      meta: JSON.parse(r.meta) as AuthorityMeta,
-    });
-  }
-  return [...first.values()].sort((a, b) => a.periodStart - b.periodStart || (a.period < b.period ? -1 : 1));
-}
+): Promise<AuthorityRun[]> => readFrozenRuns<AuthorityRun>(store, report, ruleSet);
 
 /** The rows of a frozen run, in the order they were frozen. */
 export async function readReportRows<T>(store: Store, run: AuthorityRun): Promise<T[]> {

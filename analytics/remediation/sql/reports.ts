@@ -53,7 +53,7 @@ export interface EntryKeys {
 const TABLE: Record<ReportKind, string> = { ledger: 'ledger_entries', disclosure: 'disclosure_entries' };
 
 interface RunRow {
-  report: ReportKind;
+  report: string;
   rule_set: string;
   period: string;
   run_id: string;
@@ -63,19 +63,26 @@ interface RunRow {
   cases_as_of: number;
   rows: number;
   filing_due: string | null;
-  trigger: RunTrigger;
+  trigger: string;
   meta: string;
   frozen_at: number;
 }
 
-/** The frozen run of each period of a report and rule set, oldest period first. */
-export async function readRuns(store: Store, report: ReportKind, ruleSet: string): Promise<ReportRun[]> {
+/**
+ * The frozen run (the earliest) of each period of a report and rule set, oldest period first:
+ * the ledger's and the disclosure's (`readRuns`) and the authority reports' alike.
+ */
+export async function readFrozenRuns<Run extends RunRowOf>(
+  store: Store,
+  report: Run['report'],
+  ruleSet: string,
+): Promise<Run[]> {
   const rows = await store.rows<RunRow>(
     sql`SELECT report, rule_set, period, run_id, period_start, period_end, as_of, cases_as_of, rows, filing_due,
                trigger, meta, frozen_at
         FROM report_runs WHERE report = ${report} AND rule_set = ${ruleSet} ORDER BY frozen_at, run_id`,
   );
-  const first = new Map<string, ReportRun>();
+  const first = new Map<string, Run>();
   for (const r of rows) {
     if (first.has(r.period)) continue;
     first.set(r.period, {
@@ -91,11 +98,15 @@ export async function readRuns(store: Store, report: ReportKind, ruleSet: string
       filingDue: r.filing_due,
       trigger: r.trigger,
       frozenAt: r.frozen_at,
-      meta: JSON.parse(r.meta) as ReportMeta,
-    });
+      meta: JSON.parse(r.meta) as Run['meta'],
+    } as Run);
   }
-  return [...first.values()].sort((a, b) => a.periodStart - b.periodStart);
+  return [...first.values()].sort((a, b) => a.periodStart - b.periodStart || (a.period < b.period ? -1 : 1));
 }
+
+/** The frozen run of each period of the ledger or the disclosure, oldest period first. */
+export const readRuns = (store: Store, report: ReportKind, ruleSet: string): Promise<ReportRun[]> =>
+  readFrozenRuns<ReportRun>(store, report, ruleSet);
 
 /** The rows of a frozen run, in the order they were frozen. */
 export async function readEntries<T>(store: Store, run: ReportRun): Promise<T[]> {
