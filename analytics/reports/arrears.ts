@@ -6,11 +6,12 @@
 // listed with its deadline: the local date `daysBefore` calendar days before its start date.
 // It is late when the record first reached the product after that date.
 
+import type { ArrearsSubjectCode } from '../../core/vocabulary/index.js';
 import type { Asset, AssetKind, OutageEvent } from '../../core/index.js';
 import { dateToDay, dayToDate, formatInZone, localDate } from '../../core/index.js';
 import type { ArrearsNotice } from '../rules/types.js';
 
-export type ArrearsSubject = 'compound' | 'important_user' | 'compound_important_user';
+export type ArrearsSubject = ArrearsSubjectCode;
 
 export interface ArrearsRow {
   period: string;

@@ -11,15 +11,11 @@
 import { dateToDay, dayToDate, startOfLocalDay } from '../../core/index.js';
 import { localDate } from '../../core/time.js';
 import { fail, ok, type Result } from '../../core/issues.js';
+import { AUTHORITY_REPORTS, type AuthorityReportCode } from '../../core/vocabulary/index.js';
 import type { CompiledRuleSet } from '../rules/index.js';
 
-export const AUTHORITY_REPORTS = [
-  'ranking',
-  'half-year-summary',
-  'annual-summary',
-  'arrears-notice',
-] as const;
-export type AuthorityReport = (typeof AUTHORITY_REPORTS)[number];
+export { AUTHORITY_REPORTS };
+export type AuthorityReport = AuthorityReportCode;
 
 export interface ReportPeriod {
   report: AuthorityReport;

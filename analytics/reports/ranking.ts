@@ -6,10 +6,11 @@
 // measure (at most `rewardAtMost` rewarded, above `penaltyAbove` penalised). A region without
 // users served has no figures, no rank and no tier.
 
+import type { TierResult } from '../../core/vocabulary/index.js';
 import type { RankingReport } from '../rules/types.js';
 
 export const TIERS = ['reward', 'none', 'penalty'] as const;
-export type Tier = (typeof TIERS)[number] | 'not_ranked';
+export type Tier = TierResult;
 
 /** One region's figures for the year and the year before. */
 export interface RegionFigures {
