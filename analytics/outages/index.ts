@@ -48,3 +48,4 @@ export {
 export { type AssetScope, inScope } from './asset-scope.js';
 export { DAILY_COLUMNS, type DailyOutageCount, dailyOutageCounts } from './daily-counts.js';
 export { HOTSPOT_COLUMNS, type Hotspot, hotspots } from './hotspots.js';
+export { type AssetPlaceColumns, customersRestoredBy, type OutageColumns, restorationSteps } from './row.js';

@@ -3,25 +3,12 @@
 import { formatInZone } from '../../core/index.js';
 import type { ActiveOutage } from '../../core/vocabulary/index.js';
 import { join, type Store, sql, ts } from '../../store/index.js';
+import { type AssetPlaceColumns, customersRestoredBy, type OutageColumns } from './row.js';
 
 /** The row of GET /live, typed once for the server and the browser. */
 export type { ActiveOutage };
 
-interface OutageRow {
-  event_id: string;
-  asset_id: string;
-  start: number;
-  customers_affected: number;
-  restorations: string | null;
-  cause: string;
-  planned: boolean;
-  estimated_restoration: number | null;
-  name: string | null;
-  kind: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-}
+type OutageRow = Omit<OutageColumns, 'end_at'> & AssetPlaceColumns;
 
 /** Outages without an end that began at or before `asOf`, with the customers still out. */
 export async function activeOutages(store: Store, asOf: number, zone: string): Promise<ActiveOutage[]> {
@@ -33,11 +20,7 @@ export async function activeOutages(store: Store, asOf: number, zone: string): P
     WHERE o.end_at IS NULL AND NOT o.deleted AND o.start <= ${ts(asOf)}
     ORDER BY o.start`);
   return rows.map((r) => {
-    const restored = r.restorations
-      ? (JSON.parse(r.restorations) as { at: number; customersRestored: number }[])
-          .filter((s) => s.at <= asOf)
-          .reduce((n, s) => n + s.customersRestored, 0)
-      : 0;
+    const restored = customersRestoredBy(r.restorations, asOf);
     return {
       eventId: r.event_id,
       assetId: r.asset_id,

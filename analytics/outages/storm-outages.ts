@@ -7,6 +7,7 @@
 import { DAY_MS, type Restoration } from '../../core/index.js';
 import { type Store, sql, ts } from '../../store/index.js';
 import { type CurveOutage, inRegion } from './restoration-curve.js';
+import { type AssetPlaceColumns, type OutageColumns, restorationSteps } from './row.js';
 
 /** One outage of the window with what the curve and the export read of it. */
 export interface StormOutage extends CurveOutage {
@@ -21,34 +22,14 @@ export interface StormOutage extends CurveOutage {
   restorations: Restoration[];
 }
 
-interface Row {
-  event_id: string;
-  asset_id: string;
-  start: number;
-  end_at: number | null;
-  customers_affected: number;
-  restorations: string | null;
-  cause: string;
-  planned: boolean;
-  estimated_restoration: number | null;
-  name: string | null;
+interface Row extends OutageColumns, AssetPlaceColumns {
   code: string | null;
-  kind: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
 }
 
 /** Each asset's version in force at `at`. */
 const assetsAt = (at: number) => sql`
   SELECT asset_id, name, code, kind, province, city, county FROM assets
   WHERE valid_from <= ${ts(at)} LATEST ON valid_from PARTITION BY asset_id`;
-
-function steps(text: string | null): Restoration[] {
-  if (!text) return [];
-  const parsed = JSON.parse(text) as { at: number; customersRestored: number }[];
-  return parsed.map((s) => ({ at: s.at, customersRestored: s.customersRestored }));
-}
 
 function outageOf(r: Row): StormOutage {
   return {
@@ -63,7 +44,7 @@ function outageOf(r: Row): StormOutage {
     start: r.start,
     end: r.end_at,
     customersAffected: r.customers_affected,
-    restorations: steps(r.restorations),
+    restorations: restorationSteps(r.restorations),
     cause: r.cause,
     planned: r.planned === true,
     estimatedRestoration: r.estimated_restoration,

@@ -10,6 +10,7 @@
 
 import { DAY_MS, localDay, startOfLocalDay } from '../../core/index.js';
 import { type Store, sql, ts } from '../../store/index.js';
+import { customersRestoredBy, type OutageColumns } from '../outages/index.js';
 
 /** An outage open longer than this is a record never closed (ingest refuses such records). */
 const OPEN_AT_MOST_MS = 3 * 366 * DAY_MS;
@@ -60,16 +61,7 @@ export interface PublicOutages {
   counties: CountyCustomers[];
 }
 
-interface OutageRow {
-  event_id: string;
-  asset_id: string;
-  start: number;
-  end_at: number | null;
-  customers_affected: number;
-  restorations: string | null;
-  cause: string;
-  planned: boolean;
-  estimated_restoration: number | null;
+interface OutageRow extends OutageColumns {
   received_at: number;
 }
 
@@ -100,17 +92,6 @@ const placesOf = (json: string | null): string[] => {
     return [];
   }
 };
-
-/** Customers restored by step restorations up to `asOf`. */
-function restoredBy(restorations: string | null, asOf: number): number {
-  if (!restorations) return 0;
-  try {
-    const steps = JSON.parse(restorations) as { at: number; customersRestored: number }[];
-    return steps.filter((s) => s.at <= asOf).reduce((n, s) => n + s.customersRestored, 0);
-  } catch {
-    return 0;
-  }
-}
 
 async function latestAssets(store: Store, ids: readonly string[]): Promise<Map<string, AssetRow>> {
   const out = new Map<string, AssetRow>();
@@ -175,7 +156,7 @@ async function describe(store: Store, rows: readonly OutageRow[], asOf: number):
       estimatedRestoration: r.estimated_restoration,
       customersOut: Math.max(
         0,
-        r.customers_affected - (r.start <= asOf ? restoredBy(r.restorations, asOf) : 0),
+        r.customers_affected - (r.start <= asOf ? customersRestoredBy(r.restorations, asOf) : 0),
       ),
       customersAffected: r.customers_affected,
       cause: r.cause,
