@@ -4,6 +4,7 @@
 // one language are built from the same localized table, so their rows are equal cell for cell.
 // Without a language, exports keep field names and codes.
 
+import { LANGS, type Lang, labelIn } from '../../core/vocabulary/index.js';
 import {
   type Cell,
   type CellType,
@@ -14,7 +15,7 @@ import {
   tableSheet,
 } from '../export/index.js';
 import type { Verification } from './case.js';
-import type { CauseCount, DisclosureRow, LedgerRow } from './ledger.js';
+import type { CauseCount, DisclosureRow, FiledAsset, LedgerRow } from './ledger.js';
 import type { ReportMeta } from './sql/reports.js';
 import {
   AREA_CLASS_LABELS,
@@ -26,8 +27,7 @@ import {
   VERIFICATION_LABELS,
 } from './vocabulary.js';
 
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 export type { Cell, Table };
 
 export interface Column<R> {
@@ -39,12 +39,13 @@ export interface Column<R> {
   type?: CellType;
 }
 
-const label =
+/** A column's text from a table of labels (a code it does not hold shown as it is). */
+export const label =
   <K extends string>(labels: Record<K, Label>) =>
   (v: K | null, lang: Lang): Cell =>
-    v === null ? null : (labels[v]?.[lang] ?? v);
+    v === null ? null : labelIn(labels, v, lang);
 const SEP: Record<Lang, string> = { zh: '；', en: '; ' };
-const yesNo = (v: boolean, lang: Lang): Cell => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
+export const yesNo = (v: boolean, lang: Lang): Cell => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
 const rules = (ids: string[], lang: Lang, meta: ReportMeta): Cell =>
   ids.map((id) => meta.ruleTitles[id]?.[lang] ?? id).join(SEP[lang]);
 const measures = (ms: LedgerRow['measures'], lang: Lang): Cell =>
@@ -70,14 +71,21 @@ export const col = <R>(key: keyof R & string, zh: string, en: string, text?: Col
 /** A column of local dates (YYYY-MM-DD), written to workbooks as dates. */
 export const dated = <R>(c: Column<R>): Column<R> => ({ ...c, type: 'date' });
 
+/** The columns naming the asset, as the ledger and the disclosure file them. */
+function assetColumns<R extends FiledAsset>(): Column<R>[] {
+  return [
+    col<R>('assetId', '设备编号', 'Asset id'),
+    col<R>('assetName', '线路/台区名称', 'Name'),
+    col<R>('kind', '类型', 'Kind', label(KIND_LABELS)),
+    col<R>('province', '省', 'Province'),
+    col<R>('city', '市（州）', 'City'),
+    col<R>('county', '县（区）', 'County'),
+  ];
+}
+
 export const LEDGER_COLUMNS: readonly Column<LedgerRow>[] = [
   col('period', '统计月份', 'Period'),
-  col('assetId', '设备编号', 'Asset id'),
-  col('assetName', '线路/台区名称', 'Name'),
-  col('kind', '类型', 'Kind', label(KIND_LABELS)),
-  col('province', '省', 'Province'),
-  col('city', '市（州）', 'City'),
-  col('county', '县（区）', 'County'),
+  ...assetColumns(),
   col('areaClass', '供电区域类别', 'Area class', label(AREA_CLASS_LABELS)),
   col('customers', '用户数', 'Customers'),
   col('rules', '频繁停电判定条件', 'Rule broken', rules),
@@ -106,12 +114,7 @@ export const LEDGER_COLUMNS: readonly Column<LedgerRow>[] = [
 
 export const DISCLOSURE_COLUMNS: readonly Column<DisclosureRow>[] = [
   col('period', '公示期', 'Period'),
-  col('assetId', '设备编号', 'Asset id'),
-  col('assetName', '线路/台区名称', 'Name'),
-  col('kind', '类型', 'Kind', label(KIND_LABELS)),
-  col('province', '省', 'Province'),
-  col('city', '市（州）', 'City'),
-  col('county', '县（区）', 'County'),
+  ...assetColumns(),
   col('rules', '频繁停电判定条件', 'Rule broken', rules),
   dated(col('breachDate', '越限日期', 'Breach date')),
   col('outagesCounted', '近一年计入停电次数', 'Outages counted (trailing year)'),

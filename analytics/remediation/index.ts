@@ -58,6 +58,7 @@ export {
   type Cell,
   type Column,
   col,
+  label,
   DISCLOSURE_COLUMNS,
   fieldNames,
   LANGS,
@@ -66,6 +67,7 @@ export {
   localize,
   type Table,
   toXlsx,
+  yesNo,
 } from './export.js';
 export { breachKey, effectiveEvents, type Folded, foldCase, foldCases, statusAfter } from './fold.js';
 export {
@@ -84,6 +86,7 @@ export {
   type DisclosureRow,
   disclosureRow,
   factsRule,
+  type FiledAsset,
   type LedgerRow,
   type LedgerSubject,
   ledgerRow,

@@ -37,15 +37,19 @@ export interface LedgerSubject {
   case: CaseState | null;
 }
 
-export interface LedgerRow {
-  period: string;
-  ruleSet: string;
+/** The asset a filed row is about: its id, name, kind and region path. */
+export interface FiledAsset {
   assetId: string;
   assetName: string | null;
   kind: AssetKind;
   province: string | null;
   city: string | null;
   county: string | null;
+}
+
+export interface LedgerRow extends FiledAsset {
+  period: string;
+  ruleSet: string;
   areaClass: AreaClass | null;
   customers: number | null;
   family: string;
@@ -79,15 +83,9 @@ export interface LedgerRow {
 }
 
 /** The public disclosure: no persons, no free text. */
-export interface DisclosureRow {
+export interface DisclosureRow extends FiledAsset {
   period: string;
   ruleSet: string;
-  assetId: string;
-  assetName: string | null;
-  kind: AssetKind;
-  province: string | null;
-  city: string | null;
-  county: string | null;
   family: string;
   rules: string[];
   breachDate: string | null;

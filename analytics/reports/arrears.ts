@@ -7,21 +7,16 @@
 // It is late when the record first reached the product after that date.
 
 import type { ArrearsSubjectCode } from '../../core/vocabulary/index.js';
-import type { Asset, AssetKind, OutageEvent } from '../../core/index.js';
+import type { Asset, OutageEvent } from '../../core/index.js';
 import { dateToDay, dayToDate, formatInZone, localDate } from '../../core/index.js';
+import type { FiledAsset } from '../remediation/index.js';
 import type { ArrearsNotice } from '../rules/types.js';
 
 export type ArrearsSubject = ArrearsSubjectCode;
 
-export interface ArrearsRow {
+export interface ArrearsRow extends FiledAsset {
   period: string;
   eventId: string;
-  assetId: string;
-  assetName: string | null;
-  kind: AssetKind;
-  province: string | null;
-  city: string | null;
-  county: string | null;
   subject: ArrearsSubject;
   /** customers (households) interrupted */
   households: number;

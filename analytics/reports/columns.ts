@@ -11,7 +11,7 @@ import {
 } from '../../core/vocabulary/index.js';
 import type { CellType } from '../export/index.js';
 import { KIND_LABELS, type Label } from '../remediation/index.js';
-import { type Cell, type Column, col, type Lang } from '../remediation/index.js';
+import { type Cell, type Column, col, type Lang, label, yesNo } from '../remediation/index.js';
 import type { ArrearsRow, ArrearsSubject } from './arrears.js';
 import type { AuthorityReport } from './periods.js';
 import type { RankingRow, Tier, TierBasis } from './ranking.js';
@@ -31,12 +31,6 @@ const typed =
 /** local dates (YYYY-MM-DD) and times (ISO-8601), written to workbooks as dates */
 const dated = typed('date');
 const timed = typed('datetime');
-
-const yesNo = (v: boolean, lang: Lang): Cell => (lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no');
-const labelled =
-  <K extends string>(labels: Record<K, Label>) =>
-  (v: K | null, lang: Lang): Cell =>
-    v === null ? null : (labels[v]?.[lang] ?? v);
 
 export function tierBasisText(b: TierBasis, lang: Lang): string {
   const zh = lang === 'zh';
@@ -64,7 +58,7 @@ export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
   col('previousSaifi', '上年用户平均停电次数（次/户）', 'SAIFI the year before'),
   col('saidiChangePercent', '停电时间同比变化（%）', 'SAIDI change (%)'),
   col('saifiChangePercent', '停电次数同比变化（%）', 'SAIFI change (%)'),
-  col('tier', '奖惩结果', 'Result', labelled(TIER_LABELS) as Column<RankingRow>['text']),
+  col('tier', '奖惩结果', 'Result', label(TIER_LABELS) as Column<RankingRow>['text']),
   col('basis', '奖惩依据', 'Basis', ((b: TierBasis, lang: Lang) =>
     tierBasisText(b, lang)) as Column<RankingRow>['text']),
 ];
@@ -92,11 +86,11 @@ export const ARREARS_COLUMNS: readonly Column<ArrearsRow>[] = [
   col('eventId', '停电编号', 'Outage id'),
   col('assetId', '设备编号', 'Asset id'),
   col('assetName', '小区/用户（台区、线路）名称', 'Compound or user (asset name)'),
-  col('kind', '类型', 'Kind', labelled(KIND_LABELS) as Column<ArrearsRow>['text']),
+  col('kind', '类型', 'Kind', label(KIND_LABELS) as Column<ArrearsRow>['text']),
   col('province', '省', 'Province'),
   col('city', '市（州）', 'City'),
   col('county', '县（区）', 'County'),
-  col('subject', '报告情形', 'Why reported', labelled(SUBJECT_LABELS) as Column<ArrearsRow>['text']),
+  col('subject', '报告情形', 'Why reported', label(SUBJECT_LABELS) as Column<ArrearsRow>['text']),
   col('households', '停电户数', 'Households'),
   col('importantUser', '重要用户', 'Important user', yesNo as Column<ArrearsRow>['text']),
   col('planned', '计划停电', 'Planned', yesNo as Column<ArrearsRow>['text']),
