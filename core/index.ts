@@ -7,3 +7,4 @@ export * from './roles.js';
 export * from './work-calendar.js';
 export * from './warnings.js';
 export type * from './log.js';
+export * from './order.js';

@@ -8,6 +8,7 @@
 // event is first expanded into the transformer areas it interrupted.
 
 import { AREA_CLASSES, type Asset } from '../../core/domain.js';
+import { compareNullFirst } from '../../core/order.js';
 import type { GroupBy, GroupDimension, GroupKeys } from './types.js';
 
 export function normaliseGroupBy(groupBy: GroupBy): readonly GroupDimension[] {
@@ -60,10 +61,8 @@ export function compareGroups(a: GroupKeys, b: GroupKeys, dims: readonly GroupDi
     const x = a[d] ?? null;
     const y = b[d] ?? null;
     if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    if (d === 'areaClass') return classRank(x) - classRank(y);
-    return x < y ? -1 : 1;
+    if (d === 'areaClass' && x !== null && y !== null) return classRank(x) - classRank(y);
+    return compareNullFirst(x, y);
   }
   return 0;
 }

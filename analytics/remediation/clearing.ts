@@ -2,7 +2,7 @@
 // closed at the end of each day, week or month, by region and responsible unit. Each point
 // folds the case log as of its instant, so the series shows what was known then.
 
-import { dayToDate, localDay, startOfLocalDay } from '../../core/index.js';
+import { compareNullFirst, dayToDate, localDay, startOfLocalDay } from '../../core/index.js';
 import { comparePeriods, nextPeriod, periodBounds, periodContaining } from './calendar.js';
 import type { CaseEvent, CaseState } from './case.js';
 import { isOverdue } from './deadlines.js';
@@ -85,12 +85,8 @@ function keyOf(c: CaseState, dim: ClearingKey): string | null {
 /** Group by group, key by key: null (no value) first, then text in code-unit order. */
 function compareKeys(a: ClearingRow, b: ClearingRow, dims: readonly ClearingKey[]): number {
   for (const d of dims) {
-    const x = a[d] ?? null;
-    const y = b[d] ?? null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    return x < y ? -1 : 1;
+    const c = compareNullFirst(a[d] ?? null, b[d] ?? null);
+    if (c !== 0) return c;
   }
   return 0;
 }
