@@ -3,26 +3,27 @@
 // namesakes apart ("10kV松华线" in two counties). QuestDB narrows by a case-insensitive substring
 // test; rank.ts orders what it finds.
 
-import { type Store, sql } from '../../store/index.js';
+import { type AssetRow as StoredAssetRow, type Store, sql } from '../../store/index.js';
 import { normalize, rankHits, type SearchHit } from './rank.js';
 
 /** Candidates read before ranking: enough for the exact and prefix matches to be among them. */
 const CANDIDATES = 500;
 export const MAX_QUERY_CHARS = 100;
 
-interface AssetRow {
-  asset_id: string;
-  kind: 'feeder' | 'area';
-  name: string | null;
-  feeder_id: string | null;
-  substation: string | null;
-  code: string | null;
-  /** JSON list */
-  places: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-}
+/** The columns of COLUMNS (places: a JSON list). */
+type AssetRow = Pick<
+  StoredAssetRow,
+  | 'asset_id'
+  | 'kind'
+  | 'name'
+  | 'feeder_id'
+  | 'substation'
+  | 'code'
+  | 'places'
+  | 'province'
+  | 'city'
+  | 'county'
+>;
 
 const COLUMNS = sql`asset_id, kind, name, feeder_id, substation, code, places, province, city, county`;
 const LATEST = sql`SELECT ${COLUMNS} FROM assets LATEST ON valid_from PARTITION BY asset_id`;
