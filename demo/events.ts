@@ -30,6 +30,8 @@ export interface EventSpec {
   duration: number;
   cause: Cause;
   warningId?: string;
+  /** the estimated restoration of an outage still out at `now`, when scripted */
+  estimate?: number;
   /** scripted scenario events are never partial re-sends, so their counts stay exact */
   scripted: boolean;
 }
@@ -81,7 +83,7 @@ export function buildEvent(spec: EventSpec, eventId: string, ctx: BuildContext):
     event.restorations = event.restorations.filter((r) => r.at < now);
     let etr = ceil10(start + duration * rng.range(0.8, 1.2));
     if (etr <= now + 5 * MINUTE) etr = ceil10(now + rng.int(20, 120) * MINUTE);
-    event.estimatedRestoration = etr;
+    event.estimatedRestoration = spec.estimate ?? etr;
     event.receivedAt = Math.min(now, start + rng.int(2, 15) * MINUTE);
     return [event];
   }
@@ -119,10 +121,12 @@ function interruptFeeder(event: DemoOutage, spec: EventSpec, ctx: BuildContext):
   const { net, state, rng } = ctx;
   const { cause, duration, start } = spec;
   const areas = state.areasOf(spec.asset);
-  const partOdds = FAULTS.has(cause) ? 0.3 : isPlannedCause(cause) ? 0.55 : 0;
+  // Branch fuses, sectionalisers and planned isolation: most outages take out a stretch of the
+  // feeder (a tenth to two fifths of its areas), not all of it.
+  const partOdds = FAULTS.has(cause) ? 0.6 : isPlannedCause(cause) ? 0.7 : 0;
   if (areas.length >= 3 && rng.chance(partOdds)) {
     const n = areas.length;
-    const len = rng.int(Math.max(1, Math.round(0.2 * n)), Math.max(1, Math.round(0.7 * n)));
+    const len = rng.int(Math.max(1, Math.round(0.1 * n)), Math.max(1, Math.round(0.4 * n)));
     const from = rng.int(0, n - len);
     const hit = areas.slice(from, from + len);
     event.affectedAreas = hit.map((a) => areaId(net, a));

@@ -38,6 +38,10 @@ export interface ScenarioIds {
   atRisk60: string[];
   /** areas with 7 area-level outages in the trailing year, 4 within 46 days */
   hotspotAreas: string[];
+  /** the warnings in force at `now`: the storm going on (one or two counties) */
+  stormWarnings: string[];
+  /** feeders and areas with a weather outage of that storm, started in the last 10 hours */
+  stormAssets: string[];
 }
 
 export interface DemoSummary {
@@ -113,6 +117,11 @@ export function generateDemo(options: DemoOptions): Demo {
       atRiskYear: feederIds(plan.assets.atRiskYear),
       atRisk60: feederIds(plan.assets.atRisk60),
       hotspotAreas: plan.assets.hotspotAreas.map((a) => areaId(net, a)),
+      stormWarnings: warnings.filter((p) => p.warning.end > now).map((p) => p.warning.warningId),
+      stormAssets: [
+        ...feederIds(plan.assets.stormFeeders),
+        ...plan.assets.stormAreas.map((a) => areaId(net, a)),
+      ],
     },
   };
 

@@ -5,11 +5,16 @@ import { AREA_CLASSES, type AreaClass } from '../core/domain.js';
 import type { Network } from './network.js';
 import { Rng } from './prng.js';
 
-const FEEDER_CLASS: Record<AreaClass, number> = { urban_core: 0.35, urban: 0.6, town: 1, rural: 1.6 };
-const AREA_CLASS: Record<AreaClass, number> = { urban_core: 0.5, urban: 0.7, town: 1, rural: 1.4 };
+const FEEDER_CLASS: Record<AreaClass, number> = { urban_core: 0.6, urban: 0.8, town: 1, rural: 1.2 };
+const AREA_CLASS: Record<AreaClass, number> = { urban_core: 0.55, urban: 0.7, town: 1, rural: 1.4 };
 const PARK_FACTOR = 0.5;
-/** log-sd of the propensity of feeders and areas of one class: a few are chronically bad */
-const SPREAD = { feeder: 0.8, area: 1.1 };
+/**
+ * log-sd of the propensity of feeders and areas of one class: a few are chronically bad. A bad
+ * feeder takes all its areas to the top of the hotspots, so most of the spread is the areas'
+ * own (old transformers, low-voltage lines through trees), which scatters the hotspots over
+ * the counties as in a real province.
+ */
+const SPREAD = { feeder: 0.3, area: 0.8 };
 
 export interface Propensity {
   feeder: Float64Array;

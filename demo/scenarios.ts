@@ -4,7 +4,8 @@
 // - breach60: a burst of 4 counted outages within 38 days of the trailing year;
 // - atRiskYear: exactly 5 counted outages in the trailing year, at least 62 days apart;
 // - atRisk60: exactly 3 counted outages in the last 60 days, 4 in the year;
-// - hotspotAreas: areas with 7 area-level outages in the year, 4 of them within 46 days.
+// - hotspotAreas: areas with 7 area-level outages in the year, 4 of them within 46 days;
+// - the storm going on at now (storm.ts): weather outages under the warning in force.
 // The at-risk feeders get no random feeder outages at all, and each also gets outages the rule
 // must not count: external damage, ≤ 3-minute switching, weather during a covering warning.
 
@@ -13,6 +14,8 @@ import { localDay, startOfLocalDay } from '../core/time.js';
 import type { EventSpec } from './events.js';
 import type { Network } from './network.js';
 import { Rng } from './prng.js';
+import { propensity } from './propensity.js';
+import { stormOutages } from './storm.js';
 import type { SizeSpec } from './sizes.js';
 import type { PlannedWarning } from './warnings.js';
 
@@ -23,6 +26,9 @@ export interface ScenarioAssets {
   atRisk60: number[];
   /** area indices */
   hotspotAreas: number[];
+  /** assets of the storm going on at now (storm.ts) */
+  stormFeeders: number[];
+  stormAreas: number[];
 }
 
 export interface ScenarioPlan {
@@ -41,7 +47,8 @@ export interface Window {
 }
 
 const MINUTE = 60_000;
-const HOTSPOT_FACTOR = 4;
+/** the highest random propensity (mean 1) of a scripted feeder */
+const ORDINARY = 1.2;
 const COUNTED: readonly Cause[] = [
   'equipment_fault',
   'unknown',
@@ -59,8 +66,12 @@ export function planScenarios(
 ): ScenarioPlan {
   const rng = Rng.from(net.seed, 'scenarios');
   const { feeders, areas } = net;
+  // Ordinary feeders: a chronically bad one would put all its areas at the top of the hotspots.
+  const base = propensity(net, new Map(), new Map()).feeder;
   const candidates = rng.shuffle(
-    [...Array(feeders.count).keys()].filter((f) => feeders.park[f]! < 0 && feeders.areaCount[f]! >= 2),
+    [...Array(feeders.count).keys()].filter(
+      (f) => feeders.park[f]! < 0 && feeders.areaCount[f]! >= 2 && base[f]! <= ORDINARY,
+    ),
   );
   const k = size.scenarioFeeders;
   const take = (i: number) => candidates.slice(i * k, (i + 1) * k).sort((x, y) => x - y);
@@ -73,12 +84,12 @@ export function planScenarios(
       .shuffle([...Array(areas.count).keys()].filter((a) => areas.cls[a]! >= 2))
       .slice(0, size.hotspotAreas)
       .sort((x, y) => x - y),
+    stormFeeders: [],
+    stormAreas: [],
   };
   const feederFactor = new Map<number, number>();
   const areaFactor = new Map<number, number>();
-  for (const f of [...assets.breachYear, ...assets.breach60]) feederFactor.set(f, HOTSPOT_FACTOR);
   for (const f of [...assets.atRiskYear, ...assets.atRisk60]) feederFactor.set(f, 0);
-  for (const a of assets.hotspotAreas) areaFactor.set(a, HOTSPOT_FACTOR);
 
   const specs: EventSpec[] = [];
   const script = new Script(net, warnings, w, rng, specs);
@@ -102,7 +113,15 @@ export function planScenarios(
     script.excluded(f);
   }
   for (const a of assets.hotspotAreas) script.counted('area', a, [-300, -200, -120, -105, -90, -75, -20]);
-  script.ongoing(size.ongoing, new Set([...assets.atRiskYear, ...assets.atRisk60]));
+  const scripted = [...assets.breachYear, ...assets.breach60, ...assets.atRiskYear, ...assets.atRisk60];
+  const storm = stormOutages(net, warnings, w.now, size.stormOutages, {
+    feeders: new Set(scripted),
+    areas: new Set(assets.hotspotAreas),
+  });
+  assets.stormFeeders = [...storm.feeders].sort((x, y) => x - y);
+  assets.stormAreas = [...storm.areas].sort((x, y) => x - y);
+  specs.push(...storm.specs);
+  script.ongoing(size.ongoing, new Set([...assets.atRiskYear, ...assets.atRisk60, ...storm.feeders]));
   specs.sort((x, y) => x.start - y.start);
   return { assets, feederFactor, areaFactor, specs };
 }

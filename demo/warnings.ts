@@ -1,11 +1,13 @@
 // Official warnings (气象/防汛/地质灾害预警): storm episodes per city, many in the rainy season
 // (June–September), issued for the whole city or for one to three of its counties, plus one
-// province-wide flood warning a year at the height of the season (July or August).
+// province-wide flood warning a year at the height of the season (July or August). All of them
+// are over by `now`, except the storm going on at now (storm.ts).
 
 import type { Hazard, Warning, WarningLevel } from '../core/domain.js';
 import { dateToDay, dayToDate, localDay, startOfLocalDay } from '../core/time.js';
 import { CITIES, COUNTIES, PROVINCE } from './geography.js';
 import { Rng } from './prng.js';
+import { stormWarnings, type WarningDraft } from './storm.js';
 
 /** A warning with the county indices it covers. */
 export interface PlannedWarning {
@@ -26,7 +28,7 @@ const HOUR_MS = 3_600_000;
 export function planWarnings(seed: number, firstDay: number, now: number, zone: string): PlannedWarning[] {
   const rng = Rng.from(seed, 'warnings');
   const from = startOfLocalDay(firstDay, zone);
-  const drafts: { warning: Omit<Warning, 'warningId'>; code: string; counties: number[] }[] = [];
+  const drafts: WarningDraft[] = [];
   const firstYear = Number(dayToDate(firstDay).slice(0, 4));
   const lastYear = Number(new Date(now).toISOString().slice(0, 4)) + 1;
   for (let year = firstYear; year <= lastYear; year++) {
@@ -94,8 +96,8 @@ export function planWarnings(seed: number, firstDay: number, now: number, zone: 
       }
     }
   }
-  const kept = drafts
-    .filter((d) => d.warning.start >= from && d.warning.end <= now)
+  const kept = [...drafts.filter((d) => d.warning.end <= now), ...stormWarnings(seed, now)]
+    .filter((d) => d.warning.start >= from)
     .sort((x, y) => x.warning.start - y.warning.start || x.code.localeCompare(y.code));
   const perKey = new Map<string, number>();
   return kept.map(({ warning, code, counties }) => {

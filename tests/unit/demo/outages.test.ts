@@ -30,21 +30,28 @@ describe('demo outages (small)', () => {
     expect(events.length).toBeLessThanOrEqual(max * 3);
   });
 
-  it('puts every time before now, except the estimated restoration of ongoing outages', () => {
+  it('puts every time before now, except estimated restorations and the end of the storm warning', () => {
     for (const e of records) {
       expect(e.start).toBeLessThan(NOW);
       expect(e.receivedAt).toBeLessThanOrEqual(NOW);
       if (e.end !== null) expect(e.end).toBeLessThanOrEqual(NOW);
       for (const r of e.restorations) expect(r.at).toBeLessThan(NOW);
     }
-    expect(warnings.every((w) => w.start < w.end && w.end <= NOW)).toBe(true);
+    expect(warnings.every((w) => w.start < w.end && w.start < NOW)).toBe(true);
+    const inForce = warnings.filter((w) => w.end > NOW).map((w) => w.warningId);
+    expect(inForce).toEqual(demo.summary.scenarios.stormWarnings);
   });
 
-  it('has outages ongoing at now with an estimated restoration', () => {
+  it('has outages ongoing at now with an estimated restoration, past only for some of the storm', () => {
     const ongoing = events.filter((e) => e.end === null);
     expect(ongoing.length).toBeGreaterThanOrEqual(DEMO_SIZES.small.ongoing);
-    expect(ongoing.length).toBeLessThan(30);
-    for (const e of ongoing) expect(e.estimatedRestoration! > NOW).toBe(true);
+    expect(ongoing.length).toBeLessThan(30 + DEMO_SIZES.small.stormOutages);
+    const storm = new Set(demo.summary.scenarios.stormAssets);
+    for (const e of ongoing) {
+      expect(e.estimatedRestoration! > e.start).toBe(true);
+      if (!storm.has(e.assetId)) expect(e.estimatedRestoration! > NOW).toBe(true);
+    }
+    expect(ongoing.some((e) => e.estimatedRestoration! < NOW)).toBe(true);
   });
 
   it('refers only to generated assets; listed areas are on the feeder at the start', () => {
