@@ -10,6 +10,7 @@ import {
   type CompiledRuleSet,
   horizonDays,
   type ProposedEffect,
+  byOutcome,
   proposedEffects,
   type TargetMeasure,
   type TargetPer,
@@ -232,7 +233,8 @@ export async function checkPlannedOutage(store: Store, q: PlannedCheckInput): Pr
   };
   if (asset.kind === 'feeder' && q.affectedAreas !== undefined) proposal.affectedAreas = [...q.affectedAreas];
   const input = { assets: history.assets, events: history.events, warnings: history.warnings, zone: q.zone };
-  const effects = q.ruleSets.flatMap((set) => proposedEffects(input, proposal, set));
+  // Breaches of every rule set first (a stable sort: rule sets in the order asked within each).
+  const effects = q.ruleSets.flatMap((set) => proposedEffects(input, proposal, set)).sort(byOutcome);
 
   return ok({
     assetId: q.assetId,

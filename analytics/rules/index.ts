@@ -43,4 +43,10 @@ export type {
 } from './types.js';
 export type { CalendarUnit, DayRange, WindowSpec } from './window.js';
 export { CALENDAR_UNITS, compileWindow, formatWindow, parseWindow } from './window.js';
-export { horizonDays, type ProposedEffect, type ProposedOutcome, proposedEffects } from './what-if.js';
+export {
+  byOutcome,
+  horizonDays,
+  type ProposedEffect,
+  type ProposedOutcome,
+  proposedEffects,
+} from './what-if.js';

@@ -68,6 +68,9 @@ const byKey = (counts: readonly WindowCount[]): Map<string, WindowCount> =>
 
 const RANK: Record<ProposedOutcome, number> = { breach: 0, at_risk: 1, none: 2 };
 
+/** Breaches first, then windows at risk, then the rest. */
+export const byOutcome = (x: ProposedEffect, y: ProposedEffect): number => RANK[x.outcome] - RANK[y.outcome];
+
 /**
  * Each asset the proposed outage reaches (the proposed asset and, for a feeder, the areas it
  * would interrupt), under each count rule of the set whose scope holds it. `input.events` are
@@ -148,7 +151,6 @@ export function proposedEffects(
     }
   }
   return effects.sort(
-    (x, y) =>
-      RANK[x.outcome] - RANK[y.outcome] || compareText(x.assetId, y.assetId) || compareText(x.rule, y.rule),
+    (x, y) => byOutcome(x, y) || compareText(x.assetId, y.assetId) || compareText(x.rule, y.rule),
   );
 }
