@@ -35,27 +35,50 @@ function parts(local: string): [number, number, number] | undefined {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
 }
 
-export function createFormat(zone: string, lang: Lang): Format {
-  const loc = locale(lang);
+const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** One Intl number format per number of decimals, made when first asked for. */
+function perDigits(make: (digits: number) => Intl.NumberFormat): (digits: number) => Intl.NumberFormat {
+  const made = new Map<number, Intl.NumberFormat>();
+  return (d) => {
+    let f = made.get(d);
+    if (!f) {
+      f = make(d);
+      made.set(d, f);
+    }
+    return f;
+  };
+}
+
+type NumberFormats = Pick<Format, 'int' | 'num' | 'dec' | 'pct' | 'signedPct' | 'duration'>;
+
+function numberFormats(loc: string, lang: Lang): NumberFormats {
   const intF = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
-  const numF = new Map<number, Intl.NumberFormat>();
-  const numOf = (d: number) => {
-    let f = numF.get(d);
-    if (!f) {
-      f = new Intl.NumberFormat(loc, { minimumFractionDigits: d, maximumFractionDigits: d });
-      numF.set(d, f);
-    }
-    return f;
+  const numOf = perDigits(
+    (d) => new Intl.NumberFormat(loc, { minimumFractionDigits: d, maximumFractionDigits: d }),
+  );
+  const decOf = perDigits((d) => new Intl.NumberFormat(loc, { maximumFractionDigits: d }));
+  return {
+    int: (n) => (finite(n) ? intF.format(n) : DASH),
+    num: (n, digits = 2) => (finite(n) ? numOf(digits).format(n) : DASH),
+    dec: (n, digits = 4) => (finite(n) ? decOf(digits).format(n) : DASH),
+    pct: (f, digits = 1) => (finite(f) ? `${numOf(digits).format(f * 100)}%` : DASH),
+    signedPct: (f, digits = 1) =>
+      finite(f) ? `${f > 0 ? '+' : f < 0 ? '−' : ''}${numOf(digits).format(Math.abs(f) * 100)}%` : DASH,
+    duration: (minutes) => {
+      if (!finite(minutes)) return DASH;
+      const m = Math.max(0, Math.round(minutes));
+      const h = Math.floor(m / 60);
+      const r = m % 60;
+      if (lang === 'zh') return h > 0 ? `${intF.format(h)}小时${r}分` : `${r}分钟`;
+      return h > 0 ? `${intF.format(h)} h ${r} min` : `${r} min`;
+    },
   };
-  const decF = new Map<number, Intl.NumberFormat>();
-  const decOf = (d: number) => {
-    let f = decF.get(d);
-    if (!f) {
-      f = new Intl.NumberFormat(loc, { maximumFractionDigits: d });
-      decF.set(d, f);
-    }
-    return f;
-  };
+}
+
+type TimeFormats = Pick<Format, 'dateTime' | 'time' | 'date' | 'monthShort'>;
+
+function timeFormats(zone: string, loc: string, lang: Lang): TimeFormats {
   const hm = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
   // An instant's local parts as numbers; the words are put together below, not by the locale
   // data (whose English has turned "Sep" into "Sept" in newer releases).
@@ -79,17 +102,7 @@ export function createFormat(zone: string, lang: Lang): Format {
     return `${date}${lang === 'zh' ? ' ' : ', '}${p['hour']}:${p['minute']}`;
   };
   const instant = (at: number | string): number => (typeof at === 'number' ? at : Date.parse(at));
-  const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
-
   return {
-    zone,
-    lang,
-    int: (n) => (finite(n) ? intF.format(n) : DASH),
-    num: (n, digits = 2) => (finite(n) ? numOf(digits).format(n) : DASH),
-    dec: (n, digits = 4) => (finite(n) ? decOf(digits).format(n) : DASH),
-    pct: (f, digits = 1) => (finite(f) ? `${numOf(digits).format(f * 100)}%` : DASH),
-    signedPct: (f, digits = 1) =>
-      finite(f) ? `${f > 0 ? '+' : f < 0 ? '−' : ''}${numOf(digits).format(Math.abs(f) * 100)}%` : DASH,
     dateTime: (at) => {
       if (at === null || at === undefined) return DASH;
       const ms = instant(at);
@@ -107,13 +120,10 @@ export function createFormat(zone: string, lang: Lang): Format {
       if (!p) return local;
       return lang === 'zh' ? monthF.format(Date.UTC(p[0], p[1] - 1, 1)) : (MONTHS[p[1] - 1] ?? local);
     },
-    duration: (minutes) => {
-      if (!finite(minutes)) return DASH;
-      const m = Math.max(0, Math.round(minutes));
-      const h = Math.floor(m / 60);
-      const r = m % 60;
-      if (lang === 'zh') return h > 0 ? `${intF.format(h)}小时${r}分` : `${r}分钟`;
-      return h > 0 ? `${intF.format(h)} h ${r} min` : `${r} min`;
-    },
   };
+}
+
+export function createFormat(zone: string, lang: Lang): Format {
+  const loc = locale(lang);
+  return { zone, lang, ...numberFormats(loc, lang), ...timeFormats(zone, loc, lang) };
 }

@@ -11,7 +11,7 @@ import { createFormat } from './format.js';
 import { htmlLang, initLang, lang, onLangChange, setLang, t } from './i18n.js';
 import { parseRoute, type RouteName } from './router.js';
 import { searchBox } from './search-box.js';
-import { renderShell, type Shell } from './shell.js';
+import { brand, langSwitch, renderShell, type Shell } from './shell.js';
 import { renderAsset } from './views/asset.js';
 import { renderHotspots } from './views/hotspots.js';
 import { renderLedger } from './views/ledger.js';
@@ -45,9 +45,8 @@ function setDocumentLang(): void {
   document.documentElement.lang = htmlLang();
 }
 
-function renderLogin(message?: string): void {
-  setDocumentLang();
-  document.title = `${t('loginTitle')} · ${t('appTitle')}`;
+/** The sign-in form: a token, exchanged for a session cookie; a refusal is said beside it. */
+function loginForm(message: string | undefined): { form: HTMLElement; input: HTMLInputElement } {
   const input = h('input', {
     id: 'token',
     name: 'token',
@@ -67,60 +66,37 @@ function renderLogin(message?: string): void {
     button,
     error,
   );
+  const refused = (text: string) => {
+    error.textContent = t('loginFailed', { message: text });
+    input.focus();
+  };
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const token = input.value.trim();
-    if (!token) {
-      error.textContent = t('loginFailed', { message: t('tokenLabel') });
-      input.focus();
-      return;
-    }
+    if (!token) return refused(t('tokenLabel'));
     button.disabled = true;
     try {
-      let info: SessionInfo;
-      try {
-        info = await signIn(token);
-      } catch (err) {
+      const info = await signIn(token).catch((err: unknown) => {
         if (err instanceof ApiError && err.status === 401) throw new Error(t('tokenRejected'));
         throw err;
-      }
+      });
       input.value = '';
       await start(info);
     } catch (err) {
       button.disabled = false;
-      error.textContent = t('loginFailed', { message: (err as Error).message });
-      input.focus();
+      refused((err as Error).message);
     }
   });
-  const other = lang() === 'zh' ? 'en' : 'zh';
-  const langButton = h(
-    'button',
-    {
-      type: 'button',
-      id: 'lang-switch',
-      class: 'lang',
-      lang: other === 'en' ? 'en' : 'zh-CN',
-      onclick: () => setLang(other),
-    },
-    t(other === 'en' ? 'langEn' : 'langZh'),
-  );
+  return { form, input };
+}
+
+function renderLogin(message?: string): void {
+  setDocumentLang();
+  document.title = `${t('loginTitle')} · ${t('appTitle')}`;
+  const { form, input } = loginForm(message);
+  const langButton = langSwitch(() => setLang(lang() === 'zh' ? 'en' : 'zh'), false);
   app.replaceChildren(
-    h(
-      'header',
-      { class: 'top' },
-      h(
-        'div',
-        { class: 'brand' },
-        h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚡'),
-        h(
-          'div',
-          {},
-          h('p', { class: 'app-title' }, t('appTitle')),
-          h('p', { class: 'sub' }, t('appSubtitle')),
-        ),
-      ),
-      h('div', { class: 'tools' }, langButton),
-    ),
+    h('header', { class: 'top' }, brand(), h('div', { class: 'tools' }, langButton)),
     h(
       'main',
       { id: 'main', class: 'login-page' },

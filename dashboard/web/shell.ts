@@ -52,6 +52,37 @@ function ruleSetChoice(c: ShellHandlers['ruleSets']): HTMLElement | null {
   return h('div', { class: 'rule-set-choice' }, h('label', { for: 'rule-set' }, t('ruleSet')), select);
 }
 
+/** The app's name beside its logo, at the head of every page (the sign-in page too). */
+export function brand(): HTMLElement {
+  return h(
+    'div',
+    { class: 'brand' },
+    h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚡'),
+    h('div', {}, h('p', { class: 'app-title' }, t('appTitle')), h('p', { class: 'sub' }, t('appSubtitle'))),
+  );
+}
+
+/**
+ * The button that switches to the other language, its name in that language; `named`: its
+ * accessible name also says what it does (the header's; the sign-in page's is the word alone).
+ */
+export function langSwitch(onToggle: () => void, named: boolean): HTMLElement {
+  const other = lang() === 'zh' ? 'en' : 'zh';
+  const word = t(other === 'en' ? 'langEn' : 'langZh');
+  return h(
+    'button',
+    {
+      type: 'button',
+      id: 'lang-switch',
+      class: 'lang',
+      lang: other === 'en' ? 'en' : 'zh-CN',
+      'aria-label': named ? `${t('switchLanguage')}: ${word}` : null,
+      onclick: onToggle,
+    },
+    word,
+  );
+}
+
 export function renderShell(app: HTMLElement, me: Me, handlers: ShellHandlers): Shell {
   const main = h('main', { id: 'main', tabindex: -1 });
   const skip = h('a', { class: 'skip', href: '#main' }, t('skipToContent'));
@@ -59,28 +90,11 @@ export function renderShell(app: HTMLElement, me: Me, handlers: ShellHandlers): 
     e.preventDefault();
     main.focus();
   });
-  const other = lang() === 'zh' ? 'en' : 'zh';
-  const langButton = h(
-    'button',
-    {
-      type: 'button',
-      id: 'lang-switch',
-      class: 'lang',
-      lang: other === 'en' ? 'en' : 'zh-CN',
-      'aria-label': `${t('switchLanguage')}: ${t(other === 'en' ? 'langEn' : 'langZh')}`,
-      onclick: handlers.onToggleLang,
-    },
-    t(other === 'en' ? 'langEn' : 'langZh'),
-  );
+  const langButton = langSwitch(handlers.onToggleLang, true);
   const header = h(
     'header',
     { class: 'top' },
-    h(
-      'div',
-      { class: 'brand' },
-      h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚡'),
-      h('div', {}, h('p', { class: 'app-title' }, t('appTitle')), h('p', { class: 'sub' }, t('appSubtitle'))),
-    ),
+    brand(),
     handlers.search ?? null,
     h(
       'div',

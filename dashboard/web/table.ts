@@ -5,7 +5,7 @@
 // card of label–value lines, the lead column (a status) first, unless a view keeps it a table.
 // Every chart's figure also carries one of these as its table view.
 
-import { h } from './dom.js';
+import { h, svgNode } from './dom.js';
 import { t } from './i18n.js';
 
 export interface Column<T> {
@@ -85,6 +85,56 @@ export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], s
     .map((x) => x.row);
 }
 
+/** The sort after a click on a column's header: a second click turns it round. */
+export function nextSort<T>(c: Column<T>, sort: Sort | undefined): Sort {
+  const dir: SortDir =
+    sort?.key === c.key && sort.dir === 'descending' ? 'ascending' : c.numeric ? 'descending' : 'ascending';
+  return { key: c.key, dir };
+}
+
+/** A column's header: its label, as a sort button (aria-sort) when it sorts. */
+function headCell<T>(c: Column<T>, sort: Sort | undefined, onSort: (c: Column<T>) => void): HTMLElement {
+  const active = sort?.key === c.key;
+  const ariaSort = c.sortable ? (active ? (sort?.dir ?? 'none') : 'none') : null;
+  const th = h('th', { scope: 'col', class: c.numeric ? 'num' : null, 'aria-sort': ariaSort });
+  if (!c.sortable) {
+    th.append(c.label);
+    return th;
+  }
+  const arrow = active ? (sort?.dir === 'ascending' ? '▲' : '▼') : '↕';
+  th.append(
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'sort',
+        'data-key': c.key,
+        title: t('sortBy', { label: c.label }),
+        onclick: () => onSort(c),
+      },
+      c.label,
+      h('span', { class: 'arrow', 'aria-hidden': 'true' }, ` ${arrow}`),
+    ),
+  );
+  return th;
+}
+
+/** A row: the first cell heads it; on a phone each cell carries its column's label. */
+function bodyRow<T>(row: T, columns: readonly Column<T>[], stack: boolean): HTMLElement {
+  return h(
+    'tr',
+    {},
+    columns.map((c, i) => {
+      const content = c.render ? c.render(row) : (c.value(row) ?? t('none'));
+      const cell = i === 0 ? h('th', { scope: 'row' }) : h('td');
+      cell.className = [c.numeric ? 'num' : '', c.wrap ? 'wrap' : '', c.lead ? 'lead' : ''].join(' ').trim();
+      if (stack) cell.dataset['label'] = c.label;
+      cell.append(typeof content === 'number' ? String(content) : content);
+      return cell;
+    }),
+  );
+}
+
 export function dataTable<T>(o: TableOptions<T>): HTMLElement {
   let sort = o.sort;
   const stack = o.stack ?? true;
@@ -97,72 +147,26 @@ export function dataTable<T>(o: TableOptions<T>): HTMLElement {
   const tbody = h('tbody');
   table.append(caption, thead, tbody);
 
+  const onSort = (c: Column<T>) => {
+    sort = nextSort(c, sort);
+    renderHead();
+    renderBody();
+    o.onSort?.(sort);
+    (thead.querySelector(`button[data-key="${c.key}"]`) as HTMLButtonElement | null)?.focus();
+  };
   const renderHead = () => {
     thead.replaceChildren(
       h(
         'tr',
         {},
-        o.columns.map((c) => {
-          const active = sort?.key === c.key;
-          const ariaSort = c.sortable ? (active ? (sort?.dir ?? 'none') : 'none') : null;
-          const th = h('th', { scope: 'col', class: c.numeric ? 'num' : null, 'aria-sort': ariaSort });
-          if (!c.sortable) {
-            th.append(c.label);
-            return th;
-          }
-          const arrow = active ? (sort?.dir === 'ascending' ? '▲' : '▼') : '↕';
-          th.append(
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'sort',
-                'data-key': c.key,
-                title: t('sortBy', { label: c.label }),
-                onclick: () => {
-                  const dir: SortDir =
-                    sort?.key === c.key && sort.dir === 'descending'
-                      ? 'ascending'
-                      : c.numeric
-                        ? 'descending'
-                        : 'ascending';
-                  sort = { key: c.key, dir };
-                  renderHead();
-                  renderBody();
-                  o.onSort?.(sort);
-                  (thead.querySelector(`button[data-key="${c.key}"]`) as HTMLButtonElement | null)?.focus();
-                },
-              },
-              c.label,
-              h('span', { class: 'arrow', 'aria-hidden': 'true' }, ` ${arrow}`),
-            ),
-          );
-          return th;
-        }),
+        o.columns.map((c) => headCell(c, sort, onSort)),
       ),
     );
   };
   const renderBody = () => {
     const sorted = sortRows(o.rows, o.columns, sort);
     const shown = o.limit === undefined ? sorted : sorted.slice(0, o.limit);
-    tbody.replaceChildren(
-      ...shown.map((row) =>
-        h(
-          'tr',
-          {},
-          o.columns.map((c, i) => {
-            const content = c.render ? c.render(row) : (c.value(row) ?? t('none'));
-            const cell = i === 0 ? h('th', { scope: 'row' }) : h('td');
-            cell.className = [c.numeric ? 'num' : '', c.wrap ? 'wrap' : '', c.lead ? 'lead' : '']
-              .join(' ')
-              .trim();
-            if (stack) cell.dataset['label'] = c.label;
-            cell.append(typeof content === 'number' ? String(content) : content);
-            return cell;
-          }),
-        ),
-      ),
-    );
+    tbody.replaceChildren(...shown.map((row) => bodyRow(row, o.columns, stack)));
     if (shown.length === 0) {
       tbody.append(h('tr', {}, h('td', { colspan: o.columns.length, class: 'empty' }, t('noData'))));
     }
@@ -196,4 +200,9 @@ export function figure(o: {
   parts.push(h('div', { class: 'chart-box' }, o.chart));
   if (o.table) parts.push(h('details', { class: 'table-view' }, h('summary', {}, t('showTable')), o.table));
   return h('section', { class: 'card figure', 'data-name': o.name ?? null }, ...parts);
+}
+
+/** A wide chart (SVG text) in a focusable, labelled region that a keyboard can scroll sideways. */
+export function scrollingChart(label: string, svg: string): HTMLElement {
+  return h('div', { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': label }, svgNode(svg));
 }

@@ -3,8 +3,9 @@
 // a bar over its target is drawn apart (colour and a ▲ after its value).
 
 import { max as d3max, scaleLinear } from 'd3';
+import { chartRoot, endLabel, type FigureChartOptions, figureFormat, sideText } from './frame.js';
 import { COLORS } from './palette.js';
-import { el, esc, r, root } from './svg.js';
+import { el } from './svg.js';
 
 export interface Bar {
   label: string;
@@ -15,15 +16,10 @@ export interface Bar {
   muted?: boolean;
 }
 
-export interface BarOptions {
-  id: string;
-  title: string;
-  desc?: string;
-  width?: number;
+/** `format` gives the value's text beside the bar. */
+export interface BarOptions extends FigureChartOptions {
   barHeight?: number;
   labelWidth?: number;
-  /** The value's text beside the bar. */
-  format?: (n: number) => string;
   /** Upper end of the scale; default: the largest value or target. */
   max?: number;
   /** The scale's lower end; default 0 (ASAI-like measures start higher). */
@@ -38,7 +34,7 @@ export function barChart(bars: readonly Bar[], o: BarOptions): string {
   const valueWidth = 64;
   const top = 4;
   const height = top + bars.length * (barHeight + gap) + 4;
-  const format = o.format ?? ((n: number) => String(r(n)));
+  const format = figureFormat(o);
   const hi = o.max ?? d3max(bars.flatMap((b) => [b.value, b.target ?? 0])) ?? 0;
   const lo = o.min ?? 0;
   const x = scaleLinear()
@@ -51,22 +47,13 @@ export function barChart(bars: readonly Bar[], o: BarOptions): string {
       // Over its target: vermillion and a triangle after the value (never colour alone).
       const over = b.target !== null && b.target !== undefined && b.value > b.target;
       const fill = over ? COLORS.breach : b.muted ? COLORS.barMuted : COLORS.bar;
-      const label = el(
-        'text',
-        {
-          x: labelWidth - 6,
-          y: y + barHeight / 2,
-          'text-anchor': 'end',
-          'dominant-baseline': 'central',
-          class: 'label',
-        },
-        esc(b.label),
-      );
+      const label = endLabel(labelWidth - 6, y + barHeight / 2, b.label);
       const bar = el('rect', { x: labelWidth, y, width: w, height: barHeight, fill, rx: 2 });
-      const value = el(
-        'text',
-        { x: labelWidth + w + 4, y: y + barHeight / 2, 'dominant-baseline': 'central', class: 'value' },
-        esc(over ? `${format(b.value)} ▲` : format(b.value)),
+      const value = sideText(
+        labelWidth + w + 4,
+        y + barHeight / 2,
+        over ? `${format(b.value)} ▲` : format(b.value),
+        'value',
       );
       const target =
         b.target === null || b.target === undefined
@@ -91,8 +78,5 @@ export function barChart(bars: readonly Bar[], o: BarOptions): string {
     stroke: COLORS.axis,
     'stroke-width': 1,
   });
-  return root(
-    { id: o.id, width, height, title: o.title, ...(o.desc ? { desc: o.desc } : {}), className: 'chart bars' },
-    body + axis,
-  );
+  return chartRoot(o, width, height, 'bars', body + axis);
 }

@@ -3,8 +3,9 @@
 // operating zone; this function only lays them out.
 
 import { max as d3max } from 'd3';
+import { type ChartOptions, chartRoot, endLabel, sideText } from './frame.js';
 import { calendarColor, COLORS } from './palette.js';
-import { el, esc, root } from './svg.js';
+import { el, esc } from './svg.js';
 
 export interface CalendarDay {
   /** local date "YYYY-MM-DD" */
@@ -14,10 +15,8 @@ export interface CalendarDay {
   value: number;
 }
 
-export interface CalendarOptions {
-  id: string;
-  title: string;
-  desc?: string;
+/** The width follows from the weeks shown; `cell` sets a day's square. */
+export interface CalendarOptions extends Omit<ChartOptions, 'width'> {
   cell?: number;
   /** Text of a cell's tooltip. */
   cellTitle: (d: CalendarDay) => string;
@@ -72,19 +71,7 @@ export function calendarHeatmap(days: readonly CalendarDay[], o: CalendarOptions
     .join('');
 
   const weekdays = o.weekdayLabels
-    .map((label, i) =>
-      el(
-        'text',
-        {
-          x: left - 4,
-          y: top + (i * 2 + 0) * step + cell / 2,
-          'text-anchor': 'end',
-          'dominant-baseline': 'central',
-          class: 'label',
-        },
-        esc(label),
-      ),
-    )
+    .map((label, i) => endLabel(left - 4, top + (i * 2 + 0) * step + cell / 2, label))
     .join('');
 
   const ly = top + 7 * step + 6;
@@ -101,33 +88,15 @@ export function calendarHeatmap(days: readonly CalendarDay[], o: CalendarOptions
     )
     .join('');
   const legend =
-    el(
-      'text',
-      {
-        x: left + 36,
-        y: ly + cell / 2,
-        'text-anchor': 'end',
-        'dominant-baseline': 'central',
-        class: 'label',
-      },
-      esc(o.legendLow),
-    ) +
+    endLabel(left + 36, ly + cell / 2, o.legendLow) +
     swatches +
-    el(
-      'text',
-      { x: left + 44 + 5 * step, y: ly + cell / 2, 'dominant-baseline': 'central', class: 'label' },
-      esc(o.legendHigh),
-    );
+    sideText(left + 44 + 5 * step, ly + cell / 2, o.legendHigh);
 
-  return root(
-    {
-      id: o.id,
-      width,
-      height,
-      title: o.title,
-      ...(o.desc ? { desc: o.desc } : {}),
-      className: 'chart calendar',
-    },
+  return chartRoot(
+    o,
+    width,
+    height,
+    'calendar',
     months + weekdays + el('g', { class: 'cells' }, cells) + el('g', { class: 'legend' }, legend),
   );
 }

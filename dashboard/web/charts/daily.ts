@@ -1,9 +1,10 @@
 // Daily values as thin bars (one per local day from the server) with a per-day threshold line,
 // days over it marked: daily SAIDI against the IEEE 1366 2.5β major-event-day threshold.
 
-import { max as d3max, scaleLinear } from 'd3';
+import { max as d3max } from 'd3';
+import { type Margin, type ValueChartOptions, valueFrame } from './frame.js';
 import { COLORS } from './palette.js';
-import { el, esc, monthStarts, r, root } from './svg.js';
+import { el, esc, monthStarts, r } from './svg.js';
 
 export interface DailyPoint {
   date: string;
@@ -12,46 +13,46 @@ export interface DailyPoint {
   major: boolean;
 }
 
-export interface DailyOptions {
-  id: string;
-  title: string;
-  desc?: string;
-  width?: number;
-  height?: number;
+export interface DailyOptions extends ValueChartOptions {
   monthLabel: (date: string) => string;
   pointTitle: (p: DailyPoint) => string;
-  format?: (n: number) => string;
+}
+
+const MARGIN: Margin = { top: 14, right: 10, bottom: 22, left: 44 };
+
+/** The threshold as a step line over the days, broken where a day has none. */
+function thresholdPath(points: readonly DailyPoint[], x: (i: number) => number, y: (v: number) => number) {
+  let line = '';
+  points.forEach((p, i) => {
+    if (p.threshold === null) return;
+    const prev = points[i - 1];
+    const move = !prev || prev.threshold === null || prev.threshold !== p.threshold;
+    line += `${move ? 'M' : 'L'}${r(x(i))},${r(y(p.threshold))}H${r(x(i + 1))}`;
+  });
+  return line
+    ? el('path', {
+        d: line,
+        fill: 'none',
+        stroke: COLORS.target,
+        'stroke-dasharray': '5 4',
+        'stroke-width': 1.5,
+        class: 'threshold',
+      })
+    : '';
 }
 
 export function dailyBars(points: readonly DailyPoint[], o: DailyOptions): string {
-  const width = o.width ?? 720;
-  const height = o.height ?? 200;
-  const left = 44;
-  const right = 10;
-  const top = 14;
-  const bottom = 22;
-  const n = Math.max(points.length, 1);
-  const step = (width - left - right) / n;
-  const hi = d3max(points.flatMap((p) => [p.value ?? 0, p.threshold ?? 0])) ?? 0;
-  const y = scaleLinear()
-    .domain([0, hi > 0 ? hi : 1])
-    .nice()
-    .range([height - bottom, top]);
-  const format = o.format ?? ((v: number) => String(r(v)));
+  const frame = valueFrame(o, {
+    size: [720, 200],
+    margin: MARGIN,
+    hi: d3max(points.flatMap((p) => [p.value ?? 0, p.threshold ?? 0])) ?? 0,
+    wholeTicks: false,
+    labelGap: 5,
+  });
+  const { y, height } = frame;
+  const step = (frame.width - MARGIN.left - MARGIN.right) / Math.max(points.length, 1);
+  const x = (i: number) => MARGIN.left + i * step;
   const index = new Map(points.map((p, i) => [p.date, i]));
-
-  const grid = y
-    .ticks(4)
-    .map(
-      (t) =>
-        el('line', { x1: left, x2: width - right, y1: y(t), y2: y(t), stroke: COLORS.grid }) +
-        el(
-          'text',
-          { x: left - 5, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label' },
-          esc(format(t)),
-        ),
-    )
-    .join('');
   const first = points[0];
   const last = points[points.length - 1];
   const months =
@@ -59,11 +60,7 @@ export function dailyBars(points: readonly DailyPoint[], o: DailyOptions): strin
       ? monthStarts(first.date, last.date)
           .filter((m) => index.has(m))
           .map((m) =>
-            el(
-              'text',
-              { x: left + (index.get(m) ?? 0) * step, y: height - 6, class: 'label' },
-              esc(o.monthLabel(m)),
-            ),
+            el('text', { x: x(index.get(m) ?? 0), y: height - 6, class: 'label' }, esc(o.monthLabel(m))),
           )
           .join('')
       : '';
@@ -73,7 +70,7 @@ export function dailyBars(points: readonly DailyPoint[], o: DailyOptions): strin
       return el(
         'rect',
         {
-          x: left + i * step,
+          x: x(i),
           y: y(v),
           width: Math.max(step - 0.6, 0.6),
           height: Math.max(0, y(0) - y(v)),
@@ -85,33 +82,8 @@ export function dailyBars(points: readonly DailyPoint[], o: DailyOptions): strin
       );
     })
     .join('');
-  let line = '';
-  points.forEach((p, i) => {
-    if (p.threshold === null) return;
-    const prev = points[i - 1];
-    const move = !prev || prev.threshold === null || prev.threshold !== p.threshold;
-    line += `${move ? 'M' : 'L'}${r(left + i * step)},${r(y(p.threshold))}H${r(left + (i + 1) * step)}`;
-  });
-  const threshold = line
-    ? el('path', {
-        d: line,
-        fill: 'none',
-        stroke: COLORS.target,
-        'stroke-dasharray': '5 4',
-        'stroke-width': 1.5,
-        class: 'threshold',
-      })
-    : '';
-  const axis = el('line', { x1: left, x2: width - right, y1: y(0), y2: y(0), stroke: COLORS.axis });
-  return root(
-    {
-      id: o.id,
-      width,
-      height,
-      title: o.title,
-      ...(o.desc ? { desc: o.desc } : {}),
-      className: 'chart daily',
-    },
-    grid + el('g', { class: 'bars' }, bars) + threshold + axis + months,
+  return frame.svg(
+    'daily',
+    frame.grid + el('g', { class: 'bars' }, bars) + thresholdPath(points, x, y) + frame.baseline + months,
   );
 }

@@ -10,7 +10,7 @@ import { tm } from '../i18n-map.js';
 import { href } from '../router.js';
 import { densityGrid, paintDensity } from './density.js';
 import type { MapFrame } from './map.js';
-import type { PopupContent, PopupEntry, PopupField } from './map-popup.js';
+import { type PopupContent, type PopupEntry, type PopupField, placeContent } from './map-popup.js';
 import type { ClusterLook, MapPoint } from './map-marks.js';
 import type { MapView } from './map-zoom.js';
 import { COLORS } from './palette.js';
@@ -43,7 +43,6 @@ export interface HotspotLookup {
   flags(id: string): readonly MappedFlag[];
 }
 
-const LISTED = 8;
 const SHAPE: Record<HotspotStatus, string> = { breach: '▲', at_risk: '■', fine: '●' };
 
 export function hotspotPoints(rows: readonly MappedAsset[], look: HotspotLookup): MapPoint[] {
@@ -128,16 +127,12 @@ export const hotspotPopup =
           b.outages365 - a.outages365 ||
           a.assetId.localeCompare(b.assetId),
       );
-    const entries = found.slice(0, LISTED).map((a) => hotspotEntry(a, look, fmt));
-    const rest = found.length - entries.length;
-    return {
-      heading:
-        found.length === 1
-          ? (found[0]?.name ?? found[0]?.assetId ?? '')
-          : tm('sameSpotHotspot', { n: found.length }),
-      entries,
-      ...(rest > 0 ? { more: tm('more', { n: rest }) } : {}),
-    };
+    return placeContent(
+      found,
+      (a) => hotspotEntry(a, look, fmt),
+      (a) => a.name ?? a.assetId,
+      tm('sameSpotHotspot', { n: found.length }),
+    );
   };
 
 /**

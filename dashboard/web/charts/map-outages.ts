@@ -9,7 +9,7 @@ import type { Format } from '../format.js';
 import { causeLabel, t } from '../i18n.js';
 import { tm } from '../i18n-map.js';
 import { href } from '../router.js';
-import type { PopupContent, PopupEntry } from './map-popup.js';
+import { type PopupContent, type PopupEntry, placeContent } from './map-popup.js';
 import type { ClusterLook, MapPoint } from './map-marks.js';
 import { COLORS } from './palette.js';
 
@@ -24,9 +24,6 @@ export interface MappedOutage {
   planned: boolean;
   estimatedRestoration: string | null;
 }
-
-/** At most this many outages are listed in the pop-up of outages at one place. */
-const LISTED = 8;
 
 export function outagePoints(
   rows: readonly MappedOutage[],
@@ -106,14 +103,10 @@ export const outagePopup =
       .map((p) => rows.get(p.key))
       .filter((r): r is MappedOutage => r !== undefined)
       .sort((a, b) => b.customersOut - a.customersOut || a.eventId.localeCompare(b.eventId));
-    const entries = found.slice(0, LISTED).map((r) => outageEntry(r, asOf(), fmt));
-    const rest = found.length - entries.length;
-    return {
-      heading:
-        found.length === 1
-          ? (found[0]?.assetName ?? found[0]?.assetId ?? '')
-          : tm('sameSpotLive', { n: found.length }),
-      entries,
-      ...(rest > 0 ? { more: tm('more', { n: rest }) } : {}),
-    };
+    return placeContent(
+      found,
+      (r) => outageEntry(r, asOf(), fmt),
+      (r) => r.assetName ?? r.assetId,
+      tm('sameSpotLive', { n: found.length }),
+    );
   };

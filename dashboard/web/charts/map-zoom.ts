@@ -6,7 +6,7 @@
 // members when they sit at one place); pressing a symbol opens its pop-up. The symbols are one
 // tab stop: arrow keys move between them (west to east), Enter or Space opens one.
 
-import { type D3ZoomEvent, select, type ZoomTransform, zoom, zoomIdentity } from 'd3';
+import { type D3ZoomEvent, select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from 'd3';
 import { announce, h, svgNode } from '../dom.js';
 import { tm } from '../i18n-map.js';
 import type { Feature, MapFrame } from './map.js';
@@ -24,7 +24,7 @@ import {
   marksAt,
   marksSvg,
 } from './map-marks.js';
-import { mapPopup, type PopupContent } from './map-popup.js';
+import { mapPopup, type Popup, type PopupContent } from './map-popup.js';
 import { el, esc, r } from './svg.js';
 
 export interface MapView {
@@ -67,261 +67,361 @@ const countyName = (f: Feature): string | null => {
   return typeof v === 'string' && v !== '' ? v : null;
 };
 
-export function zoomMap(o: ZoomMapOptions): ZoomMap {
-  const { width, height } = o.frame;
-  let points: readonly MapPoint[] = o.points;
-  let base: BasePoint[] = [];
-  const project = () => {
-    base = points.map((p) => {
-      const xy = o.frame.project(p.lon, p.lat);
-      return { x: xy ? xy[0] : Number.NaN, y: xy ? xy[1] : Number.NaN, weight: p.weight };
-    });
-  };
-  project();
-  const labels = labelCandidates(o.frame.features, o.frame.projection, o.labelOf ?? countyName);
+/** The map's layers and controls, as drawn once; the zoom moves and redraws them. */
+interface Layers {
+  element: HTMLElement;
+  /** what d3-zoom listens on */
+  stack: HTMLDivElement;
+  top: SVGSVGElement;
+  regionsG: SVGGElement;
+  labelsG: SVGGElement;
+  marksG: SVGGElement;
+  canvas: HTMLCanvasElement | null;
+  dpr: number;
+}
 
+type ZoomButton = 'zoomIn' | 'zoomOut' | 'zoomReset';
+
+function mapLayers(o: ZoomMapOptions, popup: HTMLElement, press: (name: ZoomButton) => void): Layers {
+  const { width, height } = o.frame;
+  const size = `width:${width}px;height:${height}px`;
   const viewBox = `0 0 ${width} ${height}`;
   const regions = svgNode(
     `<svg xmlns="http://www.w3.org/2000/svg" class="map-base" aria-hidden="true" width="${width}" height="${height}" viewBox="${viewBox}"><g class="regions">${o.frame.regions}</g></svg>`,
   );
-  const regionsG = regions.firstElementChild as SVGGElement;
   const top = svgNode(
     `<svg xmlns="http://www.w3.org/2000/svg" id="${o.id}" class="chart map map-top" role="group" width="${width}" height="${height}" viewBox="${viewBox}" aria-labelledby="${o.id}-title" aria-describedby="${o.id}-desc ${o.id}-help">` +
       `${el('title', { id: `${o.id}-title` }, esc(o.title))}${el('desc', { id: `${o.id}-desc` }, esc(o.desc))}` +
       `<g class="labels" aria-hidden="true"></g><g class="marks" role="group" aria-label="${esc(tm('mapSymbols'))}"></g></svg>`,
   ) as SVGSVGElement;
-  const labelsG = top.querySelector('g.labels') as SVGGElement;
-  const marksG = top.querySelector('g.marks') as SVGGElement;
   const dpr = Math.min(globalThis.devicePixelRatio || 1, 2);
-  let underlay = o.underlay;
-  const canvas = underlay
+  const canvas = o.underlay
     ? h('canvas', {
         width: Math.round(width * dpr),
         height: Math.round(height * dpr),
         class: 'density',
         ...(o.underlayLabel ? { role: 'img', 'aria-label': o.underlayLabel } : { 'aria-hidden': 'true' }),
-        style: `width:${width}px;height:${height}px`,
+        style: size,
       })
     : null;
-  const stack = h(
-    'div',
-    { class: 'map-stack zoomable', style: `width:${width}px;height:${height}px` },
-    regions,
-  );
+  const stack = h('div', { class: 'map-stack zoomable', style: size }, regions);
   if (canvas) stack.append(canvas);
   stack.append(top);
-  const popup = mapPopup(o.id, () => [width, height]);
-  const button = (name: 'zoomIn' | 'zoomOut' | 'zoomReset', glyph: string, act: () => void) =>
+  const button = (name: ZoomButton, glyph: string) =>
     h(
       'button',
-      { type: 'button', class: `map-${name}`, title: tm(name), 'data-zoom-button': name, onclick: act },
+      {
+        type: 'button',
+        class: `map-${name}`,
+        title: tm(name),
+        'data-zoom-button': name,
+        onclick: () => press(name),
+      },
       h('span', { 'aria-hidden': 'true' }, glyph),
       h('span', { class: 'sr-only' }, tm(name)),
     );
   const controls = h(
     'div',
     { class: 'map-controls', role: 'group', 'aria-label': tm('mapControls') },
-    button('zoomIn', '+', () => zoomBy(STEP)),
-    button('zoomOut', '−', () => zoomBy(1 / STEP)),
-    button('zoomReset', '⟲', () => behaviour.transform(select(stack), zoomIdentity)),
+    button('zoomIn', '+'),
+    button('zoomOut', '−'),
+    button('zoomReset', '⟲'),
   );
-  const help = h('p', { class: 'map-help', id: `${o.id}-help` }, tm('mapHelp'));
   const element = h(
     'div',
     { class: 'map-zoom', 'data-map': o.id, style: `max-width:${width}px` },
-    h('div', { class: 'map-frame', style: `width:${width}px;height:${height}px` }, stack, controls),
-    popup.element,
-    help,
+    h('div', { class: 'map-frame', style: size }, stack, controls),
+    popup,
+    h('p', { class: 'map-help', id: `${o.id}-help` }, tm('mapHelp')),
   );
+  return {
+    element,
+    stack,
+    top,
+    regionsG: regions.firstElementChild as SVGGElement,
+    labelsG: top.querySelector('g.labels') as SVGGElement,
+    marksG: top.querySelector('g.marks') as SVGGElement,
+    canvas,
+    dpr,
+  };
+}
 
-  let view: ZoomTransform = zoomIdentity;
-  let marks: Mark[] = [];
-  let current: string | undefined;
-  let openKeys: Set<string> | undefined;
-  let openAnchor: string | undefined;
-  const screen = (x: number, y: number): [number, number] => [x * view.k + view.x, y * view.k + view.y];
-  const markOf = (key: string | undefined): Mark | undefined => {
+/** The region names that fit in the view, placed in screen pixels (relative to its shift). */
+function labelsMarkup(
+  labels: ReturnType<typeof labelCandidates>,
+  view: ZoomTransform,
+  size: { width: number; height: number },
+): string[] {
+  const k = view.k;
+  const inView = [-view.x / k, -view.y / k, (size.width - view.x) / k, (size.height - view.y) / k] as const;
+  return placeLabels(viewCandidates(labels, inView, k), k, LABEL_FONT).map((l) =>
+    el(
+      'text',
+      { x: l.x * k, y: l.y * k, class: 'halo region-label', 'text-anchor': 'middle', dy: '0.35em' },
+      esc(l.name),
+    ),
+  );
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowDown: [0, 1],
+  ArrowLeft: [-1, 0],
+  ArrowUp: [0, -1],
+};
+
+/**
+ * The map's keys: + and − zoom, 0 resets, Escape closes the pop-up; on a symbol also Enter or
+ * Space (open it), Home and End, and the arrows (the next symbol west to east; Shift: pan).
+ */
+function keyActions(
+  on: { zoomBy: (f: number) => void; reset: () => void; close: () => void },
+  symbol: {
+    activate: () => void;
+    go: (delta: number | 'first' | 'last') => void;
+    pan: (dx: number, dy: number) => void;
+  } | null,
+  key: string,
+  shift: boolean,
+): (() => void) | undefined {
+  const keys: Record<string, () => void> = {
+    '+': () => on.zoomBy(STEP),
+    '=': () => on.zoomBy(STEP),
+    '-': () => on.zoomBy(1 / STEP),
+    '0': on.reset,
+    Escape: on.close,
+  };
+  if (symbol) {
+    Object.assign(keys, {
+      Enter: symbol.activate,
+      ' ': symbol.activate,
+      Home: () => symbol.go('first'),
+      End: () => symbol.go('last'),
+    });
+    const s = ARROWS[key];
+    if (s) keys[key] = shift ? () => symbol.pan(-60 * s[0], -60 * s[1]) : () => symbol.go(s[0] + s[1]);
+  }
+  return keys[key];
+}
+
+/** One map's state: the points and their marks at the zoom, the keyboard's symbol, the pop-up. */
+class ZoomableMap {
+  readonly layers: Layers;
+  private readonly popup: Popup;
+  private readonly behaviour: ZoomBehavior<HTMLDivElement, unknown>;
+  private readonly labels: ReturnType<typeof labelCandidates>;
+  private readonly size: { width: number; height: number };
+  private points: readonly MapPoint[];
+  private base: BasePoint[] = [];
+  private underlay: Underlay | undefined;
+  private view: ZoomTransform = zoomIdentity;
+  private marks: Mark[] = [];
+  /** the symbol that is the tab stop */
+  private current: string | undefined;
+  private openKeys: Set<string> | undefined;
+  private openAnchor: string | undefined;
+
+  constructor(private readonly o: ZoomMapOptions) {
+    const { width, height } = o.frame;
+    this.size = { width, height };
+    this.points = o.points;
+    this.underlay = o.underlay;
+    this.project();
+    this.labels = labelCandidates(o.frame.features, o.frame.projection, o.labelOf ?? countyName);
+    this.popup = mapPopup(o.id, () => [width, height]);
+    this.layers = mapLayers(o, this.popup.element, (name) => {
+      if (name === 'zoomIn') this.zoomBy(STEP);
+      else if (name === 'zoomOut') this.zoomBy(1 / STEP);
+      else this.reset();
+    });
+    this.behaviour = zoom<HTMLDivElement, unknown>()
+      .scaleExtent([1, MAX_ZOOM])
+      .extent([
+        [0, 0],
+        [width, height],
+      ])
+      .translateExtent([
+        [0, 0],
+        [width, height],
+      ])
+      .on('zoom', (e: D3ZoomEvent<HTMLDivElement, unknown>) => this.apply(e.transform))
+      // Names follow the part of each county in view once a pan ends.
+      .on('end', () => this.drawLabels());
+    select(this.layers.stack).call(this.behaviour);
+    this.layers.top.addEventListener('click', (e) => {
+      const m = this.markAt(e.target);
+      if (m) this.activate(m);
+    });
+    this.layers.top.addEventListener('focusin', (e) => this.focusIn(e));
+    this.layers.element.addEventListener('keydown', (e) => this.keyDown(e));
+    this.apply(zoomIdentity, true);
+  }
+
+  private project(): void {
+    this.base = this.points.map((p) => {
+      const xy = this.o.frame.project(p.lon, p.lat);
+      return { x: xy ? xy[0] : Number.NaN, y: xy ? xy[1] : Number.NaN, weight: p.weight };
+    });
+  }
+
+  private screen(x: number, y: number): [number, number] {
+    return [x * this.view.k + this.view.x, y * this.view.k + this.view.y];
+  }
+
+  private markOf(key: string | undefined): Mark | undefined {
     if (key === undefined) return undefined;
-    const i = points.findIndex((p) => p.key === key);
-    return marks.find((m) => m.members.includes(i));
-  };
-  const markNode = (m: Mark | undefined) =>
-    m ? (marksG.querySelector(`[data-key="${CSS.escape(m.anchor)}"]`) as SVGElement | null) : null;
+    const i = this.points.findIndex((p) => p.key === key);
+    return this.marks.find((m) => m.members.includes(i));
+  }
 
-  const drawLabels = () => {
-    const k = view.k;
-    const inView = [-view.x / k, -view.y / k, (width - view.x) / k, (height - view.y) / k] as const;
-    const placed = placeLabels(viewCandidates(labels, inView, k), k, LABEL_FONT);
-    labelsG.innerHTML = placed
-      .map((l) =>
-        el(
-          'text',
-          {
-            x: l.x * view.k,
-            y: l.y * view.k,
-            class: 'halo region-label',
-            'text-anchor': 'middle',
-            dy: '0.35em',
-          },
-          esc(l.name),
-        ),
-      )
-      .join('');
-    top.dataset['labels'] = String(placed.length);
-  };
+  private markNode(m: Mark | undefined): SVGElement | null {
+    return m
+      ? (this.layers.marksG.querySelector(`[data-key="${CSS.escape(m.anchor)}"]`) as SVGElement | null)
+      : null;
+  }
 
-  const drawMarks = () => {
+  private drawLabels(): void {
+    const placed = labelsMarkup(this.labels, this.view, this.size);
+    this.layers.labelsG.innerHTML = placed.join('');
+    this.layers.top.dataset['labels'] = String(placed.length);
+  }
+
+  private drawMarks(): void {
+    const { marksG, top } = this.layers;
     const focused = marksG.contains(document.activeElement)
       ? (document.activeElement?.getAttribute('data-key') ?? undefined)
       : undefined;
-    marks = marksAt(points, base, view.k);
-    current = markOf(current)?.anchor ?? keyboardOrder(marks)[0]?.anchor;
-    marksG.innerHTML = marksSvg(marks, points, {
-      k: view.k,
-      tabStop: current,
-      look: o.cluster,
-      hint: (m) => (canSplit(base, m, view.k) ? tm('clusterZoom') : tm('clusterList')),
+    this.marks = marksAt(this.points, this.base, this.view.k);
+    this.current = this.markOf(this.current)?.anchor ?? keyboardOrder(this.marks)[0]?.anchor;
+    marksG.innerHTML = marksSvg(this.marks, this.points, {
+      k: this.view.k,
+      tabStop: this.current,
+      look: this.o.cluster,
+      hint: (m) => (canSplit(this.base, m, this.view.k) ? tm('clusterZoom') : tm('clusterList')),
     });
-    top.dataset['marks'] = String(marks.length);
-    top.dataset['clusters'] = String(marks.filter((m) => m.members.length > 1).length);
-    if (focused !== undefined) markNode(markOf(focused))?.focus({ preventScroll: true });
-  };
+    top.dataset['marks'] = String(this.marks.length);
+    top.dataset['clusters'] = String(this.marks.filter((m) => m.members.length > 1).length);
+    if (focused !== undefined) this.markNode(this.markOf(focused))?.focus({ preventScroll: true });
+  }
 
-  const apply = (t: ZoomTransform, force = false) => {
-    const rescaled = t.k !== view.k || force;
-    view = t;
+  apply(t: ZoomTransform, force = false): void {
+    const { regionsG, labelsG, marksG, top, canvas, dpr } = this.layers;
+    const rescaled = t.k !== this.view.k || force;
+    this.view = t;
     regionsG.setAttribute('transform', `translate(${r(t.x)},${r(t.y)}) scale(${t.k})`);
     const shift = `translate(${r(t.x)},${r(t.y)})`;
     labelsG.setAttribute('transform', shift);
     marksG.setAttribute('transform', shift);
     if (rescaled) {
-      drawLabels();
-      drawMarks();
+      this.drawLabels();
+      this.drawMarks();
     }
     top.dataset['zoom'] = String(Math.round(t.k * 1000) / 1000);
-    const g = underlay ? canvas?.getContext('2d') : null;
-    if (g && underlay) {
+    const g = this.underlay ? canvas?.getContext('2d') : null;
+    if (g && this.underlay) {
+      const { width, height } = this.size;
       g.setTransform(dpr, 0, 0, dpr, 0, 0);
       g.clearRect(0, 0, width, height);
-      underlay(g, { k: t.k, x: t.x, y: t.y, width, height });
+      this.underlay(g, { k: t.k, x: t.x, y: t.y, width, height });
     }
-    const open = markOf(openAnchor);
-    if (popup.isOpen() && open) popup.move(screen(open.x, open.y));
-  };
+    const open = this.markOf(this.openAnchor);
+    if (this.popup.isOpen() && open) this.popup.move(this.screen(open.x, open.y));
+  }
 
-  const behaviour = zoom<HTMLDivElement, unknown>()
-    .scaleExtent([1, MAX_ZOOM])
-    .extent([
-      [0, 0],
-      [width, height],
-    ])
-    .translateExtent([
-      [0, 0],
-      [width, height],
-    ])
-    .on('zoom', (e: D3ZoomEvent<HTMLDivElement, unknown>) => apply(e.transform))
-    // Names follow the part of each county in view once a pan ends.
-    .on('end', () => drawLabels());
-  select(stack).call(behaviour);
-  const zoomBy = (factor: number) => {
-    behaviour.scaleBy(select(stack), factor);
-    announce(tm('zoomLevel', { k: Math.round(view.k * 10) / 10 }));
-  };
+  private zoomBy(factor: number): void {
+    this.behaviour.scaleBy(select(this.layers.stack), factor);
+    announce(tm('zoomLevel', { k: Math.round(this.view.k * 10) / 10 }));
+  }
 
-  const openPopup = (m: Mark) => {
-    const members = m.members.map((i) => points[i]!);
-    openKeys = new Set(members.map((p) => p.key));
-    openAnchor = m.anchor;
+  private reset(): void {
+    this.behaviour.transform(select(this.layers.stack), zoomIdentity);
+  }
+
+  private openPopup(m: Mark): void {
+    const members = m.members.map((i) => this.points[i]!);
+    this.openKeys = new Set(members.map((p) => p.key));
+    this.openAnchor = m.anchor;
     const anchor = m.anchor;
-    popup.open(o.popup(members), screen(m.x, m.y), () => {
-      markNode(markOf(anchor))?.focus();
+    this.popup.open(this.o.popup(members), this.screen(m.x, m.y), () => {
+      this.markNode(this.markOf(anchor))?.focus();
     });
-  };
+  }
 
-  const activate = (m: Mark) => {
-    if (!canSplit(base, m, view.k)) {
-      openPopup(m);
+  /** A symbol pressed: a cluster that can split is zoomed to, anything else opens its pop-up. */
+  private activate(m: Mark): void {
+    if (!canSplit(this.base, m, this.view.k)) {
+      this.openPopup(m);
       return;
     }
-    const t = fitTransform(clusterBounds(base, m.members), width, height, view.k);
-    const refocus = marksG.contains(document.activeElement);
+    const { width, height } = this.size;
+    const t = fitTransform(clusterBounds(this.base, m.members), width, height, this.view.k);
+    const refocus = this.layers.marksG.contains(document.activeElement);
     const anchor = m.anchor;
-    behaviour.transform(select(stack), zoomIdentity.translate(t.x, t.y).scale(t.k));
-    current = markOf(anchor)?.anchor ?? current;
-    if (refocus) markNode(markOf(anchor))?.focus();
-  };
+    this.behaviour.transform(select(this.layers.stack), zoomIdentity.translate(t.x, t.y).scale(t.k));
+    this.current = this.markOf(anchor)?.anchor ?? this.current;
+    if (refocus) this.markNode(this.markOf(anchor))?.focus();
+  }
 
-  const markAt = (target: EventTarget | null): Mark | undefined => {
+  private markAt(target: EventTarget | null): Mark | undefined {
     const key = (target as Element | null)?.closest?.('[data-mark]')?.getAttribute('data-key');
-    return key ? marks.find((m) => m.anchor === key) : undefined;
-  };
+    return key ? this.marks.find((m) => m.anchor === key) : undefined;
+  }
 
-  top.addEventListener('click', (e) => {
-    const m = markAt(e.target);
-    if (m) activate(m);
-  });
-  top.addEventListener('focusin', (e) => {
-    const m = markAt(e.target);
-    if (!m || m.anchor === current) return;
-    markNode(markOf(current))?.setAttribute('tabindex', '-1');
-    current = m.anchor;
-    markNode(m)?.setAttribute('tabindex', '0');
-    const [sx, sy] = screen(m.x, m.y);
-    if (sx < 8 || sy < 8 || sx > width - 8 || sy > height - 8) behaviour.translateTo(select(stack), m.x, m.y);
-  });
-  element.addEventListener('keydown', (e) => {
+  /** The symbol focused becomes the tab stop, and the view pans to it when it is at the edge. */
+  private focusIn(e: FocusEvent): void {
+    const m = this.markAt(e.target);
+    if (!m || m.anchor === this.current) return;
+    this.markNode(this.markOf(this.current))?.setAttribute('tabindex', '-1');
+    this.current = m.anchor;
+    this.markNode(m)?.setAttribute('tabindex', '0');
+    const [sx, sy] = this.screen(m.x, m.y);
+    const { width, height } = this.size;
+    if (sx < 8 || sy < 8 || sx > width - 8 || sy > height - 8)
+      this.behaviour.translateTo(select(this.layers.stack), m.x, m.y);
+  }
+
+  private keyDown(e: KeyboardEvent): void {
     if ((e.target as Element).closest('.map-popup')) return;
-    const m = markAt(e.target);
-    const order = keyboardOrder(marks);
+    const m = this.markAt(e.target);
+    const order = keyboardOrder(this.marks);
     const at = m ? order.indexOf(m) : -1;
-    const go = (i: number) => {
+    const go = (delta: number | 'first' | 'last') => {
+      const i = delta === 'first' ? 0 : delta === 'last' ? order.length - 1 : at + delta;
       const next = order[Math.max(0, Math.min(order.length - 1, i))];
-      if (next) markNode(next)?.focus();
+      if (next) this.markNode(next)?.focus();
     };
-    const pan = (dx: number, dy: number) => behaviour.translateBy(select(stack), dx / view.k, dy / view.k);
-    const keys: Record<string, () => void> = {
-      '+': () => zoomBy(STEP),
-      '=': () => zoomBy(STEP),
-      '-': () => zoomBy(1 / STEP),
-      '0': () => behaviour.transform(select(stack), zoomIdentity),
-      Escape: () => popup.close(true),
-    };
-    if (m) {
-      Object.assign(keys, {
-        Enter: () => activate(m),
-        ' ': () => activate(m),
-        Home: () => go(0),
-        End: () => go(order.length - 1),
-      });
-      const step: Record<string, [number, number]> = {
-        ArrowRight: [1, 0],
-        ArrowDown: [0, 1],
-        ArrowLeft: [-1, 0],
-        ArrowUp: [0, -1],
-      };
-      const s = step[e.key];
-      if (s) keys[e.key] = e.shiftKey ? () => pan(-60 * s[0], -60 * s[1]) : () => go(at + (s[0] + s[1]));
-    }
-    const act = keys[e.key];
+    const act = keyActions(
+      { zoomBy: (f) => this.zoomBy(f), reset: () => this.reset(), close: () => this.popup.close(true) },
+      m
+        ? {
+            activate: () => this.activate(m),
+            go,
+            pan: (dx, dy) =>
+              this.behaviour.translateBy(select(this.layers.stack), dx / this.view.k, dy / this.view.k),
+          }
+        : null,
+      e.key,
+      e.shiftKey,
+    );
     if (!act) return;
     e.preventDefault();
     act();
-  });
+  }
 
-  apply(zoomIdentity, true);
+  setPoints(next: readonly MapPoint[], nextUnderlay?: Underlay): void {
+    this.points = next;
+    if (nextUnderlay) this.underlay = nextUnderlay;
+    this.project();
+    this.apply(this.view, true);
+    if (!this.popup.isOpen() || !this.openKeys) return;
+    const keys = this.openKeys;
+    const members = this.points.filter((p) => keys.has(p.key));
+    if (members.length === 0) this.popup.close(false);
+    else this.popup.update(this.o.popup(members));
+  }
+}
 
-  return {
-    element,
-    setPoints(next, nextUnderlay) {
-      points = next;
-      if (nextUnderlay) underlay = nextUnderlay;
-      project();
-      apply(view, true);
-      if (!popup.isOpen() || !openKeys) return;
-      const keys = openKeys;
-      const members = points.filter((p) => keys.has(p.key));
-      if (members.length === 0) popup.close(false);
-      else popup.update(o.popup(members));
-    },
-  };
+export function zoomMap(o: ZoomMapOptions): ZoomMap {
+  const map = new ZoomableMap(o);
+  return { element: map.layers.element, setPoints: (points, underlay) => map.setPoints(points, underlay) };
 }

@@ -2,9 +2,10 @@
 // outages in the rolling window ending on each day, drawn as a step line against the limit.
 // Dates come from the server's /explain answer (local dates in the operating zone).
 
-import { scaleLinear } from 'd3';
+import { type ScaleLinear, scaleLinear } from 'd3';
+import { axisLine, type ChartOptions, chartRoot, endLabel } from './frame.js';
 import { COLORS } from './palette.js';
-import { dayNumber, el, esc, monthStarts, r, root } from './svg.js';
+import { dayNumber, el, esc, monthStarts, r } from './svg.js';
 
 export interface TimelineOutage {
   date: string;
@@ -28,11 +29,7 @@ export interface TimelineInput {
   panels: readonly TimelinePanel[];
 }
 
-export interface TimelineOptions {
-  id: string;
-  title: string;
-  desc?: string;
-  width?: number;
+export interface TimelineOptions extends ChartOptions {
   monthLabel: (date: string) => string;
   limitLabel: (limit: number) => string;
 }
@@ -86,54 +83,51 @@ export function windowSegments(
   }, []);
 }
 
-export function timeline(input: TimelineInput, o: TimelineOptions): string {
-  const width = o.width ?? 720;
-  const left = 40;
-  const right = 14;
-  const stripTop = 20;
-  const stripHeight = 34;
-  const panelHeight = 96;
-  const panelGap = 26;
-  const lo = dayNumber(input.from);
-  const hi = dayNumber(input.to) + 1;
-  const x = scaleLinear()
-    .domain([lo, hi])
-    .range([left, width - right]);
-  const panelsTop = stripTop + stripHeight + 24;
-  const height = panelsTop + input.panels.length * (panelHeight + panelGap) + 8;
+/** The strip of outage marks on top, then one panel per rule, one below the other. */
+const STRIP_TOP = 20;
+const STRIP_HEIGHT = 34;
+const PANELS_TOP = STRIP_TOP + STRIP_HEIGHT + 24;
+const PANEL_HEIGHT = 96;
+const PANEL_GAP = 26;
+const LEFT = 40;
+const RIGHT = 14;
 
-  // Month grid and labels over the whole height.
-  const months = monthStarts(input.from, input.to)
+type Scale = ScaleLinear<number, number>;
+
+/** Month grid and labels over the whole height. */
+function monthGrid(input: TimelineInput, o: TimelineOptions, x: Scale, height: number): string {
+  return monthStarts(input.from, input.to)
     .map((m) => {
       const mx = x(dayNumber(m));
       return (
         el('line', {
           x1: mx,
           x2: mx,
-          y1: stripTop - 4,
+          y1: STRIP_TOP - 4,
           y2: height - 8,
           stroke: COLORS.grid,
           'stroke-width': 1,
-        }) + el('text', { x: mx + 2, y: stripTop - 8, class: 'label' }, esc(o.monthLabel(m)))
+        }) + el('text', { x: mx + 2, y: STRIP_TOP - 8, class: 'label' }, esc(o.monthLabel(m)))
       );
     })
     .join('');
+}
 
-  // Outage marks: counted filled, not counted hollow; same-day outages stack.
+/** Outage marks: counted filled, not counted hollow; same-day outages stack. */
+function outageMarks(outages: readonly TimelineOutage[], x: Scale): string {
+  const [lo, hi] = x.domain() as [number, number];
   const perDay = new Map<number, number>();
-  const marks = input.outages
+  return outages
     .filter((d) => dayNumber(d.date) >= lo && dayNumber(d.date) < hi)
     .map((d) => {
       const day = dayNumber(d.date);
       const k = perDay.get(day) ?? 0;
       perDay.set(day, k + 1);
-      const cx = x(day + 0.5);
-      const cy = stripTop + stripHeight - 7 - (k % 4) * 8;
       return el(
         'circle',
         {
-          cx,
-          cy,
+          cx: x(day + 0.5),
+          cy: STRIP_TOP + STRIP_HEIGHT - 7 - (k % 4) * 8,
           r: 3.6,
           fill: d.counted ? COLORS.bar : '#FFFFFF',
           stroke: d.counted ? COLORS.bar : COLORS.breach,
@@ -145,85 +139,77 @@ export function timeline(input: TimelineInput, o: TimelineOptions): string {
       );
     })
     .join('');
-  const stripAxis = el('line', {
-    x1: left,
-    x2: width - right,
-    y1: stripTop + stripHeight,
-    y2: stripTop + stripHeight,
-    stroke: COLORS.axis,
-  });
+}
 
-  const panels = input.panels
-    .map((p, i) => {
-      const top = panelsTop + i * (panelHeight + panelGap);
-      const segments = windowSegments(p.counted, input.from, input.to, p.windowDays);
-      const peak = Math.max(p.limit + 1, ...segments.map((s) => s.count));
-      const y = scaleLinear()
-        .domain([0, peak])
-        .range([top + panelHeight, top + 4]);
-      const ticks = y.ticks(Math.min(4, peak)).filter((t) => Number.isInteger(t));
-      const axis =
-        el('line', { x1: left, x2: left, y1: top, y2: top + panelHeight, stroke: COLORS.axis }) +
-        el('line', {
-          x1: left,
-          x2: width - right,
-          y1: top + panelHeight,
-          y2: top + panelHeight,
-          stroke: COLORS.axis,
-        }) +
-        ticks
-          .map((t) =>
-            el(
-              'text',
-              { x: left - 5, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label' },
-              String(t),
-            ),
-          )
-          .join('');
-      const limit =
-        el('line', {
-          x1: left,
-          x2: width - right,
-          y1: y(p.limit),
-          y2: y(p.limit),
-          stroke: COLORS.target,
-          'stroke-dasharray': '5 4',
-          'stroke-width': 1.5,
-          class: 'limit',
-        }) +
-        el(
-          'text',
-          { x: width - right - 2, y: y(p.limit) - 4, 'text-anchor': 'end', class: 'label halo' },
-          esc(o.limitLabel(p.limit)),
-        );
-      let path = '';
-      let prev: Segment | undefined;
-      for (const s of segments) {
-        const over = s.count > p.limit;
-        const join = prev ? `M${r(x(s.from))},${r(y(prev.count))}V${r(y(s.count))}` : '';
-        path += el('path', {
-          d: `${join}M${r(x(s.from))},${r(y(s.count))}H${r(x(s.to))}`,
-          fill: 'none',
-          stroke: over ? COLORS.breach : COLORS.bar,
-          'stroke-width': over ? 3 : 2,
-          class: over ? 'over' : 'under',
-        });
-        prev = s;
-      }
-      const title = el('text', { x: left, y: top - 6, class: 'panel-title' }, esc(p.label));
-      return el('g', { class: 'panel' }, title + axis + limit + path);
-    })
-    .join('');
+/** The count as a step line, thicker and vermillion where it is over the limit. */
+function countSteps(segments: readonly Segment[], limit: number, x: Scale, y: Scale): string {
+  let path = '';
+  let prev: Segment | undefined;
+  for (const s of segments) {
+    const over = s.count > limit;
+    const join = prev ? `M${r(x(s.from))},${r(y(prev.count))}V${r(y(s.count))}` : '';
+    path += el('path', {
+      d: `${join}M${r(x(s.from))},${r(y(s.count))}H${r(x(s.to))}`,
+      fill: 'none',
+      stroke: over ? COLORS.breach : COLORS.bar,
+      'stroke-width': over ? 3 : 2,
+      class: over ? 'over' : 'under',
+    });
+    prev = s;
+  }
+  return path;
+}
 
-  return root(
-    {
-      id: o.id,
-      width,
-      height,
-      title: o.title,
-      ...(o.desc ? { desc: o.desc } : {}),
-      className: 'chart timeline',
-    },
-    months + stripAxis + el('g', { class: 'marks' }, marks) + panels,
+/** A rule's panel: its title, count axis, the limit as a dashed line and the count's steps. */
+function panel(p: TimelinePanel, i: number, input: TimelineInput, o: TimelineOptions, x: Scale): string {
+  const right = x.range()[1] as number;
+  const top = PANELS_TOP + i * (PANEL_HEIGHT + PANEL_GAP);
+  const segments = windowSegments(p.counted, input.from, input.to, p.windowDays);
+  const peak = Math.max(p.limit + 1, ...segments.map((s) => s.count));
+  const y = scaleLinear()
+    .domain([0, peak])
+    .range([top + PANEL_HEIGHT, top + 4]);
+  const ticks = y.ticks(Math.min(4, peak)).filter((t) => Number.isInteger(t));
+  const axis =
+    axisLine(LEFT, LEFT, top, top + PANEL_HEIGHT) +
+    axisLine(LEFT, right, top + PANEL_HEIGHT, top + PANEL_HEIGHT) +
+    ticks.map((t) => endLabel(LEFT - 5, y(t), String(t))).join('');
+  const limit =
+    el('line', {
+      x1: LEFT,
+      x2: right,
+      y1: y(p.limit),
+      y2: y(p.limit),
+      stroke: COLORS.target,
+      'stroke-dasharray': '5 4',
+      'stroke-width': 1.5,
+      class: 'limit',
+    }) +
+    el(
+      'text',
+      { x: right - 2, y: y(p.limit) - 4, 'text-anchor': 'end', class: 'label halo' },
+      esc(o.limitLabel(p.limit)),
+    );
+  const title = el('text', { x: LEFT, y: top - 6, class: 'panel-title' }, esc(p.label));
+  return el('g', { class: 'panel' }, title + axis + limit + countSteps(segments, p.limit, x, y));
+}
+
+export function timeline(input: TimelineInput, o: TimelineOptions): string {
+  const width = o.width ?? 720;
+  const x = scaleLinear()
+    .domain([dayNumber(input.from), dayNumber(input.to) + 1])
+    .range([LEFT, width - RIGHT]);
+  const height = PANELS_TOP + input.panels.length * (PANEL_HEIGHT + PANEL_GAP) + 8;
+  const stripAxis = axisLine(LEFT, width - RIGHT, STRIP_TOP + STRIP_HEIGHT, STRIP_TOP + STRIP_HEIGHT);
+  const panels = input.panels.map((p, i) => panel(p, i, input, o, x)).join('');
+  return chartRoot(
+    o,
+    width,
+    height,
+    'timeline',
+    monthGrid(input, o, x, height) +
+      stripAxis +
+      el('g', { class: 'marks' }, outageMarks(input.outages, x)) +
+      panels,
   );
 }

@@ -3,10 +3,10 @@
 // Points sit at their local date's day number, so uneven steps (a last, cut-short month) keep
 // their true spacing; dates are the server's, never computed here.
 
-import { max as d3max, scaleLinear } from 'd3';
+import { max as d3max, type ScaleLinear, scaleLinear } from 'd3';
+import { edgeAnchor, type Margin, sideText, type ValueChartOptions, valueFrame } from './frame.js';
 import { type Marker, SERIES } from './palette.js';
-import { dayNumber, el, esc, r, root } from './svg.js';
-import { COLORS } from './palette.js';
+import { dayNumber, el, esc, r } from './svg.js';
 
 export interface TrendSeries {
   key: string;
@@ -19,17 +19,11 @@ export interface TrendPoint {
   values: Readonly<Record<string, number>>;
 }
 
-export interface TrendOptions {
-  id: string;
-  title: string;
-  desc?: string;
-  width?: number;
-  height?: number;
+export interface TrendOptions extends ValueChartOptions {
   /** At most four series (markers and dashes of palette.SERIES). */
   series: readonly TrendSeries[];
   dateLabel: (date: string) => string;
   pointTitle: (date: string, series: TrendSeries, value: number) => string;
-  format?: (n: number) => string;
 }
 
 export function markerPath(marker: Marker, x: number, y: number, size = 4): string {
@@ -54,96 +48,77 @@ export function labelIndices(n: number, max: number): number[] {
   return [...new Set([...Array(max).keys()].map((i) => Math.round(i * step)))];
 }
 
-export function trendLines(points: readonly TrendPoint[], o: TrendOptions): string {
-  const width = o.width ?? 640;
-  const series = o.series.slice(0, SERIES.length);
-  const perRow = width >= 560 ? series.length : 2;
-  const legendRows = Math.ceil(series.length / Math.max(perRow, 1));
-  const left = 44;
-  const right = 16;
-  const top = 12 + legendRows * 18;
-  const bottom = 24;
-  const height = o.height ?? 220 + legendRows * 18;
-  const format = o.format ?? ((n: number) => String(r(n)));
-  const days = points.map((p) => dayNumber(p.date));
-  const first = days[0] ?? 0;
-  const last = days[days.length - 1] ?? 0;
-  const x = scaleLinear()
-    .domain(first === last ? [first - 1, first + 1] : [first, last])
-    .range([left + 8, width - right - 8]);
-  const hi = d3max(points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0))) ?? 0;
-  const y = scaleLinear()
-    .domain([0, hi > 0 ? hi : 1])
-    .nice()
-    .range([height - bottom, top]);
-  const ticks = y.ticks(4).filter((t) => Number.isInteger(t));
+type Scale = ScaleLinear<number, number>;
+type SeriesStyle = (typeof SERIES)[number];
 
-  const grid = ticks
-    .map(
-      (t) =>
-        el('line', { x1: left, x2: width - right, y1: y(t), y2: y(t), stroke: COLORS.grid }) +
-        el(
-          'text',
-          { x: left - 6, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'label' },
-          esc(format(t)),
-        ),
-    )
-    .join('');
-  const labels = labelIndices(points.length, width >= 560 ? 7 : 4)
-    .map((i) => {
-      const p = points[i] as TrendPoint;
-      const anchor =
-        points.length === 1 ? 'middle' : i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle';
+/** The legend's rows above the plot take room from its top. */
+interface Layout {
+  size: readonly [number, number];
+  margin: Margin;
+  perRow: number;
+}
+
+function layout(o: TrendOptions, series: number): Layout {
+  const width = o.width ?? 640;
+  const perRow = width >= 560 ? series : 2;
+  const legendRows = Math.ceil(series / Math.max(perRow, 1));
+  return {
+    size: [width, 220 + legendRows * 18],
+    margin: { top: 12 + legendRows * 18, right: 16, bottom: 24, left: 44 },
+    perRow,
+  };
+}
+
+/** One series: its line (two points or more) and a marker with a tooltip at every point. */
+function seriesLine(
+  points: readonly TrendPoint[],
+  s: TrendSeries,
+  style: SeriesStyle,
+  at: (i: number) => number,
+  y: Scale,
+  o: TrendOptions,
+): string {
+  const xy = points.map((p, i) => [at(i), y(p.values[s.key] ?? 0)] as const);
+  const d = xy.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${r(px)},${r(py)}`).join('');
+  const path =
+    xy.length > 1
+      ? el('path', {
+          d,
+          fill: 'none',
+          stroke: style.color,
+          'stroke-width': 2,
+          'stroke-dasharray': style.dash,
+          class: 'line',
+        })
+      : '';
+  const marks = points
+    .map((p, i) => {
+      const v = p.values[s.key] ?? 0;
+      const [px, py] = xy[i] as readonly [number, number];
       return el(
-        'text',
-        { x: x(days[i] ?? 0), y: height - 6, 'text-anchor': anchor, class: 'label' },
-        esc(o.dateLabel(p.date)),
+        'path',
+        {
+          d: markerPath(style.marker, px, py),
+          fill: style.color,
+          stroke: '#ffffff',
+          'stroke-width': 1,
+          'data-series': s.key,
+          'data-date': p.date,
+          'data-value': v,
+        },
+        el('title', {}, esc(o.pointTitle(p.date, s, v))),
       );
     })
     .join('');
-  const lines = series
+  return el('g', { class: 'series', 'data-series': s.key }, path + marks);
+}
+
+function legend(series: readonly TrendSeries[], perRow: number, width: number, margin: Margin): string {
+  const itemWidth = (width - margin.left - margin.right) / Math.max(perRow, 1);
+  return series
     .map((s, k) => {
-      const style = SERIES[k] as (typeof SERIES)[number];
-      const xy = points.map((p, i) => [x(days[i] ?? 0), y(p.values[s.key] ?? 0)] as const);
-      const d = xy.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${r(px)},${r(py)}`).join('');
-      const path =
-        xy.length > 1
-          ? el('path', {
-              d,
-              fill: 'none',
-              stroke: style.color,
-              'stroke-width': 2,
-              'stroke-dasharray': style.dash,
-              class: 'line',
-            })
-          : '';
-      const marks = points
-        .map((p, i) => {
-          const v = p.values[s.key] ?? 0;
-          const [px, py] = xy[i] as readonly [number, number];
-          return el(
-            'path',
-            {
-              d: markerPath(style.marker, px, py),
-              fill: style.color,
-              stroke: '#ffffff',
-              'stroke-width': 1,
-              'data-series': s.key,
-              'data-date': p.date,
-              'data-value': v,
-            },
-            el('title', {}, esc(o.pointTitle(p.date, s, v))),
-          );
-        })
-        .join('');
-      return el('g', { class: 'series', 'data-series': s.key }, path + marks);
-    })
-    .join('');
-  const itemWidth = (width - left - right) / Math.max(perRow, 1);
-  const legend = series
-    .map((s, k) => {
-      const style = SERIES[k] as (typeof SERIES)[number];
-      const lx = left + (k % perRow) * itemWidth;
+      const style = SERIES[k] as SeriesStyle;
+      const lx = margin.left + (k % perRow) * itemWidth;
       const ly = 10 + Math.floor(k / perRow) * 18;
       return (
         el('line', {
@@ -156,20 +131,40 @@ export function trendLines(points: readonly TrendPoint[], o: TrendOptions): stri
           'stroke-dasharray': style.dash,
         }) +
         el('path', { d: markerPath(style.marker, lx + 11, ly, 3.5), fill: style.color }) +
-        el('text', { x: lx + 28, y: ly, 'dominant-baseline': 'central', class: 'label' }, esc(s.label))
+        sideText(lx + 28, ly, s.label)
       );
     })
     .join('');
-  const axis = el('line', { x1: left, x2: width - right, y1: y(0), y2: y(0), stroke: COLORS.axis });
-  return root(
-    {
-      id: o.id,
-      width,
-      height,
-      title: o.title,
-      ...(o.desc ? { desc: o.desc } : {}),
-      className: 'chart trend',
-    },
-    el('g', { class: 'legend', 'aria-hidden': 'true' }, legend) + grid + axis + labels + lines,
-  );
+}
+
+export function trendLines(points: readonly TrendPoint[], o: TrendOptions): string {
+  const series = o.series.slice(0, SERIES.length);
+  const { size, margin, perRow } = layout(o, series.length);
+  const frame = valueFrame(o, {
+    size,
+    margin,
+    hi: d3max(points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0))) ?? 0,
+    wholeTicks: true,
+    labelGap: 6,
+  });
+  const { width, height, y } = frame;
+  const days = points.map((p) => dayNumber(p.date));
+  const first = days[0] ?? 0;
+  const last = days[days.length - 1] ?? 0;
+  const x = scaleLinear()
+    .domain(first === last ? [first - 1, first + 1] : [first, last])
+    .range([margin.left + 8, width - margin.right - 8]);
+  const at = (i: number) => x(days[i] ?? 0);
+  const labels = labelIndices(points.length, width >= 560 ? 7 : 4)
+    .map((i) =>
+      el(
+        'text',
+        { x: at(i), y: height - 6, 'text-anchor': edgeAnchor(i, points.length), class: 'label' },
+        esc(o.dateLabel((points[i] as TrendPoint).date)),
+      ),
+    )
+    .join('');
+  const lines = series.map((s, k) => seriesLine(points, s, SERIES[k] as SeriesStyle, at, y, o)).join('');
+  const key = el('g', { class: 'legend', 'aria-hidden': 'true' }, legend(series, perRow, width, margin));
+  return frame.svg('trend', key + frame.grid + frame.baseline + labels + lines);
 }

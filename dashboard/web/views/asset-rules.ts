@@ -7,7 +7,7 @@ import { type RuleInfo, windowDays } from '../context.js';
 import type { Format } from '../format.js';
 import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
-import type { Flag } from './hotspots.js';
+import type { Flag } from './hotspots-data.js';
 import { statusBadge } from './common.js';
 import { ruleStanding, type RuleStanding } from './rule-standing.js';
 

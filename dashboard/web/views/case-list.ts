@@ -5,16 +5,14 @@ import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { type Column, dataTable } from '../table.js';
-import { assetColumns } from './common.js';
+import { assetColumns, card } from './common.js';
+import { caseIdColumn, overdueColumn, statusColumn } from './case-columns.js';
+import { columnKit } from './columns.js';
 import {
   boardOrder,
-  CASE_STATUS_ORDER,
   type CaseRow,
   type CasesAnswer,
-  caseLink,
-  caseStatusBadge,
   loadVocabulary,
-  overdueBadge,
   type Words,
   words,
 } from './remediation-common.js';
@@ -27,58 +25,22 @@ export function caseList(
 ): HTMLElement {
   const { fmt } = ctx;
   const ordered = boardOrder(rows);
+  const c = columnKit<CaseRow>(fmt);
   const columns: Column<CaseRow>[] = [
-    {
-      key: 'caseId',
-      label: t('caseId'),
-      value: (c) => c.caseId,
-      render: (c) => caseLink(c.caseId),
-      sortable: true,
-    },
-    ...assetColumns<CaseRow>((c) => ({ ...c, name: c.assetName })),
-    {
-      key: 'status',
-      label: t('caseStatus'),
-      value: (c) => CASE_STATUS_ORDER.indexOf(c.status as (typeof CASE_STATUS_ORDER)[number]),
-      render: (c) => caseStatusBadge(c.status, w),
-      sortable: true,
-    },
-    {
-      key: 'overdue',
-      label: t('overdue'),
-      value: (c) => Number(c.overdue),
-      render: (c) => overdueBadge(c.overdue),
-      sortable: true,
-    },
-    {
-      key: 'dueDate',
-      label: t('dueDate'),
-      value: (c) => c.dueDate,
-      render: (c) => fmt.date(c.dueDate),
-      sortable: true,
-    },
-    {
-      key: 'openedDate',
-      label: t('openedDate'),
-      value: (c) => c.openedDate,
-      render: (c) => fmt.date(c.openedDate),
-      sortable: true,
-    },
-    { key: 'unit', label: t('responsibleUnit'), value: (c) => c.responsibleUnit, sortable: true },
-    { key: 'breaches', label: t('breachCount'), value: (c) => c.breaches, numeric: true, sortable: true },
-    {
-      key: 'lastBreach',
-      label: t('lastBreach'),
-      value: (c) => c.lastBreachDate,
-      render: (c) => fmt.date(c.lastBreachDate),
-      sortable: true,
-    },
+    caseIdColumn((r) => r.caseId),
+    ...assetColumns<CaseRow>((r) => ({ ...r, name: r.assetName })),
+    statusColumn((r) => r.status, w, { byProgress: true }),
+    overdueColumn((r) => r.overdue),
+    c.date('dueDate', t('dueDate'), (r) => r.dueDate),
+    c.date('openedDate', t('openedDate'), (r) => r.openedDate),
+    { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit, sortable: true },
+    c.count('breaches', t('breachCount'), (r) => r.breaches),
+    c.date('lastBreach', t('lastBreach'), (r) => r.lastBreachDate),
   ];
   const shown = limit === undefined ? ordered.length : Math.min(limit, ordered.length);
-  return h(
-    'section',
-    { class: 'card', 'data-name': 'case-list' },
-    h('h2', {}, t('caseList')),
+  return card(
+    'case-list',
+    t('caseList'),
     dataTable({
       caption: t('caseListCaption', { n: shown, total: ordered.length }),
       columns,
@@ -97,43 +59,24 @@ export async function assetCasesCard(ctx: Ctx, assetId: string): Promise<HTMLEle
     ctx.api.json<CasesAnswer>('/cases', { assetId, ruleSet: ctx.ruleSet }),
   ]);
   const w = words(vocabulary);
-  const { fmt } = ctx;
-  return h(
-    'section',
-    { class: 'card', 'data-name': 'asset-cases' },
-    h('h2', {}, t('assetCases')),
+  const c = columnKit<CaseRow>(ctx.fmt);
+  const unsorted = { sortable: false };
+  const columns: Column<CaseRow>[] = [
+    caseIdColumn((r) => r.caseId, false),
+    statusColumn((r) => r.status, w, unsorted),
+    overdueColumn((r) => r.overdue, false),
+    c.date('opened', t('openedDate'), (r) => r.openedDate, unsorted),
+    c.date('due', t('dueDate'), (r) => r.dueDate, unsorted),
+    { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit },
+  ];
+  return card(
+    'asset-cases',
+    t('assetCases'),
     answer.rows.length === 0
       ? h('p', { class: 'note' }, t('assetNoCase'))
       : dataTable({
           caption: t('assetCasesCaption', { n: answer.rows.length }),
-          columns: [
-            {
-              key: 'caseId',
-              label: t('caseId'),
-              value: (c: CaseRow) => c.caseId,
-              render: (c) => caseLink(c.caseId),
-            },
-            {
-              key: 'status',
-              label: t('caseStatus'),
-              value: (c) => c.status,
-              render: (c) => caseStatusBadge(c.status, w),
-            },
-            {
-              key: 'overdue',
-              label: t('overdue'),
-              value: (c) => Number(c.overdue),
-              render: (c) => overdueBadge(c.overdue),
-            },
-            {
-              key: 'opened',
-              label: t('openedDate'),
-              value: (c) => c.openedDate,
-              render: (c) => fmt.date(c.openedDate),
-            },
-            { key: 'due', label: t('dueDate'), value: (c) => c.dueDate, render: (c) => fmt.date(c.dueDate) },
-            { key: 'unit', label: t('responsibleUnit'), value: (c) => c.responsibleUnit },
-          ],
+          columns,
           rows: answer.rows,
           name: 'asset-cases',
         }),

@@ -8,7 +8,8 @@ import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
 import { type Key, t } from '../i18n.js';
 import { dataTable } from '../table.js';
-import { fill, labelled, widthOf } from './common.js';
+import { columnKit } from './columns.js';
+import { figureSlot, fill, labelled, widthOf } from './common.js';
 import type { RegionLevel } from './remediation-common.js';
 
 export interface ClearingRow {
@@ -69,6 +70,45 @@ const LABELS: Record<Count, Key> = {
   closedInStep: 'closedInStep',
 };
 
+/** The trend's chart and its table view, for the totals of the step chosen. */
+function clearingFigure(
+  ctx: Ctx,
+  totals: readonly ClearingTotal[],
+  o: { title: string; desc: string; width: number },
+): HTMLElement[] {
+  const { fmt } = ctx;
+  const series: TrendSeries[] = (['open', 'overdue', 'observation', 'closed'] as const).map((k) => ({
+    key: k,
+    label: t(LABELS[k]),
+  }));
+  const points: TrendPoint[] = totals.map(({ date, ...values }) => ({ date, values }));
+  const svg = trendLines(points, {
+    id: 'rb-clearing',
+    title: o.title,
+    desc: o.desc,
+    width: o.width,
+    series,
+    dateLabel: (d) => fmt.date(d),
+    pointTitle: (d, s, v) => `${fmt.date(d)} · ${s.label}: ${fmt.int(v)}`,
+    format: (n) => fmt.int(n),
+  });
+  const c = columnKit<ClearingTotal>(fmt);
+  const unsorted = { sortable: false };
+  const table = dataTable({
+    caption: o.title,
+    columns: [
+      c.date('date', t('pointDate'), (x) => x.date, unsorted),
+      ...COUNTS.map((k) => c.int(k, t(LABELS[k]), (x) => x[k], unsorted)),
+    ],
+    rows: totals,
+    name: 'rb-clearing',
+  });
+  return [
+    h('div', { class: 'chart-box' }, svgNode(svg)),
+    h('details', { class: 'table-view' }, h('summary', {}, t('showTable')), table),
+  ];
+}
+
 export async function clearingSection(
   ctx: Ctx,
   box: HTMLElement,
@@ -77,20 +117,15 @@ export async function clearingSection(
 ): Promise<void> {
   const { api, fmt } = ctx;
   let step: (typeof STEPS)[number] = 'month';
-  const chartBox = h('div', { class: 'figure-slot' });
+  const chartBox = figureSlot();
+  const steps = STEPS.map((s): [string, string] => [s, t(`step_${s}` as Key)]);
   const controls = h(
     'div',
     { class: 'fields inline' },
-    labelled(
-      'rb-step',
-      t('clearingStep'),
-      STEPS.map((s): [string, string] => [s, t(`step_${s}` as Key)]),
-      step,
-      (v) => {
-        step = v as typeof step;
-        void draw();
-      },
-    ),
+    labelled('rb-step', t('clearingStep'), steps, step, (v) => {
+      step = v as typeof step;
+      void draw();
+    }),
   );
   const title = t('clearingTitle');
   const desc = h('p', { class: 'desc' });
@@ -113,51 +148,15 @@ export async function clearingSection(
           groupBy: groupBy.join(','),
         });
         const totals = clearingTotals(answer.rows, scope);
-        const series: TrendSeries[] = (['open', 'overdue', 'observation', 'closed'] as const).map((k) => ({
-          key: k,
-          label: t(LABELS[k]),
-        }));
-        const points: TrendPoint[] = totals.map(({ date, ...values }) => ({ date, values }));
         desc.textContent = t('clearingDesc', {
           from: fmt.dateTime(answer.from),
           to: fmt.dateTime(answer.to),
           step: t(`step_${step}` as Key),
         });
-        const svg = trendLines(points, {
-          id: 'rb-clearing',
-          title,
-          desc: desc.textContent,
-          width: Math.max(300, Math.min(widthOf(box, 720), 1000)),
-          series,
-          dateLabel: (d) => fmt.date(d),
-          pointTitle: (d, s, v) => `${fmt.date(d)} · ${s.label}: ${fmt.int(v)}`,
-          format: (n) => fmt.int(n),
-        });
-        const table = dataTable({
-          caption: title,
-          columns: [
-            {
-              key: 'date',
-              label: t('pointDate'),
-              value: (x: ClearingTotal) => x.date,
-              render: (x) => fmt.date(x.date),
-            },
-            ...COUNTS.map((k) => ({
-              key: k,
-              label: t(LABELS[k]),
-              value: (x: ClearingTotal) => x[k],
-              render: (x: ClearingTotal) => fmt.int(x[k]),
-              numeric: true,
-            })),
-          ],
-          rows: totals,
-          name: 'rb-clearing',
-        });
+        const width = Math.max(300, Math.min(widthOf(box, 720), 1000));
+        const content = clearingFigure(ctx, totals, { title, desc: desc.textContent, width });
         section.dataset['points'] = String(totals.length);
-        return [
-          h('div', { class: 'chart-box' }, svgNode(svg)),
-          h('details', { class: 'table-view' }, h('summary', {}, t('showTable')), table),
-        ];
+        return content;
       },
       signal,
     );

@@ -15,6 +15,22 @@ export function pageHeader(title: string, intro?: string): HTMLElement {
   );
 }
 
+/** A card named for tests and styling (data-name), headed by its title. */
+export function card(name: string, title: string, ...content: (Node | string | null)[]): HTMLElement {
+  return h('section', { class: 'card', 'data-name': name }, h('h2', {}, title), ...content);
+}
+
+/** A row of key figures. */
+export const kpiRow = (...figures: (HTMLElement | null)[]): HTMLElement =>
+  h('div', { class: 'kpis' }, ...figures);
+
+/** A page's filter form, named by its heading's id. */
+export const filterPanel = (titleId: string): HTMLFormElement =>
+  h('form', { class: 'filters card', 'aria-labelledby': titleId });
+
+/** An empty slot of a page, that a figure or card is loaded into. */
+export const figureSlot = (): HTMLElement => h('div', { class: 'figure-slot' });
+
 export function loading(slow = false): HTMLElement {
   return h('p', { class: 'loading', role: 'status' }, t(slow ? 'loadingSlow' : 'loading'));
 }

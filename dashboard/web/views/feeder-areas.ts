@@ -4,11 +4,18 @@
 
 import type { Row } from '../api.js';
 import type { Ctx } from '../context.js';
-import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { dataTable } from '../table.js';
-import { assetLink, statusBadge } from './common.js';
-import { type Flag, type FlagsAnswer, type Hotspot, toHotspot, worstStatus } from './hotspots.js';
+import { assetLink, card, statusBadge } from './common.js';
+import { columnKit } from './columns.js';
+import {
+  type Flag,
+  type FlagsAnswer,
+  flagsByAsset,
+  type Hotspot,
+  toHotspot,
+  worstStatus,
+} from './hotspots-data.js';
 
 /** The latest breach date among an asset's flags, if any is in breach. */
 function latestBreach(flags: readonly Flag[] | undefined): string | undefined {
@@ -23,13 +30,12 @@ export async function feederAreasCard(ctx: Ctx, id: string): Promise<HTMLElement
     api.json<{ rows: Row[] }>('/hotspots', { feederId: id }).then((a) => a.rows.map(toHotspot)),
     api.json<FlagsAnswer>('/flags', { ruleSet: ctx.ruleSet }),
   ]);
-  const byAsset = new Map<string, Flag[]>();
-  for (const f of flags.rows) byAsset.set(f.assetId, [...(byAsset.get(f.assetId) ?? []), f]);
+  const byAsset = flagsByAsset(flags.rows);
+  const c = columnKit<Hotspot>(fmt);
   const rows = areas.filter((a) => a.kind === 'area');
-  return h(
-    'section',
-    { class: 'card', 'data-name': 'feeder-areas' },
-    h('h2', {}, t('feederAreas')),
+  return card(
+    'feeder-areas',
+    t('feederAreas'),
     dataTable({
       caption: t('feederAreasCaption', { n: rows.length }),
       name: 'feeder-areas',
@@ -54,28 +60,9 @@ export async function feederAreasCard(ctx: Ctx, id: string): Promise<HTMLElement
           sortable: true,
           lead: true,
         },
-        {
-          key: 'customers',
-          label: t('figCustomersServed'),
-          value: (r) => r.customers,
-          render: (r) => fmt.int(r.customers),
-          numeric: true,
-          sortable: true,
-        },
-        {
-          key: 'outages365',
-          label: t('outages365'),
-          value: (r) => r.outages365,
-          numeric: true,
-          sortable: true,
-        },
-        {
-          key: 'outages60',
-          label: t('outages60'),
-          value: (r) => r.outages60,
-          numeric: true,
-          sortable: true,
-        },
+        c.int('customers', t('figCustomersServed'), (r) => r.customers),
+        c.count('outages365', t('outages365'), (r) => r.outages365),
+        c.count('outages60', t('outages60'), (r) => r.outages60),
       ],
       rows,
     }),

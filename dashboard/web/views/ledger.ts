@@ -3,23 +3,17 @@
 // flags and cases were taken, and download it as CSV or XLSX with Chinese or English headers.
 // A month is frozen in the night after it ends; the month under way is named with its dates.
 
-import type { Ctx } from '../context.js';
+import type { Ctx, View } from '../context.js';
 import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
-import { type Route, replaceParams } from '../router.js';
+import { replaceParams } from '../router.js';
 import { type Column, dataTable } from '../table.js';
 import { exportButtons } from './exports.js';
 import { tr } from '../i18n-reports.js';
-import { assetColumns, fill, kpi, labelled, pageHeader } from './common.js';
-import {
-  caseLink,
-  caseStatusBadge,
-  countBy,
-  loadVocabulary,
-  overdueBadge,
-  type Words,
-  words,
-} from './remediation-common.js';
+import { overdueColumn, statusColumn } from './case-columns.js';
+import { columnKit } from './columns.js';
+import { assetColumns, card, figureSlot, fill, filterPanel, kpi, labelled, pageHeader } from './common.js';
+import { caseLink, countBy, loadVocabulary, type Words, words } from './remediation-common.js';
 
 export interface LedgerRun {
   period: string;
@@ -65,15 +59,10 @@ export interface LedgerDocument extends Omit<LedgerRun, 'rows'> {
   rows: LedgerRow[];
 }
 
-export async function renderLedger(
-  ctx: Ctx,
-  main: HTMLElement,
-  route: Route,
-  signal: AbortSignal,
-): Promise<void> {
+export const renderLedger: View = async (ctx, main, route, signal) => {
   const { api, fmt } = ctx;
-  const picker = h('form', { class: 'filters card', 'aria-labelledby': 'lg-pick' });
-  const docBox = h('div', { class: 'figure-slot' });
+  const picker = filterPanel('lg-pick');
+  const docBox = figureSlot();
   main.append(pageHeader(t('ledgerTitle'), t('ledgerIntro')), picker, docBox);
   const [list, vocabulary] = await Promise.all([
     api.json<LedgerList>('/ledger', { ruleSet: ctx.ruleSet }, { fresh: true }),
@@ -91,7 +80,7 @@ export async function renderLedger(
       due: fmt.date(list.next.filingDue),
     }),
   );
-  const reportsBox = h('div', { class: 'figure-slot' });
+  const reportsBox = figureSlot();
   main.append(reportsBox);
   fill(reportsBox, async () => authorityReports(ctx, route.params.get('ruleSet') ?? ctx.ruleSet), signal);
   let period = route.params.get('period') ?? runs[0]?.period ?? '';
@@ -141,7 +130,7 @@ export async function renderLedger(
     nextNote,
   );
   if (runs.length > 0) await draw();
-}
+};
 
 function ledgerDocument(ctx: Ctx, doc: LedgerDocument, w: Words, limit: number | undefined): HTMLElement[] {
   const { fmt } = ctx;
@@ -150,6 +139,7 @@ function ledgerDocument(ctx: Ctx, doc: LedgerDocument, w: Words, limit: number |
   const overdue = rows.filter((r) => r.overdue).length;
   const byStatus = countBy(rows, (r) => r.status);
   const ruleTitle = (id: string) => doc.meta.ruleTitles[id]?.[lang()] ?? id;
+  const c = columnKit<LedgerRow>(fmt);
   const kpis = h(
     'div',
     { class: 'kpis', 'data-name': 'ledger-kpis' },
@@ -173,78 +163,22 @@ function ledgerDocument(ctx: Ctx, doc: LedgerDocument, w: Words, limit: number |
   const columns: Column<LedgerRow>[] = [
     ...assetColumns<LedgerRow>((r) => ({ ...r, name: r.assetName })),
     { key: 'rules', label: t('rule'), value: (r) => r.rules.map(ruleTitle).join(t('listSep')), wrap: true },
-    {
-      key: 'breachDate',
-      label: t('breachDate'),
-      value: (r) => r.breachDate,
-      render: (r) => fmt.date(r.breachDate),
-      sortable: true,
-    },
-    {
-      key: 'counted',
-      label: t('outagesCounted'),
-      value: (r) => r.outagesCounted,
-      numeric: true,
-      sortable: true,
-    },
-    {
-      key: 'excluded',
-      label: t('outagesExcluded'),
-      value: (r) => r.outagesExcluded,
-      numeric: true,
-      sortable: true,
-    },
-    {
-      key: 'saifi',
-      label: t('saifi'),
-      value: (r) => r.saifi,
-      render: (r) => fmt.num(r.saifi, 2),
-      numeric: true,
-      sortable: true,
-    },
-    {
-      key: 'saidi',
-      label: t('saidi'),
-      value: (r) => r.saidi,
-      render: (r) => fmt.num(r.saidi, 2),
-      numeric: true,
-      sortable: true,
-    },
-    {
-      key: 'months',
-      label: t('monthsOnLedger'),
-      value: (r) => r.monthsOnLedger,
-      numeric: true,
-      sortable: true,
-    },
+    c.date('breachDate', t('breachDate'), (r) => r.breachDate),
+    c.count('counted', t('outagesCounted'), (r) => r.outagesCounted),
+    c.count('excluded', t('outagesExcluded'), (r) => r.outagesExcluded),
+    c.num('saifi', t('saifi'), (r) => r.saifi, 2),
+    c.num('saidi', t('saidi'), (r) => r.saidi, 2),
+    c.count('months', t('monthsOnLedger'), (r) => r.monthsOnLedger),
     {
       key: 'case',
       label: t('caseId'),
       value: (r) => r.caseId,
       render: (r) => (r.caseId ? caseLink(r.caseId) : t('none')),
     },
-    {
-      key: 'status',
-      label: t('caseStatus'),
-      value: (r) => r.status,
-      render: (r) => caseStatusBadge(r.status, w),
-      sortable: true,
-    },
-    {
-      key: 'overdue',
-      label: t('overdue'),
-      value: (r) => Number(r.overdue),
-      render: (r) => overdueBadge(r.overdue),
-      sortable: true,
-    },
+    statusColumn((r) => r.status, w),
+    overdueColumn((r) => r.overdue),
     { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit, sortable: true },
-    {
-      key: 'due',
-      label: t('dueDate'),
-      value: (r) => r.dueDate,
-      render: (r) => fmt.date(r.dueDate),
-      sortable: true,
-    },
+    c.date('due', t('dueDate'), (r) => r.dueDate),
   ];
   const title = t('ledgerOf', { period: doc.period });
   const card = h(
@@ -290,15 +224,14 @@ async function authorityReports(ctx: Ctx, ruleSet: string | undefined): Promise<
   const list = await ctx.api.json<ReportList>('/reports', ruleSet ? { ruleSet } : {}, { fresh: true });
   const params = ruleSet ? { ruleSet } : {};
   const kinds = Object.keys(list.reports) as ReportRunRow['report'][];
-  const card = h(
-    'section',
-    { class: 'card', 'data-name': 'authority-reports' },
-    h('h2', {}, tr('reportsTitle')),
+  const reports = card(
+    'authority-reports',
+    tr('reportsTitle'),
     h('p', { class: 'note' }, kinds.length === 0 ? tr('reportsNone') : tr('reportsIntro')),
   );
   for (const kind of kinds) {
     const next = list.reports[kind]?.next;
-    card.append(
+    reports.append(
       h('h3', {}, tr(kind)),
       ...(next
         ? [
@@ -316,7 +249,7 @@ async function authorityReports(ctx: Ctx, ruleSet: string | undefined): Promise<
     );
     const runs = list.rows.filter((r) => r.report === kind).sort((a, b) => b.period.localeCompare(a.period));
     for (const run of runs.slice(0, 6))
-      card.append(
+      reports.append(
         h(
           'div',
           { class: 'report-run', 'data-report': kind, 'data-period': run.period },
@@ -338,5 +271,5 @@ async function authorityReports(ctx: Ctx, ruleSet: string | undefined): Promise<
         ),
       );
   }
-  return card;
+  return reports;
 }

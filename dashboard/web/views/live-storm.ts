@@ -10,7 +10,8 @@ import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
 import { st } from '../i18n-storm.js';
 import { dataTable, figure } from '../table.js';
-import { failure, kpi, loading, widthOf } from './common.js';
+import { columnKit } from './columns.js';
+import { failure, kpi, kpiRow, loading, widthOf } from './common.js';
 import { exportButtons } from './exports.js';
 
 interface Point {
@@ -70,24 +71,10 @@ function tableRows(c: StormCurve): (Point & { peak: boolean })[] {
   return rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-function draw(ctx: Ctx, box: HTMLElement, c: StormCurve, region: string | undefined): Node[] {
+function stormKpis(ctx: Ctx, c: StormCurve): HTMLElement {
   const { fmt } = ctx;
-  const from = Date.parse(c.from);
-  const to = Date.parse(c.to);
-  const when = (at: number | string) => (to - from > DAY_MS ? fmt.dateTime(at) : fmt.time(at));
-  const window = h(
-    'p',
-    { class: 'storm-window', 'data-basis': c.basis },
-    st(BASIS[c.basis], { from: fmt.dateTime(c.from), to: fmt.dateTime(c.to) }),
-    region ? ` · ${st('stormRegion', { region })}` : '',
-    c.outages > 0 ? ` · ${st('stormOutages', { n: fmt.int(c.outages), ongoing: fmt.int(c.ongoing) })}` : '',
-  );
-  if (c.outages === 0) return [window, h('p', { class: 'empty' }, st('stormNone'))];
-
   const peak = c.peak;
-  const kpis = h(
-    'div',
-    { class: 'kpis' },
+  return kpiRow(
     kpi(
       'storm-peak',
       st('stormPeak'),
@@ -105,7 +92,14 @@ function draw(ctx: Ctx, box: HTMLElement, c: StormCurve, region: string | undefi
     ),
     kpi('storm-share', st('stormShare'), fmt.pct(c.restoredShare, 1), c.restoredShare ?? ''),
   );
+}
 
+/** The restoration curve with its peak, and its samples as the table view. */
+function curveFigure(ctx: Ctx, c: StormCurve, width: number): HTMLElement {
+  const { fmt } = ctx;
+  const span = Date.parse(c.to) - Date.parse(c.from);
+  const when = (at: number | string) => (span > DAY_MS ? fmt.dateTime(at) : fmt.time(at));
+  const peak = c.peak;
   const chart = svgNode(
     restorationChart(
       c.rows.map((p) => ({ at: Date.parse(p.at), customersOut: p.customersOut })),
@@ -113,7 +107,7 @@ function draw(ctx: Ctx, box: HTMLElement, c: StormCurve, region: string | undefi
         id: 'storm-curve',
         title: st('stormChart'),
         desc: st('stormChartDesc'),
-        width: Math.min(widthOf(box, 640), 1200),
+        width,
         ticks: c.samples.map((p) => Date.parse(p.at)),
         timeLabel: when,
         format: (n) => fmt.int(n),
@@ -137,28 +131,37 @@ function draw(ctx: Ctx, box: HTMLElement, c: StormCurve, region: string | undefi
         value: (p: Point & { peak: boolean }) => p.at,
         render: (p) => `${fmt.dateTime(p.at)}${p.peak ? st('stormPeakRow') : ''}`,
       },
-      {
-        key: 'out',
-        label: st('stormCustomersOut'),
-        value: (p) => p.customersOut,
-        render: (p) => fmt.int(p.customersOut),
-        numeric: true,
-      },
+      columnKit<Point & { peak: boolean }>(fmt).int('out', st('stormCustomersOut'), (p) => p.customersOut, {
+        sortable: false,
+      }),
     ],
     rows: tableRows(c),
   });
+  return figure({
+    title: st('stormChart'),
+    desc: st('stormChartDesc'),
+    chart,
+    table,
+    name: 'storm-curve',
+    level: 'h3',
+  });
+}
+
+function draw(ctx: Ctx, box: HTMLElement, c: StormCurve, region: string | undefined): Node[] {
+  const { fmt } = ctx;
+  const window = h(
+    'p',
+    { class: 'storm-window', 'data-basis': c.basis },
+    st(BASIS[c.basis], { from: fmt.dateTime(c.from), to: fmt.dateTime(c.to) }),
+    region ? ` · ${st('stormRegion', { region })}` : '',
+    c.outages > 0 ? ` · ${st('stormOutages', { n: fmt.int(c.outages), ongoing: fmt.int(c.ongoing) })}` : '',
+  );
+  if (c.outages === 0) return [window, h('p', { class: 'empty' }, st('stormNone'))];
   const params: Params = { from: c.from, to: c.to, region };
   return [
     window,
-    kpis,
-    figure({
-      title: st('stormChart'),
-      desc: st('stormChartDesc'),
-      chart,
-      table,
-      name: 'storm-curve',
-      level: 'h3',
-    }),
+    stormKpis(ctx, c),
+    curveFigure(ctx, c, Math.min(widthOf(box, 640), 1200)),
     exportButtons(ctx, { path: '/outages/export', params, name: 'storm-outages' }, st('stormExport')),
   ];
 }

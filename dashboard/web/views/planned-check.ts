@@ -6,12 +6,12 @@
 // API's own refusals are shown beside the fields they name.
 
 import { ApiError } from '../api.js';
-import type { Ctx } from '../context.js';
+import type { Ctx, View } from '../context.js';
 import { h } from '../dom.js';
 import { causeLabel, lang, reasonLabel, t } from '../i18n.js';
-import type { Route } from '../router.js';
 import { dataTable } from '../table.js';
-import { assetLink, kpi, pageHeader, statusBadge } from './common.js';
+import { assetLink, kpi, kpiRow, pageHeader, statusBadge } from './common.js';
+import { type PlannedIssue, plannedRequest } from './planned-check-request.js';
 
 type Outcome = 'breach' | 'at_risk' | 'none';
 interface Effect {
@@ -57,7 +57,6 @@ export interface PlannedCheck {
 }
 
 const CAUSES = ['planned_maintenance', 'planned_construction', 'mode_adjustment', 'arrears'] as const;
-const START = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
 
 interface Field {
   input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -190,9 +189,7 @@ function answer(ctx: Ctx, check: PlannedCheck): HTMLElement {
     { class: 'card planned-answer', 'aria-labelledby': 'pc-answer' },
     h('h2', { id: 'pc-answer' }, t('pcAnswer', { asset: check.name ?? check.assetId })),
     h('p', {}, t('pcPeriod', { start: ctx.fmt.dateTime(check.start), end: ctx.fmt.dateTime(check.end) })),
-    h(
-      'div',
-      { class: 'kpis' },
+    kpiRow(
       kpi('areas', t('pcAreas'), ctx.fmt.int(check.areas), check.areas),
       kpi('customers', t('pcCustomers'), ctx.fmt.int(check.customersAffected), check.customersAffected),
       kpi('breach', t('pcAssetsBreach'), ctx.fmt.int(breach.size), breach.size),
@@ -208,118 +205,90 @@ function answer(ctx: Ctx, check: PlannedCheck): HTMLElement {
   );
 }
 
-export async function renderPlannedCheck(ctx: Ctx, main: HTMLElement, route: Route): Promise<void> {
-  const asset = field(
-    'pc-asset',
-    t('pcAssetLabel'),
-    h('input', {
-      type: 'text',
-      value: route.params.get('asset') ?? '',
-      autocomplete: 'off',
-      spellcheck: 'false',
-    }),
-  );
-  const start = field(
-    'pc-start',
-    t('pcStartLabel'),
-    h('input', { type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD HH:mm', size: 17 }),
-    t('pcStartHint', { zone: ctx.me.zone }),
-  );
-  const duration = field(
-    'pc-duration',
-    t('pcDurationLabel'),
-    h('input', { type: 'number', min: 1, max: 10080, step: 1, value: 240 }),
-  );
-  const customers = field(
-    'pc-customers',
-    t('pcCustomersLabel'),
-    h('input', { type: 'number', min: 0, step: 1 }),
-    t('pcCustomersHint'),
-  );
-  const cause = field(
-    'pc-cause',
-    t('pcCauseLabel'),
+/** The form's fields, by the path the API names them with. */
+function plannedFields(ctx: Ctx, asset: string): Record<string, Field> {
+  const input = (attrs: Record<string, string | number>) => h('input', attrs);
+  return {
+    assetId: field(
+      'pc-asset',
+      t('pcAssetLabel'),
+      input({ type: 'text', value: asset, autocomplete: 'off', spellcheck: 'false' }),
+    ),
+    start: field(
+      'pc-start',
+      t('pcStartLabel'),
+      input({ type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD HH:mm', size: 17 }),
+      t('pcStartHint', { zone: ctx.me.zone }),
+    ),
+    durationMinutes: field(
+      'pc-duration',
+      t('pcDurationLabel'),
+      input({ type: 'number', min: 1, max: 10080, step: 1, value: 240 }),
+    ),
+    customersAffected: field(
+      'pc-customers',
+      t('pcCustomersLabel'),
+      input({ type: 'number', min: 0, step: 1 }),
+      t('pcCustomersHint'),
+    ),
+    cause: field(
+      'pc-cause',
+      t('pcCauseLabel'),
+      h(
+        'select',
+        {},
+        CAUSES.map((c) => h('option', { value: c }, causeLabel(c))),
+      ),
+    ),
+    affectedAreas: field(
+      'pc-areas',
+      t('pcAreasLabel'),
+      h('textarea', { rows: 2, spellcheck: 'false' }),
+      t('pcAreasHint'),
+    ),
+  };
+}
+
+/** The issues beside the fields they name and in the summary; the focus on the first field named. */
+function showIssues(
+  fields: Record<string, Field>,
+  summary: HTMLElement,
+  issues: readonly PlannedIssue[],
+): void {
+  for (const f of Object.values(fields)) {
+    f.error.textContent = '';
+    f.input.removeAttribute('aria-invalid');
+  }
+  summary.replaceChildren();
+  if (issues.length === 0) return;
+  summary.append(
+    h('p', {}, t('pcFix', { n: issues.length })),
     h(
-      'select',
+      'ul',
       {},
-      CAUSES.map((c) => h('option', { value: c }, causeLabel(c))),
+      issues.map((i) => h('li', {}, i.message)),
     ),
   );
-  const areas = field(
-    'pc-areas',
-    t('pcAreasLabel'),
-    h('textarea', { rows: 2, spellcheck: 'false' }),
-    t('pcAreasHint'),
-  );
-  const fields: Record<string, Field> = {
-    assetId: asset,
-    start,
-    durationMinutes: duration,
-    customersAffected: customers,
-    cause,
-    affectedAreas: areas,
-  };
+  const named = (i: PlannedIssue) => fields[i.path.split('.')[0] ?? ''];
+  for (const i of issues) {
+    const f = named(i);
+    if (!f) continue;
+    f.error.textContent = i.message;
+    f.input.setAttribute('aria-invalid', 'true');
+  }
+  issues
+    .map(named)
+    .find((f) => f !== undefined)
+    ?.input.focus();
+}
+
+export const renderPlannedCheck: View = async (ctx, main, route) => {
+  const fields = plannedFields(ctx, route.params.get('asset') ?? '');
   const summary = h('div', { id: 'pc-errors', class: 'form-errors', role: 'alert' });
   const button = h('button', { type: 'submit', class: 'primary', id: 'pc-submit' }, t('pcSubmit'));
   const result = h('div', { id: 'pc-result', 'aria-live': 'polite' });
-
-  const show = (issues: readonly { path: string; message: string }[]) => {
-    for (const f of Object.values(fields)) {
-      f.error.textContent = '';
-      f.input.removeAttribute('aria-invalid');
-    }
-    summary.replaceChildren();
-    if (issues.length === 0) return;
-    summary.append(
-      h('p', {}, t('pcFix', { n: issues.length })),
-      h(
-        'ul',
-        {},
-        issues.map((i) => h('li', {}, i.message)),
-      ),
-    );
-    for (const i of issues) {
-      const f = fields[i.path.split('.')[0] ?? ''];
-      if (!f) continue;
-      f.error.textContent = i.message;
-      f.input.setAttribute('aria-invalid', 'true');
-    }
-    const first = issues.map((i) => fields[i.path.split('.')[0] ?? '']).find((f) => f !== undefined);
-    first?.input.focus();
-  };
-
-  const read = (): { body?: Record<string, unknown>; issues: { path: string; message: string }[] } => {
-    const issues: { path: string; message: string }[] = [];
-    const assetId = asset.input.value.trim();
-    if (!assetId) issues.push({ path: 'assetId', message: t('pcNeedAsset') });
-    const startText = start.input.value.trim();
-    const m = START.exec(startText);
-    if (!m) issues.push({ path: 'start', message: t('pcNeedStart') });
-    const minutes = Number(duration.input.value);
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 10080)
-      issues.push({ path: 'durationMinutes', message: t('pcNeedDuration') });
-    const customersText = customers.input.value.trim();
-    const customersN = Number(customersText);
-    if (customersText && (!Number.isInteger(customersN) || customersN < 0))
-      issues.push({ path: 'customersAffected', message: t('pcNeedCustomers') });
-    const areaIds = areas.input.value
-      .split(/[\s,，;；]+/)
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0);
-    if (issues.length > 0) return { issues };
-    return {
-      issues,
-      body: {
-        assetId,
-        start: `${m?.[1]}-${m?.[2]}-${m?.[3]} ${m?.[4]}:${m?.[5]}`,
-        durationMinutes: minutes,
-        cause: cause.input.value,
-        ...(customersText ? { customersAffected: customersN } : {}),
-        ...(areaIds.length > 0 ? { affectedAreas: areaIds } : {}),
-      },
-    };
-  };
-
+  const show = (issues: readonly PlannedIssue[]) => showIssues(fields, summary, issues);
+  const value = (path: string) => fields[path]?.input.value ?? '';
   const form = h(
     'form',
     { class: 'card planned-form', novalidate: true, 'aria-labelledby': 'pc-form-title' },
@@ -334,7 +303,22 @@ export async function renderPlannedCheck(ctx: Ctx, main: HTMLElement, route: Rou
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const { body, issues } = read();
+    const { body, issues } = plannedRequest(
+      {
+        assetId: value('assetId'),
+        start: value('start'),
+        duration: value('durationMinutes'),
+        customers: value('customersAffected'),
+        cause: value('cause'),
+        areas: value('affectedAreas'),
+      },
+      {
+        needAsset: t('pcNeedAsset'),
+        needStart: t('pcNeedStart'),
+        needDuration: t('pcNeedDuration'),
+        needCustomers: t('pcNeedCustomers'),
+      },
+    );
     show(issues);
     if (!body) return;
     button.disabled = true;
@@ -352,4 +336,4 @@ export async function renderPlannedCheck(ctx: Ctx, main: HTMLElement, route: Rou
   });
 
   main.replaceChildren(pageHeader(t('pcTitle'), t('pcIntro')), form, result);
-}
+};

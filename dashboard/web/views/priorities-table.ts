@@ -11,7 +11,8 @@ import type { BasisCode } from '../../../analytics/priorities/basis-codes.js';
 import { BASIS_CODES, basisText } from '../explain.js';
 import { type Key, kindLabel, known, t } from '../i18n.js';
 import { type Column, dataTable } from '../table.js';
-import { assetLink } from './common.js';
+import { columnKit } from './columns.js';
+import { assetLink, card } from './common.js';
 import { caseLink, overdueBadge } from './remediation-common.js';
 
 export interface ScoredPart {
@@ -83,10 +84,9 @@ export function weightsCard(ctx: Ctx, a: PrioritiesAnswer): HTMLElement {
       h('span', { class: 'part-weight' }, fmt.num(w, w % 1 === 0 ? 0 : 2)),
     ),
   );
-  return h(
-    'section',
-    { class: 'card', 'data-name': 'weights' },
-    h('h2', {}, t('weightsTitle')),
+  return card(
+    'weights',
+    t('weightsTitle'),
     h(
       'p',
       { class: 'desc' },
@@ -183,6 +183,79 @@ function breakdown(ctx: Ctx, r: PriorityRow, ruleTitle: (rule: string) => string
   );
 }
 
+/** A box per row that adds the asset to the selection (what it buys) or takes it out. */
+function selectColumn(selected: Set<string>, onSelect: () => void): Column<PriorityRow> {
+  return {
+    key: 'select',
+    label: t('select'),
+    value: () => null,
+    render: (r) => {
+      const box = h('input', {
+        type: 'checkbox',
+        value: r.assetId,
+        checked: selected.has(r.assetId),
+        'data-select': r.assetId,
+        'aria-label': t('selectAsset', { name: r.name ?? r.assetId }),
+      });
+      box.addEventListener('change', () => {
+        if (box.checked) selected.add(r.assetId);
+        else selected.delete(r.assetId);
+        onSelect();
+      });
+      return box;
+    },
+  };
+}
+
+/** The asset linked by name, with its type and region beneath. */
+const assetColumn = (): Column<PriorityRow> => ({
+  key: 'asset',
+  label: t('asset'),
+  value: (r) => r.name ?? r.assetId,
+  render: (r) =>
+    h(
+      'span',
+      {},
+      assetLink(r.assetId, r.name),
+      h(
+        'span',
+        { class: 'asset-where' },
+        t('figAssetWhere', { kind: kindLabel(r.kind), region: [r.city, r.county].filter(Boolean).join(' ') }),
+      ),
+    ),
+  sortable: true,
+  wrap: true,
+});
+
+/** The rule status (a breach with its date) and what the rule counted against its limit. */
+function standingColumn(ctx: Ctx, ruleTitle: (rule: string) => string): Column<PriorityRow> {
+  const { fmt } = ctx;
+  const counted = (r: PriorityRow, rule: string) =>
+    h(
+      'span',
+      { class: 'flag-rules' },
+      t('figRuleCounted', {
+        rule: ruleTitle(rule),
+        count: r.count === null ? '' : fmt.int(r.count),
+        limit: r.limit === null ? '' : fmt.int(r.limit),
+      }),
+    );
+  return {
+    key: 'status',
+    label: t('flagStatus'),
+    value: (r) => r.status,
+    render: (r) =>
+      h(
+        'span',
+        { class: 'status-cell' },
+        standingBadge(r.status, r.breachDate ? fmt.date(r.breachDate) : undefined),
+        r.rule ? counted(r, r.rule) : null,
+      ),
+    wrap: true,
+    lead: true,
+  };
+}
+
 export function workListTable(
   ctx: Ctx,
   a: PrioritiesAnswer,
@@ -190,74 +263,12 @@ export function workListTable(
   onSelect: () => void,
   ruleTitle: (rule: string) => string,
 ): HTMLElement {
-  const { fmt } = ctx;
+  const c = columnKit<PriorityRow>(ctx.fmt);
   const columns: Column<PriorityRow>[] = [
-    { key: 'rank', label: t('rank'), value: (r) => r.rank, numeric: true, sortable: true },
-    {
-      key: 'select',
-      label: t('select'),
-      value: () => null,
-      render: (r) => {
-        const box = h('input', {
-          type: 'checkbox',
-          value: r.assetId,
-          checked: selected.has(r.assetId),
-          'data-select': r.assetId,
-          'aria-label': t('selectAsset', { name: r.name ?? r.assetId }),
-        });
-        box.addEventListener('change', () => {
-          if (box.checked) selected.add(r.assetId);
-          else selected.delete(r.assetId);
-          onSelect();
-        });
-        return box;
-      },
-    },
-    {
-      key: 'asset',
-      label: t('asset'),
-      value: (r) => r.name ?? r.assetId,
-      render: (r) =>
-        h(
-          'span',
-          {},
-          assetLink(r.assetId, r.name),
-          h(
-            'span',
-            { class: 'asset-where' },
-            t('figAssetWhere', {
-              kind: kindLabel(r.kind),
-              region: [r.city, r.county].filter(Boolean).join(' '),
-            }),
-          ),
-        ),
-      sortable: true,
-      wrap: true,
-    },
-    {
-      key: 'status',
-      label: t('flagStatus'),
-      value: (r) => r.status,
-      render: (r) =>
-        h(
-          'span',
-          { class: 'status-cell' },
-          standingBadge(r.status, r.breachDate ? fmt.date(r.breachDate) : undefined),
-          r.rule
-            ? h(
-                'span',
-                { class: 'flag-rules' },
-                t('figRuleCounted', {
-                  rule: ruleTitle(r.rule),
-                  count: r.count === null ? '' : fmt.int(r.count),
-                  limit: r.limit === null ? '' : fmt.int(r.limit),
-                }),
-              )
-            : null,
-        ),
-      wrap: true,
-      lead: true,
-    },
+    c.count('rank', t('rank'), (r) => r.rank),
+    selectColumn(selected, onSelect),
+    assetColumn(),
+    standingColumn(ctx, ruleTitle),
     {
       key: 'case',
       label: t('caseId'),
@@ -275,22 +286,8 @@ export function workListTable(
       render: (r) => breakdown(ctx, r, ruleTitle),
       sortable: true,
     },
-    {
-      key: 'customersAffected',
-      label: t('figCustomerInterruptions'),
-      value: (r) => r.customersAffected,
-      render: (r) => fmt.int(r.customersAffected),
-      numeric: true,
-      sortable: true,
-    },
-    {
-      key: 'customerHours',
-      label: t('figCustomerHours'),
-      value: (r) => r.customerHours,
-      render: (r) => fmt.num(r.customerHours, 0),
-      numeric: true,
-      sortable: true,
-    },
+    c.int('customersAffected', t('figCustomerInterruptions'), (r) => r.customersAffected),
+    c.num('customerHours', t('figCustomerHours'), (r) => r.customerHours, 0),
     { key: 'unit', label: t('responsibleUnit'), value: (r) => r.responsibleUnit, sortable: true, wrap: true },
   ];
   return dataTable({

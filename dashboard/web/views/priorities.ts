@@ -4,39 +4,112 @@
 // CSV/XLSX exports of the same list, and "what it buys" for the rows a planner selects.
 
 import type { Row } from '../api.js';
-import type { Ctx } from '../context.js';
+import type { Ctx, RuleSetInfo, View } from '../context.js';
 import { h } from '../dom.js';
-import { CAUSE_CODES, causeLabel, kindLabel, lang, t } from '../i18n.js';
-import { type Route, replaceParams } from '../router.js';
+import { lang, t } from '../i18n.js';
+import { replaceParams } from '../router.js';
+import { figureSlot, fill, filterPanel, pageHeader, str } from './common.js';
 import { exportButtons } from './exports.js';
-import { fill, labelled, pageHeader, str } from './common.js';
+import { allOption, causeOptions, filterForm, filterSelects, kindOptions, named } from './filter-fields.js';
+import { type Filters, readFilters, withFilter } from './filters.js';
 import { type PrioritiesAnswer, weightsCard, workListTable } from './priorities-table.js';
-import type { CasesAnswer, Place } from './remediation-common.js';
-import { regionSelect } from './remediation-common.js';
+import { type CasesAnswer, type Place, regionSelect } from './remediation-common.js';
 import { type AssetName, whatItBuysSection } from './what-it-buys.js';
 
 const FILTER_KEYS = ['ruleSet', 'region', 'unit', 'kind', 'cause', 'top'] as const;
-type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+type FilterKey = (typeof FILTER_KEYS)[number];
 
-export async function renderPriorities(
+/** The work list's query: the filters, 50 rows unless told. */
+const listParams = (f: Filters<FilterKey>) => ({
+  ruleSet: f.ruleSet,
+  region: f.region,
+  unit: f.unit,
+  kind: f.kind,
+  cause: f.cause,
+  top: f.top ?? '50',
+});
+
+/** The filters' fields; the responsible units are those of the rule set's cases. */
+async function filterFields(
   ctx: Ctx,
-  main: HTMLElement,
-  route: Route,
-  signal: AbortSignal,
-): Promise<void> {
-  const { api } = ctx;
-  const filters: Filters = {};
-  for (const k of FILTER_KEYS) {
-    const v = route.params.get(k);
-    if (v) filters[k] = v;
-  }
-  const form = h('form', { class: 'filters card', 'aria-labelledby': 'pr-filters' });
-  const weightsBox = h('div', { class: 'figure-slot' });
-  const listBox = h('div', { class: 'figure-slot' });
+  o: { sets: readonly RuleSetInfo[]; places: readonly Place[]; ruleSet: string; filters: Filters<FilterKey> },
+  change: (key: FilterKey, value: string) => void,
+): Promise<HTMLElement[]> {
+  const cases = await ctx.api
+    .json<CasesAnswer>('/cases', { ruleSet: o.ruleSet })
+    .catch((): Pick<CasesAnswer, 'rows'> => ({ rows: [] }));
+  const units = [...new Set(cases.rows.map((c) => c.responsibleUnit).filter((u): u is string => !!u))].sort();
+  const [ruleSet, ...rest] = filterSelects(
+    'pr',
+    [
+      {
+        key: 'ruleSet',
+        label: t('ruleSet'),
+        options: o.sets.map((s) => [s.name, s.title[lang()]]),
+        unset: o.ruleSet,
+      },
+      { key: 'unit', label: t('responsibleUnit'), options: [allOption(), ...named(units)] },
+      { key: 'kind', label: t('kind'), options: kindOptions() },
+      { key: 'cause', label: t('cause'), options: causeOptions() },
+      { key: 'top', label: t('topN'), options: named(['10', '20', '50', '100', '200']), unset: '50' },
+    ],
+    o.filters,
+    change,
+  );
+  const region = regionSelect('pr-region', o.places, o.filters.region ?? '', (v) => change('region', v));
+  return [ruleSet as HTMLElement, region, ...rest];
+}
+
+/** The selection's count and its buttons: the top ten, none, and what the selection buys. */
+function selectionToolbar(
+  toolbar: HTMLElement,
+  o: {
+    selected: Set<string>;
+    topTen: () => string[];
+    boxes: () => Iterable<HTMLInputElement>;
+    buy: () => void;
+  },
+): () => void {
+  const draw = () => {
+    const n = o.selected.size;
+    const mark = () => {
+      for (const box of o.boxes()) box.checked = o.selected.has(box.value);
+      draw();
+    };
+    const quiet = (id: string, text: string, act: () => void) =>
+      h('button', { type: 'button', class: 'quiet', id, onclick: act }, text);
+    toolbar.replaceChildren(
+      h('span', { id: 'pr-selected', 'data-count': n, role: 'status' }, t('selectedCount', { n })),
+      quiet('pr-select-top', t('selectTop', { n: 10 }), () => {
+        for (const id of o.topTen()) o.selected.add(id);
+        mark();
+      }),
+      quiet('pr-clear', t('clearSelection'), () => {
+        o.selected.clear();
+        mark();
+      }),
+      h(
+        'button',
+        { type: 'button', class: 'primary', id: 'pr-buy', disabled: n === 0, onclick: () => o.buy() },
+        t('whatItBuys'),
+      ),
+    );
+  };
+  return draw;
+}
+
+export const renderPriorities: View = async (ctx, main, route, signal) => {
+  let filters = readFilters(route.params, FILTER_KEYS);
+  const form = filterPanel('pr-filters');
+  const weightsBox = figureSlot();
+  const listBox = figureSlot();
   const buysBox = h('div', { class: 'figure-slot', id: 'what-it-buys' });
   main.append(pageHeader(t('prioritiesTitle'), t('prioritiesIntro')), form, weightsBox, listBox, buysBox);
 
-  const [sets, assets] = await Promise.all([ctx.ruleSets(), api.arrowRows('/assets').catch((): Row[] => [])]);
+  const [sets, assets] = await Promise.all([
+    ctx.ruleSets(),
+    ctx.api.arrowRows('/assets').catch((): Row[] => []),
+  ]);
   if (signal.aborted) return;
   const places: Place[] = assets.map((r) => ({
     province: str(r['province']),
@@ -50,153 +123,57 @@ export async function renderPriorities(
     assets.map((r) => [String(r['assetId']), { name: str(r['name']), code: str(r['code']) }]),
   );
   let answer: PrioritiesAnswer | undefined;
-
   const ruleSet = () => filters.ruleSet ?? ctx.ruleSet;
-  const params = () => ({
-    ruleSet: filters.ruleSet,
-    region: filters.region,
-    unit: filters.unit,
-    kind: filters.kind,
-    cause: filters.cause,
-    top: filters.top ?? '50',
-  });
 
   const drawForm = async () => {
-    const cases = await api.json<CasesAnswer>('/cases', { ruleSet: ruleSet() }).catch(() => ({ rows: [] }));
-    const units = [
-      ...new Set(cases.rows.map((c) => c.responsibleUnit).filter((u): u is string => !!u)),
-    ].sort();
-    const all: [string, string] = ['', t('all')];
-    const change = (key: keyof Filters) => (v: string) => {
-      if (v) filters[key] = v;
-      else delete filters[key];
+    const change = (key: FilterKey, v: string) => {
+      filters = withFilter(filters, key, v);
       if (key === 'ruleSet') delete filters.unit;
       replaceParams(route, { ...filters });
       void update(key === 'ruleSet');
     };
-    form.replaceChildren(
-      h('h2', { id: 'pr-filters' }, t('filters')),
-      h(
-        'div',
-        { class: 'fields' },
-        labelled(
-          'pr-ruleSet',
-          t('ruleSet'),
-          sets.map((s): [string, string] => [s.name, s.title[lang()]]),
-          ruleSet(),
-          change('ruleSet'),
-        ),
-        regionSelect('pr-region', places, filters.region ?? '', change('region')),
-        labelled(
-          'pr-unit',
-          t('responsibleUnit'),
-          [all, ...units.map((u): [string, string] => [u, u])],
-          filters.unit ?? '',
-          change('unit'),
-        ),
-        labelled(
-          'pr-kind',
-          t('kind'),
-          [all, ['feeder', kindLabel('feeder')], ['area', kindLabel('area')]],
-          filters.kind ?? '',
-          change('kind'),
-        ),
-        labelled(
-          'pr-cause',
-          t('cause'),
-          [all, ...CAUSE_CODES.map((c): [string, string] => [c, causeLabel(c)])],
-          filters.cause ?? '',
-          change('cause'),
-        ),
-        labelled(
-          'pr-top',
-          t('topN'),
-          ['10', '20', '50', '100', '200'].map((n): [string, string] => [n, n]),
-          filters.top ?? '50',
-          change('top'),
-        ),
-      ),
-    );
+    const fields = await filterFields(ctx, { sets, places, ruleSet: ruleSet(), filters }, change);
+    form.replaceChildren(...filterForm('pr-filters', fields));
   };
 
   const toolbar = h('div', { class: 'selection', role: 'group', 'aria-label': t('selection') });
-  const drawToolbar = () => {
-    const n = selected.size;
-    const buy = h(
-      'button',
-      {
-        type: 'button',
-        class: 'primary',
-        id: 'pr-buy',
-        disabled: n === 0,
-        onclick: () => void buys(),
-      },
-      t('whatItBuys'),
-    );
-    toolbar.replaceChildren(
-      h('span', { id: 'pr-selected', 'data-count': n, role: 'status' }, t('selectedCount', { n })),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'quiet',
-          id: 'pr-select-top',
-          onclick: () => {
-            for (const r of (answer?.rows ?? []).slice(0, 10)) selected.add(r.assetId);
-            for (const box of listBox.querySelectorAll<HTMLInputElement>('input[data-select]'))
-              box.checked = selected.has(box.value);
-            drawToolbar();
-          },
-        },
-        t('selectTop', { n: 10 }),
+  const drawToolbar = selectionToolbar(toolbar, {
+    selected,
+    topTen: () => (answer?.rows ?? []).slice(0, 10).map((r) => r.assetId),
+    boxes: () => listBox.querySelectorAll<HTMLInputElement>('input[data-select]'),
+    buy: () =>
+      void whatItBuysSection(ctx, buysBox, { assetIds: [...selected], ruleSet: ruleSet(), names }, signal),
+  });
+
+  const workList = (a: PrioritiesAnswer) => {
+    const rules = sets.find((s) => s.name === a.ruleSet)?.rules ?? [];
+    const ruleTitle = (id: string) => rules.find((r) => r.id === id)?.title[lang()] ?? id;
+    const table = workListTable(ctx, a, selected, () => drawToolbar(), ruleTitle);
+    return h(
+      'section',
+      { class: 'card', 'data-name': 'work-list', 'data-ranked': a.ranked },
+      h('h2', {}, t('workList')),
+      exportButtons(
+        ctx,
+        { path: '/priorities', params: listParams(filters), name: `priorities-${ruleSet()}` },
+        t('exports'),
       ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'quiet',
-          id: 'pr-clear',
-          onclick: () => {
-            selected.clear();
-            for (const box of listBox.querySelectorAll<HTMLInputElement>('input[data-select]'))
-              box.checked = false;
-            drawToolbar();
-          },
-        },
-        t('clearSelection'),
-      ),
-      buy,
+      toolbar,
+      table,
     );
   };
-
-  const buys = () =>
-    whatItBuysSection(ctx, buysBox, { assetIds: [...selected], ruleSet: ruleSet(), names }, signal);
 
   const update = async (reloadForm: boolean) => {
     if (reloadForm) await drawForm();
     await fill(
       listBox,
       async () => {
-        answer = await api.json<PrioritiesAnswer>('/priorities', params());
+        answer = await ctx.api.json<PrioritiesAnswer>('/priorities', listParams(filters));
         for (const r of answer.rows)
           if (!names.has(r.assetId)) names.set(r.assetId, { name: r.name, code: null });
         weightsBox.replaceChildren(weightsCard(ctx, answer));
         drawToolbar();
-        const rules = sets.find((s) => s.name === answer?.ruleSet)?.rules ?? [];
-        const ruleTitle = (id: string) => rules.find((r) => r.id === id)?.title[lang()] ?? id;
-        const table = workListTable(ctx, answer, selected, () => drawToolbar(), ruleTitle);
-        return h(
-          'section',
-          { class: 'card', 'data-name': 'work-list', 'data-ranked': answer.ranked },
-          h('h2', {}, t('workList')),
-          exportButtons(
-            ctx,
-            { path: '/priorities', params: params(), name: `priorities-${ruleSet()}` },
-            t('exports'),
-          ),
-          toolbar,
-          table,
-        );
+        return workList(answer);
       },
       signal,
       true,
@@ -204,4 +181,4 @@ export async function renderPriorities(
   };
   await drawForm();
   await update(false);
-}
+};

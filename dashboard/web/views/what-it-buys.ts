@@ -10,7 +10,8 @@ import { h, svgNode } from '../dom.js';
 import { causeLabel, known, lang, t } from '../i18n.js';
 import { hoursText, targetGroupText } from '../explain.js';
 import { dataTable, figure } from '../table.js';
-import { assetLink, fill, kpi, widthOf } from './common.js';
+import { columnKit } from './columns.js';
+import { assetLink, fill, kpi, kpiRow, widthOf } from './common.js';
 
 interface Figures {
   customers: number;
@@ -113,18 +114,12 @@ export function whatItBuysSection(
   return done;
 }
 
-function buysContent(
-  ctx: Ctx,
-  a: WhatItBuysAnswer,
-  q: BuysRequest,
-  ruleTitle: (id: string) => string,
-  width: number,
-): HTMLElement {
+type Measure = 'saidi' | 'saifi';
+
+function buysKpis(ctx: Ctx, a: WhatItBuysAnswer): HTMLElement {
   const { fmt } = ctx;
   const list = a.frequentOutageList;
-  const kpis = h(
-    'div',
-    { class: 'kpis' },
+  return kpiRow(
     kpi('buys-assets', t('buysAssets'), fmt.int(a.assets.length), a.assets.length),
     kpi('buys-excluded', t('buysExcluded'), fmt.int(a.excludedEvents), a.excludedEvents),
     kpi(
@@ -136,105 +131,77 @@ function buysContent(
     ),
     kpi('buys-cleared', t('buysCleared'), fmt.int(list.clearedAtRisk.length), list.clearedAtRisk.length),
   );
-  // Two figures side by side on a wide screen, each in its own card.
-  const half = Math.min(width >= 760 ? Math.floor((width - 16) / 2) - 34 : width - 34, 620);
-  const pairs = (m: 'saidi' | 'saifi') =>
+}
+
+/** Each region's SAIDI (or SAIFI) as recorded and as if remediated: paired bars and their table. */
+function regionFigure(ctx: Ctx, a: WhatItBuysAnswer, m: Measure, width: number): HTMLElement {
+  const { fmt } = ctx;
+  const title = t(m === 'saidi' ? 'buysSaidi' : 'buysSaifi');
+  const svg = pairedBars(
     a.regions.map((r) => ({
       label: r.region.split('/').slice(-2).join(' '),
       before: r.before[m],
       after: r.after[m],
-    }));
-  const chart = (m: 'saidi' | 'saifi') =>
-    svgNode(
-      pairedBars(pairs(m), {
-        id: `buys-${m}`,
-        title: t(m === 'saidi' ? 'buysSaidi' : 'buysSaifi'),
-        width: half,
-        labelWidth: Math.min(170, Math.round(half * 0.34)),
-        beforeLabel: t('asRecorded'),
-        afterLabel: t('ifRemediated'),
-        format: (n) => fmt.num(n, 2),
-      }),
-    );
-  const num = (v: number | null, d = 2) => fmt.num(v, d);
-  const regionTable = (m: 'saidi' | 'saifi') =>
-    dataTable({
-      caption: t(m === 'saidi' ? 'buysSaidi' : 'buysSaifi'),
-      columns: [
-        { key: 'region', label: t('region'), value: (r: RegionChange) => r.region },
-        {
-          key: 'before',
-          label: t('asRecorded'),
-          value: (r) => r.before[m],
-          render: (r) => num(r.before[m]),
-          numeric: true,
-        },
-        {
-          key: 'after',
-          label: t('ifRemediated'),
-          value: (r) => r.after[m],
-          render: (r) => num(r.after[m]),
-          numeric: true,
-        },
-        {
-          key: 'change',
-          label: t('change'),
-          value: (r) => (m === 'saidi' ? r.saidiChange : r.saifiChange),
-          render: (r) => num(m === 'saidi' ? r.saidiChange : r.saifiChange),
-          numeric: true,
-        },
-      ],
-      rows: a.regions,
-      name: `buys-${m}`,
-    });
-  const targets =
-    a.targets.length > 0
-      ? dataTable({
-          caption: t('buysTargets'),
-          columns: [
-            {
-              key: 'group',
-              label: t('target'),
-              value: (x: TargetChange) =>
-                `${ruleTitle(x.rule)} · ${targetGroupText(x.group, fmt)} · ${x.year}`,
-              wrap: true,
-            },
-            {
-              key: 'before',
-              label: t('asRecorded'),
-              value: (x) =>
-                t('wordWithFigure', {
-                  word: targetWord(x.before.status),
-                  figure: hoursText(x.before.saidiHours, fmt),
-                }),
-            },
-            {
-              key: 'after',
-              label: t('ifRemediated'),
-              value: (x) =>
-                t('wordWithFigure', {
-                  word: targetWord(x.after.status),
-                  figure: hoursText(x.after.saidiHours, fmt),
-                }),
-            },
-          ],
-          rows: a.targets,
-          name: 'buys-targets',
-        })
-      : h('p', { class: 'note' }, t('buysNoTargets'));
-  const leaving =
-    list.leaving.length > 0
-      ? h(
-          'ul',
-          { class: 'leaving', 'data-name': 'buys-leaving-list' },
-          list.leaving.map((id) => h('li', { 'data-asset-id': id }, namedAsset(id, q.names.get(id)))),
-        )
-      : h(
-          'p',
-          { class: 'note', 'data-name': 'buys-leaving-list' },
-          t('buysNoneLeave', { n: list.evaluated }),
-        );
-  const assets = dataTable({
+    })),
+    {
+      id: `buys-${m}`,
+      title,
+      width,
+      labelWidth: Math.min(170, Math.round(width * 0.34)),
+      beforeLabel: t('asRecorded'),
+      afterLabel: t('ifRemediated'),
+      format: (n) => fmt.num(n, 2),
+    },
+  );
+  const c = columnKit<RegionChange>(fmt);
+  const unsorted = { sortable: false };
+  const table = dataTable({
+    caption: title,
+    columns: [
+      { key: 'region', label: t('region'), value: (r) => r.region },
+      c.num('before', t('asRecorded'), (r) => r.before[m], 2, unsorted),
+      c.num('after', t('ifRemediated'), (r) => r.after[m], 2, unsorted),
+      c.num('change', t('change'), (r) => (m === 'saidi' ? r.saidiChange : r.saifiChange), 2, unsorted),
+    ],
+    rows: a.regions,
+    name: `buys-${m}`,
+  });
+  return figure({ title, chart: svgNode(svg), table, name: `buys-${m}`, level: 'h3' });
+}
+
+/** Each target's status as recorded and as if remediated (none loaded: a note). */
+function targetsTable(ctx: Ctx, a: WhatItBuysAnswer, ruleTitle: (id: string) => string): HTMLElement {
+  const { fmt } = ctx;
+  if (a.targets.length === 0) return h('p', { class: 'note' }, t('buysNoTargets'));
+  const status = (x: Assessment) =>
+    t('wordWithFigure', { word: targetWord(x.status), figure: hoursText(x.saidiHours, fmt) });
+  return dataTable({
+    caption: t('buysTargets'),
+    columns: [
+      {
+        key: 'group',
+        label: t('target'),
+        value: (x: TargetChange) => `${ruleTitle(x.rule)} · ${targetGroupText(x.group, fmt)} · ${x.year}`,
+        wrap: true,
+      },
+      { key: 'before', label: t('asRecorded'), value: (x) => status(x.before) },
+      { key: 'after', label: t('ifRemediated'), value: (x) => status(x.after) },
+    ],
+    rows: a.targets,
+    name: 'buys-targets',
+  });
+}
+
+/** The assets named, each linked by name with its code, as a list of data-name `name`. */
+const assetList = (ids: readonly string[], names: BuysRequest['names'], name: string): HTMLElement =>
+  h(
+    'ul',
+    { class: 'leaving', 'data-name': name },
+    ids.map((id) => h('li', { 'data-asset-id': id }, namedAsset(id, names.get(id)))),
+  );
+
+function chosenAssets(a: WhatItBuysAnswer, q: BuysRequest): HTMLElement {
+  return dataTable({
     caption: t('buysChosen'),
     columns: [
       {
@@ -249,51 +216,49 @@ function buysContent(
     rows: a.assets,
     name: 'buys-assets',
   });
+}
+
+function buysContent(
+  ctx: Ctx,
+  a: WhatItBuysAnswer,
+  q: BuysRequest,
+  ruleTitle: (id: string) => string,
+  width: number,
+): HTMLElement {
+  const { fmt } = ctx;
+  const list = a.frequentOutageList;
+  const kpis = buysKpis(ctx, a);
+  // Two figures side by side on a wide screen, each in its own card.
+  const half = Math.min(width >= 760 ? Math.floor((width - 16) / 2) - 34 : width - 34, 620);
+  // The tables are made in the order they always were (they number their scroll hints).
+  const targets = targetsTable(ctx, a, ruleTitle);
+  const leaving =
+    list.leaving.length > 0
+      ? assetList(list.leaving, q.names, 'buys-leaving-list')
+      : h(
+          'p',
+          { class: 'note', 'data-name': 'buys-leaving-list' },
+          t('buysNoneLeave', { n: list.evaluated }),
+        );
+  const assets = chosenAssets(a, q);
+  const desc = t('buysDesc', {
+    causes: a.remediableCauses.map((c) => causeLabel(c)).join(t('listSep')),
+    from: fmt.dateTime(a.period.from),
+    to: fmt.dateTime(a.period.to),
+  });
   return h(
     'section',
     { class: 'card', 'data-name': 'what-it-buys', tabindex: -1 },
     h('h2', {}, t('whatItBuys')),
-    h(
-      'p',
-      { class: 'desc' },
-      t('buysDesc', {
-        causes: a.remediableCauses.map((c) => causeLabel(c)).join(t('listSep')),
-        from: fmt.dateTime(a.period.from),
-        to: fmt.dateTime(a.period.to),
-      }),
-    ),
+    h('p', { class: 'desc' }, desc),
     kpis,
-    h(
-      'div',
-      { class: 'grid2' },
-      figure({
-        title: t('buysSaidi'),
-        chart: chart('saidi'),
-        table: regionTable('saidi'),
-        name: 'buys-saidi',
-        level: 'h3',
-      }),
-      figure({
-        title: t('buysSaifi'),
-        chart: chart('saifi'),
-        table: regionTable('saifi'),
-        name: 'buys-saifi',
-        level: 'h3',
-      }),
-    ),
+    h('div', { class: 'grid2' }, regionFigure(ctx, a, 'saidi', half), regionFigure(ctx, a, 'saifi', half)),
     h('h3', {}, t('buysTargets')),
     targets,
     h('h3', {}, t('buysLeavingTitle')),
     leaving,
     list.clearedAtRisk.length > 0
-      ? [
-          h('h3', {}, t('buysCleared')),
-          h(
-            'ul',
-            { class: 'leaving', 'data-name': 'buys-cleared-list' },
-            list.clearedAtRisk.map((id) => h('li', { 'data-asset-id': id }, namedAsset(id, q.names.get(id)))),
-          ),
-        ]
+      ? [h('h3', {}, t('buysCleared')), assetList(list.clearedAtRisk, q.names, 'buys-cleared-list')]
       : null,
     assets,
   );
