@@ -69,20 +69,34 @@ export const outageCluster =
 export const estimatePassed = (r: MappedOutage, asOf: number): boolean =>
   r.estimatedRestoration !== null && Date.parse(r.estimatedRestoration) < asOf;
 
+/**
+ * A restoration estimate as shown: "pending" in words when there is none (not a dash that reads
+ * as "none coming"), the time, and when it has passed a warning in words, not by colour alone.
+ */
+export function estimateShown(
+  r: MappedOutage,
+  asOf: number,
+  fmt: Format,
+  words: { pending: string; passed: string; pendingMark: string },
+): Node | string {
+  if (r.estimatedRestoration === null) return h('span', { 'data-etr': words.pendingMark }, words.pending);
+  if (!estimatePassed(r, asOf)) return fmt.dateTime(r.estimatedRestoration);
+  return h(
+    'span',
+    { class: 'overdue-badge', 'data-etr-passed': 'true' },
+    fmt.dateTime(r.estimatedRestoration),
+    ' ',
+    h('span', { 'aria-hidden': 'true' }, '⚠ '),
+    words.passed,
+  );
+}
+
 export function outageEntry(r: MappedOutage, asOf: number, fmt: Format): PopupEntry {
-  const estimate =
-    r.estimatedRestoration === null
-      ? h('span', { 'data-etr': 'pending' }, tm('estimatePending'))
-      : estimatePassed(r, asOf)
-        ? h(
-            'span',
-            { class: 'overdue-badge', 'data-etr-passed': 'true' },
-            fmt.dateTime(r.estimatedRestoration),
-            ' ',
-            h('span', { 'aria-hidden': 'true' }, '⚠ '),
-            tm('estimatePassed'),
-          )
-        : fmt.dateTime(r.estimatedRestoration);
+  const estimate = estimateShown(r, asOf, fmt, {
+    pending: tm('estimatePending'),
+    passed: tm('estimatePassed'),
+    pendingMark: 'pending',
+  });
   return {
     title: r.assetName ?? r.assetId,
     fields: [

@@ -7,6 +7,7 @@ import type { LiveState, Row } from '../api.js';
 import { barChart, COLORS, type FeatureCollection, mapFrame } from '../charts/index.js';
 import {
   estimatePassed,
+  estimateShown,
   type MappedOutage,
   outageCluster,
   outagePoints,
@@ -403,18 +404,11 @@ export async function renderLive(
                   // An estimate already passed is marked in words, not by colour alone.
                   // No estimate yet: said so (评估中), not a dash that reads as "none coming".
                   render: (r) =>
-                    r.estimatedRestoration === null
-                      ? h('span', { 'data-etr': 'assessing' }, t('etrAssessing'))
-                      : etrPassed(r, data.asOf)
-                        ? h(
-                            'span',
-                            { class: 'overdue-badge', 'data-etr-passed': 'true' },
-                            fmt.dateTime(r.estimatedRestoration),
-                            ' ',
-                            h('span', { 'aria-hidden': 'true' }, '⚠ '),
-                            t('etrPassed'),
-                          )
-                        : fmt.dateTime(r.estimatedRestoration),
+                    estimateShown(r, data.asOf, fmt, {
+                      pending: t('etrAssessing'),
+                      passed: t('etrPassed'),
+                      pendingMark: 'assessing',
+                    }),
                   sortable: true,
                 },
               ],
