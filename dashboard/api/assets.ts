@@ -2,19 +2,16 @@
 // GET /boundaries: the region-boundary GeoJSON the utility supplies (the demo writes one).
 
 import { existsSync, readFileSync } from 'node:fs';
-import { type RequestHandler, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { readAssetsAsOf } from '../../analytics/outages/index.js';
-import { HttpError, type Role } from '../../core/index.js';
-import { type Store, sql } from '../../store/index.js';
-import { textParam, timeParam } from './query-params.js';
+import { HttpError } from '../../core/index.js';
+import { sql } from '../../store/index.js';
+import { handlersOf, type ReadDeps } from './deps.js';
+import { assetsQuery, parseQuery } from './query/index.js';
 import { sendRows } from './respond.js';
 
-export interface AssetsRouterDeps {
-  store: Store;
-  zone: string;
+export interface AssetsRouterDeps extends ReadDeps {
   boundariesFile: string;
-  requireRole: (role: Role) => RequestHandler;
-  now?: () => number;
 }
 
 export const ASSET_COLUMNS = [
@@ -38,27 +35,28 @@ export const ASSET_COLUMNS = [
   'validFrom',
 ];
 
+type Assets = AssetsRouterDeps & { query: ReturnType<typeof assetsQuery> };
+
+/** GET /assets: each asset as it stood at a time. */
+async function listAssets(c: Assets, req: Request, res: Response): Promise<void> {
+  const q = parseQuery(c.query, req.query);
+  const asOf = q.asOf ?? (c.now ?? Date.now)();
+  const assets = await readAssetsAsOf(c.store, asOf, q.kind ? sql`kind = ${q.kind}` : sql`true`);
+  const rows = assets.map((a) => ({ ...a, validFrom: new Date(a.validFrom).toISOString() }));
+  sendRows(req, res, rows, ASSET_COLUMNS, { asOf: new Date(asOf).toISOString() });
+}
+
+/** GET /boundaries: the region-boundary GeoJSON as supplied. */
+function sendBoundaries(c: Assets, _req: Request, res: Response): void {
+  if (!existsSync(c.boundariesFile)) throw new HttpError(404, 'no region boundaries supplied');
+  res.type('application/geo+json').send(readFileSync(c.boundariesFile));
+}
+
 export function assetsRouter(deps: AssetsRouterDeps): Router {
-  const router = Router();
-  const now = deps.now ?? Date.now;
+  const on = handlersOf<Assets>({ ...deps, query: assetsQuery(deps.zone) });
   const read = deps.requireRole('operator');
-
-  router.get('/assets', read, async (req, res) => {
-    const asOf = timeParam(req.query['asOf'], 'asOf', deps.zone, now());
-    const kind = textParam(req.query['kind'], 'kind');
-    if (kind !== undefined && kind !== 'feeder' && kind !== 'area') {
-      throw new HttpError(400, 'invalid kind', {
-        issues: [{ path: 'kind', message: `expected feeder or area (got "${kind}")` }],
-      });
-    }
-    const assets = await readAssetsAsOf(deps.store, asOf, kind ? sql`kind = ${kind}` : sql`true`);
-    const rows = assets.map((a) => ({ ...a, validFrom: new Date(a.validFrom).toISOString() }));
-    sendRows(req, res, rows, ASSET_COLUMNS, { asOf: new Date(asOf).toISOString() });
-  });
-
-  router.get('/boundaries', read, (_req, res) => {
-    if (!existsSync(deps.boundariesFile)) throw new HttpError(404, 'no region boundaries supplied');
-    res.type('application/geo+json').send(readFileSync(deps.boundariesFile));
-  });
+  const router = Router();
+  router.get('/assets', read, on(listAssets));
+  router.get('/boundaries', read, on(sendBoundaries));
   return router;
 }

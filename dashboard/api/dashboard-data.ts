@@ -11,9 +11,8 @@
 //       the reliability targets of the loaded rule sets, one row per value (area class).
 // The reads are analytics/outages' (daily-counts.ts, hotspots.ts); this file parses the query.
 
-import { type RequestHandler, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import {
-  type AssetScope,
   DAILY_COLUMNS,
   dailyOutageCounts,
   HOTSPOT_COLUMNS,
@@ -22,27 +21,22 @@ import {
   inScope,
 } from '../../analytics/outages/index.js';
 import type { CompiledRuleSet, TargetRule } from '../../analytics/rules/index.js';
+import { AREA_CLASSES, dayToDate, HttpError, localDay, startOfLocalDay } from '../../core/index.js';
+import { handlersOf, type ReadDeps } from './deps.js';
 import {
-  AREA_CLASSES,
-  CAUSES,
-  dayToDate,
-  HttpError,
-  localDay,
-  type Role,
-  startOfLocalDay,
-} from '../../core/index.js';
-import type { Store } from '../../store/index.js';
-import { textParam, timeParam } from './query-params.js';
+  assetScopeQuery,
+  asOfQuery,
+  dailyQuery,
+  parseQuery,
+  QueryReader,
+  targetsQuery,
+} from './query/index.js';
 import { Recent } from './recent.js';
 import { type Row, sendRows } from './respond.js';
 
 export { DAILY_COLUMNS, HOTSPOT_COLUMNS };
 
-export interface DashboardDataDeps {
-  store: Store;
-  zone: string;
-  requireRole: (role: Role) => RequestHandler;
-  now?: () => number;
+export interface DashboardDataDeps extends ReadDeps {
   /** For GET /targets; without it the list is empty. */
   ruleSets?: ReadonlyMap<string, CompiledRuleSet>;
   /** Registers work to run after each full flag evaluation (the hotspots of now are computed then). */
@@ -66,27 +60,6 @@ export const TARGET_COLUMNS = [
   'below',
   'orReductionPercent',
 ];
-
-function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T | undefined {
-  const v = textParam(value, name);
-  if (v === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new HttpError(400, `invalid ${name}`, {
-    issues: [{ path: name, message: `must be one of ${allowed.join(', ')} (got "${v}")` }],
-  });
-}
-
-function scopeOf(q: Record<string, unknown>): AssetScope {
-  return {
-    kind: oneOf(q['kind'], 'kind', ['feeder', 'area'] as const),
-    cause: oneOf(q['cause'], 'cause', CAUSES),
-    city: textParam(q['city'], 'city'),
-    county: textParam(q['county'], 'county'),
-    areaClass: oneOf(q['areaClass'], 'areaClass', AREA_CLASSES),
-    feederId: textParam(q['feederId'], 'feederId'),
-    assetId: textParam(q['assetId'], 'assetId'),
-  };
-}
 
 function targetRows(set: CompiledRuleSet, rule: TargetRule): Row[] {
   const base = {
@@ -117,36 +90,76 @@ function targetRows(set: CompiledRuleSet, rule: TargetRule): Row[] {
   }));
 }
 
-export function dashboardDataRouter(deps: DashboardDataDeps): Router {
-  const router = Router();
-  const now = deps.now ?? Date.now;
-  const read = deps.requireRole('operator');
+interface DashboardData extends DashboardDataDeps {
+  now: () => number;
+  /** the hotspots of "now", per cause filter ('' for none) */
+  recentHotspots: Recent<Hotspot[]>;
+  daily: ReturnType<typeof dailyQuery>;
+  asOf: ReturnType<typeof asOfQuery>;
+}
 
-  router.get('/outages/daily', read, async (req, res) => {
-    const to = timeParam(req.query['to'], 'to', deps.zone, now());
-    const toDay = localDay(to, deps.zone);
-    const from = timeParam(req.query['from'], 'from', deps.zone, startOfLocalDay(toDay - 364, deps.zone));
-    const fromDay = localDay(from, deps.zone);
-    if (fromDay > toDay || toDay - fromDay >= MAX_DAYS) {
-      throw new HttpError(400, 'invalid from', {
-        issues: [
-          {
-            path: 'from',
-            message: `must be on or before to and at most ${MAX_DAYS} days earlier (got "${String(req.query['from'])}")`,
-          },
-        ],
-      });
-    }
-    const f = scopeOf(req.query);
-    const rows = await dailyOutageCounts(deps.store, deps.zone, fromDay, toDay, f);
-    sendRows(req, res, rows, DAILY_COLUMNS, {
-      from: dayToDate(fromDay),
-      to: dayToDate(toDay),
-      zone: deps.zone,
-      total: rows.reduce((n, r) => n + Number(r['outages']), 0),
+/** GET /outages/daily: outages per local day, every day of the range. */
+async function listDailyCounts(c: DashboardData, req: Request, res: Response): Promise<void> {
+  const q = new QueryReader(c.daily, req.query);
+  const to = q.get('to') ?? c.now();
+  const toDay = localDay(to, c.zone);
+  const from = q.get('from') ?? startOfLocalDay(toDay - 364, c.zone);
+  const fromDay = localDay(from, c.zone);
+  if (fromDay > toDay || toDay - fromDay >= MAX_DAYS) {
+    throw new HttpError(400, 'invalid from', {
+      issues: [
+        {
+          path: 'from',
+          message: `must be on or before to and at most ${MAX_DAYS} days earlier (got "${String(req.query['from'])}")`,
+        },
+      ],
     });
+  }
+  const f = parseQuery(assetScopeQuery, req.query);
+  const rows = await dailyOutageCounts(c.store, c.zone, fromDay, toDay, f);
+  sendRows(req, res, rows, DAILY_COLUMNS, {
+    from: dayToDate(fromDay),
+    to: dayToDate(toDay),
+    zone: c.zone,
+    total: rows.reduce((n, r) => n + Number(r['outages']), 0),
   });
+}
 
+/** GET /hotspots: every asset with its outages in the trailing 365 and 60 local days. */
+async function listHotspots(c: DashboardData, req: Request, res: Response): Promise<void> {
+  const f = parseQuery(assetScopeQuery, req.query);
+  let asOf: number;
+  let rows: Hotspot[];
+  if (req.query['asOf'] === undefined) {
+    const computed = await c.recentHotspots.get(f.cause ?? '');
+    asOf = computed.at;
+    rows = computed.value.filter((r) => inScope(r, f));
+  } else {
+    asOf = parseQuery(c.asOf, req.query).asOf ?? c.now();
+    rows = await hotspots(c.store, c.zone, asOf, f);
+  }
+  const today = localDay(asOf, c.zone);
+  sendRows(req, res, rows, HOTSPOT_COLUMNS, {
+    asOf: new Date(asOf).toISOString(),
+    zone: c.zone,
+    windows: {
+      outages365: { from: dayToDate(today - 364), to: dayToDate(today) },
+      outages60: { from: dayToDate(today - 59), to: dayToDate(today) },
+    },
+    note: 'all attributed outages, before rule exclusions; ongoing ones count with their duration so far',
+  });
+}
+
+/** GET /targets: the reliability targets of the loaded rule sets, one row per value. */
+function listTargets(c: DashboardData, req: Request, res: Response): void {
+  const name = parseQuery(targetsQuery, req.query).ruleSet;
+  const sets = [...(c.ruleSets?.values() ?? [])].filter((s) => name === undefined || s.name === name);
+  const rows = sets.flatMap((s) => s.targetRules.flatMap((r) => targetRows(s, r)));
+  sendRows(req, res, rows, TARGET_COLUMNS);
+}
+
+export function dashboardDataRouter(deps: DashboardDataDeps): Router {
+  const now = deps.now ?? Date.now;
   // The hotspots of "now" take a province's whole trailing year (19 s for 2 million outages):
   // computed per cause filter, shared for a minute and served up to 15 minutes old while the
   // next is computed; the asset filters apply to those rows in memory. An explicit asOf is
@@ -159,37 +172,17 @@ export function dashboardDataRouter(deps: DashboardDataDeps): Router {
   deps.afterFullEvaluation?.(() => {
     recentHotspots.refresh('').catch(() => undefined);
   });
-
-  router.get('/hotspots', read, async (req, res) => {
-    const f = scopeOf(req.query);
-    let asOf: number;
-    let rows: Hotspot[];
-    if (req.query['asOf'] === undefined) {
-      const computed = await recentHotspots.get(f.cause ?? '');
-      asOf = computed.at;
-      rows = computed.value.filter((r) => inScope(r, f));
-    } else {
-      asOf = timeParam(req.query['asOf'], 'asOf', deps.zone, now());
-      rows = await hotspots(deps.store, deps.zone, asOf, f);
-    }
-    const today = localDay(asOf, deps.zone);
-    sendRows(req, res, rows, HOTSPOT_COLUMNS, {
-      asOf: new Date(asOf).toISOString(),
-      zone: deps.zone,
-      windows: {
-        outages365: { from: dayToDate(today - 364), to: dayToDate(today) },
-        outages60: { from: dayToDate(today - 59), to: dayToDate(today) },
-      },
-      note: 'all attributed outages, before rule exclusions; ongoing ones count with their duration so far',
-    });
+  const on = handlersOf<DashboardData>({
+    ...deps,
+    now,
+    recentHotspots,
+    daily: dailyQuery(deps.zone),
+    asOf: asOfQuery(deps.zone),
   });
-
-  router.get('/targets', read, (req, res) => {
-    const name = textParam(req.query['ruleSet'], 'ruleSet');
-    const sets = [...(deps.ruleSets?.values() ?? [])].filter((s) => name === undefined || s.name === name);
-    const rows = sets.flatMap((s) => s.targetRules.flatMap((r) => targetRows(s, r)));
-    sendRows(req, res, rows, TARGET_COLUMNS);
-  });
-
+  const read = deps.requireRole('operator');
+  const router = Router();
+  router.get('/outages/daily', read, on(listDailyCounts));
+  router.get('/hotspots', read, on(listHotspots));
+  router.get('/targets', read, on(listTargets));
   return router;
 }

@@ -4,6 +4,7 @@
 // GET /flags/fleet?ruleSet&rule&asOf: a fleet target (assets breaching a calendar-year rule,
 // per year against its base year).
 
+import { ruleSetReader } from './query/index.js';
 import { type RequestHandler, Router } from 'express';
 import {
   breachHistory,
@@ -36,17 +37,7 @@ export function flagsRouter(deps: FlagsRouterDeps): Router {
   const router = Router();
   const now = deps.now ?? Date.now;
   const read = deps.requireRole('operator');
-  const ruleSetOf = (value: unknown): CompiledRuleSet => {
-    const name = textParam(value, 'ruleSet') ?? deps.defaultRuleSet;
-    const set = deps.ruleSets.get(name);
-    if (!set) {
-      const known = [...deps.ruleSets.keys()].join(', ');
-      throw new HttpError(400, 'unknown rule set', {
-        issues: [{ path: 'ruleSet', message: `no rule set "${name}" (known: ${known})` }],
-      });
-    }
-    return set;
-  };
+  const ruleSetOf = ruleSetReader(deps, 'unknown rule set');
 
   router.get('/rule-sets', read, (req, res) => {
     const rows = [...deps.ruleSets.values()].map((s) => ({

@@ -2,13 +2,15 @@
 // rule set (先算后停), before anyone schedules it. Nothing is stored; the answer is computed from
 // the stored history, scheduled outages included.
 
-import { type RequestHandler, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import { checkPlannedOutage } from '../../analytics/flags/index.js';
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import { CAUSES, formatInZone, HttpError, parseTime, pathToString, type Role } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
+import { handlersOf } from './deps.js';
 import { jsonBody } from './json-body.js';
+import { unknownRuleSet } from './query/index.js';
 
 export interface PlannedCheckDeps {
   store: Store;
@@ -42,49 +44,46 @@ const refuse = (issues: { path: string; message: string }[]): HttpError =>
     issues,
   });
 
+async function checkPlanned(deps: PlannedCheckDeps, req: Request, res: Response): Promise<void> {
+  const parsed = requestSchema.safeParse(req.body ?? {});
+  if (!parsed.success) {
+    throw refuse(parsed.error.issues.map((i) => ({ path: pathToString(i.path), message: i.message })));
+  }
+  const body = parsed.data;
+  const start = parseTime(body.start, deps.zone);
+  if (!start.ok) throw refuse(start.issues.map((i) => ({ path: 'start', message: i.message })));
+  const names = body.ruleSets ?? [...deps.ruleSets.keys()];
+  const unknown = names.filter((n) => !deps.ruleSets.has(n));
+  if (unknown.length > 0) {
+    throw refuse(
+      unknown.map((n) => ({ path: 'ruleSets', message: unknownRuleSet(n, deps.ruleSets.keys()) })),
+    );
+  }
+  const result = await checkPlannedOutage(deps.store, {
+    assetId: body.assetId,
+    affectedAreas: body.affectedAreas,
+    start: start.value,
+    durationMinutes: body.durationMinutes,
+    customersAffected: body.customersAffected,
+    cause: body.cause,
+    ruleSets: names.flatMap((n) => deps.ruleSets.get(n) ?? []),
+    zone: deps.zone,
+  });
+  if (!result.ok)
+    throw new HttpError(404, result.issues.map((i) => i.message).join('; '), { issues: result.issues });
+  const check = result.value;
+  res.json({
+    ...check,
+    start: formatInZone(check.start, deps.zone),
+    end: formatInZone(check.end, deps.zone),
+    zone: deps.zone,
+    ruleSets: names,
+  });
+}
+
 export function plannedCheckRouter(deps: PlannedCheckDeps): Router {
+  const on = handlersOf(deps);
   const router = Router();
-  router.post(
-    '/planned-outages/check',
-    deps.requireRole('planner'),
-    ...jsonBody('256kb'),
-    async (req, res) => {
-      const parsed = requestSchema.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        throw refuse(parsed.error.issues.map((i) => ({ path: pathToString(i.path), message: i.message })));
-      }
-      const body = parsed.data;
-      const start = parseTime(body.start, deps.zone);
-      if (!start.ok) throw refuse(start.issues.map((i) => ({ path: 'start', message: i.message })));
-      const names = body.ruleSets ?? [...deps.ruleSets.keys()];
-      const unknown = names.filter((n) => !deps.ruleSets.has(n));
-      if (unknown.length > 0) {
-        const known = [...deps.ruleSets.keys()].join(', ');
-        throw refuse(
-          unknown.map((n) => ({ path: 'ruleSets', message: `no rule set "${n}" (known: ${known})` })),
-        );
-      }
-      const result = await checkPlannedOutage(deps.store, {
-        assetId: body.assetId,
-        affectedAreas: body.affectedAreas,
-        start: start.value,
-        durationMinutes: body.durationMinutes,
-        customersAffected: body.customersAffected,
-        cause: body.cause,
-        ruleSets: names.flatMap((n) => deps.ruleSets.get(n) ?? []),
-        zone: deps.zone,
-      });
-      if (!result.ok)
-        throw new HttpError(404, result.issues.map((i) => i.message).join('; '), { issues: result.issues });
-      const check = result.value;
-      res.json({
-        ...check,
-        start: formatInZone(check.start, deps.zone),
-        end: formatInZone(check.end, deps.zone),
-        zone: deps.zone,
-        ruleSets: names,
-      });
-    },
-  );
+  router.post('/planned-outages/check', deps.requireRole('planner'), ...jsonBody('256kb'), on(checkPlanned));
   return router;
 }

@@ -8,11 +8,12 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { Request, Response } from 'express';
 import iconv from 'iconv-lite';
-import { csvText } from '../../analytics/export/index.js';
-import { HttpError } from '../../core/index.js';
-import { textParam } from './query-params.js';
+import { asciiFileName, csvText, documentFileName } from '../../analytics/export/index.js';
+import { encoding } from './query/fields.js';
+import { parseParam } from './query/parse.js';
 
 export const ARROW = 'application/vnd.apache.arrow.stream';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type Row = Record<string, unknown>;
 
 export function negotiate(req: Request): 'json' | 'csv' | 'arrow' {
@@ -40,14 +41,8 @@ export const CSV_ENCODINGS = ['utf-8', 'gb18030'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
 /** The CSV encoding a request asks for with `encoding` (utf-8 when it names none). */
-export function csvEncoding(req: Request): CsvEncoding {
-  const asked = textParam(req.query['encoding'], 'encoding', 40)?.toLowerCase();
-  if (asked === undefined || asked === 'utf-8' || asked === 'utf8') return 'utf-8';
-  if (asked === 'gb18030') return 'gb18030';
-  throw new HttpError(400, 'invalid encoding', {
-    issues: [{ path: 'encoding', message: `expected utf-8 or gb18030, got "${asked}"` }],
-  });
-}
+export const csvEncoding = (req: Request): CsvEncoding =>
+  parseParam(encoding, req.query['encoding'], 'encoding');
 
 /** A CSV's bytes: UTF-8 keeps its byte-order mark; GB18030 has none (it is the code page). */
 export function encodeCsv(csv: string, encoding: CsvEncoding): Buffer {
@@ -71,6 +66,17 @@ export function contentDisposition(name: string, asciiName: string): string {
   if (name === plain) return `attachment; filename="${plain}"`;
   return `attachment; filename="${plain}"; filename*=UTF-8''${encode5987(name)}`;
 }
+
+/**
+ * A file's names by its extension: in words when there are words (频繁停电台账_云南省_2025-06.xlsx),
+ * from the ASCII `stem` otherwise, and always in ASCII beside it.
+ */
+export const fileNames =
+  (stem: string, words: readonly string[] | undefined) =>
+  (ext: string): { name: string; asciiName: string } => ({
+    name: words ? documentFileName(words, ext) : asciiFileName(stem, ext),
+    asciiName: asciiFileName(stem, ext),
+  });
 
 /** Sends a file to save: its bytes, type and names. */
 export function sendFile(

@@ -1,22 +1,25 @@
 // GET /api/v1/search?q&limit: the header search box's answers (assets and cases), strongest first.
 
-import { type RequestHandler, Router } from 'express';
-import { MAX_QUERY_CHARS, searchAll } from '../../analytics/search/index.js';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
+import { searchAll } from '../../analytics/search/index.js';
 import type { Role } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
-import { intParam, textParam } from './query-params.js';
+import { handlersOf } from './deps.js';
+import { parseQuery, searchQuery } from './query/index.js';
 
 export interface SearchDeps {
   store: Store;
   requireRole: (role: Role) => RequestHandler;
 }
 
+async function search(deps: SearchDeps, req: Request, res: Response): Promise<void> {
+  const { q = '', limit } = parseQuery(searchQuery, req.query);
+  res.json({ q, rows: await searchAll(deps.store, { text: q, limit }) });
+}
+
 export function searchRouter(deps: SearchDeps): Router {
+  const on = handlersOf(deps);
   const router = Router();
-  router.get('/search', deps.requireRole('operator'), async (req, res) => {
-    const q = textParam(req.query['q'], 'q', MAX_QUERY_CHARS) ?? '';
-    const limit = intParam(req.query['limit'], 'limit', 1, 100, 20);
-    res.json({ q, rows: await searchAll(deps.store, { text: q, limit }) });
-  });
+  router.get('/search', deps.requireRole('operator'), on(search));
   return router;
 }

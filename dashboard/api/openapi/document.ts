@@ -12,19 +12,20 @@ const DESCRIPTION = `Outage analytics for distribution grids: ingest, frequent-o
 
 A route that needs a role takes a bearer token (\`Authorization: Bearer …\`), or the dashboard’s session cookie, holding one of the roles in its \`x-roles\`; \`admin\` holds every role, \`planner\` and \`notices\` also read as \`operator\`. Lists answer JSON (\`{…, "rows": [...]}\`) by default, CSV (UTF-8 with BOM) for \`Accept: text/csv\` and an Arrow IPC stream for \`Accept: application/vnd.apache.arrow.stream\`. Errors are \`{"error", "issues": [{"path", "message"}], "requestId"}\`. Times are ISO-8601; a time without an offset is local time in the operating zone (OUTAGE_TZ).`;
 
-const TAGS: readonly { name: string; description: string }[] = [
-  { name: 'ingest', description: 'Assets, outages and warnings in; rejects and the spool' },
-  { name: 'outages', description: 'Ongoing, daily and repeated outages, hotspots' },
-  { name: 'network', description: 'Assets, boundaries, search, the live stream, who am I' },
-  { name: 'rules', description: 'Rule sets, flags, explanations, targets, the planned-outage check' },
-  { name: 'reliability', description: 'SAIFI, SAIDI and the other measures, computed in QuestDB' },
-  { name: 'remediation', description: 'Cases, the monthly ledger, disclosures, clearing to zero' },
-  { name: 'planning', description: 'The work list, what remediation buys, authority reports' },
-  { name: 'notices', description: 'Subscriptions to outage notices (webhooks and e-mail)' },
-  { name: 'session', description: 'The dashboard’s sign-in with a session cookie' },
-  { name: 'service', description: 'Health, metrics and this description' },
-  { name: 'public', description: 'Anonymous public pages (HTML, Chinese and English)' },
-];
+/** The tags, in the order the document lists them, with what each holds. */
+const TAGS: Readonly<Record<string, string>> = {
+  ingest: 'Assets, outages and warnings in; rejects and the spool',
+  outages: 'Ongoing, daily and repeated outages, hotspots',
+  network: 'Assets, boundaries, search, the live stream, who am I',
+  rules: 'Rule sets, flags, explanations, targets, the planned-outage check',
+  reliability: 'SAIFI, SAIDI and the other measures, computed in QuestDB',
+  remediation: 'Cases, the monthly ledger, disclosures, clearing to zero',
+  planning: 'The work list, what remediation buys, authority reports',
+  notices: 'Subscriptions to outage notices (webhooks and e-mail)',
+  session: 'The dashboard’s sign-in with a session cookie',
+  service: 'Health, metrics and this description',
+  public: 'Anonymous public pages (HTML, Chinese and English)',
+};
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 
@@ -162,7 +163,7 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string): O
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: { title: 'Outage analytics API', version, description: DESCRIPTION },
-    tags: TAGS.map((t) => ({ ...t })),
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       schemas: { ...bodySchemas(), ...answerSchemas() },

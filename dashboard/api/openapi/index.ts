@@ -6,5 +6,6 @@ export { type OpenApiDocument, openApiDocument } from './document.js';
 export { type FileSchema, fileSchemas, fileText } from './file-schemas.js';
 export { type JsonSchema, jsonSchemaOf } from './json-schema.js';
 export type { ApiRoute, Format, Method, QueryParam } from './route.js';
+export { paramsOf } from './query.js';
 export { openApiRouter, productVersion } from './router.js';
 export { API_ROUTES } from './table.js';

@@ -1,9 +1,11 @@
 // One row of the route table: what a route takes and answers, in the words of the code that
-// serves it. Routes check their query by hand (dashboard/api/query-params.ts and each
-// router's own helpers), so the parameters are stated here, with helpers that mirror those
-// checks: a time, a whole number within bounds, text, one of a list, a comma-separated list.
+// serves it. The query parameters of the routes in dashboard/api come from the zod schemas the
+// routes read them with (query.ts paramsOf); the few routes that still read theirs by hand
+// (flags.ts, ingest, the public pages) state them with the helpers below, which mirror
+// dashboard/api/query-params.ts.
 
 import type { Role } from '../../../core/index.js';
+import { RULE_SET_TEXT } from '../query/index.js';
 import type { BodyName } from './bodies.js';
 import { type JsonSchema, TIME_TEXT } from './json-schema.js';
 
@@ -134,43 +136,45 @@ export function oneOf(
   };
 }
 
-/** A comma-separated list, of `values` when given. */
-export function list(name: string, description: string, values?: readonly string[]): QueryParam {
-  const items: JsonSchema = values ? { type: 'string', enum: [...values] } : { type: 'string' };
-  return { name, description, required: false, list: true, schema: { type: 'array', items } };
-}
-
-/** true or false (also 1 or 0). */
-export function flag(name: string, description: string): QueryParam {
-  return {
-    name,
-    description,
-    required: false,
-    schema: { type: 'string', enum: ['true', 'false', '1', '0'] },
-  };
-}
-
-/** A number ≥ 0. */
-export function number(name: string, description: string): QueryParam {
-  return { name, description, required: false, schema: { type: 'number', minimum: 0 } };
-}
-
 // Parameters many routes share.
-export const RULE_SET = text(
-  'ruleSet',
-  'a loaded rule set, by name; default: the default rule set (OUTAGE_RULE_SET)',
-);
+export const RULE_SET = text('ruleSet', RULE_SET_TEXT);
 export const AS_OF = time('asOf', 'the time the answer is as of; default: now');
-export const LANG = oneOf('lang', 'headers and codes in words: Chinese or English', ['zh', 'en']);
-/** respond.ts csvEncoding: taken by every API route that answers CSV. */
-export const ENCODING = oneOf(
-  'encoding',
-  'the CSV’s encoding: UTF-8 with a byte-order mark, or GB18030 (Excel on Chinese Windows)',
-  ['utf-8', 'gb18030'],
-  'utf-8',
-);
-export const FORMAT = oneOf(
-  'format',
-  'a file to download instead of the negotiated answer (XLSX in Chinese unless lang says)',
-  ['json', 'csv', 'xlsx'],
-);
+
+/** What a row says beyond its method, path, tag and summary; its tag's roles unless `roles` say. */
+export type RouteMore = Omit<ApiRoute, 'method' | 'path' | 'tag' | 'summary' | 'roles'> & {
+  roles?: readonly Role[];
+};
+
+/**
+ * The rows of one tag, for the operator unless `roles` say (no roles: no token needed):
+ * `route('GET /api/v1/cases', 'Remediation cases as they stand', {…})`.
+ */
+export const routesOf =
+  (tag: string, roles: readonly Role[] = ['operator']) =>
+  (line: `${Uppercase<Method>} /${string}`, summary: string, more: RouteMore): ApiRoute => {
+    const [method = '', path = ''] = line.split(' ');
+    return { method: method.toLowerCase() as Method, path, tag, summary, roles, ...more };
+  };
+
+/** 200: a list (sendRows), JSON rows in an envelope, CSV or Arrow by Accept. */
+export const rows = (description: string): ApiRoute['ok'] => ({
+  status: 200,
+  description,
+  formats: ROWS,
+  schema: 'Rows',
+});
+
+/** 200: a frozen document, the rows by Accept or a CSV or XLSX file with `format`. */
+export const frozen = (description: string): ApiRoute['ok'] => ({
+  status: 200,
+  description,
+  formats: DOCUMENT,
+  schema: 'Rows',
+});
+
+/** 200 (or `status`): one JSON object. */
+export const json = (description: string, status: ApiRoute['ok']['status'] = 200): ApiRoute['ok'] => ({
+  status,
+  description,
+  formats: ['json'],
+});
