@@ -7,21 +7,10 @@
 import { fromWallClock, localDate } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { CompiledRuleSet, CountRule } from '../rules/index.js';
+import type { FleetYear } from '../../core/vocabulary/index.js';
 import { evaluateFlags } from './evaluate.js';
 
-export interface FleetYear {
-  year: number;
-  /** assets with a breach dated in the year */
-  assets: number;
-  /** false for the year asOf falls in: the count so far */
-  complete: boolean;
-  /** the least reduction against the base year, percent (null: no target that year) */
-  fewerPercent: number | null;
-  /** the most assets the target allows: ⌊base × (100 − fewerPercent) / 100⌋ */
-  allowed: number | null;
-  /** assets ≤ allowed (for a year in progress: so far) */
-  met: boolean | null;
-}
+export type { FleetYear };
 
 export interface FleetReport {
   ruleSet: string;

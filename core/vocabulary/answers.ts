@@ -64,3 +64,18 @@ export interface RemediationVocabulary {
   measures: { measure: Measure; label: Label }[];
   verificationMethods: { method: VerificationMethod; label: Label }[];
 }
+
+/** A year of GET /flags/fleet: the assets with a breach dated in it, against the fleet target. */
+export interface FleetYear {
+  year: number;
+  /** assets with a breach dated in the year */
+  assets: number;
+  /** false for the year asOf falls in: the count so far */
+  complete: boolean;
+  /** the least reduction against the base year, percent (null: no target that year) */
+  fewerPercent: number | null;
+  /** the most assets the target allows: ⌊base × (100 − fewerPercent) / 100⌋ */
+  allowed: number | null;
+  /** assets ≤ allowed (for a year in progress: so far) */
+  met: boolean | null;
+}

@@ -65,4 +65,10 @@ export {
   TIER_MEASURE_LABELS,
 } from './reports.js';
 export { REASON_LABELS, reasonText, STANDING_LABELS } from './rules.js';
-export { type ActiveOutage, FLAG_COLUMNS, type FlagRow, type RemediationVocabulary } from './answers.js';
+export {
+  type ActiveOutage,
+  FLAG_COLUMNS,
+  type FleetYear,
+  type FlagRow,
+  type RemediationVocabulary,
+} from './answers.js';

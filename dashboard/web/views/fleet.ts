@@ -2,19 +2,11 @@
 // outages in a calendar year, 10 % fewer in 2021 and 20 % fewer in 2022 than in 2020): per year
 // the assets that breached it, the most the target allows, met or not (a year in progress: so far).
 
+import type { FleetYear } from '../../../core/vocabulary/index.js';
 import type { Ctx, RuleInfo } from '../context.js';
 import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { dataTable } from '../table.js';
-
-interface FleetYear {
-  year: number;
-  assets: number;
-  complete: boolean;
-  fewerPercent: number | null;
-  allowed: number | null;
-  met: boolean | null;
-}
 
 /** The fleet targets of the rule set's count rules, one table each; none: no card. */
 export async function fleetCards(
