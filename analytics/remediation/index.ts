@@ -105,6 +105,7 @@ export { appendCaseEvents, readCaseEvents, readRuleSetEvents, type StoredCaseEve
 export {
   type ReportKind,
   type ReportMeta,
+  type FrozenRun,
   type ReportRun,
   type RunTrigger,
   insertRunRow,

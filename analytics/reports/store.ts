@@ -4,12 +4,18 @@
 // The earliest run of a (report, rule set, period) is the frozen one; a later one (a race of two
 // processes) is ignored, so a filed report never changes.
 
-import { insertRunRow, readFrozenRuns, waitApplied } from '../remediation/index.js';
+import {
+  type FrozenRun,
+  insertRunRow,
+  readFrozenRuns,
+  type RunTrigger,
+  waitApplied,
+} from '../remediation/index.js';
 import { insertRows, type Store, sql, ts } from '../../store/index.js';
 import type { AuthorityReport } from './periods.js';
 
 /** schedule: frozen within a day of its freeze time; catch_up: later, after downtime. */
-export type ReportTrigger = 'schedule' | 'catch_up';
+export type ReportTrigger = RunTrigger;
 
 /** What the document's header says, as frozen. */
 export interface AuthorityMeta {
@@ -22,24 +28,7 @@ export interface AuthorityMeta {
   settings: Record<string, unknown>;
 }
 
-export interface AuthorityRun {
-  report: AuthorityReport;
-  ruleSet: string;
-  period: string;
-  runId: string;
-  periodStart: number;
-  periodEnd: number;
-  /** the figures (reliability, flags, received records) are as of this instant */
-  asOf: number;
-  /** the case log is read as of this instant */
-  casesAsOf: number;
-  rows: number;
-  /** local date due with the authority; null when each row has its own (arrears notice) */
-  filingDue: string | null;
-  trigger: ReportTrigger;
-  frozenAt: number;
-  meta: AuthorityMeta;
-}
+export type AuthorityRun = FrozenRun<AuthorityReport, AuthorityMeta>;
 
 /** The frozen run of each period of a report and rule set, oldest period first. */
 export const readReportRuns = (

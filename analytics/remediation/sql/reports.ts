@@ -20,24 +20,31 @@ export interface ReportMeta {
   sourcePeriod?: string;
 }
 
-export interface ReportRun {
-  report: ReportKind;
+/**
+ * A frozen run of a document (a row of report_runs): the ledger's, the disclosure's or an
+ * authority report's (analytics/reports), each with its own names and header.
+ */
+export interface FrozenRun<Report extends string, Meta extends object> {
+  report: Report;
   ruleSet: string;
   period: string;
   runId: string;
   periodStart: number;
   periodEnd: number;
-  /** flags are as of this instant (the period's last millisecond) */
+  /** the figures (flags, reliability, records received) are as of this instant */
   asOf: number;
   /** the case log is read as of this instant */
   casesAsOf: number;
   rows: number;
-  /** local date the ledger is due with the energy authority; null for disclosures */
+  /** local date due with the authority; null when there is none (a disclosure) or each row has its own */
   filingDue: string | null;
   trigger: RunTrigger;
   frozenAt: number;
-  meta: ReportMeta;
+  meta: Meta;
 }
+
+/** A run of the ledger (flags as of the month's last millisecond) or the disclosure. */
+export type ReportRun = FrozenRun<ReportKind, ReportMeta>;
 
 export interface EntryKeys {
   assetId: string;
@@ -118,11 +125,7 @@ export async function readEntries<T>(store: Store, run: ReportRun): Promise<T[]>
 }
 
 /** The fields of a run row, shared by the ledger, the disclosure and the authority reports. */
-export type RunRowOf = Omit<ReportRun, 'report' | 'trigger' | 'meta'> & {
-  report: string;
-  trigger: string;
-  meta: object;
-};
+export type RunRowOf = FrozenRun<string, object>;
 
 /** Writes the run row (after its entries are readable) and waits until it is readable too. */
 export async function insertRunRow(store: Store, run: RunRowOf): Promise<void> {
