@@ -16,9 +16,22 @@ import { openApiRouter } from '../dashboard/api/openapi/index.js';
 import { noticesKey } from './notices/key.js';
 import { ingestRouter, spoolRouter } from '../ingest/http/index.js';
 import { Ingestor } from '../ingest/pipeline/index.js';
-import type { RouterFactory } from './app.js';
+import type { AppDeps, RouterFactory } from './app.js';
+import type { Role } from '../core/index.js';
 import { requireRole } from '../dashboard/api/middleware/auth/index.js';
 import { walCaughtUp } from '../store/index.js';
+
+/**
+ * What the routers that read take: the store, the operating zone, the rule sets in force and the
+ * default one, and the role check. A router takes the fields it declares.
+ */
+const readDeps = (d: AppDeps) => ({
+  store: d.store,
+  zone: d.config.zone,
+  ruleSets: d.ruleSets,
+  defaultRuleSet: d.config.ruleSet,
+  requireRole: (role: Role) => requireRole(d.tokens, role),
+});
 
 /** Every feature's API router, in mount order. */
 export const productRouters: readonly RouterFactory[] = [
@@ -46,70 +59,19 @@ export const productRouters: readonly RouterFactory[] = [
         ),
     }),
   (d) => spoolRouter({ writer: d.writer, requireRole: (role) => requireRole(d.tokens, role) }),
-  (d) =>
-    outagesRouter({
-      store: d.store,
-      zone: d.config.zone,
-      requireRole: (role) => requireRole(d.tokens, role),
-    }),
-  (d) =>
-    plannedCheckRouter({
-      store: d.store,
-      zone: d.config.zone,
-      ruleSets: d.ruleSets,
-      requireRole: (role) => requireRole(d.tokens, role),
-    }),
+  (d) => outagesRouter(readDeps(d)),
+  (d) => plannedCheckRouter(readDeps(d)),
   (d) => searchRouter({ store: d.store, requireRole: (role) => requireRole(d.tokens, role) }),
-  (d) =>
-    flagsRouter({
-      store: d.store,
-      zone: d.config.zone,
-      ruleSets: d.ruleSets,
-      current: d.currentFlags,
-      defaultRuleSet: d.config.ruleSet,
-      requireRole: (role) => requireRole(d.tokens, role),
-    }),
-  (d) =>
-    assetsRouter({
-      store: d.store,
-      zone: d.config.zone,
-      boundariesFile: join(d.config.dataDir, 'boundaries.geojson'),
-      requireRole: (role) => requireRole(d.tokens, role),
-    }),
-  (d) =>
-    remediationRouter({
-      store: d.store,
-      writer: d.writer,
-      zone: d.config.zone,
-      ruleSets: d.ruleSets,
-      defaultRuleSet: d.config.ruleSet,
-      requireRole: (role) => requireRole(d.tokens, role),
-    }),
+  (d) => flagsRouter({ ...readDeps(d), current: d.currentFlags }),
+  (d) => assetsRouter({ ...readDeps(d), boundariesFile: join(d.config.dataDir, 'boundaries.geojson') }),
+  (d) => remediationRouter({ ...readDeps(d), writer: d.writer }),
   (d) =>
     dashboardDataRouter({
-      store: d.store,
-      zone: d.config.zone,
-      ruleSets: d.ruleSets,
-      requireRole: (role) => requireRole(d.tokens, role),
+      ...readDeps(d),
       afterFullEvaluation: (listener) => d.currentFlags.onFullEvaluation(listener),
     }),
-  (d) =>
-    reliabilityRouter({
-      store: d.store,
-      zone: d.config.zone,
-      ruleSets: d.ruleSets,
-      defaultRuleSet: d.config.ruleSet,
-      requireRole: (role) => requireRole(d.tokens, role),
-    }),
-  (d) =>
-    prioritiesRouter({
-      store: d.store,
-      zone: d.config.zone,
-      ruleSets: d.ruleSets,
-      defaultRuleSet: d.config.ruleSet,
-      requireRole: (role) => requireRole(d.tokens, role),
-      rulesDir: d.config.rulesDir,
-    }),
+  (d) => reliabilityRouter(readDeps(d)),
+  (d) => prioritiesRouter({ ...readDeps(d), rulesDir: d.config.rulesDir }),
   (d) => {
     const router = Router();
     // Server-sent events: one "ingest" event per accepted batch.
@@ -128,14 +90,7 @@ export const productRouters: readonly RouterFactory[] = [
     });
     return router;
   },
-  (d) =>
-    reportsRouter({
-      store: d.store,
-      zone: d.config.zone,
-      ruleSets: d.ruleSets,
-      defaultRuleSet: d.config.ruleSet,
-      requireRole: (role) => requireRole(d.tokens, role),
-    }),
+  (d) => reportsRouter(readDeps(d)),
   // Outage notices (issue 17): subscriptions for webhooks and e-mail; delivery is server/notices.
   (d) =>
     subscriptionsRouter({
