@@ -174,7 +174,8 @@ function drawShell(ctx: Ctx): Shell {
               } catch {
                 // a private window without storage keeps the choice for this page only
               }
-              void route(false).then(() => document.getElementById('rule-set')?.focus());
+              document.getElementById('rule-set')?.focus(); // now, not after the load (see onLangChange)
+              void route(false);
             },
           }
         : undefined,
@@ -219,7 +220,10 @@ onLangChange(() => {
   }
   session.ctx.fmt = createFormat(session.ctx.me.zone, lang());
   session.shell = drawShell(session.ctx);
-  void route(false).then(() => document.getElementById('lang-switch')?.focus());
+  // The new shell's switch takes the focus now, not once the view has loaded: by then the
+  // person may be elsewhere on the page, and a late focus would pull them back.
+  document.getElementById('lang-switch')?.focus();
+  void route(false);
 });
 
 window.addEventListener('hashchange', () => void route(true));
