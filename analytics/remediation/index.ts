@@ -114,26 +114,7 @@ export {
   readRuns,
 } from './sql/reports.js';
 export { exclusive, waitApplied } from './sql/write.js';
-export {
-  ACTION_LABELS,
-  AREA_CLASS_LABELS,
-  CASE_ACTIONS,
-  CASE_STATUSES,
-  CAUSE_LABELS,
-  type CaseAction,
-  type CaseStatus,
-  KIND_LABELS,
-  type Label,
-  MEASURE_LABELS,
-  MEASURES,
-  type Measure,
-  STATUS_LABELS,
-  USER_ACTIONS,
-  type UserAction,
-  VERIFICATION_LABELS,
-  VERIFICATION_METHODS,
-  type VerificationMethod,
-} from './vocabulary.js';
+export * from './vocabulary.js';
 export {
   ALLOWED_FROM,
   type Decision,
