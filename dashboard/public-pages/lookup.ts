@@ -22,7 +22,7 @@ import { dayToDate } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { esc, page } from './html.js';
 import { causeWords, type Lang, LOOKUP_WORDS, langOf, WORDS } from './i18n.js';
-import { lookupForm, publicNav, type ReportSetting, reportBox } from './live.js';
+import { lookupForm, publicNav, type ReportSetting, reportBox } from './page-parts.js';
 import { estimateHtml, timeHtml } from './wording.js';
 
 export interface LookupOptions {
