@@ -1,13 +1,15 @@
 // `export-disclosure PERIOD --out DIR [--rule-set NAME]`: writes a frozen disclosure's pages
 // and downloads to DIR (export.ts), read from the configured QuestDB, the local one a running
 // product uses, or the bundled one started for the purpose. Ends with a summary (JSON on
-// stdout). Exit codes: 0 written, 1 not published (or invalid period), 2 usage.
+// stdout). Exit codes: 0 written, 1 not published (or invalid period), 2 usage, invalid rule
+// files, or no such rule set.
 
 import { parseArgs } from 'node:util';
 import { parseOrUsage } from './usage.js';
-import { formatFileIssues, loadRuleDir } from '../analytics/rules/index.js';
-import { type Config, commandStoreOptions } from '../server/config.js';
+import type { CompiledRuleSet } from '../analytics/rules/index.js';
+import { type Config, ConfigError, commandStoreOptions } from '../server/config.js';
 import type { Logger } from '../server/log.js';
+import { loadRuleSets } from '../server/rule-sets.js';
 import { connectForCommand } from '../store/index.js';
 import { ExportError, exportDisclosure } from '../dashboard/public-pages/export.js';
 
@@ -22,18 +24,8 @@ export async function runExportDisclosure(argv: string[], config: Config, log: L
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const loaded = await loadRuleDir(config.rulesDir);
-  if (!loaded.ok) {
-    process.stderr.write(`error: rule files are invalid:\n${formatFileIssues(loaded.issues)}\n`);
-    return 2;
-  }
-  const name = values['rule-set'] ?? config.ruleSet;
-  const ruleSet = loaded.value.find((s) => s.name === name);
-  if (!ruleSet) {
-    const found = loaded.value.map((s) => s.name).join(', ');
-    process.stderr.write(`error: no rule set "${name}" in ${config.rulesDir} (found: ${found})\n`);
-    return 2;
-  }
+  const ruleSet = await ruleSetNamed(values['rule-set'], config);
+  if (!ruleSet) return 2;
 
   const db = await connectForCommand(commandStoreOptions(config));
   try {
@@ -51,6 +43,24 @@ export async function runExportDisclosure(argv: string[], config: Config, log: L
     return 1;
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * The rule set `--rule-set` names (else the configured default), loaded and checked as the product
+ * loads them; undefined once the problem (files invalid, no such set) is written. Any set of the
+ * rules folder, not only those OUTAGE_RULE_SETS puts in force: a disclosure frozen under a set
+ * since retired stays exportable.
+ */
+async function ruleSetNamed(name: string | undefined, config: Config): Promise<CompiledRuleSet | undefined> {
+  try {
+    const everySet = { ...config, ruleSets: undefined };
+    const sets = await loadRuleSets(everySet, name === undefined ? undefined : { name, from: '--rule-set' });
+    return sets.get(name ?? config.ruleSet);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`error: ${err.message}\n`);
+    return undefined;
   }
 }
 

@@ -13,8 +13,8 @@ import { type Config, commandStoreOptions } from '../server/config.js';
 import type { Logger } from '../server/log.js';
 import { openWriter } from '../server/open-writer.js';
 import { connectForCommand } from '../store/index.js';
-import { detectFormat } from '../ingest/formats/index.js';
-import { loadMapping } from '../ingest/mapping/index.js';
+import { detectFormat, type Format } from '../ingest/formats/index.js';
+import { loadMapping, type Mapping } from '../ingest/mapping/index.js';
 import { RECORD_KINDS, type RecordKind } from '../ingest/schemas/index.js';
 import { ImportError, importFile } from '../ingest/import/run.js';
 
@@ -29,75 +29,93 @@ Prints a JSON summary on stdout; progress (on a terminal) and logs go to stderr.
 Exit codes: 0 every record imported, 1 some rejected (see the rejects file), 2 usage or file errors.`;
 const USAGE = `${IMPORT_USAGE.split('\n')[0]}   (import --help lists the options)`;
 
+/** An import as asked for on the command line, its arguments checked. */
+interface Asked {
+  kind: RecordKind;
+  file: string;
+  format: Format;
+  /** the mapping file's path, and the mapping read from it */
+  mappingFile: string | undefined;
+  mapping: Mapping | undefined;
+  deriveAssets: boolean;
+  rejectsFile: string | undefined;
+}
+
 export async function runImport(argv: string[], config: Config, log: Logger): Promise<number> {
+  const asked = readArguments(argv, config);
+  return asked ? importAsked(asked, config, log) : 2;
+}
+
+/** Writes a usage or file error to stderr; nothing is imported. */
+function refuse(message: string): undefined {
+  process.stderr.write(`${message}\n`);
+  return undefined;
+}
+
+/** The arguments checked (the mapping read), or undefined once the first problem is written. */
+function readArguments(argv: string[], config: Config): Asked | undefined {
   const parsed = parseOrUsage(() => parseOptions(argv), USAGE);
-  if (!parsed) return 2;
+  if (!parsed) return undefined;
   const { values, positionals } = parsed;
   const [kind, file] = positionals;
-  if (!kind || !file || positionals.length > 2) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
-    process.stderr.write(
-      `error: unknown record kind ${JSON.stringify(kind)}; expected ${RECORD_KINDS.join(', ')}\n`,
-    );
-    return 2;
-  }
+  if (!kind || !file || positionals.length > 2) return refuse(USAGE);
+  if (!isRecordKind(kind))
+    return refuse(`error: unknown record kind ${JSON.stringify(kind)}; expected ${RECORD_KINDS.join(', ')}`);
   try {
     accessSync(file, constants.R_OK);
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err);
-    process.stderr.write(`error: cannot read ${file} (${why})\n`);
-    return 2;
+    return refuse(`error: cannot read ${file} (${why})`);
   }
   const format = detectFormat(values.format ?? file);
-  if (!format.ok) {
-    process.stderr.write(`error: ${format.issues.map((i) => i.message).join('; ')}\n`);
-    return 2;
-  }
+  if (!format.ok) return refuse(`error: ${format.issues.map((i) => i.message).join('; ')}`);
   const idPrefix = values['id-prefix'];
-  if (idPrefix !== undefined && !values.mapping) {
-    process.stderr.write('error: --id-prefix needs --mapping (the mapping puts the prefix on the ids)\n');
-    return 2;
-  }
+  if (idPrefix !== undefined && !values.mapping)
+    return refuse('error: --id-prefix needs --mapping (the mapping puts the prefix on the ids)');
   const mapping = values.mapping
-    ? loadMapping(values.mapping, kind as RecordKind, config.zone, idPrefix ? { idPrefix } : {})
+    ? loadMapping(values.mapping, kind, config.zone, idPrefix ? { idPrefix } : {})
     : undefined;
-  if (mapping && !mapping.ok) {
-    process.stderr.write(`error: ${mapping.issues.map((i) => `${i.path}: ${i.message}`).join('\n  ')}\n`);
-    return 2;
-  }
-  if (values['derive-assets'] && !(mapping?.ok && mapping.value.derive.length > 0)) {
-    process.stderr.write('error: --derive-assets needs a mapping file with a "derive" section\n');
-    return 2;
-  }
+  if (mapping && !mapping.ok)
+    return refuse(`error: ${mapping.issues.map((i) => `${i.path}: ${i.message}`).join('\n  ')}`);
+  if (values['derive-assets'] && !(mapping?.ok && mapping.value.derive.length > 0))
+    return refuse('error: --derive-assets needs a mapping file with a "derive" section');
+  return {
+    kind,
+    file,
+    format: format.value,
+    mappingFile: values.mapping,
+    mapping: mapping?.ok ? mapping.value : undefined,
+    deriveAssets: values['derive-assets'] === true,
+    rejectsFile: values.rejects,
+  };
+}
 
+const isRecordKind = (kind: string): kind is RecordKind => (RECORD_KINDS as readonly string[]).includes(kind);
+
+/** The import itself, on the configured database: 0 all imported, 1 some rejected, 2 an import error. */
+async function importAsked(asked: Asked, config: Config, log: Logger): Promise<number> {
+  const { kind, file } = asked;
   const db = await connectForCommand(commandStoreOptions(config));
   const { assets, writer } = await openWriter(config, db.store, log);
-  const rejectsPath = values.rejects ?? defaultRejectsPath(file, config.dataDir);
+  const rejectsPath = asked.rejectsFile ?? defaultRejectsPath(file, config.dataDir);
   mkdirSync(dirname(rejectsPath), { recursive: true });
   const rejectsOut = createWriteStream(rejectsPath);
   const tty = process.stderr.isTTY;
   const started = Date.now();
-  log.info({ kind, file, format: format.value, mapping: values.mapping ?? null }, 'import started');
+  log.info({ kind, file, format: asked.format, mapping: asked.mappingFile ?? null }, 'import started');
   try {
     const summary = await importFile(
       { writer, assets, zone: config.zone, customersFactor: config.customersFactor },
       {
-        kind: kind as RecordKind,
+        kind,
         file: file.split('/').at(-1) ?? file,
         open: () => createReadStream(file),
-        format: format.value,
-        ...(mapping?.ok ? { mapping: mapping.value } : {}),
-        deriveAssets: values['derive-assets'] === true,
+        format: asked.format,
+        ...(asked.mapping ? { mapping: asked.mapping } : {}),
+        deriveAssets: asked.deriveAssets,
         onReject: (r) => rejectsOut.write(`${JSON.stringify(r)}\n`),
-        onProgress: ({ kind: k, read, accepted, rejected }) => {
-          if (!tty) return;
-          const rate = Math.round(read / Math.max(0.001, (Date.now() - started) / 1000));
-          process.stderr.write(
-            `\r${k}: ${read.toLocaleString('en')} records · ${rate.toLocaleString('en')}/s · ${accepted.toLocaleString('en')} accepted · ${rejected.toLocaleString('en')} rejected`,
-          );
+        onProgress: (progress) => {
+          if (tty) process.stderr.write(progressLine(progress, started));
         },
       },
     );
@@ -128,6 +146,15 @@ export async function runImport(argv: string[], config: Config, log: Logger): Pr
     await writer.close();
     await db.close();
   }
+}
+
+/** The progress on a terminal, rewritten in place: records read, the rate, accepted and rejected. */
+function progressLine(
+  p: { kind: RecordKind; read: number; accepted: number; rejected: number },
+  started: number,
+): string {
+  const rate = Math.round(p.read / Math.max(0.001, (Date.now() - started) / 1000));
+  return `\r${p.kind}: ${p.read.toLocaleString('en')} records · ${rate.toLocaleString('en')}/s · ${p.accepted.toLocaleString('en')} accepted · ${p.rejected.toLocaleString('en')} rejected`;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { ConfigError, loadConfig, projectRoot } from '../server/config.js';
+import { type Config, ConfigError, loadConfig, projectRoot } from '../server/config.js';
 import type { Logger } from '../server/log.js';
 
 const USAGE = `usage: outage <command>
@@ -59,6 +59,56 @@ function onSignals(stop: () => Promise<void>): void {
   process.on('SIGTERM', handler);
 }
 
+/** `start`: the product, until a signal stops it. */
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const { createLogger } = await import('../server/log.js');
+  const log = createLogger(config.logLevel);
+  const { startProduct } = await import('../server/runtime.js');
+  const { loadDemoIfEmpty } = await import('../server/demo.js');
+  const { productRouters } = await import('../server/routes.js');
+  const product = await startProduct(config, log, {
+    routers: productRouters,
+    ...(config.demo ? { beforeListen: loadDemoIfEmpty } : {}),
+  });
+  log.info({ url: product.url }, 'ready');
+  process.stdout.write(`\nOutage analytics is running at ${product.url}\n`);
+  if (!config.adminToken)
+    process.stdout.write(`Admin token (generated for this run): ${product.adminToken}\n\n`);
+  onSignals(product.stop);
+}
+
+/** `questdb`: the bundled QuestDB alone, until a signal stops it. */
+async function questdb(): Promise<void> {
+  const config = loadConfig();
+  const { startLocalQuestDB } = await import('../store/index.js');
+  const q = await startLocalQuestDB({
+    dataDir: join(config.dataDir, 'questdb'),
+    cacheDir: config.qdbCacheDir,
+    httpPort: config.qdbHttpPort,
+    pgPort: config.qdbPgPort,
+    heap: config.qdbHeap,
+    console: true,
+  });
+  process.stdout.write(
+    `QuestDB ${q.httpUrl} (PG wire port ${q.pgPort}; its login is in ${join(q.dataDir, 'credentials.json')})\nQDB_CLIENT_CONF="${q.clientConf}"\n`,
+  );
+  onSignals(q.stop);
+}
+
+/** A one-off command's run: its arguments, the settings, a logger on stderr; its exit code. */
+type OneOff = (argv: string[], config: Config, log: Logger) => Promise<number>;
+
+/**
+ * A one-off command (import, export-disclosure, reach): the settings, then its module, then its
+ * run, whose answer is the exit code.
+ */
+async function oneOff(argv: string[], load: () => Promise<OneOff>): Promise<void> {
+  const config = loadConfig();
+  const run = await load();
+  process.exitCode = await run(argv, config, commandLogger(config.logLevel));
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command !== undefined && HELP.includes(command)) {
@@ -70,63 +120,22 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   switch (command) {
-    case 'start': {
-      const config = loadConfig();
-      const { createLogger } = await import('../server/log.js');
-      const log = createLogger(config.logLevel);
-      const { startProduct } = await import('../server/runtime.js');
-      const { loadDemoIfEmpty } = await import('../server/demo.js');
-      const { productRouters } = await import('../server/routes.js');
-      const product = await startProduct(config, log, {
-        routers: productRouters,
-        ...(config.demo ? { beforeListen: loadDemoIfEmpty } : {}),
-      });
-      log.info({ url: product.url }, 'ready');
-      process.stdout.write(`\nOutage analytics is running at ${product.url}\n`);
-      if (!config.adminToken)
-        process.stdout.write(`Admin token (generated for this run): ${product.adminToken}\n\n`);
-      onSignals(product.stop);
-      return;
-    }
-    case 'questdb': {
-      const config = loadConfig();
-      const { startLocalQuestDB } = await import('../store/index.js');
-      const q = await startLocalQuestDB({
-        dataDir: join(config.dataDir, 'questdb'),
-        cacheDir: config.qdbCacheDir,
-        httpPort: config.qdbHttpPort,
-        pgPort: config.qdbPgPort,
-        heap: config.qdbHeap,
-        console: true,
-      });
-      process.stdout.write(
-        `QuestDB ${q.httpUrl} (PG wire port ${q.pgPort}; its login is in ${join(q.dataDir, 'credentials.json')})\nQDB_CLIENT_CONF="${q.clientConf}"\n`,
-      );
-      onSignals(q.stop);
-      return;
-    }
-    case 'export-disclosure': {
-      const config = loadConfig();
-      const { runExportDisclosure } = await import('./export-disclosure.js');
-      process.exitCode = await runExportDisclosure(rest, config, commandLogger(config.logLevel));
-      return;
-    }
+    case 'start':
+      return start();
+    case 'questdb':
+      return questdb();
+    case 'export-disclosure':
+      return oneOff(rest, async () => (await import('./export-disclosure.js')).runExportDisclosure);
     case 'import': {
       const { IMPORT_USAGE, runImport } = await import('./import.js');
       if (rest[0] === 'help' || rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(`${IMPORT_USAGE}\n`);
         return;
       }
-      const config = loadConfig();
-      process.exitCode = await runImport(rest, config, commandLogger(config.logLevel));
-      return;
+      return oneOff(rest, async () => runImport);
     }
-    case 'reach': {
-      const config = loadConfig();
-      const { runReach } = await import('./reach.js');
-      process.exitCode = await runReach(rest, config, commandLogger(config.logLevel));
-      return;
-    }
+    case 'reach':
+      return oneOff(rest, async () => (await import('./reach.js')).runReach);
     default:
       process.stderr.write(`${command ? `unknown command ${JSON.stringify(command)}\n` : ''}${USAGE}\n`);
       process.exitCode = command ? 2 : 0;

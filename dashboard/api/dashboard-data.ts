@@ -11,7 +11,7 @@
 //       the reliability targets of the loaded rule sets, one row per value (area class).
 // The reads are analytics/outages' (daily-counts.ts, hotspots.ts); this file parses the query.
 
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import {
   DAILY_COLUMNS,
   dailyOutageCounts,
@@ -22,7 +22,8 @@ import {
 } from '../../analytics/outages/index.js';
 import type { CompiledRuleSet, TargetRule } from '../../analytics/rules/index.js';
 import { AREA_CLASSES, dayToDate, HttpError, localDay, startOfLocalDay } from '../../core/index.js';
-import { handlersOf, type ReadDeps } from './deps.js';
+import type { ReadDeps } from './deps.js';
+import { operatorRoutes } from './operator-routes.js';
 import {
   assetScopeQuery,
   asOfQuery,
@@ -158,7 +159,8 @@ function listTargets(c: DashboardData, req: Request, res: Response): void {
   sendRows(req, res, rows, TARGET_COLUMNS);
 }
 
-export function dashboardDataRouter(deps: DashboardDataDeps): Router {
+/** The routes' context: the deps, the clock, the shared hotspots of now and the query schemas. */
+function dashboardDataContext(deps: DashboardDataDeps): DashboardData {
   const now = deps.now ?? Date.now;
   // The hotspots of "now" take a province's whole trailing year (19 s for 2 million outages):
   // computed per cause filter, shared for a minute and served up to 15 minutes old while the
@@ -172,15 +174,11 @@ export function dashboardDataRouter(deps: DashboardDataDeps): Router {
   deps.afterFullEvaluation?.(() => {
     recentHotspots.refresh('').catch(() => undefined);
   });
-  const on = handlersOf<DashboardData>({
-    ...deps,
-    now,
-    recentHotspots,
-    daily: dailyQuery(deps.zone),
-    asOf: asOfQuery(deps.zone),
-  });
-  const read = deps.requireRole('operator');
-  const router = Router();
+  return { ...deps, now, recentHotspots, daily: dailyQuery(deps.zone), asOf: asOfQuery(deps.zone) };
+}
+
+export function dashboardDataRouter(deps: DashboardDataDeps): Router {
+  const { router, read, on } = operatorRoutes(deps, dashboardDataContext(deps));
   router.get('/outages/daily', read, on(listDailyCounts));
   router.get('/hotspots', read, on(listHotspots));
   router.get('/targets', read, on(listTargets));

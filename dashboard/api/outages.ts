@@ -2,10 +2,11 @@
 // rejects, and a storm's restoration curve and export (outages/storm.ts), under /api/v1
 // (operator).
 
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { activeOutages, listRejects, outageHistory, repeatedPlanned } from '../../analytics/outages/index.js';
 import { HttpError } from '../../core/index.js';
-import { handlersOf, type ReadDeps } from './deps.js';
+import type { ReadDeps } from './deps.js';
+import { operatorRoutes } from './operator-routes.js';
 import { type Outages, outagesContext } from './outages/context.js';
 import { exportStorm, showCurve } from './outages/storm.js';
 import { parseQuery, QueryReader } from './query/index.js';
@@ -66,9 +67,7 @@ async function listRejected(c: Outages, req: Request, res: Response): Promise<vo
 }
 
 export function outagesRouter(deps: ReadRouterDeps): Router {
-  const on = handlersOf(outagesContext(deps));
-  const read = deps.requireRole('operator');
-  const router = Router();
+  const { router, read, on } = operatorRoutes(deps, outagesContext(deps));
   router.get('/outages/curve', read, on(showCurve));
   router.get('/outages/export', read, on(exportStorm));
   router.get('/outages/active', read, on(listActive));

@@ -8,9 +8,9 @@
 //        trailing year had not happened (operator)
 // Every answer names the weights used and where they came from. The handlers are in priorities/.
 
-import { Router } from 'express';
-import { handlersOf } from './deps.js';
+import type { Router } from 'express';
 import { jsonBody } from './json-body.js';
+import { operatorRoutes } from './operator-routes.js';
 import { type PrioritiesRouterDeps, prioritiesContext } from './priorities/context.js';
 import { showWhatItBuys } from './priorities/what-it-buys.js';
 import { showWorkList } from './priorities/work-list.js';
@@ -20,9 +20,7 @@ export type { PrioritiesRouterDeps };
 export { whatItBuysRequest } from './priorities/what-it-buys.js';
 
 export function prioritiesRouter(deps: PrioritiesRouterDeps): Router {
-  const on = handlersOf(prioritiesContext(deps));
-  const read = deps.requireRole('operator');
-  const router = Router();
+  const { router, read, on } = operatorRoutes(deps, prioritiesContext(deps));
   router.get('/priorities', read, on(showWorkList));
   router.post('/priorities/what-it-buys', read, ...jsonBody('256kb'), on(showWhatItBuys));
   return router;

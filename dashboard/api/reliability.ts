@@ -10,8 +10,8 @@
 // an Arrow IPC stream. Parameters are checked together; every problem is a {path, message}.
 // The handlers are in reliability/.
 
-import { Router } from 'express';
-import { handlersOf } from './deps.js';
+import type { Router } from 'express';
+import { operatorRoutes } from './operator-routes.js';
 import { showCauses } from './reliability/causes.js';
 import { type ReliabilityRouterDeps, reliabilityContext } from './reliability/context.js';
 import { showDailySaidi } from './reliability/daily.js';
@@ -21,9 +21,7 @@ import { showRanking } from './reliability/ranking.js';
 export type { ReliabilityRouterDeps };
 
 export function reliabilityRouter(deps: ReliabilityRouterDeps): Router {
-  const on = handlersOf(reliabilityContext(deps));
-  const read = deps.requireRole('operator');
-  const router = Router();
+  const { router, read, on } = operatorRoutes(deps, reliabilityContext(deps));
   router.get('/reliability', read, on(showReliability));
   router.get('/reliability/daily', read, on(showDailySaidi));
   router.get('/reliability/ranking', read, on(showRanking));

@@ -10,7 +10,7 @@
 // (YYYY-MM for the arrears notice). Lists answer JSON, CSV or Arrow by Accept; `lang=zh|en`
 // turns headers and codes into words; `format=xlsx` gives a workbook (zh unless lang says).
 
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import {
   AUTHORITY_REPORTS,
   type AuthorityReport,
@@ -29,8 +29,9 @@ import {
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import { fieldNames, type localize } from '../../analytics/remediation/index.js';
 import { DAY_MS, formatInZone, HttpError } from '../../core/index.js';
-import { handlersOf, type RuleSetDeps } from './deps.js';
+import type { RuleSetDeps } from './deps.js';
 import { Kept, RUN_COLUMNS, runRow, sendFrozen } from './frozen-document.js';
+import { operatorRoutes } from './operator-routes.js';
 import { QueryReader, parseQuery, ruleSetQuery, upcomingArrearsQuery } from './query/index.js';
 import { localTable, reportXlsx } from './reports/workbook.js';
 import { sendRows } from './respond.js';
@@ -150,16 +151,17 @@ async function showReport(c: Reports, req: Request, res: Response): Promise<void
   });
 }
 
+/** The routes' context: the deps, the clock, the frozen files kept, the query schemas. */
+const reportsContext = (deps: ReportsRouterDeps): Reports => ({
+  ...deps,
+  now: deps.now ?? Date.now,
+  iso: (ms) => formatInZone(ms, deps.zone),
+  files: new Kept(32),
+  queries: { ruleSet: ruleSetQuery(deps), upcoming: upcomingArrearsQuery(deps) },
+});
+
 export function reportsRouter(deps: ReportsRouterDeps): Router {
-  const on = handlersOf<Reports>({
-    ...deps,
-    now: deps.now ?? Date.now,
-    iso: (ms) => formatInZone(ms, deps.zone),
-    files: new Kept(32),
-    queries: { ruleSet: ruleSetQuery(deps), upcoming: upcomingArrearsQuery(deps) },
-  });
-  const read = deps.requireRole('operator');
-  const router = Router();
+  const { router, read, on } = operatorRoutes(deps, reportsContext(deps));
   router.get('/reports', read, on(listReports));
   router.get('/reports/arrears-notice/upcoming', read, on(listUpcomingArrears));
   router.get('/reports/:report/:period', read, on(showReport));

@@ -17,45 +17,24 @@
 // Every run is recorded in job_runs and in /metrics (its duration, and as of when it last
 // succeeded: server/metrics/jobs.ts).
 
-import cron, { type ScheduledTask } from 'node-cron';
-import {
-  type DueOutcome,
-  freezeDue,
-  type OpeningSummary,
-  openCasesFromBreaches,
-} from '../../analytics/remediation/index.js';
-import { freezeReportsDue, type ReportsDue, reportsOf } from '../../analytics/reports/index.js';
-import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import type { AppDeps } from '../app.js';
 import { productMetrics } from '../metrics/index.js';
-import { type JobRun, recordJobRun } from './runs.js';
+import {
+  type CasesResult,
+  type DueResult,
+  type FreezeResult,
+  type ReportsResult,
+  remediationJobs,
+} from './remediation.js';
+import { catchUpAtStart, scheduleJobs } from './schedule.js';
+import { serialJobs } from './serial.js';
 
+export type { CasesResult, DueResult, FreezeResult, ReportsResult, SetDue } from './remediation.js';
 export { type JobRun, readJobRuns, recordJobRun } from './runs.js';
-
-/** How old the flags of now's full evaluation may be for the case opening to use them. */
-const SHARE_FLAGS_MS = 60 * 60_000;
 
 export const JOB_NAMES = ['cases', 'ledger', 'disclosure', 'reports', 'due'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-/** What a job did for one rule set. */
-export interface SetDue {
-  cases: OpeningSummary;
-  ledger: string[];
-  disclosure: string[];
-  /** the authority reports frozen, by report (empty for a set that files none) */
-  reports: ReportsDue;
-}
-
-/** The default rule set's outcome at the top, every governing set's (the default too) by name. */
-export interface DueResult extends SetDue {
-  asOf: number;
-  ruleSets: Record<string, SetDue>;
-}
-
-export type CasesResult = OpeningSummary & { ruleSets: Record<string, OpeningSummary> };
-export type FreezeResult = DueOutcome & { ruleSets: Record<string, DueOutcome> };
-export type ReportsResult = { ruleSets: Record<string, ReportsDue> };
 export type JobResult = CasesResult | FreezeResult | ReportsResult | DueResult;
 
 export interface JobsOptions {
@@ -84,205 +63,43 @@ export interface Jobs {
 
 export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
   const clock = options.clock ?? Date.now;
-  const zone = deps.config.zone;
   const log = deps.log.child({ component: 'jobs' });
-  const metrics = productMetrics(deps).jobs;
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = serialJobs(deps.store, log, productMetrics(deps).jobs);
+  const jobs = remediationJobs(deps, serial, log);
   let stopped = false;
-
-  /** The rule sets whose cases, ledger and disclosure the jobs keep: those with count rules. */
-  const governing = (): CompiledRuleSet[] => {
-    const first = deps.ruleSets.get(deps.config.ruleSet);
-    if (!first) throw new Error(`no rule set "${deps.config.ruleSet}"`);
-    return [first, ...[...deps.ruleSets.values()].filter((s) => s !== first && s.countRules.length > 0)];
-  };
-  const byName = <T>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries);
-
-  /**
-   * Runs jobs one at a time (cron, start-up and runNow alike), recording each in job_runs and in
-   * the metrics (its duration, and as of when it last succeeded).
-   */
-  function serial<T>(job: string, now: number, fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(async () => {
-      const startedAt = Date.now();
-      const finished = (outcome: JobRun['outcome'], detail: unknown): JobRun => ({
-        job,
-        outcome,
-        asOf: now,
-        startedAt,
-        finishedAt: Date.now(),
-        detail,
-      });
-      let detail: T;
-      try {
-        detail = await fn();
-      } catch (err) {
-        log.error({ job, err: String(err) }, 'job failed');
-        const failed = finished('failed', { error: String(err) });
-        metrics.ran(failed);
-        await recordJobRun(deps.store, failed).catch(() => undefined);
-        throw err;
-      }
-      const done = finished('ok', detail);
-      metrics.ran(done);
-      // The job's work is done (and idempotent); failing to note it must not fail the job.
-      await recordJobRun(deps.store, done).catch((err: unknown) =>
-        log.warn({ job, err: String(err) }, 'job run not recorded'),
-      );
-      return detail;
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * The flags of now when they are tonight's (the full evaluation at 00:05, kept current with
-   * every ingest batch since): the nightly case opening shares that evaluation rather than
-   * running its own. A run as of another time (a catch-up, a test's clock) evaluates afresh.
-   */
-  const sharedFlags = (set: CompiledRuleSet, now: number) => {
-    const snapshot = deps.currentFlags.get(set.name);
-    return snapshot &&
-      snapshot.asOf <= now &&
-      now - snapshot.asOf <= SHARE_FLAGS_MS &&
-      snapshot.updatedAt <= now
-      ? { flags: snapshot.flags }
-      : {};
-  };
-  // One set after another: a set's failure stops the job (it is retried at the next run, and
-  // every step is idempotent), with what the sets before it did already stored.
-  const cases = (now: number): Promise<CasesResult> =>
-    serial('cases', now, async () => {
-      const done: [string, OpeningSummary][] = [];
-      for (const set of governing())
-        done.push([
-          set.name,
-          await openCasesFromBreaches(deps.store, { ruleSet: set, now, zone, ...sharedFlags(set, now) }),
-        ]);
-      return { ...done[0]![1], ruleSets: byName(done) };
-    });
-  const freeze = (now: number, report: 'ledger' | 'disclosure'): Promise<FreezeResult> =>
-    serial(report, now, async () => {
-      const done: [string, DueOutcome][] = [];
-      for (const set of governing())
-        done.push([set.name, await freezeDue(deps.store, { ruleSet: set, now, zone, reports: [report] })]);
-      return { ...done[0]![1], ruleSets: byName(done) };
-    });
-
-  const reports = (now: number): Promise<ReportsResult> =>
-    serial('reports', now, async () => {
-      const done: [string, ReportsDue][] = [];
-      for (const set of governing().filter((s) => reportsOf(s).length > 0))
-        done.push([set.name, await freezeReportsDue(deps.store, { ruleSet: set, now, zone })]);
-      return { ruleSets: byName(done) };
-    });
-
-  async function runDue(now: number): Promise<DueResult> {
-    const opened = await cases(now);
-    const ledger = await freeze(now, 'ledger');
-    const disclosure = await freeze(now, 'disclosure');
-    const filed = await reports(now);
-    const ruleSets = byName(
-      Object.keys(opened.ruleSets).map((name): [string, SetDue] => [
-        name,
-        {
-          cases: opened.ruleSets[name]!,
-          ledger: ledger.ruleSets[name]?.ledger ?? [],
-          disclosure: disclosure.ruleSets[name]?.disclosure ?? [],
-          reports: filed.ruleSets[name] ?? {},
-        },
-      ]),
-    );
-    log.info(
-      Object.fromEntries(
-        Object.entries(ruleSets).map(([name, r]) => [
-          name,
-          {
-            opened: r.cases.opened.length,
-            attached: r.cases.attached.length,
-            reopened: r.cases.reopened.length,
-            ledger: r.ledger,
-            disclosure: r.disclosure,
-            reports: r.reports,
-          },
-        ]),
-      ),
-      'remediation jobs done',
-    );
-    const { ruleSets: _, ...top } = opened;
-    return {
-      asOf: now,
-      cases: top,
-      ledger: ledger.ledger,
-      disclosure: disclosure.disclosure,
-      reports: filed.ruleSets[governing()[0]!.name] ?? {},
-      ruleSets,
-    };
-  }
 
   async function runNow(name: JobName): Promise<JobResult> {
     const now = clock();
     switch (name) {
       case 'cases':
-        return cases(now);
+        return jobs.cases(now);
       case 'ledger':
-        return freeze(now, 'ledger');
+        return jobs.freeze(now, 'ledger');
       case 'disclosure':
-        return freeze(now, 'disclosure');
+        return jobs.freeze(now, 'disclosure');
       case 'reports':
-        return reports(now);
+        return jobs.reports(now);
       case 'due':
-        return runDue(now);
+        return jobs.runDue(now);
     }
   }
 
-  const quietly = (what: string, p: Promise<unknown>) => {
-    p.catch((err: unknown) => log.warn({ err: String(err) }, `${what}: will retry at the next run`));
-  };
-  const cronLog = {
-    info: (m: string) => log.debug(m),
-    warn: (m: string) => log.warn(m),
-    error: (m: string | Error) => log.error({ err: String(m) }, 'node-cron'),
-    debug: (m: string | Error) => log.debug(String(m)),
-  };
-  const taskOptions = (name: string) => ({ timezone: zone, name, noOverlap: true, logger: cronLog });
-  const tasks: ScheduledTask[] = [];
-  if (options.cron !== false) {
-    tasks.push(
-      cron.schedule(
-        options.nightly ?? '20 0 * * *',
-        () => {
-          if (!stopped) quietly('nightly run', runDue(clock()));
-        },
-        taskOptions('remediation-nightly'),
-      ),
-      cron.schedule(
-        options.hourly ?? '50 * * * *',
-        () => {
-          if (stopped) return;
-          const now = clock();
-          quietly(
-            'hourly freeze',
-            freeze(now, 'ledger')
-              .then(() => freeze(now, 'disclosure'))
-              .then(() => reports(now)),
-          );
-        },
-        taskOptions('remediation-hourly'),
-      ),
-    );
-  }
-
+  const tasks =
+    options.cron === false
+      ? []
+      : scheduleJobs(
+          jobs,
+          {
+            zone: deps.config.zone,
+            clock,
+            running: () => !stopped,
+            nightly: options.nightly,
+            hourly: options.hourly,
+          },
+          log,
+        );
   const started =
-    options.runAtStart === false
-      ? Promise.resolve()
-      : (options.after ?? Promise.resolve())
-          .then(() => runDue(clock()))
-          .then(
-            () => undefined,
-            (err: unknown) =>
-              log.warn({ err: String(err) }, 'start-up catch-up failed: will retry at the next run'),
-          );
+    options.runAtStart === false ? Promise.resolve() : catchUpAtStart(jobs, clock, options.after, log);
 
   return {
     stop() {
@@ -290,7 +107,7 @@ export function startJobs(deps: AppDeps, options: JobsOptions = {}): Jobs {
       for (const t of tasks) void t.destroy();
     },
     runNow,
-    runDue,
+    runDue: jobs.runDue,
     started,
   };
 }

@@ -17,33 +17,41 @@ export interface ReadAtScrape<L extends string> {
 const finite = (value: number): number => (Number.isFinite(value) ? value : 0);
 
 /**
+ * A metric's configuration whose collect, at each scrape, reads every series, resets the metric
+ * and records each reading with `record`.
+ */
+function readEachScrape<L extends string, M extends { reset(): void }>(
+  registry: Registry,
+  spec: ReadAtScrape<L>,
+  record: (metric: M, labels: Partial<Record<L, string>>, value: number) => void,
+) {
+  return {
+    name: spec.name,
+    help: spec.help,
+    labelNames: spec.labelNames ?? [],
+    registers: [registry],
+    async collect(this: M) {
+      const readings = await spec.read();
+      this.reset();
+      for (const [labels, value] of readings) record(this, labels, value);
+    },
+  };
+}
+
+/**
  * A counter that mirrors a count kept elsewhere. The count starts at 0 with the process, as a
  * Prometheus counter does (rate() takes the restart as a reset).
  */
 export function counterReadAtScrape<L extends string>(registry: Registry, spec: ReadAtScrape<L>): void {
-  new Counter<L>({
-    name: spec.name,
-    help: spec.help,
-    labelNames: spec.labelNames ?? [],
-    registers: [registry],
-    async collect() {
-      const readings = await spec.read();
-      this.reset();
-      for (const [labels, value] of readings) this.inc(labels, Math.max(0, finite(value)));
-    },
-  });
+  new Counter<L>(
+    readEachScrape(registry, spec, (counter: Counter<L>, labels, value) =>
+      counter.inc(labels, Math.max(0, finite(value))),
+    ),
+  );
 }
 
 export function gaugeReadAtScrape<L extends string>(registry: Registry, spec: ReadAtScrape<L>): void {
-  new Gauge<L>({
-    name: spec.name,
-    help: spec.help,
-    labelNames: spec.labelNames ?? [],
-    registers: [registry],
-    async collect() {
-      const readings = await spec.read();
-      this.reset();
-      for (const [labels, value] of readings) this.set(labels, finite(value));
-    },
-  });
+  new Gauge<L>(
+    readEachScrape(registry, spec, (gauge: Gauge<L>, labels, value) => gauge.set(labels, finite(value))),
+  );
 }
