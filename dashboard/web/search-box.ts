@@ -5,41 +5,12 @@
 
 import type { Api } from './api.js';
 import { h } from './dom.js';
-import { kindLabel, t } from './i18n.js';
-import { href } from './router.js';
-
-interface Hit {
-  type: 'asset' | 'case';
-  id: string;
-  name: string | null;
-  kind: string;
-  assetId?: string;
-  substation: string | null;
-  code?: string;
-  places?: string[];
-  province: string | null;
-  city: string | null;
-  county: string | null;
-}
+import { t } from './i18n.js';
+import { hitDetail, hitNamed, hitTarget, hitTitle, type SearchHit, stepChoice } from './search-data.js';
 
 const DELAY_MS = 200;
 
-const target = (hit: Hit): string =>
-  hit.type === 'case' ? href('remediation', hit.id) : href('asset', hit.id);
-
-function option(hit: Hit, i: number): HTMLElement {
-  const path = [hit.province, hit.city, hit.county].filter((p) => p).join(' › ');
-  const title =
-    hit.type === 'case' ? `${t('searchCase')} ${hit.id}` : `${hit.name ?? hit.id} · ${kindLabel(hit.kind)}`;
-  const detail = [
-    hit.type === 'case' ? `${hit.name ?? hit.assetId ?? ''} · ${kindLabel(hit.kind)}` : hit.id,
-    hit.type === 'asset' && hit.code ? t('searchCode', { code: hit.code }) : '',
-    hit.type === 'asset' && hit.places?.length
-      ? t('searchPlaces', { places: hit.places.slice(0, 3).join('、') })
-      : '',
-    path,
-    hit.substation ? t('searchSubstation', { name: hit.substation }) : '',
-  ].filter((p) => p);
+function option(hit: SearchHit, i: number): HTMLElement {
   return h(
     'li',
     {
@@ -49,8 +20,8 @@ function option(hit: Hit, i: number): HTMLElement {
       'data-id': hit.id,
       'data-type': hit.type,
     },
-    h('span', { class: 'hit-title' }, title),
-    h('span', { class: 'hit-detail' }, detail.join(' · ')),
+    h('span', { class: 'hit-title' }, hitTitle(hit)),
+    h('span', { class: 'hit-detail' }, hitDetail(hit)),
   );
 }
 
@@ -72,7 +43,16 @@ function installSlashKey(): void {
   });
 }
 
-export function searchBox(api: Api): HTMLElement {
+/** The combobox's parts and what it shows: the matches and the one chosen (-1: none). */
+interface Combo {
+  input: HTMLInputElement;
+  list: HTMLElement;
+  status: HTMLElement;
+  hits: SearchHit[];
+  active: number;
+}
+
+function comboParts(): Combo {
   const input = h('input', {
     id: 'search',
     type: 'search',
@@ -91,54 +71,75 @@ export function searchBox(api: Api): HTMLElement {
     hidden: true,
   });
   const status = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
-  let hits: Hit[] = [];
-  let active = -1;
+  return { input, list, status, hits: [], active: -1 };
+}
+
+function close(c: Combo): void {
+  c.list.hidden = true;
+  c.input.setAttribute('aria-expanded', 'false');
+  c.input.removeAttribute('aria-activedescendant');
+  c.active = -1;
+}
+
+function choose(c: Combo, i: number): void {
+  c.active = i;
+  for (const [j, el] of [...c.list.querySelectorAll('[role=option]')].entries()) {
+    el.setAttribute('aria-selected', String(j === i));
+  }
+  if (i >= 0) {
+    c.input.setAttribute('aria-activedescendant', `search-opt-${i}`);
+    c.list.children[i]?.scrollIntoView({ block: 'nearest' });
+  } else c.input.removeAttribute('aria-activedescendant');
+}
+
+function openHit(c: Combo, hit: SearchHit | undefined): void {
+  if (!hit) return;
+  close(c);
+  c.input.value = '';
+  location.hash = hitTarget(hit);
+}
+
+function show(c: Combo, q: string, found: SearchHit[]): void {
+  c.hits = found;
+  c.list.replaceChildren(
+    ...(found.length > 0
+      ? found.map(option)
+      : [h('li', { class: 'none', role: 'option', 'aria-disabled': 'true' }, t('searchNone', { q }))]),
+  );
+  c.list.hidden = false;
+  c.input.setAttribute('aria-expanded', 'true');
+  c.status.textContent = found.length > 0 ? t('searchCount', { n: found.length }) : t('searchNone', { q });
+  choose(c, found.length > 0 ? 0 : -1);
+}
+
+function onKey(c: Combo, e: KeyboardEvent): void {
+  if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && c.hits.length > 0) {
+    e.preventDefault();
+    if (e.key === 'ArrowDown' && c.list.hidden) show(c, c.input.value.trim(), c.hits);
+    choose(c, stepChoice(c.active, c.hits.length, e.key));
+  } else if (e.key === 'Enter') {
+    e.preventDefault();
+    openHit(c, c.hits[Math.max(c.active, 0)]);
+  } else if (e.key === 'Escape') {
+    close(c);
+  }
+}
+
+export function searchBox(api: Api): HTMLElement {
+  const c = comboParts();
+  const { input, list } = c;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
-
-  const close = () => {
-    list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
-  const choose = (i: number) => {
-    active = i;
-    for (const [j, el] of [...list.querySelectorAll('[role=option]')].entries()) {
-      el.setAttribute('aria-selected', String(j === i));
-    }
-    if (i >= 0) {
-      input.setAttribute('aria-activedescendant', `search-opt-${i}`);
-      list.children[i]?.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
-  };
-  const open = (hit: Hit | undefined) => {
-    if (!hit) return;
-    close();
-    input.value = '';
-    location.hash = target(hit);
-  };
-  const show = (q: string, found: Hit[]) => {
-    hits = found;
-    list.replaceChildren(
-      ...(found.length > 0
-        ? found.map(option)
-        : [h('li', { class: 'none', role: 'option', 'aria-disabled': 'true' }, t('searchNone', { q }))]),
-    );
-    list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    status.textContent = found.length > 0 ? t('searchCount', { n: found.length }) : t('searchNone', { q });
-    choose(found.length > 0 ? 0 : -1);
-  };
+  // Only the answer to the latest question is shown.
   const ask = async () => {
     const q = input.value.trim();
     const mine = ++asked;
-    if (q === '') return close();
+    if (q === '') return close(c);
     try {
-      const answer = await api.json<{ rows: Hit[] }>('/search', { q }, { fresh: true });
-      if (mine === asked) show(q, answer.rows);
+      const answer = await api.json<{ rows: SearchHit[] }>('/search', { q }, { fresh: true });
+      if (mine === asked) show(c, q, answer.rows);
     } catch {
-      if (mine === asked) close();
+      if (mine === asked) close(c);
     }
   };
 
@@ -146,27 +147,13 @@ export function searchBox(api: Api): HTMLElement {
     clearTimeout(timer);
     timer = setTimeout(() => void ask(), DELAY_MS);
   });
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && hits.length > 0) {
-      e.preventDefault();
-      if (list.hidden) show(input.value.trim(), hits);
-      choose((active + 1) % hits.length);
-    } else if (e.key === 'ArrowUp' && hits.length > 0) {
-      e.preventDefault();
-      choose((active - 1 + hits.length) % hits.length);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      open(hits[Math.max(active, 0)]);
-    } else if (e.key === 'Escape') {
-      close();
-    }
-  });
-  input.addEventListener('blur', () => setTimeout(close, 150));
+  input.addEventListener('keydown', (e) => onKey(c, e));
+  input.addEventListener('blur', () => setTimeout(() => close(c), 150));
   list.addEventListener('mousedown', (e) => {
     const li = (e.target as HTMLElement).closest('li[data-id]');
     if (!li) return;
     e.preventDefault();
-    open(hits.find((x) => x.id === li.getAttribute('data-id') && x.type === li.getAttribute('data-type')));
+    openHit(c, hitNamed(c.hits, li.getAttribute('data-id'), li.getAttribute('data-type')));
   });
   installSlashKey();
   return h(
@@ -175,6 +162,6 @@ export function searchBox(api: Api): HTMLElement {
     h('label', { for: 'search', class: 'sr-only' }, t('searchLabel')),
     input,
     list,
-    status,
+    c.status,
   );
 }

@@ -8,26 +8,25 @@ import type { Ctx, RuleSetInfo, View } from '../context.js';
 import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { replaceParams } from '../router.js';
-import { figureSlot, fill, filterPanel, pageHeader, str } from './common.js';
+import { figureSlot, fill, filterPanel, pageHeader } from './common.js';
 import { exportButtons } from './exports.js';
 import { allOption, causeOptions, filterForm, filterSelects, kindOptions, named } from './filter-fields.js';
-import { type Filters, readFilters, withFilter } from './filters.js';
+import { type Filters, readFilters } from './filters.js';
+import {
+  addListNames,
+  assetNames,
+  FILTER_KEYS,
+  type FilterKey,
+  listParams,
+  placesOf,
+  responsibleUnits,
+  ruleTitleIn,
+  topIds,
+  withPrioritiesFilter,
+} from './priorities-data.js';
 import { type PrioritiesAnswer, weightsCard, workListTable } from './priorities-table.js';
 import { type CasesAnswer, type Place, regionSelect } from './remediation-common.js';
-import { type AssetName, whatItBuysSection } from './what-it-buys.js';
-
-const FILTER_KEYS = ['ruleSet', 'region', 'unit', 'kind', 'cause', 'top'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-
-/** The work list's query: the filters, 50 rows unless told. */
-const listParams = (f: Filters<FilterKey>) => ({
-  ruleSet: f.ruleSet,
-  region: f.region,
-  unit: f.unit,
-  kind: f.kind,
-  cause: f.cause,
-  top: f.top ?? '50',
-});
+import { whatItBuysSection } from './what-it-buys.js';
 
 /** The filters' fields; the responsible units are those of the rule set's cases. */
 async function filterFields(
@@ -38,7 +37,7 @@ async function filterFields(
   const cases = await ctx.api
     .json<CasesAnswer>('/cases', { ruleSet: o.ruleSet })
     .catch((): Pick<CasesAnswer, 'rows'> => ({ rows: [] }));
-  const units = [...new Set(cases.rows.map((c) => c.responsibleUnit).filter((u): u is string => !!u))].sort();
+  const units = responsibleUnits(cases.rows);
   const [ruleSet, ...rest] = filterSelects(
     'pr',
     [
@@ -98,86 +97,96 @@ function selectionToolbar(
   return draw;
 }
 
-export const renderPriorities: View = async (ctx, main, route, signal) => {
-  let filters = readFilters(route.params, FILTER_KEYS);
-  const form = filterPanel('pr-filters');
-  const weightsBox = figureSlot();
-  const listBox = figureSlot();
-  const buysBox = h('div', { class: 'figure-slot', id: 'what-it-buys' });
-  main.append(pageHeader(t('prioritiesTitle'), t('prioritiesIntro')), form, weightsBox, listBox, buysBox);
+/** The page's frame: the filters, then the weights, the work list and what the selection buys. */
+function prioritiesPage(main: HTMLElement) {
+  const page = {
+    form: filterPanel('pr-filters'),
+    weights: figureSlot(),
+    list: figureSlot(),
+    buys: h('div', { class: 'figure-slot', id: 'what-it-buys' }),
+  };
+  main.append(
+    pageHeader(t('prioritiesTitle'), t('prioritiesIntro')),
+    page.form,
+    page.weights,
+    page.list,
+    page.buys,
+  );
+  return page;
+}
 
+/** The work list's card: its exports, the selection's toolbar and the table. */
+function workListCard(
+  ctx: Ctx,
+  a: PrioritiesAnswer,
+  o: {
+    sets: readonly RuleSetInfo[];
+    selected: Set<string>;
+    toolbar: HTMLElement;
+    onSelect: () => void;
+    exported: { params: ReturnType<typeof listParams>; ruleSet: string };
+  },
+): HTMLElement {
+  const ruleTitle = (id: string) => ruleTitleIn(o.sets, a.ruleSet, id, lang());
+  const table = workListTable(ctx, a, o.selected, o.onSelect, ruleTitle);
+  return h(
+    'section',
+    { class: 'card', 'data-name': 'work-list', 'data-ranked': a.ranked },
+    h('h2', {}, t('workList')),
+    exportButtons(
+      ctx,
+      { path: '/priorities', params: o.exported.params, name: `priorities-${o.exported.ruleSet}` },
+      t('exports'),
+    ),
+    o.toolbar,
+    table,
+  );
+}
+
+export const renderPriorities: View = async (ctx, main, route, signal) => {
+  let filters: Filters<FilterKey> = readFilters(route.params, FILTER_KEYS);
+  const page = prioritiesPage(main);
   const [sets, assets] = await Promise.all([
     ctx.ruleSets(),
     ctx.api.arrowRows('/assets').catch((): Row[] => []),
   ]);
   if (signal.aborted) return;
-  const places: Place[] = assets.map((r) => ({
-    province: str(r['province']),
-    city: str(r['city']),
-    county: str(r['county']),
-  }));
+  const places: Place[] = placesOf(assets);
   const selected = new Set<string>();
   // Every asset's name and equipment code, so what it buys names the assets that leave the
   // list even when the work list does not show them.
-  const names = new Map<string, AssetName>(
-    assets.map((r) => [String(r['assetId']), { name: str(r['name']), code: str(r['code']) }]),
-  );
+  const names = assetNames(assets);
   let answer: PrioritiesAnswer | undefined;
   const ruleSet = () => filters.ruleSet ?? ctx.ruleSet;
 
   const drawForm = async () => {
     const change = (key: FilterKey, v: string) => {
-      filters = withFilter(filters, key, v);
-      if (key === 'ruleSet') delete filters.unit;
+      filters = withPrioritiesFilter(filters, key, v);
       replaceParams(route, { ...filters });
       void update(key === 'ruleSet');
     };
     const fields = await filterFields(ctx, { sets, places, ruleSet: ruleSet(), filters }, change);
-    form.replaceChildren(...filterForm('pr-filters', fields));
+    page.form.replaceChildren(...filterForm('pr-filters', fields));
   };
-
   const toolbar = h('div', { class: 'selection', role: 'group', 'aria-label': t('selection') });
   const drawToolbar = selectionToolbar(toolbar, {
     selected,
-    topTen: () => (answer?.rows ?? []).slice(0, 10).map((r) => r.assetId),
-    boxes: () => listBox.querySelectorAll<HTMLInputElement>('input[data-select]'),
+    topTen: () => topIds(answer, 10),
+    boxes: () => page.list.querySelectorAll<HTMLInputElement>('input[data-select]'),
     buy: () =>
-      void whatItBuysSection(ctx, buysBox, { assetIds: [...selected], ruleSet: ruleSet(), names }, signal),
+      void whatItBuysSection(ctx, page.buys, { assetIds: [...selected], ruleSet: ruleSet(), names }, signal),
   });
-
-  const workList = (a: PrioritiesAnswer) => {
-    const rules = sets.find((s) => s.name === a.ruleSet)?.rules ?? [];
-    const ruleTitle = (id: string) => rules.find((r) => r.id === id)?.title[lang()] ?? id;
-    const table = workListTable(ctx, a, selected, () => drawToolbar(), ruleTitle);
-    return h(
-      'section',
-      { class: 'card', 'data-name': 'work-list', 'data-ranked': a.ranked },
-      h('h2', {}, t('workList')),
-      exportButtons(
-        ctx,
-        { path: '/priorities', params: listParams(filters), name: `priorities-${ruleSet()}` },
-        t('exports'),
-      ),
-      toolbar,
-      table,
-    );
-  };
-
   const update = async (reloadForm: boolean) => {
     if (reloadForm) await drawForm();
-    await fill(
-      listBox,
-      async () => {
-        answer = await ctx.api.json<PrioritiesAnswer>('/priorities', listParams(filters));
-        for (const r of answer.rows)
-          if (!names.has(r.assetId)) names.set(r.assetId, { name: r.name, code: null });
-        weightsBox.replaceChildren(weightsCard(ctx, answer));
-        drawToolbar();
-        return workList(answer);
-      },
-      signal,
-      true,
-    );
+    const load = async () => {
+      answer = await ctx.api.json<PrioritiesAnswer>('/priorities', listParams(filters));
+      addListNames(names, answer.rows);
+      page.weights.replaceChildren(weightsCard(ctx, answer));
+      drawToolbar();
+      const exported = { params: listParams(filters), ruleSet: ruleSet() };
+      return workListCard(ctx, answer, { sets, selected, toolbar, onSelect: () => drawToolbar(), exported });
+    };
+    await fill(page.list, load, signal, true);
   };
   await drawForm();
   await update(false);
