@@ -2,6 +2,7 @@
 // measure, each row with its share of the region's total and the cumulative share up to it.
 // Pure functions over the figures the SQL returns (sql.ts).
 
+import { compareNullLast } from '../../core/order.js';
 import { CAUSES, type Cause } from '../../core/domain.js';
 import { RESPONSIBILITIES, type Responsibility, responsibilityOf } from './responsibility.js';
 
@@ -105,19 +106,7 @@ export function paretoOrder<T extends Figures & { region: string | null }>(
     list,
     total: list.reduce((n, r) => n + measureOf(r, by), 0),
   }));
-  regions.sort(
-    (a, b) =>
-      b.total - a.total ||
-      (a.region === null
-        ? 1
-        : b.region === null
-          ? -1
-          : a.region < b.region
-            ? -1
-            : a.region > b.region
-              ? 1
-              : 0),
-  );
+  regions.sort((a, b) => b.total - a.total || compareNullLast(a.region, b.region));
   const out: (T & ParetoPlace)[] = [];
   for (const { list, total } of regions) {
     const sorted = [...list].sort((a, b) => measureOf(b, by) - measureOf(a, by) || tie(a, b));

@@ -2,6 +2,7 @@
 // at once: evaluated in full at start and nightly (each full run's breaches go to breach_log),
 // and for the touched assets after each ingest batch (a feeder's outages reach its areas).
 
+import { compareText } from '../../core/order.js';
 import type { Flag } from '../rules/index.js';
 import type { CompiledRuleSet } from '../rules/index.js';
 import { type Store, walCaughtUp } from '../../store/index.js';
@@ -23,7 +24,7 @@ export interface CurrentFlagsSnapshot {
 const FULL_BEYOND = 50_000;
 
 const byAssetThenRule = (a: Flag, b: Flag): number =>
-  a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+  compareText(a.assetId, b.assetId) || compareText(a.rule, b.rule);
 
 export class CurrentFlags {
   private readonly snapshots = new Map<string, CurrentFlagsSnapshot>();

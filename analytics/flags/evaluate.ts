@@ -1,6 +1,7 @@
 // Flags as of a time, computed in QuestDB: one query per count rule (sql.ts), assembled into
 // the same Flag records as the reference evaluator.
 
+import { compareText } from '../../core/order.js';
 import { dayToDate, localDay } from '../../core/index.js';
 import type { AssetKind } from '../../core/index.js';
 import { readAssetVersions, type Sql, type Store, sql, walCaughtUp } from '../../store/index.js';
@@ -48,8 +49,6 @@ async function firstKinds(
   }
   return kinds;
 }
-
-const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Rows grouped by asset, each group in seq order (the query returns them in no set order). */
 function byAsset(rows: readonly FlagRow[]): FlagRow[][] {
@@ -193,7 +192,7 @@ function inAssetOrder(flags: readonly Flag[]): Flag[] {
   const out: Flag[] = [];
   for (const id of [...byId.keys()].sort()) {
     const list = byId.get(id)!;
-    if (list.length > 1) list.sort((a, b) => ordinal(a.rule, b.rule));
+    if (list.length > 1) list.sort((a, b) => compareText(a.rule, b.rule));
     out.push(...list);
   }
   return out;

@@ -8,6 +8,7 @@ export { type AssetsHistory, readAssetsHistory } from './history-of.js';
 export {
   checkPlannedOutage,
   type PlannedCheck,
+  type PlannedCheckAnswer,
   type PlannedCheckInput,
   type TargetImpact,
 } from './planned-check.js';

@@ -76,6 +76,16 @@ export interface PlannedCheck {
   targets: TargetImpact[];
 }
 
+/** POST /planned-outages/check's answer: the check with its instants in the operating zone. */
+export type PlannedCheckAnswer = Omit<PlannedCheck, 'start' | 'end'> & {
+  /** ISO-8601 with the zone's offset */
+  start: string;
+  end: string;
+  zone: string;
+  /** the rule sets it was checked under */
+  ruleSets: string[];
+};
+
 const versionAt = (versions: readonly Asset[], t: number): Asset | undefined => {
   let found = versions[0];
   for (const v of versions) if (v.validFrom <= t) found = v;

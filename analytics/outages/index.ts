@@ -31,6 +31,8 @@ export {
   stormTable,
 } from './storm-export.js';
 export {
+  type CurveAnswer,
+  type CurvePointAnswer,
   currentEventWindow,
   MAX_STORM_DAYS,
   ongoingStarts,

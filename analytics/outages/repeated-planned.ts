@@ -4,6 +4,7 @@
 // from the attribution kept at write, so an area's run holds its own planned outages and those
 // of its feeder that reached it.
 
+import { compareText } from '../../core/order.js';
 import { formatInZone, localDay } from '../../core/index.js';
 import { type Store, sql, ts } from '../../store/index.js';
 
@@ -69,7 +70,7 @@ export async function repeatedPlanned(store: Store, q: RepeatedPlannedQuery): Pr
         WHERE planned AND NOT deleted AND start >= ${ts(q.from)} AND start < ${ts(q.to)}
       )
     ) WHERE gap_before <= ${window} OR gap_after <= ${window}`);
-  rows.sort((a, b) => (a.asset_id < b.asset_id ? -1 : a.asset_id > b.asset_id ? 1 : a.start - b.start));
+  rows.sort((a, b) => compareText(a.asset_id, b.asset_id) || a.start - b.start);
   const runs: RepeatedPlanned[] = [];
   let run: { rows: Row[] } | undefined;
   const close = () => {

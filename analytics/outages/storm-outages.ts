@@ -4,9 +4,10 @@
 // it stood at `to` (name, equipment code, region path). Also what "the current event" is when
 // the window is not given: from the start of the earliest outage still ongoing.
 
+import { compareText } from '../../core/order.js';
 import { DAY_MS, type Restoration } from '../../core/index.js';
 import { type Store, sql, ts } from '../../store/index.js';
-import { type CurveOutage, inRegion } from './restoration-curve.js';
+import { type CurveOutage, inRegion, type RestorationCurve } from './restoration-curve.js';
 import { type AssetPlaceColumns, type OutageColumns, restorationSteps } from './row.js';
 
 /** One outage of the window with what the curve and the export read of it. */
@@ -69,7 +70,7 @@ export async function stormOutages(
   return rows
     .map(outageOf)
     .filter((o) => inRegion(o, q.region))
-    .sort((a, b) => a.start - b.start || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+    .sort((a, b) => a.start - b.start || compareText(a.eventId, b.eventId));
 }
 
 /** Starts of the outages ongoing at `at` (begun by then, no end or an end after it), in the region. */
@@ -91,6 +92,23 @@ export interface StormWindow {
   /** how `from` was chosen */
   basis: 'requested' | 'earliest-ongoing' | 'last-24h';
 }
+
+/** A point of the curve as GET /outages/curve sends it: the instant in the operating zone. */
+export type CurvePointAnswer = { at: string; customersOut: number };
+
+/** GET /outages/curve: the window, the curve's totals, and its points with instants as text. */
+export type CurveAnswer = Omit<RestorationCurve, 'from' | 'to' | 'stepMs' | 'points' | 'samples' | 'peak'> & {
+  from: string;
+  to: string;
+  basis: StormWindow['basis'];
+  zone: string;
+  region: string | null;
+  stepMinutes: number;
+  peak: CurvePointAnswer | null;
+  samples: CurvePointAnswer[];
+  /** the exact step curve */
+  rows: CurvePointAnswer[];
+};
 
 /**
  * "The current event" up to `to`: from the start of the earliest outage still ongoing then, or

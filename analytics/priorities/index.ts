@@ -82,9 +82,9 @@ export {
 export { type Period, regionDims, regionLabel } from './sql/figures.js';
 export { type PriorityList, priorityList } from './sql/list.js';
 export { assessTargets, type RuleTargets, type TargetGroup } from './sql/targets.js';
+export type { ListChange } from './sql/list-change.js';
 export {
   type ChosenAsset,
-  type ListChange,
   type RegionChange,
   type TargetChange,
   type WhatItBuys,

@@ -2,6 +2,7 @@
 // in words and as data (basis-codes.ts). Pure functions of an asset's facts; the score is
 // their weighted sum (score.ts).
 
+import { compareText } from '../../core/order.js';
 import { dateToDay } from '../../core/time.js';
 import type { BasisCode, BasisParams, BasisUnit, CodedBasis } from './basis-codes.js';
 import type { OpenCase, RuleStanding, TargetStanding } from './facts.js';
@@ -37,7 +38,7 @@ export function topStanding(standings: readonly RuleStanding[]): RuleStanding | 
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       (b.breachDate ?? '').localeCompare(a.breachDate ?? '') ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+      compareText(a.rule, b.rule),
   );
   return sorted[0] ?? null;
 }

@@ -3,6 +3,7 @@
 // are simply weight × value. Customers affected and customer-hours are relative to the largest
 // among the scored assets; everything else stands on the asset's own facts.
 
+import { compareText } from '../../core/order.js';
 import type { CodedBasis } from './basis-codes.js';
 import type { AssetFacts } from './facts.js';
 import {
@@ -123,7 +124,7 @@ export function compareScored(a: Scored, b: Scored): number {
     b.score - a.score ||
     sa - sb ||
     b.facts.customerHours - a.facts.customerHours ||
-    (a.facts.assetId < b.facts.assetId ? -1 : a.facts.assetId > b.facts.assetId ? 1 : 0)
+    compareText(a.facts.assetId, b.facts.assetId)
   );
 }
 

@@ -49,6 +49,28 @@ export interface CaseFields {
   noActionReason?: string;
 }
 export type FieldName = keyof CaseFields;
+
+/** The fields of the plan (整治方案) that approve_plan approves, in the order a case shows them. */
+export const PLAN_FIELD_ORDER = [
+  'causeAnalysis',
+  'measures',
+  'measuresNote',
+  'noActionReason',
+  'responsibleUnit',
+  'responsiblePerson',
+  'plannedStart',
+  'plannedEnd',
+] as const satisfies readonly FieldName[];
+
+/** The fields of one round of work (a reopened case starts them afresh), in order. */
+export const ROUND_FIELD_ORDER = [
+  'actualStart',
+  'actualEnd',
+  'verification',
+] as const satisfies readonly FieldName[];
+
+/** Every field a case records, in the order it shows them: the plan, then the round of work. */
+export const CASE_FIELD_ORDER = [...PLAN_FIELD_ORDER, ...ROUND_FIELD_ORDER] as const;
 /** A change of fields: a value sets the field, null clears it. */
 export type FieldChanges = { [K in FieldName]?: CaseFields[K] | null };
 

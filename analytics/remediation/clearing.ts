@@ -28,18 +28,30 @@ export interface ClearingPoint {
   asOf: number;
 }
 
-export type ClearingRow = { date: string } & Partial<Record<ClearingKey, string | null>> & {
-    /** not closed (open, plan approved, in progress or in observation) */
-    open: number;
-    overdue: number;
-    observation: number;
-    /** closed so far */
-    closed: number;
-    /** opened during the step */
-    opened: number;
-    /** closed during the step */
-    closedInStep: number;
-  };
+/** What a clearing point counts (the columns after the date and groups, in their order). */
+export type ClearingCounts = {
+  /** not closed (open, plan approved, in progress or in observation) */
+  open: number;
+  overdue: number;
+  observation: number;
+  /** closed so far */
+  closed: number;
+  /** opened during the step */
+  opened: number;
+  /** closed during the step */
+  closedInStep: number;
+};
+export const CLEARING_COUNTS = [
+  'open',
+  'overdue',
+  'observation',
+  'closed',
+  'opened',
+  'closedInStep',
+] as const satisfies readonly (keyof ClearingCounts)[];
+
+/** A row of GET /remediation/clearing: a date, the group's keys, its counts. */
+export type ClearingRow = { date: string } & Partial<Record<ClearingKey, string | null>> & ClearingCounts;
 
 /** Local month number (year × 12 + month − 1) of a time. */
 const monthOf = (ms: number, zone: string): number => {

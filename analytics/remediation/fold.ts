@@ -3,15 +3,18 @@
 // superseded (kept in the log, shown apart, without effect). "As of T" folds the prefix of
 // events recorded at or before T (writers keep `at` non-decreasing within a case).
 
+import { compareText } from '../../core/order.js';
 import { localDate } from '../../core/index.js';
-import type {
-  BreachRecord,
-  CaseEvent,
-  CaseFields,
-  CaseState,
-  FieldChange,
-  FieldName,
-  HistoryEntry,
+import {
+  type BreachRecord,
+  type CaseEvent,
+  type CaseFields,
+  type CaseState,
+  type FieldChange,
+  type FieldName,
+  type HistoryEntry,
+  PLAN_FIELD_ORDER,
+  ROUND_FIELD_ORDER,
 } from './case.js';
 import type { CaseAction, CaseStatus } from './vocabulary.js';
 
@@ -35,19 +38,10 @@ export function statusAfter(action: CaseAction, current: CaseStatus): CaseStatus
 }
 
 /** Fields that belong to one round of work: a reopened case starts them afresh. */
-const ROUND_FIELDS: readonly FieldName[] = ['actualStart', 'actualEnd', 'verification'];
+const ROUND_FIELDS: readonly FieldName[] = ROUND_FIELD_ORDER;
 
 /** The fields of the plan (整治方案) that approve_plan approves. */
-export const PLAN_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
-  'causeAnalysis',
-  'measures',
-  'measuresNote',
-  'noActionReason',
-  'responsibleUnit',
-  'responsiblePerson',
-  'plannedStart',
-  'plannedEnd',
-]);
+export const PLAN_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(PLAN_FIELD_ORDER);
 
 export const breachKey = (b: Pick<BreachRecord, 'rule' | 'breachDate'>): string =>
   `${b.rule}@${b.breachDate}`;
@@ -181,8 +175,6 @@ export function foldCases(events: readonly CaseEvent[], zone: string, asOf = Inf
     if (f) out.push(f);
   }
   return out.sort(
-    (a, b) =>
-      a.state.openedAt - b.state.openedAt ||
-      (a.state.caseId < b.state.caseId ? -1 : a.state.caseId > b.state.caseId ? 1 : 0),
+    (a, b) => a.state.openedAt - b.state.openedAt || compareText(a.state.caseId, b.state.caseId),
   );
 }

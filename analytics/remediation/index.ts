@@ -1,18 +1,28 @@
 // Remediation (整治) and closing out (销号): cases as an event log, the workflow, the
 // month-end ledger (台账), the periodic public disclosure and "dynamic clearing to zero".
 
-export type {
-  AssetSnapshot,
-  BreachRecord,
-  CaseEvent,
-  CaseFields,
-  CaseState,
-  EventData,
-  FieldChange,
-  FieldChanges,
-  FieldName,
-  HistoryEntry,
-  Verification,
+export {
+  CASE_COLUMNS,
+  type CaseDetail,
+  type CaseRow,
+  HISTORY_COLUMNS,
+  type HistoryRow,
+} from './answers.js';
+export {
+  type AssetSnapshot,
+  type BreachRecord,
+  CASE_FIELD_ORDER,
+  type CaseEvent,
+  type CaseFields,
+  type CaseState,
+  type EventData,
+  type FieldChange,
+  type FieldChanges,
+  type FieldName,
+  type HistoryEntry,
+  PLAN_FIELD_ORDER,
+  ROUND_FIELD_ORDER,
+  type Verification,
 } from './case.js';
 export {
   addDays,
@@ -42,8 +52,10 @@ export {
   type TransitionOutcome,
 } from './cases.js';
 export {
+  CLEARING_COUNTS,
   CLEARING_KEYS,
   CLEARING_STEPS,
+  type ClearingCounts,
   type ClearingKey,
   type ClearingPoint,
   type ClearingQuery,

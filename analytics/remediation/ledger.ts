@@ -6,6 +6,7 @@
 // dated in the trailing 365 days), and every case not closed, or closed since the month began,
 // as the case log stood at the cut-off. The row's case is the pair's latest-opened case.
 
+import { compareText } from '../../core/order.js';
 import type { AreaClass, Asset, AssetKind, Cause } from '../../core/index.js';
 import type { Flag } from '../rules/index.js';
 import type { CaseState, Verification } from './case.js';
@@ -126,16 +127,8 @@ export function ledgerSubjects(
     const current = c.closedAt === null || c.closedAt >= periodStart;
     if (inBreach || current) subject(c.assetId, c.family, c.asset.kind).case = c;
   }
-  return [...subjects.values()].sort((a, b) =>
-    a.assetId < b.assetId
-      ? -1
-      : a.assetId > b.assetId
-        ? 1
-        : a.family < b.family
-          ? -1
-          : a.family > b.family
-            ? 1
-            : 0,
+  return [...subjects.values()].sort(
+    (a, b) => compareText(a.assetId, b.assetId) || compareText(a.family, b.family),
   );
 }
 

@@ -8,6 +8,7 @@
 // Breaches already recorded on any case of the asset and family are skipped, so running it
 // again on the same flags writes nothing.
 
+import { compareText } from '../../core/order.js';
 import { createHash } from 'node:crypto';
 import { dayToDate, localDay } from '../../core/index.js';
 import type { Flag } from '../rules/index.js';
@@ -55,15 +56,7 @@ const toBreach = (f: Flag): BreachRecord => ({
 });
 
 const byDate = (a: BreachRecord, b: BreachRecord): number =>
-  a.breachDate < b.breachDate
-    ? -1
-    : a.breachDate > b.breachDate
-      ? 1
-      : a.rule < b.rule
-        ? -1
-        : a.rule > b.rule
-          ? 1
-          : 0;
+  compareText(a.breachDate, b.breachDate) || compareText(a.rule, b.rule);
 
 export function planCaseEvents(input: OpeningInput): PlannedEvents {
   const today = dayToDate(localDay(input.now, input.zone));

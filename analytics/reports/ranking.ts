@@ -6,6 +6,7 @@
 // measure (at most `rewardAtMost` rewarded, above `penaltyAbove` penalised). A region without
 // users served has no figures, no rank and no tier.
 
+import { compareText } from '../../core/order.js';
 import type { TierResult } from '../../core/vocabulary/index.js';
 import type { RankingReport } from '../rules/types.js';
 
@@ -75,10 +76,7 @@ export function rankAndTier(
   const key = (r: RegionFigures) => (config.by === 'saifi' ? r.saifi : r.saidi);
   const other = (r: RegionFigures) => (config.by === 'saifi' ? r.saidi : r.saifi);
   const sorted = [...regions].sort(
-    (a, b) =>
-      nullsLast(key(a), key(b)) ||
-      nullsLast(other(a), other(b)) ||
-      (a.region < b.region ? -1 : a.region > b.region ? 1 : 0),
+    (a, b) => nullsLast(key(a), key(b)) || nullsLast(other(a), other(b)) || compareText(a.region, b.region),
   );
   const ranked = sorted.filter((r) => key(r) !== null && (r.users ?? 0) > 0);
   const n = ranked.length;

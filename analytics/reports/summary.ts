@@ -5,6 +5,7 @@
 // RS-1), the frequent-outage feeders and areas with a breach dated in the period, and
 // remediation progress (cases opened and closed in the period, open and overdue at its end).
 
+import { compareNullLast } from '../../core/order.js';
 import type { AssetKind } from '../../core/index.js';
 import type { CaseStatus } from '../remediation/index.js';
 import { isOverdue } from '../remediation/index.js';
@@ -79,9 +80,7 @@ export function summaryRows(q: {
     for (const b of q.breaches) names.add(b.region);
     for (const c of q.cases) names.add(c.region);
   }
-  const regions = [...names].sort((a, b) =>
-    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
-  );
+  const regions = [...names].sort(compareNullLast);
   const counts = (match: (region: string | null) => boolean) => {
     const breaches = q.breaches.filter((b) => match(b.region));
     const cases = q.cases.filter((c) => match(c.region));

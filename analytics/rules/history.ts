@@ -2,7 +2,7 @@
 // version valid at an instant: the latest with validFrom ≤ t.
 
 import type { Asset } from '../../core/domain.js';
-import { compareText } from './order.js';
+import { compareText } from '../../core/order.js';
 
 export interface AssetHistory {
   /** Every asset id, in ordinal order. */

@@ -1,8 +1,5 @@
-// The one ordering used everywhere (evaluator output, event order, tie-breaks), chosen so a
-// SQL evaluator can reproduce it: ordinal string comparison, never locale collation.
-
-/** Ordinal (UTF-16 code unit) order, the same in every locale. */
-export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+// Event order for the evaluators (ordinal, see core/order.ts).
+import { compareText } from '../../core/order.js';
 
 /** Events in start order, ties by eventId. */
 export const byStartThenId = (

@@ -20,7 +20,7 @@ import { type Attributed, attributeEvents } from './attribution.js';
 import { findBreaches, inRange, mergeOverlaps, type WindowBreach } from './counting.js';
 import { indexWarnings } from './exclusions.js';
 import { type AssetHistory, assetHistory } from './history.js';
-import { compareText } from './order.js';
+import { compareText } from '../../core/order.js';
 import type { CompiledRuleSet, CountRule, Reason, WarningLookup } from './types.js';
 
 export interface EvaluationInput {

@@ -2,6 +2,7 @@
 // and the UI read) plus the few functions the reference evaluator calls.
 
 import type { AreaClass, Asset, AssetKind, Cause, OutageEvent } from '../../core/domain.js';
+import type { ReasonCode } from '../../core/vocabulary/index.js';
 import type { WorkCalendarName } from '../../core/work-calendar.js';
 import type { Disclosure, Exclusion, TargetBasis, TargetMeasure, TargetPer } from './schema.js';
 import type { RANKING_GROUPS, RANKING_MEASURES } from './schema.js';
@@ -30,16 +31,9 @@ export interface Counts {
   minDurationMinutes?: number;
 }
 
-/** Why an attributed outage does not count for a rule. */
-export type NotCountedReason =
-  | 'cause_not_counted'
-  | 'planned_not_counted'
-  | `warning:${string}`
-  | 'external_damage'
-  | 'natural_disaster'
-  | 'force_majeure'
-  | 'short_switching'
-  | 'below_min_duration';
+/** Why an attributed outage does not count for a rule: a code of core/vocabulary, a warning with its id. */
+export type NotCountedReason = Exclude<ReasonCode, 'warning' | 'merged_with'> | `warning:${string}`;
+/** … or why it is not an outage of its own (merged into an earlier one, by that one's id). */
 export type Reason = NotCountedReason | `merged_with:${string}`;
 
 export type { Region, WarningLookup } from '../../core/warnings.js';

@@ -11,7 +11,7 @@ import { dayToDate, localDay } from '../../core/time.js';
 import { attributeEvents } from './attribution.js';
 import { indexWarnings } from './exclusions.js';
 import { assetHistory } from './history.js';
-import { compareText } from './order.js';
+import { compareText } from '../../core/order.js';
 import { type EvaluationInput, evaluate, type WindowCount, windowCounts } from './reference.js';
 import type { CompiledRuleSet, CountRule, NotCountedReason, Text } from './types.js';
 import { formatWindow } from './window.js';

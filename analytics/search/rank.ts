@@ -4,7 +4,7 @@
 // feeders before transformer areas (fewer, and what a dispatcher names first); then by name.
 // Matching ignores case and surrounding spaces; Chinese names match as typed.
 
-import { compareText } from '../rules/order.js';
+import { compareText } from '../../core/order.js';
 
 export interface SearchHit {
   type: 'asset' | 'case';

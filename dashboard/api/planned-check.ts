@@ -4,7 +4,7 @@
 
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import { checkPlannedOutage } from '../../analytics/flags/index.js';
+import { checkPlannedOutage, type PlannedCheckAnswer } from '../../analytics/flags/index.js';
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import { CAUSES, formatInZone, HttpError, parseTime, pathToString, type Role } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
@@ -72,13 +72,14 @@ async function checkPlanned(deps: PlannedCheckDeps, req: Request, res: Response)
   if (!result.ok)
     throw new HttpError(404, result.issues.map((i) => i.message).join('; '), { issues: result.issues });
   const check = result.value;
-  res.json({
+  const answer: PlannedCheckAnswer = {
     ...check,
     start: formatInZone(check.start, deps.zone),
     end: formatInZone(check.end, deps.zone),
     zone: deps.zone,
     ruleSets: names,
-  });
+  };
+  res.json(answer);
 }
 
 export function plannedCheckRouter(deps: PlannedCheckDeps): Router {

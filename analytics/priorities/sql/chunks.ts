@@ -8,3 +8,13 @@ export const CHUNK_CHARS = 2_000;
 export function chunks(ids: readonly string[], maxChars = CHUNK_CHARS): string[][] {
   return chunkIds(ids, maxChars, (id) => id.length + 4);
 }
+
+/** `read` of every piece of `ids`, the answers in order. */
+export async function readByIds<T>(
+  ids: readonly string[],
+  read: (chunk: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const chunk of chunks(ids)) out.push(...(await read(chunk)));
+  return out;
+}

@@ -3,6 +3,8 @@
 
 import type { Request, Response } from 'express';
 import {
+  type CurveAnswer,
+  type CurvePointAnswer,
   currentEventWindow,
   MAX_SAMPLES,
   MAX_STORM_DAYS,
@@ -68,11 +70,11 @@ export async function showCurve(c: Outages, req: Request, res: Response): Promis
     region,
     zone: c.zone,
   });
-  const point = (p: { at: number; customersOut: number }) => ({
+  const point = (p: { at: number; customersOut: number }): CurvePointAnswer => ({
     at: c.iso(p.at),
     customersOut: p.customersOut,
   });
-  sendRows(req, res, curve.points.map(point), ['at', 'customersOut'], {
+  const meta: Omit<CurveAnswer, 'rows'> = {
     from: c.iso(w.from),
     to: c.iso(w.to),
     basis: w.basis,
@@ -87,7 +89,8 @@ export async function showCurve(c: Outages, req: Request, res: Response): Promis
     restoredShare: curve.restoredShare,
     peak: curve.peak ? point(curve.peak) : null,
     samples: curve.samples.map(point),
-  });
+  };
+  sendRows(req, res, curve.points.map(point), ['at', 'customersOut'], meta);
 }
 
 /**

@@ -4,6 +4,11 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import {
   applyTransition,
+  CASE_COLUMNS,
+  type CaseDetail,
+  type CaseRow,
+  HISTORY_COLUMNS,
+  type HistoryRow,
   type CaseState,
   type CodedIssue,
   coded,
@@ -21,51 +26,6 @@ import { parseQuery } from '../query/index.js';
 import { sendRows } from '../respond.js';
 import type { Remediation } from './context.js';
 
-const CASE_COLUMNS = [
-  'caseId',
-  'ruleSet',
-  'assetId',
-  'assetName',
-  'kind',
-  'province',
-  'city',
-  'county',
-  'areaClass',
-  'family',
-  'status',
-  'overdue',
-  'openedDate',
-  'dueDate',
-  'rules',
-  'lastBreachDate',
-  'breaches',
-  'reopenCount',
-  'responsibleUnit',
-  'responsiblePerson',
-  'measures',
-  'plannedEnd',
-  'actualStart',
-  'actualEnd',
-  'closedDate',
-  'seq',
-  'updatedAt',
-  'updatedBy',
-];
-const HISTORY_COLUMNS = [
-  'seq',
-  'at',
-  'action',
-  'from',
-  'to',
-  'actor',
-  'signedAs',
-  'role',
-  'changes',
-  'breaches',
-  'note',
-  'reason',
-];
-
 /** The asset as the case recorded it, in a case row's columns. */
 const assetColumns = (a: CaseState['asset']) => ({
   assetName: a.name,
@@ -76,7 +36,7 @@ const assetColumns = (a: CaseState['asset']) => ({
   areaClass: a.areaClass,
 });
 
-function caseRow(c: Remediation, s: CaseState, today: string): Record<string, unknown> {
+function caseRow(c: Remediation, s: CaseState, today: string): CaseRow {
   const last = [...s.breaches].sort((a, b) => (a.breachDate < b.breachDate ? 1 : -1))[0];
   return {
     caseId: s.caseId,
@@ -105,7 +65,7 @@ function caseRow(c: Remediation, s: CaseState, today: string): Record<string, un
   };
 }
 
-const historyRows = (c: Remediation, f: Folded): Record<string, unknown>[] =>
+const historyRows = (c: Remediation, f: Folded): HistoryRow[] =>
   f.history.map((h) => ({ ...h, at: c.iso(h.at) }));
 
 /**
@@ -122,7 +82,7 @@ function dutiesOf(c: Remediation, s: CaseState, who: string | undefined) {
   };
 }
 
-function caseDetail(c: Remediation, f: Folded, at: number, who: string | undefined): Record<string, unknown> {
+function caseDetail(c: Remediation, f: Folded, at: number, who: string | undefined): CaseDetail {
   const s = f.state;
   const ruleSet = c.ruleSets.get(s.ruleSet);
   const done = s.fields.actualEnd;
@@ -159,7 +119,7 @@ export async function listCases(c: Remediation, req: Request, res: Response): Pr
         (!q.unit || s.fields.responsibleUnit === q.unit),
     )
     .map((s) => caseRow(c, s, today))
-    .filter((r) => q.overdue === undefined || r['overdue'] === (q.overdue === 'true'));
+    .filter((r) => q.overdue === undefined || r.overdue === (q.overdue === 'true'));
   sendRows(req, res, rows, CASE_COLUMNS, { ruleSet: q.ruleSet.name, asOf: c.iso(at), zone: c.zone });
 }
 

@@ -6,6 +6,7 @@ import {
   ACTION_LABELS,
   ALLOWED_FROM,
   CASE_STATUSES,
+  CLEARING_COUNTS,
   clearingPointCount,
   clearingSeries,
   MEASURE_LABELS,
@@ -43,7 +44,7 @@ export async function showClearing(c: Remediation, req: Request, res: Response):
     throw bad('step', `more than 1000 points from ${c.iso(from)} to ${c.iso(to)}: use a longer step`);
   const events = await readRuleSetEvents(c.store, ruleSet.name);
   const rows = clearingSeries(events, { from, to, step, groupBy, zone: c.zone });
-  const columns = ['date', ...groupBy, 'open', 'overdue', 'observation', 'closed', 'opened', 'closedInStep'];
+  const columns = ['date', ...groupBy, ...CLEARING_COUNTS];
   sendRows(req, res, rows, columns, {
     ruleSet: ruleSet.name,
     from: c.iso(from),

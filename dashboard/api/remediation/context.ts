@@ -15,8 +15,8 @@ export interface RemediationRouterDeps extends RuleSetDeps {
 
 export interface Remediation extends RemediationRouterDeps {
   now: () => number;
-  /** an instant in the operating zone, or null */
-  iso: (ms: number | null) => string | null;
+  /** an instant in the operating zone (ISO-8601 with its offset), or null for null */
+  iso: { (ms: number): string; (ms: number | null): string | null };
   /** built files of frozen documents */
   files: Kept<Buffer>;
   /**
@@ -35,7 +35,7 @@ export function remediationContext(deps: RemediationRouterDeps): Remediation {
   return {
     ...deps,
     now: deps.now ?? Date.now,
-    iso: (ms) => (ms === null ? null : formatInZone(ms, deps.zone)),
+    iso: ((ms: number | null) => (ms === null ? null : formatInZone(ms, deps.zone))) as Remediation['iso'],
     files: new Kept(32),
     details: new Kept(4),
     queries: {

@@ -3,6 +3,7 @@
 // full history of changes (GET /cases/:id/history), newest first, each with who made it (the
 // token's name, and a name typed in the form beside it) and what it changed.
 
+import { CASE_FIELD_ORDER } from '../../../analytics/remediation/case.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -31,23 +32,9 @@ export function fieldText(ctx: Ctx, name: string, value: unknown, w: Words): str
   return String(value);
 }
 
-export const FIELD_ORDER = [
-  'causeAnalysis',
-  'measures',
-  'measuresNote',
-  'noActionReason',
-  'responsibleUnit',
-  'responsiblePerson',
-  'plannedStart',
-  'plannedEnd',
-  'actualStart',
-  'actualEnd',
-  'verification',
-] as const;
-
 export function fieldsCard(ctx: Ctx, d: CaseDetail, w: Words): HTMLElement {
   const list = h('dl', { class: 'facts case-fields' });
-  for (const name of FIELD_ORDER) {
+  for (const name of CASE_FIELD_ORDER) {
     const value = d.fields[name];
     if (value === undefined && (name === 'measuresNote' || name === 'noActionReason')) continue;
     list.append(

@@ -3,7 +3,8 @@
 // changes (GET /cases/:id/history). Planners get the form to take the next step; operators see
 // the same page without it.
 
-import type { Issue } from '../api.js';
+import type { CaseDetail, HistoryRow } from '../../../analytics/remediation/answers.js';
+import type { BreachRecord, CaseFields, Verification } from '../../../analytics/remediation/case.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { kindLabel, lang, t } from '../i18n.js';
@@ -13,7 +14,6 @@ import { caseForm } from './case-form.js';
 import { fieldsCard, historyCard } from './case-record.js';
 import { assetLink, card, failure, figureSlot, fill, kpi, kpiRow, pageHeader } from './common.js';
 import {
-  type CaseRow,
   canEdit,
   caseStatusBadge,
   loadVocabulary,
@@ -22,79 +22,10 @@ import {
   words,
 } from './remediation-common.js';
 
-export interface Breach {
-  rule: string;
-  breachDate: string;
-  count: number;
-  limit: number;
-  windowStart: string;
-  windowEnd: string;
-}
+/** A breach as the case page shows it (the outages behind it are not read here). */
+export type Breach = Omit<BreachRecord, 'eventIds'>;
 
-export interface Verification {
-  methods: string[];
-  result: string;
-  passed: boolean;
-  verifiedBy: string;
-  verifiedOn: string;
-}
-
-export interface CaseFields {
-  causeAnalysis?: string;
-  measures?: string[];
-  measuresNote?: string;
-  responsibleUnit?: string;
-  responsiblePerson?: string;
-  plannedStart?: string;
-  plannedEnd?: string;
-  actualStart?: string;
-  actualEnd?: string;
-  verification?: Verification;
-  noActionReason?: string;
-}
-
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  action: string;
-  from: string | null;
-  to: string;
-  actor: string;
-  /** the name typed in the form, when it differs from the actor (the token's name) */
-  signedAs: string | null;
-  role: string;
-  changes: { field: string; from: unknown; to: unknown }[];
-  breaches: Breach[];
-  note: string | null;
-  reason: string | null;
-}
-
-/** GET /cases/:id (and the answer of a transition). */
-export interface CaseDetail {
-  caseId: string;
-  ruleSet: string;
-  assetId: string;
-  family: string;
-  asset: Pick<CaseRow, 'kind' | 'province' | 'city' | 'county' | 'areaClass'> & { name: string | null };
-  status: string;
-  seq: number;
-  openedDate: string;
-  dueDate: string;
-  breaches: Breach[];
-  reopenCount: number;
-  fields: CaseFields;
-  closedDate: string | null;
-  updatedAt: string;
-  updatedBy: string;
-  overdue: boolean;
-  observation: { from: string; until: string; closableFrom: string } | null;
-  /** the rule set's separation of duties (四眼原则) */
-  separationOfDuties?: boolean;
-  /** who changed the plan since it was last approved */
-  planAuthors?: string[];
-  /** the steps separation of duties refuses to the one looking, and why */
-  refusedToYou?: { approve_plan: Issue | null; close: Issue | null };
-}
+export type { CaseDetail, CaseFields, HistoryRow as HistoryEntry, Verification };
 
 export async function renderCase(
   ctx: Ctx,

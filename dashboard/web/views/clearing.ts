@@ -3,6 +3,7 @@
 // the board's region level and unit; the groups the filters name are summed per date. Dates
 // are the server's local dates.
 
+import type { ClearingCounts, ClearingRow } from '../../../analytics/remediation/clearing.js';
 import { type TrendPoint, type TrendSeries, trendLines } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
@@ -12,19 +13,7 @@ import { columnKit } from './columns.js';
 import { figureSlot, fill, labelled, widthOf } from './common.js';
 import type { RegionLevel } from './remediation-common.js';
 
-export interface ClearingRow {
-  date: string;
-  province?: string | null;
-  city?: string | null;
-  county?: string | null;
-  unit?: string | null;
-  open: number;
-  overdue: number;
-  observation: number;
-  closed: number;
-  opened: number;
-  closedInStep: number;
-}
+export type { ClearingRow };
 
 export interface ClearingAnswer {
   from: string;
@@ -40,8 +29,16 @@ export interface ClearingScope {
   unit?: string | undefined;
 }
 
-const COUNTS = ['open', 'overdue', 'observation', 'closed', 'opened', 'closedInStep'] as const;
-type Count = (typeof COUNTS)[number];
+// the counts in their column order (a copy: the server's list sits beside Node-only code)
+const COUNTS = [
+  'open',
+  'overdue',
+  'observation',
+  'closed',
+  'opened',
+  'closedInStep',
+] as const satisfies readonly Count[];
+type Count = keyof ClearingCounts;
 export type ClearingTotal = { date: string } & Record<Count, number>;
 
 /** The rows of the groups in scope, summed per date in the server's order of dates. */

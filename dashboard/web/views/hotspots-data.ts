@@ -4,6 +4,7 @@
 // counts, the regions offered, the ranking by outages and the flags a row shows. No DOM, no
 // requests; the page (hotspots.ts) loads and draws.
 
+import type { Hotspot as HotspotRow } from '../../../analytics/outages/hotspots.js';
 import type { Row } from '../api.js';
 import type { RuleInfo, RuleSetInfo } from '../context.js';
 import type { FlagStatus } from './common.js';
@@ -25,23 +26,8 @@ export interface FlagsAnswer {
   rows: Flag[];
 }
 
-export interface Hotspot {
-  assetId: string;
-  kind: string;
-  name: string | null;
-  feederId: string | null;
-  city: string | null;
-  county: string | null;
-  areaClass: string | null;
-  customers: number;
-  lat: number;
-  lon: number;
-  outages365: number;
-  outages60: number;
-  unplanned365: number;
-  hours365: number;
-  lastOutage: string | null;
-}
+/** A row of GET /hotspots as the page decodes it: no park, an unknown place as NaN. */
+export type Hotspot = Omit<HotspotRow, 'park' | 'lat' | 'lon'> & { lat: number; lon: number };
 
 export interface DailyAnswer {
   from: string;

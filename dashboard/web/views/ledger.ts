@@ -3,6 +3,7 @@
 // flags and cases were taken, and download it as CSV or XLSX with Chinese or English headers.
 // A month is frozen in the night after it ends; the month under way is named with its dates.
 
+import type { LedgerRow } from '../../../analytics/remediation/ledger.js';
 import type { Ctx, View } from '../context.js';
 import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
@@ -32,27 +33,7 @@ export interface LedgerList {
   rows: LedgerRun[];
 }
 
-export interface LedgerRow {
-  period: string;
-  assetId: string;
-  assetName: string | null;
-  kind: string;
-  city: string | null;
-  county: string | null;
-  customers: number | null;
-  rules: string[];
-  breachDate: string | null;
-  outagesCounted: number | null;
-  outagesExcluded: number | null;
-  saifi: number | null;
-  saidi: number | null;
-  monthsOnLedger: number;
-  caseId: string | null;
-  status: string;
-  overdue: boolean;
-  dueDate: string | null;
-  responsibleUnit: string | null;
-}
+export type { LedgerRow };
 
 export interface LedgerDocument extends Omit<LedgerRun, 'rows'> {
   meta: { ruleTitles: Record<string, { zh: string; en: string }> };

@@ -4,6 +4,7 @@
 // event's outages (GET /outages/export, CSV and XLSX). The live view mounts it and calls
 // `refresh` when outages arrive.
 
+import type { CurveAnswer, CurvePointAnswer as Point } from '../../../analytics/outages/storm-outages.js';
 import type { Params } from '../api.js';
 import { restorationChart } from '../charts/index.js';
 import type { Ctx } from '../context.js';
@@ -14,29 +15,8 @@ import { columnKit } from './columns.js';
 import { failure, kpi, kpiRow, loading, widthOf } from './common.js';
 import { exportButtons } from './exports.js';
 
-interface Point {
-  at: string;
-  customersOut: number;
-}
-
 /** GET /outages/curve, as the panel reads it. */
-export interface StormCurve {
-  from: string;
-  to: string;
-  basis: 'requested' | 'earliest-ongoing' | 'last-24h';
-  region: string | null;
-  stepMinutes: number;
-  outages: number;
-  ongoing: number;
-  customersAffected: number;
-  customersOut: number;
-  customersRestored: number;
-  restoredShare: number | null;
-  peak: Point | null;
-  samples: Point[];
-  /** the exact step curve */
-  rows: Point[];
-}
+export type StormCurve = CurveAnswer;
 
 export interface StormPanelOptions {
   signal: AbortSignal;

@@ -5,6 +5,11 @@
 // not written YYYY-MM-DD HH:mm, a duration that is not whole minutes) in the UI's language; the
 // API's own refusals are shown beside the fields they name.
 
+import type {
+  PlannedCheckAnswer as PlannedCheck,
+  TargetImpact,
+} from '../../../analytics/flags/planned-check.js';
+import type { ProposedOutcome } from '../../../analytics/rules/what-if.js';
 import { ApiError } from '../api.js';
 import type { Ctx, View } from '../context.js';
 import { h } from '../dom.js';
@@ -13,48 +18,10 @@ import { dataTable } from '../table.js';
 import { assetLink, kpi, kpiRow, pageHeader, statusBadge } from './common.js';
 import { type PlannedIssue, plannedRequest } from './planned-check-request.js';
 
-type Outcome = 'breach' | 'at_risk' | 'none';
-interface Effect {
-  ruleSet: string;
-  assetId: string;
-  name: string | null;
-  kind: string;
-  viaFeeder?: string;
-  rule: string;
-  title: { zh: string; en: string };
-  limit: number;
-  window: string;
-  notCounted: string | null;
-  windowStart: string;
-  windowEnd: string;
-  before: { count: number; status: 'breach' | 'at_risk' | null };
-  after: { count: number; status: 'breach' | 'at_risk' | null };
-  outcome: Outcome;
-  breachDates: string[];
-}
-interface Target {
-  ruleSet: string;
-  rule: string;
-  title: { zh: string; en: string };
-  measure: 'saidi_hours' | 'saifi';
-  per: string;
-  group: string | null;
-  users: number;
-  interrupted: number;
-  increase: number;
-  target: number | null;
-  shareOfTarget: number | null;
-}
-export interface PlannedCheck {
-  assetId: string;
-  name: string | null;
-  start: string;
-  end: string;
-  areas: number;
-  customersAffected: number;
-  effects: Effect[];
-  targets: Target[];
-}
+type Outcome = ProposedOutcome;
+type Effect = PlannedCheck['effects'][number];
+type Target = TargetImpact;
+export type { PlannedCheck };
 
 const CAUSES = ['planned_maintenance', 'planned_construction', 'mode_adjustment', 'arrears'] as const;
 

@@ -3,54 +3,15 @@
 // Chinese and English labels), the case row of GET /cases, status badges (a shape that fills
 // as the case advances, and a word), the region picker and the planner check.
 
+import type { CaseRow } from '../../../analytics/remediation/answers.js';
+import type { Label, RemediationVocabulary } from '../../../core/vocabulary/index.js';
 import type { Ctx, Me } from '../context.js';
 import { h } from '../dom.js';
 import { type Key, known, lang, t } from '../i18n.js';
 import { href } from '../router.js';
 
-export interface Label {
-  zh: string;
-  en: string;
-}
-
-export interface Vocabulary {
-  statuses: { status: string; label: Label }[];
-  actions: { action: string; label: Label; from: string[]; requires: string[] }[];
-  measures: { measure: string; label: Label }[];
-  verificationMethods: { method: string; label: Label }[];
-}
-
-/** A row of GET /cases. */
-export interface CaseRow {
-  caseId: string;
-  ruleSet: string;
-  assetId: string;
-  assetName: string | null;
-  kind: string;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  areaClass: string | null;
-  family: string;
-  status: string;
-  overdue: boolean;
-  openedDate: string;
-  dueDate: string;
-  rules: string[];
-  lastBreachDate: string | null;
-  breaches: number;
-  reopenCount: number;
-  responsibleUnit: string | null;
-  responsiblePerson: string | null;
-  measures: string[];
-  plannedEnd: string | null;
-  actualStart: string | null;
-  actualEnd: string | null;
-  closedDate: string | null;
-  seq: number;
-  updatedAt: string | null;
-  updatedBy: string;
-}
+export type Vocabulary = RemediationVocabulary;
+export type { CaseRow, Label };
 
 export interface CasesAnswer {
   ruleSet: string;

@@ -97,7 +97,13 @@ describe('the body of a transition', () => {
   const reading = (values: Record<string, unknown>) => (path: string) => values[path];
 
   it('sends a plan’s changes only, a cleared field as null, and the measures when their set changed', () => {
-    const d = detail({ fields: { causeAnalysis: 'old', responsibleUnit: '安宁所', measures: ['a', 'b'] } });
+    const d = detail({
+      fields: {
+        causeAnalysis: 'old',
+        responsibleUnit: '安宁所',
+        measures: ['tree_clearing', 'line_insulation'],
+      },
+    });
     const body = transitionBody(
       d,
       'update',
@@ -106,7 +112,7 @@ describe('the body of a transition', () => {
         causeAnalysis: 'new',
         responsibleUnit: '',
         plannedEnd: '2026-06-30',
-        measures: ['b', 'a'],
+        measures: ['line_insulation', 'tree_clearing'],
         actor: '',
         note: 'n',
       }),
