@@ -10,8 +10,8 @@ import { buildDashboard } from '../dashboard/build.js';
 import { Api } from '../dashboard/web/api.js';
 import type { DemoDatabase } from './demo-db.js';
 import { peakSampler } from './demo-db.js';
-import { fromSamples, type GroupContext } from './harness.js';
-import { BENCH_TOKEN, benchProduct } from './product.js';
+import { fromSamples, type GroupContext, type Measurement } from './harness.js';
+import { BENCH_TOKEN, type BenchProduct, benchProduct } from './product.js';
 
 /** The budget: the whole hotspot view (ranking, map, calendar) within this of navigation. */
 export const VIEW_BUDGET_MS = 10_000;
@@ -93,43 +93,8 @@ async function openView(browser: Browser, url: string, timeoutMs: number): Promi
 
 export async function dashboardGroup(db: DemoDatabase, ctx: GroupContext): Promise<void> {
   const bp = await benchProduct(db);
-  const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
-  const queryTimeout = process.env['QDB_QUERY_TIMEOUT'];
-  if (queryTimeout) {
-    ctx.notes.push(
-      `[${db.size}] QuestDB ran with query.timeout=${queryTimeout} (QDB_QUERY_TIMEOUT; default 1m): with the default, QuestDB aborted the product's first full flag evaluation at large ("timeout, query aborted"), so GET /flags failed and the view could not load`,
-    );
-  }
-  if (bp.failure === undefined) {
-    const name = 'flags: first full evaluation at product start (3 rule sets)';
-    ctx.push(fromSamples(name, db.size, [bp.firstFlagsMs], rss()));
-  } else {
-    const name = 'flags: full evaluation by the bench, no client timeout (3 rule sets)';
-    const note = 'the product’s own first evaluation failed, see below';
-    ctx.push(fromSamples(name, db.size, [bp.firstFlagsMs], rss(), { note }));
-    ctx.notes.push(
-      `[${db.size}] the product's first full flag evaluation failed (${bp.failure}); the view was measured with the flags evaluated by the bench and placed in the product's cache`,
-    );
-  }
-  let rows = 0;
-  const data = await ctx.run({
-    name: 'hotspot view data: its 6 requests, decoded by the browser client (Node)',
-    size: db.size,
-    run: async () => {
-      const api = new Api(BENCH_TOKEN, `${bp.url}/api/v1`);
-      const [, , , , hotspots] = await Promise.all([
-        api.json('/me'),
-        api.json('/rule-sets'),
-        api.json('/flags'),
-        api.json('/boundaries'),
-        api.arrowRows('/hotspots'),
-        api.json('/outages/daily'),
-      ]);
-      rows = hotspots.length;
-    },
-  });
-  data.note = `${rows.toLocaleString('en')} assets in /hotspots`;
-
+  pushFirstFlags(db, bp, ctx);
+  const data = await nodeClientRun(db, bp, ctx);
   await buildDashboard();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -151,10 +116,73 @@ export async function dashboardGroup(db: DemoDatabase, ctx: GroupContext): Promi
   } finally {
     sampler.stop();
   }
+  reportView(db, ctx, { version: browser.version(), timings, sampler, data });
+}
+
+const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+
+/** The product's first full flag evaluation (or the bench's, when the product's failed), with why. */
+function pushFirstFlags(db: DemoDatabase, bp: BenchProduct, ctx: GroupContext): void {
+  const queryTimeout = process.env['QDB_QUERY_TIMEOUT'];
+  if (queryTimeout) {
+    ctx.notes.push(
+      `[${db.size}] QuestDB ran with query.timeout=${queryTimeout} (QDB_QUERY_TIMEOUT; default 1m): with the default, QuestDB aborted the product's first full flag evaluation at large ("timeout, query aborted"), so GET /flags failed and the view could not load`,
+    );
+  }
+  if (bp.failure === undefined) {
+    const name = 'flags: first full evaluation at product start (3 rule sets)';
+    ctx.push(fromSamples(name, db.size, [bp.firstFlagsMs], rss()));
+  } else {
+    const name = 'flags: full evaluation by the bench, no client timeout (3 rule sets)';
+    const note = 'the product’s own first evaluation failed, see below';
+    ctx.push(fromSamples(name, db.size, [bp.firstFlagsMs], rss(), { note }));
+    ctx.notes.push(
+      `[${db.size}] the product's first full flag evaluation failed (${bp.failure}); the view was measured with the flags evaluated by the bench and placed in the product's cache`,
+    );
+  }
+}
+
+/** The view's data as the browser's client fetches and decodes it, in Node. */
+async function nodeClientRun(db: DemoDatabase, bp: BenchProduct, ctx: GroupContext): Promise<Measurement> {
+  let rows = 0;
+  const data = await ctx.run({
+    name: 'hotspot view data: its 6 requests, decoded by the browser client (Node)',
+    size: db.size,
+    run: async () => {
+      const api = new Api(BENCH_TOKEN, `${bp.url}/api/v1`);
+      const [, , , , hotspots] = await Promise.all([
+        api.json('/me'),
+        api.json('/rule-sets'),
+        api.json('/flags'),
+        api.json('/boundaries'),
+        api.arrowRows('/hotspots'),
+        api.json('/outages/daily'),
+      ]);
+      rows = hotspots.length;
+    },
+  });
+  data.note = `${rows.toLocaleString('en')} assets in /hotspots`;
+  return data;
+}
+
+interface ViewRuns {
+  /** the browser's version, named in each measurement */
+  version: string;
+  timings: ViewTiming[];
+  sampler: ReturnType<typeof peakSampler>;
+  /** the Node client's measurement, for the budget's note */
+  data: Measurement;
+}
+
+/** The view's measurements from the browser's runs, and notes on its requests and its budget. */
+function reportView(
+  db: DemoDatabase,
+  ctx: GroupContext,
+  { version, timings, sampler, data }: ViewRuns,
+): void {
   const at = (f: (t: ViewTiming) => number) => timings.map(f);
   const heap = Math.round(Math.max(...at((t) => t.heapMb)));
   const kb = Math.round((timings[0]?.hotspotsBytes ?? 0) / 1024);
-  const version = browser.version();
   const metric = (name: string, f: (t: ViewTiming) => number, note?: string) => {
     const m = fromSamples(`hotspot view in Chromium ${version}: ${name}`, db.size, at(f), sampler.peakMb(), {
       ...(note ? { note } : {}),
@@ -171,17 +199,10 @@ export async function dashboardGroup(db: DemoDatabase, ctx: GroupContext): Promi
   metric('ranking table drawn', (t) => t.marks['ranking'] ?? Number.NaN);
   metric('density map drawn', (t) => t.marks['map'] ?? Number.NaN);
   const done = metric('view complete (with calendar)', (t) => t.marks['calendar'] ?? Number.NaN);
-  // Which request the view waited for longest (median over the runs of each path's end).
-  const paths = [...new Set(timings.flatMap((t) => t.requests.map((r) => r.path)))];
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  const ends = paths
-    .map((path) => {
-      const runs = timings.flatMap((t) => t.requests.filter((r) => r.path === path));
-      return { path, ms: median(runs.map((r) => r.endMs)), kb: Math.round((runs[0]?.bytes ?? 0) / 1024) };
-    })
-    .sort((a, b) => b.ms - a.ms);
   ctx.notes.push(
-    `[${db.size}] the view's API requests, by when they ended (median ms from navigation; KiB on the wire): ${ends
+    `[${db.size}] the view's API requests, by when they ended (median ms from navigation; KiB on the wire): ${requestEnds(
+      timings,
+    )
       .map((e) => `${e.path} ${Math.round(e.ms)} (${e.kb.toLocaleString('en')})`)
       .join(', ')}`,
   );
@@ -189,4 +210,16 @@ export async function dashboardGroup(db: DemoDatabase, ctx: GroupContext): Promi
   ctx.notes.push(
     `[${db.size}] budget: data within ${DATA_BUDGET_MS / 1000} s of navigation — ${verdict(all.medianMs, DATA_BUDGET_MS)} (median ${(all.medianMs / 1000).toFixed(1)} s; /hotspots ${(hot.medianMs / 1000).toFixed(1)} s; Node client ${(data.medianMs / 1000).toFixed(1)} s); view complete within ${VIEW_BUDGET_MS / 1000} s — ${verdict(done.medianMs, VIEW_BUDGET_MS)} (median ${(done.medianMs / 1000).toFixed(1)} s)`,
   );
+}
+
+/** Which request the view waited for longest: each path's end, median over the runs, latest first. */
+function requestEnds(timings: readonly ViewTiming[]): { path: string; ms: number; kb: number }[] {
+  const paths = [...new Set(timings.flatMap((t) => t.requests.map((r) => r.path)))];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return paths
+    .map((path) => {
+      const runs = timings.flatMap((t) => t.requests.filter((r) => r.path === path));
+      return { path, ms: median(runs.map((r) => r.endMs)), kb: Math.round((runs[0]?.bytes ?? 0) / 1024) };
+    })
+    .sort((a, b) => b.ms - a.ms);
 }

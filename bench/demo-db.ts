@@ -19,7 +19,7 @@ import {
   Writer,
   walApplied,
 } from '../store/index.js';
-import type { Measurement } from './harness.js';
+import { type Measurement, singleRun } from './harness.js';
 
 export const DEMO_SEED = 7;
 export const DEMO_ZONE = 'Asia/Shanghai';
@@ -126,30 +126,21 @@ async function load(
     sampler.stop();
   }
   const ms = performance.now() - t0;
-  loads.push({
-    name: 'demo generate + load (writer, WAL applied)',
-    size,
-    runs: [Math.round(ms)],
-    medianMs: Math.round(ms),
-    peakRssMb: sampler.peakMb(),
-    items: summary.outages,
-    rate: Math.round(summary.outages / (ms / 1000)),
-    note: `${summary.assets.toLocaleString('en')} asset versions, ${summary.outages.toLocaleString('en')} outage records, ${summary.warnings} warnings`,
-  });
+  loads.push(
+    singleRun('demo generate + load (writer, WAL applied)', size, ms, sampler.peakMb(), summary.outages, {
+      note: `${summary.assets.toLocaleString('en')} asset versions, ${summary.outages.toLocaleString('en')} outage records, ${summary.warnings} warnings`,
+    }),
+  );
   process.stdout.write(`demo ${size}: generated and loaded in ${(ms / 1000).toFixed(1)} s\n`);
   // The generator's share: the same stream produced again without writing.
   const gen = timeGeneration(demo);
-  loads.push({
-    name: 'demo generate only (stream, no writes)',
-    size,
-    runs: [Math.round(gen.ms)],
-    medianMs: Math.round(gen.ms),
-    peakRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
-    items: gen.outages,
-    rate: Math.round(gen.outages / (gen.ms / 1000)),
-    baseline: 'demo generate + load (writer, WAL applied)',
-    note: `${gen.assets.toLocaleString('en')} asset versions, ${gen.outages.toLocaleString('en')} outage records`,
-  });
+  const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+  loads.push(
+    singleRun('demo generate only (stream, no writes)', size, gen.ms, rss, gen.outages, {
+      baseline: 'demo generate + load (writer, WAL applied)',
+      note: `${gen.assets.toLocaleString('en')} asset versions, ${gen.outages.toLocaleString('en')} outage records`,
+    }),
+  );
   const marker: Marker = { size, seed: DEMO_SEED, now, outages: summary.outages };
   writeFileSync(markerFile, JSON.stringify(marker));
 }

@@ -12,17 +12,22 @@ import { pipeline } from 'node:stream/promises';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { LocalQuestDB, QueryResult, Sql, Store } from '../store/index.js';
 
+/** Where an asset (or the asset an outage reaches) lies: its feeder, its place and its class. */
+const PLACE = {
+  feeder_id: 'VARCHAR',
+  province: 'VARCHAR',
+  city: 'VARCHAR',
+  county: 'VARCHAR',
+  park: 'VARCHAR',
+  area_class: 'VARCHAR',
+};
+
 /** The stored columns the reliability statements read, and their DuckDB types. */
 const TABLES: Record<string, Record<string, string>> = {
   assets: {
     asset_id: 'VARCHAR',
     kind: 'VARCHAR',
-    feeder_id: 'VARCHAR',
-    province: 'VARCHAR',
-    city: 'VARCHAR',
-    county: 'VARCHAR',
-    park: 'VARCHAR',
-    area_class: 'VARCHAR',
+    ...PLACE,
     customers: 'INTEGER',
     enterprise_customers: 'INTEGER',
     valid_from: 'TIMESTAMP',
@@ -44,12 +49,7 @@ const TABLES: Record<string, Record<string, string>> = {
     asset_id: 'VARCHAR',
     source_id: 'VARCHAR',
     kind: 'VARCHAR',
-    feeder_id: 'VARCHAR',
-    province: 'VARCHAR',
-    city: 'VARCHAR',
-    county: 'VARCHAR',
-    park: 'VARCHAR',
-    area_class: 'VARCHAR',
+    ...PLACE,
     start: 'TIMESTAMP',
     end_at: 'TIMESTAMP',
     deleted: 'BOOLEAN',

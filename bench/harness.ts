@@ -88,6 +88,27 @@ export function markdownTable(results: readonly Measurement[]): string {
   return lines.join('\n');
 }
 
+/** A measurement of one timed run that handled `items` (a load: too long to repeat). */
+export function singleRun(
+  name: string,
+  size: string,
+  ms: number,
+  peakRssMb: number,
+  items: number,
+  extra: Partial<Pick<Measurement, 'baseline' | 'note'>> = {},
+): Measurement {
+  return {
+    name,
+    size,
+    runs: [Math.round(ms)],
+    medianMs: Math.round(ms),
+    peakRssMb,
+    items,
+    rate: Math.round(items / (ms / 1000)),
+    ...extra,
+  };
+}
+
 /** What a benchmark group gets: time a case, add a measurement taken otherwise, add a note line. */
 export interface GroupContext {
   run(c: BenchCase): Promise<Measurement>;

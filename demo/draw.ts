@@ -52,14 +52,7 @@ export function drawBackground(net: Network, pickers: Pickers, d: Day, out: Even
         const asset = picker.pick(rng);
         if (asset < 0) continue;
         const start = Math.min(d.start + startOfDayOffset(cause, rng), d.end - MINUTE);
-        out.push({
-          level,
-          asset,
-          start,
-          duration: durationOf(net, level, asset, cause, rng),
-          cause,
-          scripted: false,
-        });
+        out.push(randomEvent(net, { level, asset, start, cause }, rng));
       }
     }
   }
@@ -91,14 +84,7 @@ export function drawStorms(
             ? 'natural_disaster'
             : 'weather_fault';
           const start = Math.floor((lo + rng.float() * (hi - lo)) / MINUTE) * MINUTE;
-          const spec: EventSpec = {
-            level,
-            asset,
-            start,
-            duration: durationOf(net, level, asset, cause, rng),
-            cause,
-            scripted: false,
-          };
+          const spec = randomEvent(net, { level, asset, start, cause }, rng);
           if (rng.chance(LINKED_ODDS)) spec.warningId = warning.warningId;
           out.push(spec);
         }
@@ -107,7 +93,19 @@ export function drawStorms(
   }
 }
 
-function durationOf(net: Network, level: Level, asset: number, cause: Cause, rng: Rng): number {
+/** A random (not scripted) outage, its duration drawn for its cause, its class and whether in a park. */
+function randomEvent(
+  net: Network,
+  { level, asset, start, cause }: Pick<EventSpec, 'level' | 'asset' | 'start' | 'cause'>,
+  rng: Rng,
+): EventSpec {
   const park = (level === 'feeder' ? net.feeders.park : net.areas.park)[asset]! >= 0;
-  return duration(cause, classOf(net, level, asset), park, rng);
+  return {
+    level,
+    asset,
+    start,
+    duration: duration(cause, classOf(net, level, asset), park, rng),
+    cause,
+    scripted: false,
+  };
 }

@@ -102,36 +102,7 @@ export function buildNetwork(seed: number, size: SizeSpec): Network {
   const pending: PendingFeeder[] = [];
   COUNTIES.forEach(({ county }, ci) => {
     const towns = placeTowns(seed, ci, rng);
-    const total = perCounty[ci]!;
-    const hosted = parks.flatMap((info, park) =>
-      info.countyId === county.id ? [{ park, info, feeders: 0 }] : [],
-    );
-    for (const p of hosted) p.feeders = Math.max(2, Math.round(total * 0.15));
-    const plain = Math.max(1, total - hosted.reduce((s, p) => s + p.feeders, 0));
-    const subs = placeSubstations(ci, towns, plain, hosted, size.feedersPerSubstation, rng);
-    const local: PendingFeeder[] = [];
-    const plainSubs = subs.flatMap((s, si) => (s.park < 0 ? [si] : []));
-    const mix = zoneMix(ci);
-    for (let k = 0; k < plain; k++) {
-      const zone = rng.weighted(mix);
-      const home = placeHome(ci, zone, towns, rng);
-      const si = nearest(
-        plainSubs.map((i) => subs[i]!.point),
-        home,
-      );
-      local.push({ substation: plainSubs[si]!, county: ci, park: -1, zone, home, share: AREA_SHARE[zone] });
-    }
-    for (const p of hosted) {
-      const own = subs.flatMap((s, si) => (s.park === p.park ? [si] : []));
-      for (let k = 0; k < p.feeders; k++) {
-        const si = own[k % own.length]!;
-        const home = clampToCounty(
-          offset(subs[si]!.point, rng.logNormal(1.2, 0.5), rng.range(0, 2 * Math.PI)),
-          ci,
-        );
-        local.push({ substation: si, county: ci, park: p.park, zone: 'urban', home, share: 0.5 });
-      }
-    }
+    const { subs, local } = countyFeeders(ci, county.id, towns, perCounty[ci]!, parks, size, rng);
     const lo = pending.length;
     const renumbered = new Map<number, number>();
     for (const f of local.sort((x, y) => x.substation - y.substation)) {
@@ -155,8 +126,7 @@ export function buildNetwork(seed: number, size: SizeSpec): Network {
     pending.map((f) => f.share),
     1,
   );
-  const totalAreas = areaCounts.reduce((s, n) => s + n, 0);
-  const areas = areaTable(totalAreas);
+  const areas = areaTable(areaCounts.reduce((s, n) => s + n, 0));
   const seqInSub = new Map<number, number>();
   let a = 0;
   pending.forEach((f, fi) => {
@@ -169,39 +139,15 @@ export function buildNetwork(seed: number, size: SizeSpec): Network {
     feeders.county[fi] = f.county;
     feeders.park[fi] = f.park;
     feeders.firstArea[fi] = a;
-    const n = areaCounts[fi]!;
-    feeders.areaCount[fi] = n;
-    const span = { x: f.home.x - sub.point.x, y: f.home.y - sub.point.y };
-    const spread = f.zone === 'rural' && f.park < 0 ? 0.3 + 0.15 * Math.hypot(span.x, span.y) : 0.45;
-    const [t0, t1] = ALONG[f.zone];
-    const tally = [0, 0, 0, 0];
-    let sx = 0;
-    let sy = 0;
-    for (let k = 0; k < n; k++, a++) {
-      const t = rng.range(t0, t1);
-      const raw = {
-        x: sub.point.x + t * span.x + spread * rng.normal(),
-        y: sub.point.y + t * span.y + spread * rng.normal(),
-      };
-      const p = clampToCounty(raw, f.county);
-      const cls = AREA_CLASSES.indexOf(classify(p, f.county, counties[f.county]!.towns));
-      const ll = toLatLon(p);
-      const [min, max] = CUSTOMER_RANGES[f.park >= 0 ? 'park' : AREA_CLASSES[cls]!];
-      areas.feeder[a] = fi;
-      areas.seq[a] = k;
-      areas.cls[a] = cls;
-      areas.customers[a] = Math.round(min + (max - min) * ((rng.float() + rng.float()) / 2));
-      areas.park[a] = f.park;
-      areas.lat[a] = ll.lat;
-      areas.lon[a] = ll.lon;
-      tally[cls]!++;
-      sx += p.x;
-      sy += p.y;
-    }
-    const centre = n > 0 ? toLatLon({ x: sx / n, y: sy / n }) : toLatLon(f.home);
+    const count = areaCounts[fi]!;
+    feeders.areaCount[fi] = count;
+    const towns = counties[f.county]!.towns;
+    const place = { feeder: f, index: fi, first: a, count, from: sub.point, towns };
+    const { centre, cls } = placeAreas(areas, place, rng);
+    a += count;
     feeders.lat[fi] = centre.lat;
     feeders.lon[fi] = centre.lon;
-    feeders.cls[fi] = tally.indexOf(Math.max(...tally));
+    feeders.cls[fi] = cls;
   });
   for (const layout of counties) {
     const { lo, hi } = layout.feeders;
@@ -210,6 +156,104 @@ export function buildNetwork(seed: number, size: SizeSpec): Network {
     layout.areas = { lo: areaLo, hi: areaHi };
   }
   return { seed, parks, substations, counties, feeders, areas };
+}
+
+/**
+ * One county's feeders, not yet numbered: its plain feeders, homed by the county's mix of zones
+ * and fed by the nearest plain substation, then the feeders of the parks it hosts.
+ */
+function countyFeeders(
+  ci: number,
+  countyId: string,
+  towns: readonly Town[],
+  total: number,
+  parks: readonly Park[],
+  size: SizeSpec,
+  rng: Rng,
+): { subs: Substation[]; local: PendingFeeder[] } {
+  const hosted = parks.flatMap((info, park) =>
+    info.countyId === countyId ? [{ park, info, feeders: 0 }] : [],
+  );
+  for (const p of hosted) p.feeders = Math.max(2, Math.round(total * 0.15));
+  const plain = Math.max(1, total - hosted.reduce((s, p) => s + p.feeders, 0));
+  const subs = placeSubstations(ci, towns, plain, hosted, size.feedersPerSubstation, rng);
+  const local: PendingFeeder[] = [];
+  const plainSubs = subs.flatMap((s, si) => (s.park < 0 ? [si] : []));
+  const mix = zoneMix(ci);
+  for (let k = 0; k < plain; k++) {
+    const zone = rng.weighted(mix);
+    const home = placeHome(ci, zone, towns, rng);
+    const si = nearest(
+      plainSubs.map((i) => subs[i]!.point),
+      home,
+    );
+    local.push({ substation: plainSubs[si]!, county: ci, park: -1, zone, home, share: AREA_SHARE[zone] });
+  }
+  for (const p of hosted) {
+    const own = subs.flatMap((s, si) => (s.park === p.park ? [si] : []));
+    for (let k = 0; k < p.feeders; k++) {
+      const si = own[k % own.length]!;
+      const home = clampToCounty(
+        offset(subs[si]!.point, rng.logNormal(1.2, 0.5), rng.range(0, 2 * Math.PI)),
+        ci,
+      );
+      local.push({ substation: si, county: ci, park: p.park, zone: 'urban', home, share: 0.5 });
+    }
+  }
+  return { subs, local };
+}
+
+/** A feeder whose areas are to be placed: its areas are [first, first + count). */
+interface FeederPlace {
+  feeder: PendingFeeder;
+  index: number;
+  first: number;
+  count: number;
+  /** where its substation stands */
+  from: Point;
+  /** the towns of its county, by which an area's class is told */
+  towns: readonly Town[];
+}
+
+/**
+ * Places a feeder's areas along the line from its substation to its home and beyond (rural
+ * feeders spread wider the longer the line), each with its class and customers. Returns the
+ * centre of the areas and the class most of them have: the feeder's own.
+ */
+function placeAreas(
+  areas: AreaTable,
+  { feeder: f, index: fi, first, count: n, from, towns }: FeederPlace,
+  rng: Rng,
+): { centre: { lat: number; lon: number }; cls: number } {
+  const span = { x: f.home.x - from.x, y: f.home.y - from.y };
+  const spread = f.zone === 'rural' && f.park < 0 ? 0.3 + 0.15 * Math.hypot(span.x, span.y) : 0.45;
+  const [t0, t1] = ALONG[f.zone];
+  const tally = [0, 0, 0, 0];
+  let sx = 0;
+  let sy = 0;
+  for (let k = 0, a = first; k < n; k++, a++) {
+    const t = rng.range(t0, t1);
+    const raw = {
+      x: from.x + t * span.x + spread * rng.normal(),
+      y: from.y + t * span.y + spread * rng.normal(),
+    };
+    const p = clampToCounty(raw, f.county);
+    const cls = AREA_CLASSES.indexOf(classify(p, f.county, towns));
+    const ll = toLatLon(p);
+    const [min, max] = CUSTOMER_RANGES[f.park >= 0 ? 'park' : AREA_CLASSES[cls]!];
+    areas.feeder[a] = fi;
+    areas.seq[a] = k;
+    areas.cls[a] = cls;
+    areas.customers[a] = Math.round(min + (max - min) * ((rng.float() + rng.float()) / 2));
+    areas.park[a] = f.park;
+    areas.lat[a] = ll.lat;
+    areas.lon[a] = ll.lon;
+    tally[cls]!++;
+    sx += p.x;
+    sy += p.y;
+  }
+  const centre = n > 0 ? toLatLon({ x: sx / n, y: sy / n }) : toLatLon(f.home);
+  return { centre, cls: tally.indexOf(Math.max(...tally)) };
 }
 
 /** Split `total` into integer shares proportional to `weights` (largest remainder), each ≥ `min`. */
