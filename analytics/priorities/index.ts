@@ -12,19 +12,8 @@ export type {
   TargetStanding,
 } from './facts.js';
 export { STANDINGS } from './facts.js';
-export {
-  caseAgePart,
-  excessPart,
-  ledgerPart,
-  overduePart,
-  type PartValue,
-  recencyPart,
-  relativePart,
-  sharePart,
-  statusPart,
-  targetGapPart,
-  topStanding,
-} from './parts.js';
+// every part and its value type (the score reads the same list)
+export * from './parts.js';
 export {
   compareScored,
   type Population,

@@ -3,24 +3,19 @@
 // operating zone (`Iso`); everything else is the case as it stands. The router builds them and
 // the browser reads them (a type-only import), so neither writes the shapes again.
 
-import type { AreaClass, AssetKind, Issue } from '../../core/index.js';
+import type { AreaClass, Issue } from '../../core/index.js';
 import type { CaseState, HistoryEntry } from './case.js';
 import type { Observation } from './deadlines.js';
+import type { FiledAsset } from './ledger.js';
 import type { CaseAction, CaseStatus, Measure } from './vocabulary.js';
 
 /** An instant in the operating zone, ISO-8601 with its offset. */
 type Iso = string;
 
 /** A row of GET /cases: the case as it stands, flattened for a table or a CSV. */
-export type CaseRow = {
+export type CaseRow = FiledAsset & {
   caseId: string;
   ruleSet: string;
-  assetId: string;
-  assetName: string | null;
-  kind: AssetKind;
-  province: string | null;
-  city: string | null;
-  county: string | null;
   areaClass: AreaClass | null;
   family: string;
   status: CaseStatus;

@@ -7,11 +7,9 @@ import { comparePeriods, nextPeriod, periodBounds, periodContaining } from './ca
 import type { CaseEvent, CaseState } from './case.js';
 import { isOverdue } from './deadlines.js';
 import { foldCases } from './fold.js';
+import type { ClearingKey, ClearingRow, ClearingStep } from './clearing-row.js';
 
-export const CLEARING_KEYS = ['province', 'city', 'county', 'unit'] as const;
-export type ClearingKey = (typeof CLEARING_KEYS)[number];
-export const CLEARING_STEPS = ['day', 'week', 'month'] as const;
-export type ClearingStep = (typeof CLEARING_STEPS)[number];
+export * from './clearing-row.js';
 
 export interface ClearingQuery {
   from: number;
@@ -27,31 +25,6 @@ export interface ClearingPoint {
   /** the instant the log is folded at: the end of that date, or `to` */
   asOf: number;
 }
-
-/** What a clearing point counts (the columns after the date and groups, in their order). */
-export type ClearingCounts = {
-  /** not closed (open, plan approved, in progress or in observation) */
-  open: number;
-  overdue: number;
-  observation: number;
-  /** closed so far */
-  closed: number;
-  /** opened during the step */
-  opened: number;
-  /** closed during the step */
-  closedInStep: number;
-};
-export const CLEARING_COUNTS = [
-  'open',
-  'overdue',
-  'observation',
-  'closed',
-  'opened',
-  'closedInStep',
-] as const satisfies readonly (keyof ClearingCounts)[];
-
-/** A row of GET /remediation/clearing: a date, the group's keys, its counts. */
-export type ClearingRow = { date: string } & Partial<Record<ClearingKey, string | null>> & ClearingCounts;
 
 /** Local month number (year × 12 + month − 1) of a time. */
 const monthOf = (ms: number, zone: string): number => {

@@ -39,14 +39,14 @@ export interface LedgerSubject {
 }
 
 /** The asset a filed row is about: its id, name, kind and region path. */
-export interface FiledAsset {
+export type FiledAsset = {
   assetId: string;
   assetName: string | null;
   kind: AssetKind;
   province: string | null;
   city: string | null;
   county: string | null;
-}
+};
 
 export interface LedgerRow extends FiledAsset {
   period: string;

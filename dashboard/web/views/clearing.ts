@@ -3,7 +3,11 @@
 // the board's region level and unit; the groups the filters name are summed per date. Dates
 // are the server's local dates.
 
-import type { ClearingCounts, ClearingRow } from '../../../analytics/remediation/clearing.js';
+import {
+  CLEARING_COUNTS,
+  type ClearingCounts,
+  type ClearingRow,
+} from '../../../analytics/remediation/clearing-row.js';
 import { type TrendPoint, type TrendSeries, trendLines } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
@@ -29,15 +33,7 @@ export interface ClearingScope {
   unit?: string | undefined;
 }
 
-// the counts in their column order (a copy: the server's list sits beside Node-only code)
-const COUNTS = [
-  'open',
-  'overdue',
-  'observation',
-  'closed',
-  'opened',
-  'closedInStep',
-] as const satisfies readonly Count[];
+const COUNTS = CLEARING_COUNTS;
 type Count = keyof ClearingCounts;
 export type ClearingTotal = { date: string } & Record<Count, number>;
 
