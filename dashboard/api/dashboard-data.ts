@@ -22,8 +22,7 @@ import {
 } from '../../analytics/outages/index.js';
 import type { CompiledRuleSet, TargetRule } from '../../analytics/rules/index.js';
 import { AREA_CLASSES, dayToDate, HttpError, localDay, startOfLocalDay } from '../../core/index.js';
-import type { ReadDeps } from './deps.js';
-import { operatorRoutes } from './operator-routes.js';
+import { operatorRoutes, type ReadDeps } from './deps.js';
 import {
   assetScopeQuery,
   asOfQuery,

@@ -17,7 +17,7 @@ import { type CompiledRuleSet, formatWindow } from '../../analytics/rules/index.
 import { HttpError, type Role } from '../../core/index.js';
 import { FLAG_COLUMNS } from '../../core/vocabulary/index.js';
 import type { Store } from '../../store/index.js';
-import { operatorRoutes } from './operator-routes.js';
+import { operatorRoutes } from './deps.js';
 import { textParam, timeParam } from './query-params.js';
 import { sendRows } from './respond.js';
 

@@ -5,8 +5,7 @@
 import type { Request, Response, Router } from 'express';
 import { activeOutages, listRejects, outageHistory, repeatedPlanned } from '../../analytics/outages/index.js';
 import { HttpError } from '../../core/index.js';
-import type { ReadDeps } from './deps.js';
-import { operatorRoutes } from './operator-routes.js';
+import { operatorRoutes, type ReadDeps } from './deps.js';
 import { type Outages, outagesContext } from './outages/context.js';
 import { exportStorm, showCurve } from './outages/storm.js';
 import { parseQuery, QueryReader } from './query/index.js';

@@ -10,7 +10,7 @@
 
 import type { Router } from 'express';
 import { jsonBody } from './json-body.js';
-import { operatorRoutes } from './operator-routes.js';
+import { operatorRoutes } from './deps.js';
 import { type PrioritiesRouterDeps, prioritiesContext } from './priorities/context.js';
 import { showWhatItBuys } from './priorities/what-it-buys.js';
 import { showWorkList } from './priorities/work-list.js';

@@ -11,7 +11,7 @@
 // The handlers are in reliability/.
 
 import type { Router } from 'express';
-import { operatorRoutes } from './operator-routes.js';
+import { operatorRoutes } from './deps.js';
 import { showCauses } from './reliability/causes.js';
 import { type ReliabilityRouterDeps, reliabilityContext } from './reliability/context.js';
 import { showDailySaidi } from './reliability/daily.js';

@@ -14,8 +14,8 @@
 // Lists answer JSON, CSV or Arrow by Accept; `lang=zh|en` turns headers and codes into words.
 // The handlers are in remediation/.
 
-import { Router } from 'express';
-import { handlersOf } from './deps.js';
+import type { Router } from 'express';
+import { operatorRoutes } from './deps.js';
 import { jsonBody } from './json-body.js';
 import { changeCase, listCaseHistory, listCases, showCase } from './remediation/cases.js';
 import { showClearing, showVocabulary } from './remediation/clearing.js';
@@ -25,10 +25,8 @@ import { listDisclosures, listLedgers, showDisclosure, showLedger } from './reme
 export type { RemediationRouterDeps };
 
 export function remediationRouter(deps: RemediationRouterDeps): Router {
-  const on = handlersOf(remediationContext(deps));
-  const read = deps.requireRole('operator');
+  const { router, read, on } = operatorRoutes(deps, remediationContext(deps));
   const plan = deps.requireRole('planner');
-  const router = Router();
   router.get('/cases', read, on(listCases));
   router.get('/cases/:id', read, on(showCase));
   router.get('/cases/:id/history', read, on(listCaseHistory));

@@ -29,9 +29,8 @@ import {
 import type { CompiledRuleSet } from '../../analytics/rules/index.js';
 import { fieldNames, type localize } from '../../analytics/remediation/index.js';
 import { DAY_MS, formatInZone, HttpError } from '../../core/index.js';
-import type { RuleSetDeps } from './deps.js';
 import { Kept, RUN_COLUMNS, runRow, sendFrozen } from './frozen-document.js';
-import { operatorRoutes } from './operator-routes.js';
+import { operatorRoutes, type RuleSetDeps } from './deps.js';
 import { QueryReader, parseQuery, ruleSetQuery, upcomingArrearsQuery } from './query/index.js';
 import { localTable, reportXlsx } from './reports/workbook.js';
 import { sendRows } from './respond.js';
