@@ -43,14 +43,7 @@ export async function* checkRecords<K extends RecordKind>(
     // A cell that did not read in its column's declared time format is refused as such, never
     // re-read as some other time the record schema might accept.
     if ('invalid' in mapped) {
-      const id = recordId(mapped.record[ID_FIELD[kind]]);
-      yield {
-        line: row.line,
-        status: 'rejected',
-        ...(id ? { id } : {}),
-        errors: mapped.invalid,
-        record: row.record,
-      };
+      yield rejected(row.line, recordId(mapped.record[ID_FIELD[kind]]), mapped.invalid, row.record);
       continue;
     }
     const result = validateRecord(kind, mapped.record, ctx);
@@ -63,16 +56,18 @@ export async function* checkRecords<K extends RecordKind>(
         id: String((value as unknown as Record<string, unknown>)[ID_FIELD[kind]]),
         value,
       };
-    } else {
-      yield {
-        line: row.line,
-        status: 'rejected',
-        ...(id ? { id } : {}),
-        errors: result.issues,
-        record: row.record,
-      };
-    }
+    } else yield rejected(row.line, id, result.issues, row.record);
   }
+}
+
+/** A row refused, with every issue and the row as it came. */
+function rejected(
+  line: number,
+  id: string | undefined,
+  errors: Issue[],
+  record: Record<string, unknown>,
+): Checked<never> {
+  return { line, status: 'rejected', ...(id ? { id } : {}), errors, record };
 }
 
 const recordId = (v: unknown): string | undefined =>

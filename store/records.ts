@@ -77,6 +77,36 @@ export interface AssetRow {
   valid_from: number;
 }
 
+/**
+ * The row's columns that are not null, under the record's field names (`names`: field → column),
+ * in the order of `names`: a record's optional fields read back, a null column a field left out.
+ */
+export function presentFields<R, const N extends { readonly [field: string]: keyof R }>(
+  row: R,
+  names: N,
+): { -readonly [F in keyof N]?: NonNullable<R[N[F]]> } {
+  const fields: Record<string, unknown> = {};
+  for (const field in names) {
+    const value = row[names[field]!];
+    if (value !== null) fields[field] = value;
+  }
+  return fields as { -readonly [F in keyof N]?: NonNullable<R[N[F]]> };
+}
+
+/** The asset's optional fields kept as they are in their columns (field → column). */
+const ASSET_FIELDS = {
+  name: 'name',
+  feederId: 'feeder_id',
+  substation: 'substation',
+  code: 'code',
+  province: 'province',
+  city: 'city',
+  county: 'county',
+  park: 'park',
+  transformers: 'transformers',
+  enterpriseCustomers: 'enterprise_customers',
+} as const;
+
 export function assetOfRow(r: AssetRow): Asset {
   const a: Asset = {
     assetId: r.asset_id,
@@ -84,17 +114,8 @@ export function assetOfRow(r: AssetRow): Asset {
     areaClass: r.area_class,
     customers: r.customers,
     validFrom: r.valid_from,
+    ...presentFields(r, ASSET_FIELDS),
   };
-  if (r.name !== null) a.name = r.name;
-  if (r.feeder_id !== null) a.feederId = r.feeder_id;
-  if (r.substation !== null) a.substation = r.substation;
-  if (r.code !== null) a.code = r.code;
-  if (r.province !== null) a.province = r.province;
-  if (r.city !== null) a.city = r.city;
-  if (r.county !== null) a.county = r.county;
-  if (r.park !== null) a.park = r.park;
-  if (r.transformers !== null) a.transformers = r.transformers;
-  if (r.enterprise_customers !== null) a.enterpriseCustomers = r.enterprise_customers;
   if (r.places !== null) a.places = JSON.parse(r.places) as string[];
   if (r.important_user === true) a.importantUser = true;
   if (r.lat !== null) a.lat = r.lat;
@@ -149,18 +170,17 @@ export async function readWarnings(store: Store, where: Sql = sql`true`): Promis
           FROM warnings LATEST ON received_at PARTITION BY warning_id
         ) WHERE ${where}`,
   );
-  return rows.map((r) => {
-    const w: Warning = {
+  return rows.map(
+    (r): Warning => ({
       warningId: r.warning_id,
       issuerLevel: r.issuer_level,
       hazard: r.hazard,
       start: r.start,
       end: r.end_at,
-    };
-    if (r.level !== null) w.level = r.level;
-    if (r.province !== null) w.province = r.province;
-    if (r.city !== null) w.city = r.city;
-    if (r.county !== null) w.county = r.county;
-    return w;
-  });
+      ...presentFields(r, WARNING_FIELDS),
+    }),
+  );
 }
+
+/** The warning's optional fields (field → column). */
+const WARNING_FIELDS = { level: 'level', province: 'province', city: 'city', county: 'county' } as const;

@@ -1,16 +1,16 @@
 // One import of a file: optionally a first pass that derives the assets from the rows and
 // stores them, then the records themselves through the same ingestor as the HTTP endpoints.
-// Every row is accounted for in the summary (see summary.ts). The file is read as a stream
+// Every row is accounted for in the summary (see tally.ts). The file is read as a stream
 // each pass, a JSON array element by element too; only the derived assets' running figures
 // are held in memory.
 
-import type { Issue } from '../../core/issues.js';
 import type { AssetDirectory, Writer } from '../../store/index.js';
 import { type Format, type ParsedRow, parseRecords, type Source } from '../formats/index.js';
-import { AssetDeriver, type Mapping, oneIssue } from '../mapping/index.js';
+import { AssetDeriver, type Mapping } from '../mapping/index.js';
 import { Ingestor, type Rejected } from '../pipeline/index.js';
-import { ID_FIELD, type RecordKind, validateRecord } from '../schemas/index.js';
+import { type RecordKind, validateRecord } from '../schemas/index.js';
 import { bump, type Counts, type DerivedSummary, type ImportSummary, reasonOf } from './summary.js';
+import { emptySummary, RowTally } from './tally.js';
 
 export interface ImportDeps {
   writer: Writer;
@@ -44,12 +44,7 @@ export class ImportError extends Error {
 
 export async function importFile(deps: ImportDeps, request: ImportRequest): Promise<ImportSummary> {
   const { kind, mapping } = request;
-  if (mapping && mapping.record !== kind) {
-    throw new ImportError(`mapping ${JSON.stringify(mapping.name)} is for ${mapping.record}, not ${kind}`);
-  }
-  if (request.deriveAssets && (mapping === undefined || mapping.derive.length === 0)) {
-    throw new ImportError('deriving assets needs a mapping file with a "derive" section');
-  }
+  checkRequest(request);
   const ingestor = new Ingestor({
     writer: deps.writer,
     assets: deps.assets,
@@ -66,77 +61,19 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
       ? await deriveAndStore(deps, request, mapping, ingestor, parse)
       : undefined;
 
-  const summary: ImportSummary = {
-    file: request.file,
-    kind,
-    rowsRead: 0,
-    accepted: 0,
-    spooled: 0,
-    importedByRoute: {},
-    notImported: {},
-    skipped: 0,
-    skippedByReason: {},
-    rejected: 0,
-    rejectedByReason: {},
-    ...(assets ? { assets } : {}),
-    batchId: '',
-  };
-  const routeOfLine = new Map<number, string>();
-  // Rows whose time cells did not read in their declared format go to the ingestor as errors,
-  // which carry one issue and no record; their reject is reported with all of them and the row.
-  const invalidOfLine = new Map<number, { errors: Issue[]; record: Record<string, unknown> }>();
-  for (const r of mapping?.routes ?? []) {
-    if (r.imported) summary.importedByRoute[r.name] = 0;
-    else summary.notImported[r.name] = 0;
-  }
-
-  async function* mapped(): AsyncGenerator<ParsedRow> {
-    for await (const row of parse()) {
-      summary.rowsRead += 1;
-      if ('error' in row || mapping === undefined) {
-        yield row;
-        continue;
-      }
-      const m = mapping.apply(row.record);
-      if ('skip' in m) {
-        if (m.route !== undefined) bump(summary.notImported, m.route);
-        else {
-          summary.skipped += 1;
-          bump(summary.skippedByReason, m.skip);
-        }
-        continue;
-      }
-      if ('invalid' in m) {
-        invalidOfLine.set(row.line, { errors: m.invalid, record: m.record });
-        yield { line: row.line, error: oneIssue(m.invalid) };
-        continue;
-      }
-      if (m.route !== undefined) {
-        routeOfLine.set(row.line, m.route);
-        bump(summary.importedByRoute, m.route);
-      }
-      yield { line: row.line, record: m.record };
-    }
-  }
-
-  const result = await ingestor.ingest(kind, mapped(), {
+  const summary = emptySummary(request.file, kind, mapping, assets);
+  const tally = new RowTally(summary, kind, mapping);
+  const result = await ingestor.ingest(kind, tally.mapped(parse), {
     source: `import:${request.file}`,
     maxListed: 0,
     ...(request.batchSize ? { batchSize: request.batchSize } : {}),
     onReject: (rejected) => {
-      // the ingestor rejects an error row as it reads it, so its entry is the one just yielded
-      const invalid = rejected.record === null ? invalidOfLine.get(rejected.line) : undefined;
-      invalidOfLine.delete(rejected.line);
-      const id = invalid ? idOf(invalid.record[ID_FIELD[kind]]) : undefined;
-      const r = invalid ? { ...rejected, ...(id ? { id } : {}), ...invalid } : rejected;
-      bump(summary.rejectedByReason, reasonOf(r.errors));
-      const route = routeOfLine.get(r.line);
-      if (route !== undefined) bump(summary.importedByRoute, route, -1);
+      const r = tally.rejected(rejected);
       request.onReject?.({ ...r, kind });
     },
     onBatch: ({ read, accepted, rejected }) => {
       request.onProgress?.({ kind, read, accepted, rejected });
-      routeOfLine.clear(); // a batch's rejects are all reported by the time it is flushed
+      tally.batchDone();
     },
   });
   summary.accepted = result.accepted;
@@ -144,6 +81,16 @@ export async function importFile(deps: ImportDeps, request: ImportRequest): Prom
   summary.rejected = result.rejectedCount;
   summary.batchId = result.batchId;
   return summary;
+}
+
+/** A mapping for the request's kind of record, with a "derive" section when assets are derived. */
+function checkRequest({ kind, mapping, deriveAssets }: ImportRequest): void {
+  if (mapping && mapping.record !== kind) {
+    throw new ImportError(`mapping ${JSON.stringify(mapping.name)} is for ${mapping.record}, not ${kind}`);
+  }
+  if (deriveAssets && (mapping === undefined || mapping.derive.length === 0)) {
+    throw new ImportError('deriving assets needs a mapping file with a "derive" section');
+  }
 }
 
 /** The first pass: derive the assets from the rows that would import, and store them. */
@@ -206,5 +153,3 @@ async function deriveAndStore(
     rejectedByReason,
   };
 }
-
-const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

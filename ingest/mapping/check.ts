@@ -12,14 +12,22 @@ export interface Problem {
   message: string;
 }
 
+type Add = (path: PropertyKey[], message: string) => void;
+
 export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: PropertyKey[], message: string): void => void problems.push({ path, message });
-  const fields = RECORD_FIELDS[file.record];
-  const notAField = (name: string): string =>
-    `${quote(name)} is not ${article(RECORD_NOUN[file.record])} field; expected one of ${fields.join(', ')}`;
+  const add: Add = (path, message) => void problems.push({ path, message });
   const zone = file.zone !== undefined && isValidZone(file.zone) ? file.zone : operatingZone;
+  checkSettings(file, add);
+  const columns = checkColumns(file, add);
+  checkSupplied(file, zone, columns, add);
+  checkSkipRules(file, add);
+  problems.push(...checkRoutes(file, zone), ...checkDerive(file, zone));
+  return problems;
+}
 
+/** The file's zone, text encoding and delimiter. */
+function checkSettings(file: MappingFile, add: Add): void {
   if (file.zone !== undefined && !isValidZone(file.zone)) {
     add(['zone'], `unknown time zone ${quote(file.zone)}; use an IANA name such as Asia/Shanghai`);
   }
@@ -32,13 +40,23 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
       `must be one character other than a quote or line break, got ${quote(file.delimiter)}`,
     );
   }
+}
 
+/** The source columns, both ways: the field each column maps to, the column each field is read from. */
+interface Columns {
+  mapped: ReadonlyMap<string, string>;
+  sourceOf: ReadonlyMap<string, string>;
+}
+
+/** Each column maps to a field of the record, no field from two columns; formats; ignored columns. */
+function checkColumns(file: MappingFile, add: Add): Columns {
+  const fields = RECORD_FIELDS[file.record];
   const columns = Object.entries(file.columns ?? {}).map(
     ([column, entry]) => [column, fieldOf(entry)] as const,
   );
   const sourceOf = new Map<string, string>();
   for (const [column, field] of columns) {
-    if (!fields.includes(field)) add(['columns', column], notAField(field));
+    if (!fields.includes(field)) add(['columns', column], notAField(file, field));
     else if (sourceOf.has(field)) {
       add(
         ['columns', column],
@@ -55,7 +73,12 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
     if (mapped.has(column))
       add(['ignore', i], `${quote(column)} is also mapped in columns (to ${quote(mapped.get(column))})`);
   });
+  return { mapped, sourceOf };
+}
 
+/** The values the file supplies (value maps, constants, defaults, otherwise), keyed by field. */
+function checkSupplied(file: MappingFile, zone: string, { mapped, sourceOf }: Columns, add: Add): void {
+  const fields = RECORD_FIELDS[file.record];
   const fieldKey = (section: string, field: string): boolean => {
     if (fields.includes(field)) return true;
     if (mapped.has(field)) {
@@ -63,7 +86,7 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
         [section, field],
         `${quote(field)} is a source column; name the field it maps to (${quote(mapped.get(field))})`,
       );
-    } else add([section, field], notAField(field));
+    } else add([section, field], notAField(file, field));
     return false;
   };
   const checkValue = (path: PropertyKey[], field: string, value: unknown): void => {
@@ -94,6 +117,10 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
       );
     } else checkValue(['otherwise', field], field, value);
   }
+}
+
+/** Each skip rule has one test, and its pattern compiles. */
+function checkSkipRules(file: MappingFile, add: Add): void {
   (file.skip ?? []).forEach((rule, i) => {
     if ([rule.in, rule.notIn, rule.matches].filter((t) => t !== undefined).length !== 1) {
       add(['skip', i], 'must have exactly one of in, notIn or matches');
@@ -101,9 +128,10 @@ export function checkNames(file: MappingFile, operatingZone = 'UTC'): Problem[] 
       add(['skip', i, 'matches'], `is not a valid regular expression: ${quote(rule.matches)}`);
     }
   });
-  problems.push(...checkRoutes(file, zone), ...checkDerive(file, zone));
-  return problems;
 }
+
+const notAField = (file: MappingFile, name: string): string =>
+  `${quote(name)} is not ${article(RECORD_NOUN[file.record])} field; expected one of ${RECORD_FIELDS[file.record].join(', ')}`;
 
 function isPattern(pattern: string): boolean {
   try {

@@ -50,17 +50,9 @@ export interface QuestDBExit {
   signal: NodeJS.Signals | null;
 }
 
-export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<LocalQuestDB> {
-  await checkJava();
-  const jar = await ensureJar(opts.cacheDir);
-  mkdirSync(opts.dataDir, { recursive: true });
-  const httpPort = opts.httpPort || (await freePort());
-  const pgPort = opts.pgPort || (await freePort());
-  const login = credentialsFor(opts.dataDir);
-  const authorization = basicAuthorization(login);
-  const env = {
-    ...process.env,
-    ...credentialSettings(login),
+/** QuestDB's server.conf settings, as the QDB_* variables it reads. */
+function serverSettings(opts: LocalQuestDBOptions, httpPort: number, pgPort: number): Record<string, string> {
+  return {
     QDB_HTTP_BIND_TO: `127.0.0.1:${httpPort}`,
     QDB_PG_NET_BIND_TO: `127.0.0.1:${pgPort}`,
     QDB_HTTP_MIN_ENABLED: 'false',
@@ -75,8 +67,12 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
     // (QuestDB's default timeout); the API's own requests give up after 120 s on the client side.
     QDB_QUERY_TIMEOUT: process.env['QDB_QUERY_TIMEOUT'] ?? '10m',
   };
+}
+
+/** The JVM's arguments: heap, collector, and the server module on its data folder. */
+function javaArgs(opts: LocalQuestDBOptions, jar: string): string[] {
   const heap = opts.heap ?? '1g';
-  const args = [
+  return [
     `-Xmx${heap}`,
     '-Xms128m',
     '-XX:+UseParallelGC',
@@ -91,8 +87,19 @@ export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<Loca
     '-d',
     opts.dataDir,
   ];
+}
+
+export async function startLocalQuestDB(opts: LocalQuestDBOptions): Promise<LocalQuestDB> {
+  await checkJava();
+  const jar = await ensureJar(opts.cacheDir);
+  mkdirSync(opts.dataDir, { recursive: true });
+  const httpPort = opts.httpPort || (await freePort());
+  const pgPort = opts.pgPort || (await freePort());
+  const login = credentialsFor(opts.dataDir);
+  const authorization = basicAuthorization(login);
+  const env = { ...process.env, ...credentialSettings(login), ...serverSettings(opts, httpPort, pgPort) };
   const log = createWriteStream(join(opts.dataDir, 'questdb.log'), { flags: 'a' });
-  const child: ChildProcess = spawn('java', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('java', javaArgs(opts, jar), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let exited = false;

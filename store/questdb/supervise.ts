@@ -20,6 +20,29 @@ export interface SupervisedQuestDB extends LocalQuestDB {
 /** Pauses before each restart attempt (the last one repeats). */
 const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
+/** What a supervised QuestDB forwards to the process now running. */
+const FORWARDED = [
+  'httpPort',
+  'pgPort',
+  'dataDir',
+  'clientConf',
+  'httpUrl',
+  'authorization',
+  'running',
+  'exited',
+] as const;
+
+type Forwarded = Pick<LocalQuestDB, (typeof FORWARDED)[number]>;
+
+/** `own`'s properties after FORWARDED ones that read those of `current()` at each access. */
+function forwarding<T extends object>(current: () => LocalQuestDB, own: T): Forwarded & T {
+  const view = {};
+  for (const key of FORWARDED) {
+    Object.defineProperty(view, key, { get: () => current()[key], enumerable: true, configurable: true });
+  }
+  return Object.defineProperties(view, Object.getOwnPropertyDescriptors(own)) as Forwarded & T;
+}
+
 /**
  * Watches `first`; after an exit nobody asked for, calls `restart` (which must start QuestDB on
  * the same ports and folder) until it succeeds. stop() ends the supervision, then QuestDB.
@@ -44,61 +67,41 @@ export function superviseQuestDB(
       };
     });
 
+  /** Restarts QuestDB after an unexpected exit, pausing before each attempt, until one succeeds. */
+  const restartAfter = async (exit: QuestDBExit): Promise<void> => {
+    lastExit = { ...exit, at: Date.now() };
+    log.error({ ...exit }, 'the bundled QuestDB exited; restarting it');
+    for (let attempt = 0; !stopping; attempt++) {
+      await pause(backoffMs[Math.min(attempt, backoffMs.length - 1)] ?? 1_000);
+      if (stopping) return;
+      try {
+        const next = await restart();
+        if (stopping) {
+          await next.stop();
+          return;
+        }
+        current = next;
+        restarts += 1;
+        log.info({ restarts, attempt: attempt + 1 }, 'the bundled QuestDB restarted');
+        watch(next);
+        return;
+      } catch (err) {
+        log.error(
+          { err: String(err), attempt: attempt + 1 },
+          'restarting the bundled QuestDB failed; retrying',
+        );
+      }
+    }
+  };
   const watch = (q: LocalQuestDB): void => {
     void q.exited.then(async (exit) => {
       if (stopping || q !== current) return;
-      lastExit = { ...exit, at: Date.now() };
-      log.error({ ...exit }, 'the bundled QuestDB exited; restarting it');
-      for (let attempt = 0; !stopping; attempt++) {
-        await pause(backoffMs[Math.min(attempt, backoffMs.length - 1)] ?? 1_000);
-        if (stopping) return;
-        try {
-          const next = await restart();
-          if (stopping) {
-            await next.stop();
-            return;
-          }
-          current = next;
-          restarts += 1;
-          log.info({ restarts, attempt: attempt + 1 }, 'the bundled QuestDB restarted');
-          watch(next);
-          return;
-        } catch (err) {
-          log.error(
-            { err: String(err), attempt: attempt + 1 },
-            'restarting the bundled QuestDB failed; retrying',
-          );
-        }
-      }
+      await restartAfter(exit);
     });
   };
   watch(first);
 
-  return {
-    get httpPort() {
-      return current.httpPort;
-    },
-    get pgPort() {
-      return current.pgPort;
-    },
-    get dataDir() {
-      return current.dataDir;
-    },
-    get clientConf() {
-      return current.clientConf;
-    },
-    get httpUrl() {
-      return current.httpUrl;
-    },
-    get authorization() {
-      return current.authorization;
-    },
-    get running() {
-      return current.running;
-    },
-    get exited() {
-      return current.exited;
-    },
+  const own = {
     get restarts() {
       return restarts;
     },
@@ -113,4 +116,5 @@ export function superviseQuestDB(
     // As a crash would: the supervisor restarts it.
     kill: () => current.kill(),
   };
+  return forwarding(() => current, own);
 }

@@ -112,20 +112,25 @@ export function deriveReach(
   return rows;
 }
 
+/** What a reach row says besides its key and the placement (`satisfies`: every other field). */
+const REACH_FACTS = Object.keys({
+  sourceId: 0,
+  end: 0,
+  cause: 0,
+  planned: 0,
+  forceMajeure: 0,
+  customersAffected: 0,
+  warningId: 0,
+  warnedBy: 0,
+  receivedAt: 0,
+} satisfies Record<
+  Exclude<keyof ReachRow, keyof PlacementAtStart | 'start' | 'eventId' | 'assetId'>,
+  0
+>) as (keyof ReachRow)[];
+
 /** Whether two rows of the same (start, event, asset) carry the same facts. */
 export function sameReach(a: ReachRow, b: ReachRow): boolean {
-  return (
-    samePlacement(a, b) &&
-    a.sourceId === b.sourceId &&
-    a.end === b.end &&
-    a.cause === b.cause &&
-    a.planned === b.planned &&
-    a.forceMajeure === b.forceMajeure &&
-    a.customersAffected === b.customersAffected &&
-    a.warningId === b.warningId &&
-    a.warnedBy === b.warnedBy &&
-    a.receivedAt === b.receivedAt
-  );
+  return samePlacement(a, b) && REACH_FACTS.every((fact) => a[fact] === b[fact]);
 }
 
 export const reachKey = (r: Pick<ReachRow, 'start' | 'eventId' | 'assetId'>): string =>

@@ -12,7 +12,7 @@ import {
   type WarningLookup,
 } from '../../core/index.js';
 import type { Store } from '../client.js';
-import { type OutageRow, OUTAGE_COLUMNS, outageOfRow, readWarnings } from '../records.js';
+import { type OutageRow, OUTAGE_COLUMNS, outageOfRow, presentFields, readWarnings } from '../records.js';
 import { type Sql, sql, ts } from '../sql.js';
 import { deriveReach, type ReachRow, reachKey, sameReach, WarningBook } from './derive.js';
 import { type PlacementChange, Topology } from './topology.js';
@@ -59,21 +59,23 @@ interface AssetVersionRow {
   received_at: number | null;
 }
 
-const asAsset = (r: AssetVersionRow): Asset => {
-  const a: Asset = {
-    assetId: r.asset_id,
-    kind: r.kind,
-    areaClass: r.area_class,
-    customers: 0,
-    validFrom: r.valid_from,
-  };
-  if (r.feeder_id !== null) a.feederId = r.feeder_id;
-  if (r.province !== null) a.province = r.province;
-  if (r.city !== null) a.city = r.city;
-  if (r.county !== null) a.county = r.county;
-  if (r.park !== null) a.park = r.park;
-  return a;
-};
+/** The placement's optional fields (field → column). */
+const PLACEMENT_FIELDS = {
+  feederId: 'feeder_id',
+  province: 'province',
+  city: 'city',
+  county: 'county',
+  park: 'park',
+} as const;
+
+const asAsset = (r: AssetVersionRow): Asset => ({
+  assetId: r.asset_id,
+  kind: r.kind,
+  areaClass: r.area_class,
+  customers: 0,
+  validFrom: r.valid_from,
+  ...presentFields(r, PLACEMENT_FIELDS),
+});
 
 const VERSION_COLUMNS = sql`asset_id, kind, feeder_id, province, city, county, park, area_class, valid_from, received_at`;
 

@@ -33,14 +33,19 @@ export interface PlacementChange {
 /** A placement as it stood at some instant (each part unknown for an unknown asset). */
 export type PlacementAtStart = { [K in keyof Placement]: Placement[K] | undefined };
 
+/** Every part of a placement (`satisfies`: a part added to Placement must be listed here). */
+const PLACEMENT_PARTS = Object.keys({
+  kind: 0,
+  feederId: 0,
+  province: 0,
+  city: 0,
+  county: 0,
+  park: 0,
+  areaClass: 0,
+} satisfies Record<keyof Placement, 0>) as (keyof Placement)[];
+
 export const samePlacement = (a: PlacementAtStart, b: PlacementAtStart): boolean =>
-  a.kind === b.kind &&
-  a.feederId === b.feederId &&
-  a.province === b.province &&
-  a.city === b.city &&
-  a.county === b.county &&
-  a.park === b.park &&
-  a.areaClass === b.areaClass;
+  PLACEMENT_PARTS.every((part) => a[part] === b[part]);
 
 export function placementOf(a: Asset): PlacedVersion {
   return {

@@ -1,13 +1,12 @@
 export type { RejectRow } from './encode.js';
 export type { Refused } from './isolate.js';
 export { type RefusedEntry, SPOOL_FILE, SpoolFullError } from './spool.js';
+export { StaleVersionSweep, type SweepResult, staleRows } from './sweep.js';
+export type { WriteOutcome, WriteUnit } from './unit.js';
 export {
-  Writer,
   type ReachRepair,
-  type WriteOutcome,
+  Writer,
   type WriterLogger,
   type WriterOptions,
   type WriterStats,
-  type WriteUnit,
 } from './writer.js';
-export { StaleVersionSweep, type SweepResult, staleRows } from './sweep.js';

@@ -8,45 +8,28 @@
 import { randomUUID } from 'node:crypto';
 import { createBuffer, createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
 import { withFastEscape } from './fast-escape.js';
-import type { Asset, Issue, Logger, OutageEvent, Warning } from '../../core/index.js';
+import type { Logger } from '../../core/index.js';
 import type { Store } from '../client.js';
 import { StoreError } from '../client.js';
 import type { AssetDirectory } from '../asset-directory.js';
 import type { Connection } from '../connection.js';
-import { sql } from '../sql.js';
-import {
-  encodeAsset,
-  encodeOutageCurrent,
-  encodeOutageArea,
-  encodeOutageHistory,
-  encodeOutageTombstone,
-  encodeReach,
-  encodeReachTombstone,
-  encodeReject,
-  encodeWarning,
-  type RejectRow,
-} from './encode.js';
+import { encodeAsset, encodeReach, encodeReachTombstone, encodeReject, encodeWarning } from './encode.js';
 import { isolateRefused, type Refused } from './isolate.js';
+import { encodeOutageVersions, storedVersions } from './outage-versions.js';
+import { isRefusal, readFailure, sendWithRetries } from './send.js';
 import { SeenEvents } from './seen-events.js';
+import { refusedRejects, withKnownAssets } from './spool-rejects.js';
 import {
   compareReach,
-  deriveReach,
   disagreeingMonths,
   nextMonth,
   type ReachDiff,
   ReachKeeper,
-  reachKey,
   storedMonths,
 } from '../reach/index.js';
 import { type RefusedEntry, Spool, type SpoolEntry } from './spool.js';
-
-export type WriteUnit =
-  | { kind: 'assets'; receivedAt: number; records: Asset[] }
-  | { kind: 'outages'; receivedAt: number; records: OutageEvent[]; assetsChecked?: boolean }
-  | { kind: 'warnings'; receivedAt: number; records: Warning[] }
-  | { kind: 'rejects'; receivedAt: number; records: RejectRow[] };
-
-export type WriteOutcome = 'written' | 'spooled';
+import { PART_BYTES, UnitEncoding } from './unit-encoding.js';
+import type { OutageUnit, WriteOutcome, WriteUnit } from './unit.js';
 
 /** What a repair of the attribution table did. */
 export interface ReachRepair {
@@ -76,67 +59,6 @@ export interface WriterOptions {
   /** Pause between replay attempts while QuestDB stays unreachable. */
   replayIntervalMs?: number;
 }
-
-/** A record of a unit replayed from the spool (no caller to tell) kept as a reject. */
-function spoolReject(unit: WriteUnit, index: number, recordId: string | undefined, issue: Issue): RejectRow {
-  return {
-    kind: unit.kind,
-    source: 'spool',
-    batchId: `spool-${unit.receivedAt}`,
-    line: index + 1,
-    ...(recordId === undefined ? {} : { recordId }),
-    errors: JSON.stringify([issue]),
-    record: JSON.stringify(unit.records[index]),
-  };
-}
-
-/** Warnings play no part in which assets an outage reaches. */
-const NO_WARNINGS = { covering: () => null };
-
-const listed = (areas: readonly string[] | undefined) =>
-  areas === undefined ? {} : { affectedAreas: [...areas] };
-
-const isRefusal = (err: unknown): boolean => err instanceof StoreError && err.kind === 'rejected';
-
-/**
- * A read the write needs (the stored versions, the network, the asset register) that QuestDB did
- * not answer is not a refusal of the records: the unit is spooled and retried, never turned into
- * rejects or set aside for what a busy or restarting QuestDB said about a query.
- */
-function readFailure(err: unknown): unknown {
-  if (!(err instanceof StoreError) || err.kind !== 'rejected') return err;
-  return new StoreError('unreachable', `a read the write needs failed: ${err.message}`, { cause: err });
-}
-
-/** QuestDB's own words from the client's error text (its JSON answer when there is one). */
-function refusalText(message: string): string {
-  const json = /\{.*\}/s.exec(message)?.[0];
-  if (json) {
-    try {
-      const body = JSON.parse(json) as { message?: unknown; line?: unknown };
-      if (typeof body.message === 'string') return body.message;
-    } catch {
-      // not JSON after all: the whole text
-    }
-  }
-  return message;
-}
-
-/** What the writer must know of an event's stored version to replace it. */
-interface Version {
-  start: number;
-  assetId: string;
-  /** the areas it listed; undefined: none listed (all on the feeder) */
-  areas: readonly string[] | undefined;
-}
-const SEND_ATTEMPTS = 3;
-const LOOKUP_CHUNK = 200;
-/**
- * A unit's encoding is sent in parts of about this size: the client's buffer refuses to grow past
- * 100 MiB, which 5,000 long records (or rejects with many issues each) can pass. A unit cut off
- * after some parts is spooled and resent whole, which the tables' DEDUP keys make harmless.
- */
-const PART_BYTES = 16 << 20;
 
 export class Writer {
   private readonly spool: Spool<WriteUnit>;
@@ -310,132 +232,19 @@ export class Writer {
 
   /** Refused records of a unit that has no one to tell (a spool replay), kept as rejects. */
   private async storeRefused(unit: WriteUnit, refused: readonly Refused[]): Promise<void> {
-    const records = unit.records as readonly object[];
-    const rows: RejectRow[] = refused.map(({ index, message }) => {
-      const record = records[index] as Record<string, unknown>;
-      const id = record['eventId'] ?? record['assetId'] ?? record['warningId'];
-      return spoolReject(unit, index, typeof id === 'string' ? id : undefined, { path: '', message });
-    });
+    const rows = refusedRejects(unit, refused);
     this.opts.log.warn({ kind: unit.kind, refused: rows.length }, 'QuestDB refused records; kept as rejects');
     await this.send({ kind: 'rejects', receivedAt: unit.receivedAt, records: rows });
   }
 
+  /**
+   * Encodes a unit and sends its parts; it counts as written only once every part is acknowledged
+   * (then the keeper and the seen events learn of it, and the listeners are told).
+   */
   private async send(unit: WriteUnit): Promise<void> {
-    const buffer = withFastEscape(createBuffer(this.options));
-    const parts: Buffer[] = [];
-    const cut = () => {
-      if (buffer.currentPosition() >= PART_BYTES) parts.push(buffer.toBufferNew()!);
-    };
-    const at = unit.receivedAt;
-    let undo: (() => void) | undefined;
-    const touched = new Set<string>();
-    const encodeDiff = (diff: ReachDiff, receivedAt: number) => {
-      for (const r of diff.tombstones) {
-        encodeReachTombstone(buffer, r, receivedAt);
-        touched.add(r.assetId);
-        cut();
-      }
-      for (const r of diff.rows) {
-        encodeReach(buffer, r);
-        touched.add(r.assetId);
-        cut();
-      }
-    };
-    try {
-      switch (unit.kind) {
-        case 'assets': {
-          for (const a of unit.records) {
-            encodeAsset(buffer, a, at, this.id);
-            touched.add(a.assetId);
-            cut();
-          }
-          const applied = await (await this.reach()).applyAssets(unit.records);
-          undo = applied.undo;
-          encodeDiff(applied.diff, at);
-          break;
-        }
-        case 'warnings': {
-          for (const w of unit.records) {
-            encodeWarning(buffer, w, at);
-            cut();
-          }
-          const applied = await (await this.reach()).applyWarnings(unit.records);
-          undo = applied.undo;
-          encodeDiff(applied.diff, at);
-          break;
-        }
-        case 'rejects':
-          for (const r of unit.records) {
-            encodeReject(buffer, r, at);
-            cut();
-          }
-          break;
-        case 'outages': {
-          const events = await this.withKnownAssets(unit, buffer);
-          const keeper = await this.reach();
-          await keeper.topUp();
-          const previous = await this.previousVersions(events.map((e) => e.eventId));
-          for (const e of events) {
-            encodeOutageHistory(buffer, e, at, this.id);
-            const old = previous.get(e.eventId);
-            if (old && old.start !== e.start) {
-              encodeOutageTombstone(buffer, e.eventId, old.assetId, old.start, at);
-            }
-            // Links the new version no longer has (or has at another start) are tombstoned; a
-            // cancelled version has none.
-            const areas = new Set(e.cancelled ? [] : (e.affectedAreas ?? []));
-            // The assets the stored version reached and this one does not (or at another start).
-            const reached = keeper.rowsOf({ event: e, receivedAt: at });
-            if (old) {
-              const now = new Set(reached.map(reachKey));
-              const { cancelled: _cancelled, ...asStored } = e;
-              const was = deriveReach(
-                {
-                  ...asStored,
-                  assetId: old.assetId,
-                  start: old.start,
-                  cause: 'unknown',
-                  ...listed(old.areas),
-                },
-                at,
-                keeper.topology,
-                NO_WARNINGS,
-              );
-              for (const r of was) {
-                if (now.has(reachKey(r))) continue;
-                encodeReachTombstone(buffer, r, at);
-                touched.add(r.assetId);
-              }
-            }
-            for (const r of reached) {
-              encodeReach(buffer, r);
-              touched.add(r.assetId);
-            }
-            for (const area of old?.areas ?? []) {
-              if (old?.start !== e.start || !areas.has(area)) {
-                encodeOutageArea(buffer, e.eventId, area, old?.start ?? e.start, true, at);
-              }
-            }
-            for (const area of areas) encodeOutageArea(buffer, e.eventId, area, e.start, false, at);
-            if (e.cancelled) {
-              // Called off: no current row (readers skip tombstones); the history keeps the version.
-              encodeOutageTombstone(buffer, e.eventId, e.assetId, e.start, at);
-              previous.delete(e.eventId);
-            } else {
-              encodeOutageCurrent(buffer, e, at);
-              previous.set(e.eventId, { start: e.start, assetId: e.assetId, areas: e.affectedAreas });
-            }
-            cut();
-          }
-          break;
-        }
-      }
-    } catch (err) {
-      undo?.();
-      throw readFailure(err);
-    }
-    const last = buffer.toBufferNew();
-    if (last !== null) parts.push(last);
+    const encoding = new UnitEncoding(this.options);
+    const undo = await this.encode(unit, encoding);
+    const parts = encoding.finish();
     if (parts.length === 0) return;
     try {
       for (const bytes of parts) await this.sendBytes(bytes);
@@ -449,7 +258,65 @@ export class Writer {
       this.keeper?.remember(unit.records, unit.receivedAt);
       for (const e of unit.records) this.seen.add(e.eventId);
     }
-    if (touched.size > 0) this.tellAttributed(touched);
+    if (encoding.touched.size > 0) this.tellAttributed(encoding.touched);
+  }
+
+  /**
+   * Encodes a unit and applies what it changes to the attribution keeper; returns how to take
+   * that back (the send may fail). A failed read is thrown as QuestDB unreachable, taken back.
+   */
+  private async encode(unit: WriteUnit, encoding: UnitEncoding): Promise<(() => void) | undefined> {
+    const { buffer } = encoding;
+    const at = unit.receivedAt;
+    let undo: (() => void) | undefined;
+    try {
+      switch (unit.kind) {
+        case 'assets': {
+          for (const a of unit.records) {
+            encodeAsset(buffer, a, at, this.id);
+            encoding.touched.add(a.assetId);
+            encoding.cut();
+          }
+          const applied = await (await this.reach()).applyAssets(unit.records);
+          undo = applied.undo;
+          encoding.reachDiff(applied.diff, at);
+          break;
+        }
+        case 'warnings': {
+          for (const w of unit.records) {
+            encodeWarning(buffer, w, at);
+            encoding.cut();
+          }
+          const applied = await (await this.reach()).applyWarnings(unit.records);
+          undo = applied.undo;
+          encoding.reachDiff(applied.diff, at);
+          break;
+        }
+        case 'rejects':
+          for (const r of unit.records) {
+            encodeReject(buffer, r, at);
+            encoding.cut();
+          }
+          break;
+        case 'outages':
+          await this.encodeOutages(unit, encoding);
+          break;
+      }
+    } catch (err) {
+      undo?.();
+      throw readFailure(err);
+    }
+    return undo;
+  }
+
+  /** An outage unit's versions, over the stored versions of their events. */
+  private async encodeOutages(unit: OutageUnit, encoding: UnitEncoding): Promise<void> {
+    const events = await withKnownAssets(unit, this.opts.assets, encoding.buffer);
+    const keeper = await this.reach();
+    await keeper.topUp();
+    const ids = events.map((e) => e.eventId);
+    const previous = await storedVersions(this.opts.store, this.seen, keeper, ids);
+    encodeOutageVersions(encoding, events, unit.receivedAt, this.id, keeper, previous);
   }
 
   private tellAttributed(assetIds: ReadonlySet<string>): void {
@@ -517,78 +384,8 @@ export class Writer {
 
   /** Sends the kept bytes, retrying a few times with backoff before giving up as unreachable. */
   private async sendBytes(bytes: Buffer): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.transport.send(bytes);
-        return;
-      } catch (err) {
-        const message = String((err as Error).message ?? err);
-        this.stats.failures += 1;
-        if (/statusCode=4\d\d/.test(message)) {
-          throw new StoreError('rejected', `QuestDB refused it: ${refusalText(message)}`, { cause: err });
-        }
-        if (attempt >= SEND_ATTEMPTS - 1) {
-          throw new StoreError('unreachable', `ILP write failed: ${message}`, { cause: err });
-        }
-        await new Promise((r) => setTimeout(r, 100 * 4 ** attempt));
-      }
-    }
-  }
-
-  /**
-   * Outages whose asset exists. A unit accepted while QuestDB was down could not be checked
-   * at ingest; its events for unknown assets become rejects here instead of orphans.
-   */
-  private async withKnownAssets(
-    unit: Extract<WriteUnit, { kind: 'outages' }>,
-    buffer: ReturnType<typeof createBuffer>,
-  ): Promise<OutageEvent[]> {
-    if (unit.assetsChecked !== false || !this.opts.assets) return unit.records;
-    const known = await this.opts.assets.existing(unit.records.map((e) => e.assetId));
-    const kept: OutageEvent[] = [];
-    unit.records.forEach((e, line) => {
-      if (known.has(e.assetId)) kept.push(e);
-      else
-        encodeReject(
-          buffer,
-          spoolReject(unit, line, e.eventId, {
-            path: 'assetId',
-            message: `unknown asset "${e.assetId}": send its asset record first`,
-          }),
-          unit.receivedAt,
-        );
+    await sendWithRetries(this.transport, bytes, () => {
+      this.stats.failures += 1;
     });
-    return kept;
-  }
-
-  /** The stored start, asset and area links of each event that already exists. */
-  private async previousVersions(ids: readonly string[]): Promise<Map<string, Version>> {
-    const found = new Map<string, Version>();
-    await this.seen.refresh();
-    const unique = [...new Set(ids)];
-    // Only ids that may exist are looked up; small chunks keep the GET request short.
-    const candidates = unique.filter((id) => this.seen.has(id) && !this.keeper?.recentVersion(id));
-    for (let i = 0; i < candidates.length; i += LOOKUP_CHUNK) {
-      const chunk = candidates.slice(i, i + LOOKUP_CHUNK);
-      const rows = await this.opts.store.rows<{
-        event_id: string;
-        asset_id: string;
-        start: number;
-        affected_areas: string | null;
-      }>(
-        sql`SELECT event_id, asset_id, start, affected_areas FROM outages WHERE event_id IN (${chunk}) AND NOT deleted`,
-      );
-      for (const r of rows) {
-        const areas = r.affected_areas === null ? undefined : (JSON.parse(r.affected_areas) as string[]);
-        found.set(r.event_id, { start: r.start, assetId: r.asset_id, areas });
-      }
-    }
-    for (const id of unique) {
-      // The WAL may not yet show our own last write: what we sent most recently wins.
-      const recent = this.keeper?.recentVersion(id)?.event;
-      if (recent)
-        found.set(id, { start: recent.start, assetId: recent.assetId, areas: recent.affectedAreas });
-    }
-    return found;
   }
 }
