@@ -71,6 +71,7 @@ export {
 export { type Period, regionDims, regionLabel } from './sql/figures.js';
 export { type PriorityList, priorityList } from './sql/list.js';
 export { assessTargets, type RuleTargets, type TargetGroup } from './sql/targets.js';
+export type { WhatItBuysAnswer } from './answers.js';
 export type { ListChange } from './sql/list-change.js';
 export {
   type ChosenAsset,

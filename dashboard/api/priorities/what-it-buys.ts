@@ -4,7 +4,7 @@
 
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { whatItBuys } from '../../../analytics/priorities/index.js';
+import { type WhatItBuysAnswer, whatItBuys } from '../../../analytics/priorities/index.js';
 import { HttpError, parseTime, pathToString } from '../../../core/index.js';
 import { describeWeights, ONGOING_NOTE, type Priorities, refused } from './context.js';
 
@@ -42,12 +42,8 @@ export async function showWhatItBuys(c: Priorities, req: Request, res: Response)
     throw refused(r.issues);
   }
   const v = r.value;
-  res.json({
-    ruleSet: ruleSet.name,
-    asOf: c.iso(asOf),
-    zone: c.zone,
+  const answer: WhatItBuysAnswer = {
     period: { from: c.iso(v.period.from), to: c.iso(v.period.to) },
-    weights: describeWeights(w),
     remediableCauses: v.remediableCauses,
     excludedEvents: v.excludedEventIds.length,
     excludedEventIds: v.excludedEventIds,
@@ -55,8 +51,23 @@ export async function showWhatItBuys(c: Priorities, req: Request, res: Response)
     regions: v.regions,
     targets: v.targets,
     frequentOutageList: v.frequentOutageList,
-    units: { saidi: 'hours', customerHours: 'hours' },
     includesOngoing: v.includesOngoing,
+  };
+  res.json({
+    ruleSet: ruleSet.name,
+    asOf: c.iso(asOf),
+    zone: c.zone,
+    period: answer.period,
+    weights: describeWeights(w),
+    remediableCauses: answer.remediableCauses,
+    excludedEvents: answer.excludedEvents,
+    excludedEventIds: answer.excludedEventIds,
+    assets: answer.assets,
+    regions: answer.regions,
+    targets: answer.targets,
+    frequentOutageList: answer.frequentOutageList,
+    units: { saidi: 'hours', customerHours: 'hours' },
+    includesOngoing: answer.includesOngoing,
     ...(v.includesOngoing ? { ongoing: ONGOING_NOTE } : {}),
     notes: [
       'an asset’s outages are the events recorded on it; a transformer area’s outages from its feeder go with the feeder',

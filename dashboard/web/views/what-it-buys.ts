@@ -4,6 +4,7 @@
 // would leave the frequent-outage list. Every figure is the API's; nothing is recomputed here.
 // Assets are named by name and equipment code, rules by their titles, never by raw ids.
 
+import type { WhatItBuysAnswer } from '../../../analytics/priorities/answers.js';
 import { pairedBars } from '../charts/index.js';
 import type { Ctx } from '../context.js';
 import { h, svgNode } from '../dom.js';
@@ -13,51 +14,10 @@ import { dataTable, figure } from '../table.js';
 import { columnKit } from './columns.js';
 import { assetLink, fill, kpi, kpiRow, widthOf } from './common.js';
 
-interface Figures {
-  customers: number;
-  customerInterruptions: number;
-  customerHours: number;
-  saifi: number | null;
-  saidi: number | null;
-}
-
-interface RegionChange {
-  region: string;
-  before: Figures;
-  after: Figures;
-  saidiChange: number | null;
-  saifiChange: number | null;
-}
-
-interface Assessment {
-  status: string;
-  saidiHours: number | null;
-}
-
-interface TargetChange {
-  rule: string;
-  group: string;
-  year: number;
-  before: Assessment;
-  after: Assessment;
-}
-
-export interface WhatItBuysAnswer {
-  period: { from: string; to: string };
-  remediableCauses: string[];
-  excludedEvents: number;
-  assets: { assetId: string; name: string | null; region: string; outages: number; excluded: number }[];
-  regions: RegionChange[];
-  targets: TargetChange[];
-  frequentOutageList: {
-    evaluated: number;
-    before: string[];
-    after: string[];
-    leaving: string[];
-    clearedAtRisk: string[];
-  };
-  includesOngoing: boolean;
-}
+type RegionChange = WhatItBuysAnswer['regions'][number];
+type TargetChange = WhatItBuysAnswer['targets'][number];
+type Assessment = TargetChange['before'];
+export type { WhatItBuysAnswer };
 
 /** What an asset is called: its name and the utility's equipment code, where known. */
 export interface AssetName {
