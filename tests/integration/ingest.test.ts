@@ -136,7 +136,12 @@ describe('POST /api/v1/*', () => {
         cause: 'weather_fault',
       },
     ]);
-    const history = await (await get(product, `/api/v1/outages/${P}-E3/history`)).json();
+    // The versions table is applied on its own: wait until it holds the correction too.
+    let history = { rows: [] as { cause: string; end: string | null }[] };
+    await eventually(async () => {
+      history = await (await get(product, `/api/v1/outages/${P}-E3/history`)).json();
+      return history.rows.length >= 4;
+    });
     expect(history.rows.map((r: { cause: string; end: string | null }) => [r.cause, r.end])).toEqual([
       ['unknown', null],
       ['unknown', null],
