@@ -4,6 +4,7 @@
 // counts, the regions offered, the ranking by outages and the flags a row shows. No DOM, no
 // requests; the page (hotspots.ts) loads and draws.
 
+import type { DailyOutageCount } from '../../../analytics/outages/daily-counts.js';
 import type { Hotspot as HotspotRow } from '../../../analytics/outages/hotspots.js';
 import type { Row } from '../api.js';
 import type { RuleInfo, RuleSetInfo } from '../context.js';
@@ -34,7 +35,7 @@ export interface DailyAnswer {
   to: string;
   zone: string;
   total: number;
-  rows: { date: string; weekday: number; outages: number; unplanned: number; customersAffected: number }[];
+  rows: DailyOutageCount[];
 }
 
 export const toHotspot = (r: Row): Hotspot => ({
