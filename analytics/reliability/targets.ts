@@ -9,6 +9,7 @@
 // reduction criterion is always "at least": SAIDI ≤ previous × (1 − fraction).
 
 import { ok, type Result } from '../../core/issues.js';
+import type { TargetStatus } from '../../core/vocabulary/index.js';
 import { computeReliability } from './compute.js';
 import { elapsedFraction, yearPeriod } from './periods.js';
 import type { GroupKeys, ReliabilityOptions, ReliabilityReport } from './types.js';
@@ -22,7 +23,8 @@ export interface ReliabilityTarget {
   strict?: boolean | undefined;
 }
 
-export type TargetStatus = 'met' | 'not_met' | 'on_track' | 'off_track';
+/** The verdict's code, one of the vocabulary's list (core/vocabulary: its words in zh and en). */
+export type { TargetStatus };
 
 export interface TargetInput {
   target: ReliabilityTarget;

@@ -1,9 +1,10 @@
 // The words of outage causes. Two wordings on purpose: the official one (the dashboard, the
 // filed ledger, the exports: the terms of the reliability statistics, e.g. 电源不足限电 of
 // DL/T 836's RS-3) and the public one, for residents on the public pages (恶劣天气, 原因排查中:
-// what happened to them, without the trade's terms and without blaming an "unknown").
+// what happened to them, without the trade's terms and without blaming an "unknown"). And
+// whose responsibility a cause is, for the causes' Pareto by responsibility.
 
-import type { Cause } from './codes.js';
+import type { Cause, ResponsibilityCode } from './codes.js';
 import { type Labels, type Lang, labelIn } from './label.js';
 
 export const CAUSE_LABELS: Labels<Cause> = {
@@ -35,6 +36,15 @@ export const PUBLIC_CAUSE_LABELS: Labels<Cause> = {
   customer_side: { zh: '用户侧设备故障', en: "Fault in a customer's equipment" },
   arrears: { zh: '欠费停电', en: 'Disconnection for unpaid bills' },
   unknown: { zh: '原因排查中', en: 'Cause being investigated' },
+};
+
+/** Whose responsibility (停电责任归属); `undetermined` is the unknown cause's, filed under nobody. */
+export const RESPONSIBILITY_LABELS: Labels<ResponsibilityCode> = {
+  grid: { zh: '电网（供电企业）', en: 'Grid company' },
+  customer_side: { zh: '用户侧', en: 'Customer side' },
+  third_party: { zh: '第三方（外力）', en: 'Third party' },
+  weather_nature: { zh: '天气与自然灾害', en: 'Weather and nature' },
+  undetermined: { zh: '原因不明', en: 'Undetermined' },
 };
 
 export type CauseWording = 'official' | 'public';

@@ -1,6 +1,7 @@
 // Every closed list of codes the product sends, stores or files, in one place: the records'
 // codes (core/domain.ts), remediation's, the rules' standings and reasons, the refusals of a
-// case change and the authority reports. The labels of each list sit beside it in this folder.
+// case change, the authority reports, the reliability targets' verdicts and the priority
+// score's parts. The labels of each list sit beside it in this folder.
 
 export {
   AREA_CLASSES,
@@ -52,6 +53,30 @@ export type Measure = (typeof MEASURES)[number];
 /** How the result was verified before closing out (闭环核查). */
 export const VERIFICATION_METHODS = ['user_visit', 'field_check', 'data_review'] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+/**
+ * What planners record on a case (analytics/remediation/case.ts `CaseFields`), in the order a
+ * case shows them: the plan, then the round of work. The API names them in a case's history
+ * and in the refusals of a change.
+ */
+export const CASE_FIELDS = [
+  'causeAnalysis',
+  'measures',
+  'measuresNote',
+  'noActionReason',
+  'responsibleUnit',
+  'responsiblePerson',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'verification',
+] as const;
+export type CaseField = (typeof CASE_FIELDS)[number];
+
+/** The parts of a case's verification (analytics/remediation/case.ts `Verification`). */
+export const VERIFICATION_FIELDS = ['methods', 'result', 'verifiedBy', 'verifiedOn', 'passed'] as const;
+export type VerificationField = (typeof VERIFICATION_FIELDS)[number];
 
 /** An asset's standing under a count rule: the flags' statuses, and `fine` for neither. */
 export const STANDINGS = ['breach', 'at_risk', 'fine'] as const;
@@ -136,3 +161,65 @@ export type TierMeasure = (typeof TIER_MEASURES)[number];
 /** Why an arrears disconnection is reported in advance (analytics/reports/arrears.ts). */
 export const ARREARS_SUBJECTS = ['compound', 'important_user', 'compound_important_user'] as const;
 export type ArrearsSubjectCode = (typeof ARREARS_SUBJECTS)[number];
+
+/**
+ * A reliability target's verdict (analytics/reliability/targets.ts): a finished year `met` or
+ * `not_met`, a year in progress `on_track` or `off_track` against the target pro-rated.
+ */
+export const TARGET_STATUSES = ['met', 'not_met', 'on_track', 'off_track'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/** Whose responsibility an outage's cause is (analytics/causes/responsibility.ts). */
+export const RESPONSIBILITIES = [
+  'grid',
+  'customer_side',
+  'third_party',
+  'weather_nature',
+  'undetermined',
+] as const;
+export type ResponsibilityCode = (typeof RESPONSIBILITIES)[number];
+
+/** The priority score's parts, in the order they are shown (analytics/priorities/weights.ts). */
+export const SCORE_PARTS = [
+  'status',
+  'excess',
+  'recency',
+  'customers',
+  'customerHours',
+  'saidiShare',
+  'saifiShare',
+  'ledgerMonths',
+  'caseAge',
+  'overdue',
+  'targetGap',
+] as const;
+export type ScorePart = (typeof SCORE_PARTS)[number];
+
+/** The level "the asset's region" of a share part is taken at (analytics/priorities/weights.ts). */
+export const REGION_LEVELS = ['province', 'city', 'county'] as const;
+export type RegionLevelCode = (typeof REGION_LEVELS)[number];
+
+/** How a score part's value came about (analytics/priorities/basis-codes.ts `BasisCode`). */
+export const BASIS_CODES = [
+  'not_flagged',
+  'standing',
+  'no_breach',
+  'excess',
+  'recency',
+  'relative',
+  'relative_none',
+  'share',
+  'share_none',
+  'ledger_months',
+  'no_open_case',
+  'case_age',
+  'not_overdue',
+  'overdue',
+  'target_gap',
+  'targets_met',
+  'no_target',
+] as const;
+export type BasisCodeName = (typeof BASIS_CODES)[number];
+/** What a relative or share part counts (`BasisUnit`). */
+export const BASIS_UNITS = ['customer_interruptions', 'customer_hours'] as const;
+export type BasisUnitCode = (typeof BASIS_UNITS)[number];

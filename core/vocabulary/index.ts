@@ -3,7 +3,13 @@
 // bundle imports it as well as the server, the exports and the public pages.
 
 export { AREA_CLASS_LABELS, KIND_LABELS } from './assets.js';
-export { CAUSE_LABELS, type CauseWording, causeText, PUBLIC_CAUSE_LABELS } from './causes.js';
+export {
+  CAUSE_LABELS,
+  type CauseWording,
+  causeText,
+  PUBLIC_CAUSE_LABELS,
+  RESPONSIBILITY_LABELS,
+} from './causes.js';
 export {
   type AreaClass,
   AREA_CLASSES,
@@ -13,10 +19,16 @@ export {
   type AssetKind,
   AUTHORITY_REPORTS,
   type AuthorityReportCode,
+  BASIS_CODES,
+  BASIS_UNITS,
+  type BasisCodeName,
+  type BasisUnitCode,
   CASE_ACTIONS,
+  CASE_FIELDS,
   CASE_STATUSES,
   CAUSES,
   type CaseAction,
+  type CaseField,
   type CaseStatus,
   type Cause,
   type FlagStatus,
@@ -25,16 +37,26 @@ export {
   MEASURES,
   type Measure,
   REASONS,
+  REGION_LEVELS,
+  RESPONSIBILITIES,
   type ReasonCode,
+  type RegionLevelCode,
+  type ResponsibilityCode,
+  SCORE_PARTS,
   STANDINGS,
+  type ScorePart,
   type Standing,
+  TARGET_STATUSES,
+  type TargetStatus,
   TIER_MEASURES,
   TIER_RESULTS,
   type TierMeasure,
   type TierResult,
   USER_ACTIONS,
   type UserAction,
+  VERIFICATION_FIELDS,
   VERIFICATION_METHODS,
+  type VerificationField,
   type VerificationMethod,
   type WordedIssueCode,
 } from './codes.js';
@@ -50,10 +72,20 @@ export {
   prefixedIn,
 } from './label.js';
 export {
+  BASIS_LABELS,
+  BASIS_PHRASES,
+  BASIS_UNIT_LABELS,
+  REGION_LEVEL_LABELS,
+  SCORE_PART_LABELS,
+} from './priorities.js';
+export { TARGET_STATUS_LABELS } from './reliability.js';
+export {
   ACTION_LABELS,
   ACTION_STEP_LABELS,
+  CASE_FIELD_LABELS,
   MEASURE_LABELS,
   STATUS_LABELS,
+  VERIFICATION_FIELD_LABELS,
   VERIFICATION_LABELS,
 } from './remediation.js';
 export {

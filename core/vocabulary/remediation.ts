@@ -1,10 +1,19 @@
-// The words of remediation (整治): case statuses, actions, measures and verification methods,
-// for the filed ledger, the public disclosure, the API's vocabulary and the planners' views.
+// The words of remediation (整治): case statuses, actions, measures, verification methods and
+// the fields of a case, for the filed ledger, the public disclosure, the API's vocabulary and
+// the planners' views.
 // An action has two forms on purpose: what was done, as the case history and the ledger
 // record it (审批整治方案, "Plan approved"), and the step a planner takes, on its button
 // (审批整治方案, "Approve the plan").
 
-import type { CaseAction, CaseStatus, Measure, UserAction, VerificationMethod } from './codes.js';
+import type {
+  CaseAction,
+  CaseField,
+  CaseStatus,
+  Measure,
+  UserAction,
+  VerificationField,
+  VerificationMethod,
+} from './codes.js';
 import type { Labels } from './label.js';
 
 /** The statuses, and `no_case` for an asset that has none. */
@@ -63,4 +72,28 @@ export const VERIFICATION_LABELS: Labels<VerificationMethod> = {
   user_visit: { zh: '用户回访', en: 'User visits' },
   field_check: { zh: '现场核查', en: 'Field check' },
   data_review: { zh: '数据核查', en: 'Data review' },
+};
+
+/** The fields of a case as the case page, its form and the refusals that name them word them. */
+export const CASE_FIELD_LABELS: Labels<CaseField> = {
+  causeAnalysis: { zh: '原因分析', en: 'Cause analysis' },
+  measures: { zh: '整治措施', en: 'Measures' },
+  measuresNote: { zh: '措施说明', en: 'Measures note' },
+  noActionReason: { zh: '无需整治的原因', en: 'Reason for no action' },
+  responsibleUnit: { zh: '责任单位', en: 'Responsible unit' },
+  responsiblePerson: { zh: '责任人', en: 'Responsible person' },
+  plannedStart: { zh: '计划开始日期', en: 'Planned start' },
+  plannedEnd: { zh: '计划完成日期', en: 'Planned completion' },
+  actualStart: { zh: '实际开工日期', en: 'Work started on' },
+  actualEnd: { zh: '实际完成日期', en: 'Work done on' },
+  verification: { zh: '闭环核查', en: 'Verification' },
+};
+
+/** The parts of a verification (闭环核查), on the case page and its form. */
+export const VERIFICATION_FIELD_LABELS: Labels<VerificationField> = {
+  methods: { zh: '核查方式', en: 'Methods' },
+  result: { zh: '核查结果', en: 'Result' },
+  verifiedBy: { zh: '核查人', en: 'Verified by' },
+  verifiedOn: { zh: '核查日期', en: 'Verified on' },
+  passed: { zh: '核查通过', en: 'Verification passed' },
 };

@@ -36,8 +36,6 @@ export const figuresZh = {
   figNoTargetFor: '未加载 {measure} 目标。',
   figBasis_customers: '低压用户口径',
   figBasis_transformers: '中压用户口径：每台公用配变计一户',
-  figPassed_met: '达标',
-  figPassed_on_track: '进度内',
   figWhole: '全部',
 } as const;
 
@@ -75,7 +73,5 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
   figNoTargetFor: 'No {measure} target is loaded.',
   figBasis_customers: 'low-voltage customers',
   figBasis_transformers: 'medium-voltage users, one per public transformer',
-  figPassed_met: 'met',
-  figPassed_on_track: 'on track',
   figWhole: 'all',
 };

@@ -2,7 +2,8 @@
 // is remembered in localStorage. `t(key, vars)` fills {name} placeholders. The planners' views
 // keep their strings in i18n-planner.ts, the figures that say what they count in
 // i18n-figures.ts, both merged here. The words of the API's codes (causes, kinds, area classes,
-// standings, reasons) are the vocabulary's (core/vocabulary), the same as in the exports.
+// standings, reasons, responsibilities, target statuses) are the vocabulary's (core/vocabulary),
+// the same as in the exports.
 
 import {
   AREA_CLASS_LABELS,
@@ -12,13 +13,36 @@ import {
   KIND_LABELS,
   type Lang,
   labelIn,
+  prefixedIn,
+  RESPONSIBILITY_LABELS,
   reasonText,
   STANDING_LABELS,
+  TARGET_STATUS_LABELS,
 } from '../../core/vocabulary/index.js';
 import { figuresEn, figuresZh } from './i18n-figures.js';
 import { plannerEn, plannerZh } from './i18n-planner.js';
 
 export type { Lang };
+
+/** Words that head a table cell or a badge ("Met"); Chinese has no case and is left as it is. */
+const capitalised = <T extends Record<string, string>>(words: T): T => {
+  const out: Record<string, string> = {};
+  for (const [key, word] of Object.entries(words)) out[key] = word.charAt(0).toUpperCase() + word.slice(1);
+  return out as T;
+};
+
+/**
+ * The keys whose words are the vocabulary's: the standings, a target's status heading a cell
+ * or badge (status_…) and within a sentence (target_…), and whose responsibility a cause is.
+ */
+const vocabularyWords = (l: Lang) => ({
+  breach: STANDING_LABELS.breach[l],
+  atRisk: STANDING_LABELS.at_risk[l],
+  fine: STANDING_LABELS.fine[l],
+  ...capitalised(prefixedIn('status_', TARGET_STATUS_LABELS, l)),
+  ...prefixedIn('target_', TARGET_STATUS_LABELS, l),
+  ...prefixedIn('resp_', RESPONSIBILITY_LABELS, l),
+});
 
 const baseZh = {
   appTitle: '配电网停电监测',
@@ -132,9 +156,6 @@ const baseZh = {
   date: '日期',
   outages: '停电次数',
   customersAffected: '停电户次',
-  breach: STANDING_LABELS.breach.zh,
-  atRisk: STANDING_LABELS.at_risk.zh,
-  fine: STANDING_LABELS.fine.zh,
   sortAsc: '升序',
   sortDesc: '降序',
   sortBy: '按{label}排序',
@@ -192,10 +213,6 @@ const baseZh = {
     '柱为各园区户均停电时间（小时），竖线为目标值（{source}）；园区用户含公用配变和自有变压器的 10 千伏企业用户',
   parkUsers: '用户数',
   targetStatus: '目标状态',
-  status_met: '达标',
-  status_not_met: '未达标',
-  status_on_track: '进度内',
-  status_off_track: '超出进度',
   allowedSoFar: '至今允许（按时间折算）',
   fleetTitle: '整体目标：{rule}',
   fleetCaption: '每年越限的设备数与允许的最多数（以 {base} 年为基数）',
@@ -248,11 +265,6 @@ const baseZh = {
   measure_events: '持续停电次数',
   measure_counted: '计入频繁停电规则的次数',
   responsibility: '责任归属',
-  resp_grid: '电网（供电企业）',
-  resp_customer_side: '用户侧',
-  resp_third_party: '第三方（外力）',
-  resp_weather_nature: '天气与自然灾害',
-  resp_undetermined: '原因不明',
   share: '占比',
   cumulativeShare: '累计占比',
   paretoTitle: '{region} · {measure}',
@@ -261,7 +273,7 @@ const baseZh = {
   noRegionChosen: '请至少选择一个州（市）。',
 } as const;
 
-const zh = { ...baseZh, ...plannerZh, ...figuresZh };
+const zh = { ...baseZh, ...vocabularyWords('zh'), ...plannerZh, ...figuresZh };
 
 export type Key = keyof typeof zh;
 
@@ -377,9 +389,6 @@ const en: Record<Key, string> = {
   date: 'Date',
   outages: 'Outages',
   customersAffected: 'Customer interruptions',
-  breach: STANDING_LABELS.breach.en,
-  atRisk: STANDING_LABELS.at_risk.en,
-  fine: STANDING_LABELS.fine.en,
   sortAsc: 'ascending',
   sortDesc: 'descending',
   sortBy: 'Sort by {label}',
@@ -438,10 +447,6 @@ const en: Record<Key, string> = {
     'Bars: average outage hours per user in each park; ticks: the target ({source}); a park’s users are its public transformers and its 10 kV enterprises with transformers of their own',
   parkUsers: 'Users',
   targetStatus: 'Target status',
-  status_met: 'Met',
-  status_not_met: 'Not met',
-  status_on_track: 'On track',
-  status_off_track: 'Off track',
   allowedSoFar: 'Allowed so far (pro rata)',
   fleetTitle: 'Fleet target: {rule}',
   fleetCaption: 'Assets breaching each year and the most allowed (base year {base})',
@@ -494,11 +499,6 @@ const en: Record<Key, string> = {
   measure_events: 'Sustained outages',
   measure_counted: 'Outages counted by the frequent-outage rule',
   responsibility: 'Responsibility',
-  resp_grid: 'Grid company',
-  resp_customer_side: 'Customer side',
-  resp_third_party: 'Third party',
-  resp_weather_nature: 'Weather and nature',
-  resp_undetermined: 'Undetermined',
   share: 'Share',
   cumulativeShare: 'Cumulative share',
   paretoTitle: '{region} · {measure}',
@@ -506,6 +506,7 @@ const en: Record<Key, string> = {
   causesCountedNote:
     '“Counted” follows rule {rule} of rule set {ruleSet}, on the asset each outage was recorded on, overlapping outages once.',
   noRegionChosen: 'Choose at least one city.',
+  ...vocabularyWords('en'),
   ...plannerEn,
   ...figuresEn,
 };

@@ -7,6 +7,7 @@ import type { Ctx, RuleInfo } from '../context.js';
 import { h } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { dataTable } from '../table.js';
+import { verdictOf } from './target-verdicts.js';
 
 /** The fleet targets of the rule set's count rules, one table each; none: no card. */
 export async function fleetCards(
@@ -23,11 +24,7 @@ export async function fleetCards(
         rule: rule.id,
       });
       const status = (y: FleetYear): string =>
-        y.met === null
-          ? t('fleetBase')
-          : y.met
-            ? t(y.complete ? 'status_met' : 'status_on_track')
-            : t(y.complete ? 'status_not_met' : 'status_off_track');
+        y.met === null ? t('fleetBase') : t(`status_${verdictOf(y.complete, y.met)}`);
       return h(
         'section',
         { class: 'card fleet', 'aria-labelledby': `fleet-${rule.id}` },

@@ -4,8 +4,8 @@
 // year, a park's status against its target, and the cities whose causes are drawn. No DOM, no
 // requests.
 
+import type { TargetStatus } from '../../../core/vocabulary/index.js';
 import type { Row } from '../api.js';
-import type { Key } from '../i18n.js';
 import type { TargetRow } from './target-verdicts.js';
 
 export const VARIANTS = ['all', 'no_external', 'no_shortage', 'planned', 'fault'] as const;
@@ -123,7 +123,7 @@ export function yearFraction(year: number, now = Date.now()): number {
  * Each park's SAIDI against its target: a finished year met or not (below: strictly under);
  * a year in progress on or off track against the target pro-rated by the elapsed share.
  */
-export function parkStatus(saidi: number, target: Target, elapsed: number): Key {
+export function parkStatus(saidi: number, target: Target, elapsed: number): `status_${TargetStatus}` {
   const limit = target.below ?? target.atMost;
   if (limit === null) return 'status_met';
   const strict = target.below !== null;

@@ -5,6 +5,7 @@
 // outages, its user convention), which the verdict names, so the figure above and the target
 // groups below never pass for one another.
 
+import type { TargetStatus } from '../../../core/vocabulary/index.js';
 import type { Ctx } from '../context.js';
 import { h } from '../dom.js';
 import { areaClassLabel, type Key, lang, t } from '../i18n.js';
@@ -46,15 +47,20 @@ interface Judged {
   elapsed: number;
 }
 
-const VERDICT_SHAPES: Record<string, string> = { met: '✓', on_track: '✓', not_met: '▲', off_track: '▲' };
+const VERDICT_SHAPES: Record<TargetStatus, string> = {
+  met: '✓',
+  on_track: '✓',
+  not_met: '▲',
+  off_track: '▲',
+};
 
-function verdictBadge(status: string): HTMLElement {
+function verdictBadge(status: TargetStatus): HTMLElement {
   const passed = status === 'met' || status === 'on_track';
   return h(
     'span',
     { class: `verdict ${passed ? 'met' : 'not_met'}`, 'data-status': status },
-    h('span', { 'aria-hidden': 'true' }, VERDICT_SHAPES[status] ?? ''),
-    ` ${t(`status_${status}` as Key)}`,
+    h('span', { 'aria-hidden': 'true' }, VERDICT_SHAPES[status]),
+    ` ${t(`status_${status}`)}`,
   );
 }
 
@@ -117,7 +123,7 @@ function verdictItem(ctx: Ctx, j: Judged): HTMLElement {
       basis: t(`figBasis_${conventionOf(j.rule)}` as Key),
       n: fmt.int(summary.groups),
       passed: fmt.int(summary.passed),
-      word: t(finished ? 'figPassed_met' : 'figPassed_on_track'),
+      word: t(finished ? 'target_met' : 'target_on_track'),
     }),
     listed.length > 0
       ? h(

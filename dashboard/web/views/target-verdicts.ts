@@ -6,6 +6,7 @@
 // counts too). Pure: no DOM, no requests.
 
 import { assessTarget, type TargetAssessment } from '../../../analytics/reliability/targets.js';
+import type { TargetStatus } from '../../../core/vocabulary/index.js';
 
 /** One row of GET /targets: a value of a target rule (one per area class when it has several). */
 export interface TargetRow {
@@ -137,15 +138,13 @@ export interface Summary {
   status: TargetAssessment['status'];
 }
 
+/** A verdict's code: a finished year met or not, a year in progress on or off track. */
+export const verdictOf = (finished: boolean, passed: boolean): TargetStatus =>
+  finished ? (passed ? 'met' : 'not_met') : passed ? 'on_track' : 'off_track';
+
 export function summarise(verdicts: readonly GroupVerdict[], elapsed: number): Summary {
   const passed = verdicts.filter((v) => v.assessment.metBy !== null).length;
-  const all = passed === verdicts.length;
-  const finished = elapsed >= 1;
-  return {
-    groups: verdicts.length,
-    passed,
-    status: finished ? (all ? 'met' : 'not_met') : all ? 'on_track' : 'off_track',
-  };
+  return { groups: verdicts.length, passed, status: verdictOf(elapsed >= 1, passed === verdicts.length) };
 }
 
 /**

@@ -7,7 +7,19 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  RESPONSIBILITIES as RESPONSIBILITIES_OF_ANALYTICS,
+  type Responsibility,
+} from '../../../analytics/causes/index.js';
 import type { ActiveOutage as OutageOfAnalytics } from '../../../analytics/outages/index.js';
+import type { BasisCode, BasisUnit } from '../../../analytics/priorities/basis-codes.js';
+import {
+  PARTS,
+  type Part,
+  REGION_LEVELS as REGION_LEVELS_OF_ANALYTICS,
+  type RegionLevel,
+} from '../../../analytics/priorities/weights.js';
+import { CASE_FIELD_ORDER, type FieldName, type Verification } from '../../../analytics/remediation/case.js';
 import type { IssueCode } from '../../../analytics/remediation/issue-codes.js';
 import {
   AUTHORITY_REPORTS as REPORTS_OF_ANALYTICS,
@@ -28,9 +40,19 @@ import {
   AUTHORITY_REPORTS,
   type ArrearsSubjectCode,
   type AuthorityReportCode,
+  BASIS_CODES,
+  BASIS_LABELS,
+  BASIS_PHRASES,
+  BASIS_UNIT_LABELS,
+  BASIS_UNITS,
+  type BasisCodeName,
+  type BasisUnitCode,
   CASE_ACTIONS,
+  CASE_FIELD_LABELS,
+  CASE_FIELDS,
   CASE_STATUSES,
   CAUSE_LABELS,
+  type CaseField,
   FLAG_COLUMNS,
   type FlagRow,
   ISSUE_CODES,
@@ -44,14 +66,25 @@ import {
   PUBLIC_CAUSE_LABELS,
   REASON_LABELS,
   REASONS,
+  REGION_LEVEL_LABELS,
+  REGION_LEVELS,
+  RESPONSIBILITIES,
+  RESPONSIBILITY_LABELS,
   type ReasonCode,
+  type RegionLevelCode,
   REPORT_NAMES,
   REPORT_SHEETS,
   REPORT_SHORT_NAMES,
+  type ResponsibilityCode,
+  SCORE_PART_LABELS,
+  SCORE_PARTS,
   STANDING_LABELS,
   STANDINGS,
   STATUS_LABELS,
+  type ScorePart,
   SUBJECT_LABELS,
+  TARGET_STATUS_LABELS,
+  TARGET_STATUSES,
   TIER_LABELS,
   TIER_MEASURE_LABELS,
   TIER_MEASURES,
@@ -59,15 +92,33 @@ import {
   type TierMeasure,
   type TierResult,
   USER_ACTIONS,
+  VERIFICATION_FIELD_LABELS,
+  VERIFICATION_FIELDS,
   VERIFICATION_LABELS,
   VERIFICATION_METHODS,
+  type VerificationField,
 } from '../../../core/vocabulary/index.js';
 
 /** Han ideographs, CJK punctuation (、。「」) and full-width forms (，：（）). */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 
+/**
+ * How the scan below looks for other tables of a list. By default two of its codes worded in
+ * Chinese make a table. `half`: the codes are also keys of the string tables (status,
+ * customers, overdue), so a table of them is one that words half the list at least. `false`:
+ * not looked for, for a record's fields (a record holds Chinese text in them, as demo/cases.ts's
+ * verification does, which no scan tells from labels) and for words the string tables use as
+ * keys throughout (city, county).
+ */
+type Scan = 'half' | false;
+
 /** Each code list with the table (or tables) that label it. */
-const LISTS: readonly { name: string; codes: readonly string[]; tables: Record<string, Labels<string>> }[] = [
+const LISTS: readonly {
+  name: string;
+  codes: readonly string[];
+  tables: Record<string, Labels<string>>;
+  scan?: Scan;
+}[] = [
   { name: 'asset kinds', codes: ASSET_KINDS, tables: { KIND_LABELS } },
   { name: 'area classes', codes: AREA_CLASSES, tables: { AREA_CLASS_LABELS } },
   { name: 'causes', codes: CAUSES, tables: { CAUSE_LABELS, PUBLIC_CAUSE_LABELS } },
@@ -91,7 +142,26 @@ const LISTS: readonly { name: string; codes: readonly string[]; tables: Record<s
   { name: 'tiers', codes: TIER_RESULTS, tables: { TIER_LABELS } },
   { name: 'tier measures', codes: TIER_MEASURES, tables: { TIER_MEASURE_LABELS } },
   { name: 'arrears subjects', codes: ARREARS_SUBJECTS, tables: { SUBJECT_LABELS } },
+  { name: 'target statuses', codes: TARGET_STATUSES, tables: { TARGET_STATUS_LABELS } },
+  { name: 'responsibilities', codes: RESPONSIBILITIES, tables: { RESPONSIBILITY_LABELS } },
+  { name: 'case fields', codes: CASE_FIELDS, tables: { CASE_FIELD_LABELS }, scan: false },
+  {
+    name: 'verification fields',
+    codes: VERIFICATION_FIELDS,
+    tables: { VERIFICATION_FIELD_LABELS },
+    scan: false,
+  },
+  { name: 'score parts', codes: SCORE_PARTS, tables: { SCORE_PART_LABELS }, scan: 'half' },
+  { name: 'region levels', codes: REGION_LEVELS, tables: { REGION_LEVEL_LABELS }, scan: false },
+  { name: 'basis codes', codes: BASIS_CODES, tables: { BASIS_LABELS }, scan: 'half' },
+  { name: 'basis units', codes: BASIS_UNITS, tables: { BASIS_UNIT_LABELS } },
 ];
+/** The lists the scan looks for, each with the number of its codes worded that make a table. */
+const SCANNED = LISTS.flatMap((l) =>
+  l.scan === false
+    ? []
+    : [{ ...l, least: l.scan === 'half' ? Math.max(2, Math.ceil(l.codes.length / 2)) : 2 }],
+);
 
 /** What is wrong with one label: empty, Chinese without Chinese, English with it. */
 function labelFaults(code: string, label: { zh?: unknown; en?: unknown } | undefined): string[] {
@@ -118,6 +188,10 @@ describe('every code has both labels', () => {
     expect(Object.entries(ISSUE_PHRASES).flatMap(([k, l]) => labelFaults(k, l))).toEqual([]);
   });
 
+  it('the basis phrases (hours, the whole) have both languages', () => {
+    expect(Object.entries(BASIS_PHRASES).flatMap(([k, l]) => labelFaults(k, l))).toEqual([]);
+  });
+
   it('the fault finder itself refuses what the tables must not hold', () => {
     expect(labelFaults('x', undefined)).toEqual(['x: no label']);
     expect(labelFaults('x', { zh: 'Feeder', en: '' })).toEqual([
@@ -138,6 +212,15 @@ describe('the terms chosen where tables disagreed', () => {
     expect(CAUSE_LABELS.supply_shortage).toEqual({ zh: '电源不足限电', en: 'Supply shortage' });
   });
 
+  it('a target in a year in progress is 进度内 or 进度落后 (not 超出进度, read as "ahead of schedule")', () => {
+    expect(TARGET_STATUS_LABELS).toEqual({
+      met: { zh: '达标', en: 'met' },
+      not_met: { zh: '未达标', en: 'not met' },
+      on_track: { zh: '进度内', en: 'on track' },
+      off_track: { zh: '进度落后', en: 'off track' },
+    });
+  });
+
   it('the public pages word causes for residents on purpose', () => {
     expect(PUBLIC_CAUSE_LABELS.unknown).toEqual({ zh: '原因排查中', en: 'Cause being investigated' });
     expect(CAUSE_LABELS.unknown).toEqual({ zh: '原因不明', en: 'Unknown' });
@@ -155,6 +238,20 @@ describe('the code lists agree with the modules that use the codes', () => {
     expectTypeOf<Reason>().toExtend<ReasonCode | `${'warning' | 'merged_with'}:${string}`>();
     expect(AUTHORITY_REPORTS).toEqual(REPORTS_OF_ANALYTICS);
     expect(TIER_RESULTS).toEqual([...TIERS, 'not_ranked']);
+  });
+
+  it('responsibilities, case and verification fields, score parts, region levels, bases: the same lists', () => {
+    expectTypeOf<ResponsibilityCode>().toEqualTypeOf<Responsibility>();
+    expectTypeOf<CaseField>().toEqualTypeOf<FieldName>();
+    expectTypeOf<VerificationField>().toEqualTypeOf<keyof Verification>();
+    expectTypeOf<ScorePart>().toEqualTypeOf<Part>();
+    expectTypeOf<RegionLevelCode>().toEqualTypeOf<RegionLevel>();
+    expectTypeOf<BasisCodeName>().toEqualTypeOf<BasisCode>();
+    expectTypeOf<BasisUnitCode>().toEqualTypeOf<BasisUnit>();
+    expect(RESPONSIBILITIES).toEqual(RESPONSIBILITIES_OF_ANALYTICS);
+    expect(CASE_FIELDS).toEqual(CASE_FIELD_ORDER);
+    expect(SCORE_PARTS).toEqual(PARTS);
+    expect(REGION_LEVELS).toEqual(REGION_LEVELS_OF_ANALYTICS);
   });
 
   it('the wire types: a flag is a FlagRow with the columns of GET /flags; ActiveOutage is one type', () => {
@@ -246,9 +343,9 @@ function labelTables(file: string, text: string): Finding[] {
         const name = ts.isPropertyAssignment(p) ? propertyName(p.name) : null;
         return name !== null && ts.isPropertyAssignment(p) && isChineseLabel(p.initializer) ? [name] : [];
       });
-      for (const list of LISTS) {
+      for (const list of SCANNED) {
         const codes = labelled.filter((k) => list.codes.includes(k));
-        if (codes.length >= 2) {
+        if (codes.length >= list.least) {
           const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
           found.push({ file, line, list: list.name, codes });
         }
@@ -260,8 +357,19 @@ function labelTables(file: string, text: string): Finding[] {
   return found;
 }
 
+/**
+ * Tables known to be left outside the vocabulary, each with where its words are to come from.
+ * None is the aim; the scan fails on one that is gone, so that its line goes too.
+ */
+const LEFT: readonly Pick<Finding, 'file' | 'list'>[] = [
+  // PART_LABELS: SCORE_PART_LABELS, its English with a lower-case first letter ("Points: rule status")
+  { file: 'analytics/priorities/work-list.ts', list: 'score parts' },
+];
+
 /** Each list's codes as property keys ("feeder:", 'half-year-summary':). */
-const KEY_PATTERNS = LISTS.map((l) => l.codes.map((c) => new RegExp(`(^|[\\s{,])['"]?${c}['"]?\\s*:`, 'm')));
+const KEY_PATTERNS = SCANNED.map((l) =>
+  l.codes.map((c) => new RegExp(`(^|[\\s{,])['"]?${c}['"]?\\s*:`, 'm')),
+);
 
 /**
  * Parsing is what costs; a file without Chinese, or without two keys of one list, cannot hold
@@ -300,6 +408,21 @@ describe('no other table of labels', () => {
     expect(labelTables('fine.ts', fine)).toEqual([]);
   });
 
+  it('takes half of a list whose codes are string-table keys for a table, and passes over records', () => {
+    const text = [
+      "const A = { status: '规则状态', excess: '超限', recency: '时近', customers: '户次', caseAge: '时长', overdue: '超期' };",
+      "const B = { status: '状态', customers: '用户数', overdue: '超期', city: '州（市）', county: '县（区）' };",
+      "const C = { result: '用户回访满意', verifiedBy: '验收组', causeAnalysis: '树障', responsibleUnit: '供电所' };",
+    ].join('\n');
+    expect(labelTables('half.ts', text).map(({ line, list, codes }) => ({ line, list, codes }))).toEqual([
+      {
+        line: 1,
+        list: 'score parts',
+        codes: ['status', 'excess', 'recency', 'customers', 'caseAge', 'overdue'],
+      },
+    ]);
+  });
+
   it('no source file outside core/vocabulary and tests maps codes to Chinese labels', () => {
     const files = SOURCE_DIRS.flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(100);
@@ -307,6 +430,10 @@ describe('no other table of labels', () => {
       const text = readFileSync(join(ROOT, f), 'utf8');
       return mayHoldTable(text) ? labelTables(relative(ROOT, join(ROOT, f)), text) : [];
     });
-    expect(found).toEqual([]);
+    const isLeft = (f: Pick<Finding, 'file' | 'list'>) =>
+      LEFT.some((l) => l.file === f.file && l.list === f.list);
+    expect(found.filter((f) => !isLeft(f))).toEqual([]);
+    // a table moved: its line in LEFT goes too
+    expect(LEFT.filter((l) => !found.some((f) => f.file === l.file && f.list === l.list))).toEqual([]);
   }, 60_000);
 });
