@@ -66,7 +66,7 @@ export const BASIS_LABELS: Labels<BasisCodeName> = {
     zh: '{rule}（{group}）：{value}，至今允许 {allowed}（{status}）：({v} − {a}) ÷ {a}',
     en: '{rule} ({group}): {value} against {allowed} allowed so far ({status}): ({v} − {a}) / {a}',
   },
-  targets_met: { zh: '目标已达成或进度达标', en: 'targets met or on track' },
+  targets_met: { zh: '目标已达成或进度内', en: 'targets met or on track' },
   no_target: { zh: '无适用的可靠性目标', en: 'no target applies' },
 };
 

@@ -269,7 +269,7 @@ const BASES: BasisCase[] = [
     'saifi（全部）：2.5，至今允许 2（未达标）：(2.5 − 2) ÷ 2',
     'saifi (all): 2.5 against 2 allowed so far (not met): (2.5 − 2) / 2',
   ],
-  ['targets_met', {}, '目标已达成或进度达标', 'targets met or on track'],
+  ['targets_met', {}, '目标已达成或进度内', 'targets met or on track'],
   ['no_target', {}, '无适用的可靠性目标', 'no target applies'],
 ];
 
