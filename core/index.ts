@@ -8,3 +8,5 @@ export * from './work-calendar.js';
 export * from './warnings.js';
 export type * from './log.js';
 export * from './order.js';
+export * from './collections.js';
+export * from './regions.js';

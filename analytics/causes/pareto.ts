@@ -2,6 +2,7 @@
 // measure, each row with its share of the region's total and the cumulative share up to it.
 // Pure functions over the figures the SQL returns (sql.ts).
 
+import { groupBy } from '../../core/collections.js';
 import { compareNullLast } from '../../core/order.js';
 import { CAUSES, type Cause } from '../../core/domain.js';
 import { RESPONSIBILITIES, type Responsibility, responsibilityOf } from './responsibility.js';
@@ -63,15 +64,8 @@ function sum(rows: readonly Figures[]): Figures {
   };
 }
 
-function byRegion<T extends { region: string | null }>(rows: readonly T[]): Map<string | null, T[]> {
-  const out = new Map<string | null, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.region);
-    if (list) list.push(r);
-    else out.set(r.region, [r]);
-  }
-  return out;
-}
+const byRegion = <T extends { region: string | null }>(rows: readonly T[]): Map<string | null, T[]> =>
+  groupBy(rows, (r) => r.region);
 
 /** Each region's causes rolled up by responsibility (only responsibilities with outages). */
 export function rollUp(rows: readonly CauseFigures[]): ResponsibilityFigures[] {

@@ -7,12 +7,12 @@
 // document's cut-off, over the same 365 local days. Records that reached the product after the
 // freeze and concern those days show here, while the row's count stays as frozen.
 
-import { type Cause, dayToDate, formatInZone, localDay, mapLimit } from '../../core/index.js';
+import { type Cause, dayToDate, formatInZone, localDay, mapLimit, slices } from '../../core/index.js';
 import { readAssetsHistory } from '../flags/index.js';
-import { readAssetsAsOf } from '../outages/index.js';
+import { readAssetsAsOfById } from '../outages/index.js';
 import { CAUSE_LABELS, type Label } from '../remediation/vocabulary.js';
 import { type CompiledRuleSet, explain } from '../rules/index.js';
-import { type Store, sql } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { Cell } from './cells.js';
 import type { FilingSheet, Lang, SheetColumn } from './workbook.js';
 
@@ -54,12 +54,8 @@ export async function readAssetCodes(
   asOf: number,
 ): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
-  const ids = [...new Set(assetIds)];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const a of await readAssetsAsOf(store, asOf, sql`asset_id IN (${chunk})`))
-      if (a.code) codes.set(a.assetId, a.code);
-  }
+  const assets = await readAssetsAsOfById(store, asOf, slices([...new Set(assetIds)], 500));
+  for (const a of assets.values()) if (a.code) codes.set(a.assetId, a.code);
   return codes;
 }
 

@@ -1,6 +1,7 @@
 // Flags as of a time, computed in QuestDB: one query per count rule (sql.ts), assembled into
 // the same Flag records as the reference evaluator.
 
+import { groupBy } from '../../core/collections.js';
 import { compareText } from '../../core/order.js';
 import { dayToDate, localDay } from '../../core/index.js';
 import type { AssetKind } from '../../core/index.js';
@@ -52,13 +53,7 @@ async function firstKinds(
 
 /** Rows grouped by asset, each group in seq order (the query returns them in no set order). */
 function byAsset(rows: readonly FlagRow[]): FlagRow[][] {
-  const groups = new Map<string, FlagRow[]>();
-  for (const row of rows) {
-    const group = groups.get(row[0]);
-    if (group) group.push(row);
-    else groups.set(row[0], [row]);
-  }
-  const out = [...groups.values()];
+  const out = [...groupBy(rows, (row) => row[0]).values()];
   for (const group of out) if (!inSeqOrder(group)) group.sort((a, b) => a[3] - b[3]);
   return out;
 }
@@ -183,12 +178,7 @@ export async function evaluateFlags(store: Store, q: FlagQuery): Promise<Flag[]>
  * (a comparator function over a province's flags costs half a second).
  */
 function inAssetOrder(flags: readonly Flag[]): Flag[] {
-  const byId = new Map<string, Flag[]>();
-  for (const f of flags) {
-    const list = byId.get(f.assetId);
-    if (list) list.push(f);
-    else byId.set(f.assetId, [f]);
-  }
+  const byId = groupBy(flags, (f) => f.assetId);
   const out: Flag[] = [];
   for (const id of [...byId.keys()].sort()) {
     const list = byId.get(id)!;

@@ -4,6 +4,7 @@
 // included); and for each reliability target, the share of the target the outage alone would use
 // in the target's group (the county, the area class, the park… its `per`).
 
+import { groupBy } from '../../core/collections.js';
 import type { Asset, Cause, OutageEvent } from '../../core/domain.js';
 import { fail, ok, type Result } from '../../core/index.js';
 import {
@@ -217,8 +218,7 @@ export async function checkPlannedOutage(store: Store, q: PlannedCheckInput): Pr
     from: q.start - 2 * 366 * DAY_MS,
     to: q.start + horizon * DAY_MS,
   });
-  const byId = new Map<string, Asset[]>();
-  for (const a of history.assets) byId.set(a.assetId, [...(byId.get(a.assetId) ?? []), a]);
+  const byId = groupBy(history.assets, (a) => a.assetId);
   const at = (id: string) => versionAt(byId.get(id) ?? [], q.start);
   // The areas interrupted, as attribution will take them (rules/attribution.ts).
   const areaIds =

@@ -66,6 +66,92 @@ const plannedChanged = (a: OutageVersion, b: OutageVersion): boolean =>
   !sameList(a.affectedAreas, b.affectedAreas);
 
 /**
+ * Where an outage's notices stand while its versions are read in arrival order: what has been
+ * told, and the notices so far (by id, so telling again is a no-op).
+ */
+interface Timeline {
+  place: OutagePlace;
+  zone: string;
+  notices: Map<string, Notice>;
+  /** the planned outage as last announced, not begun */
+  announced: OutageVersion | undefined;
+  /** the version in force */
+  current: OutageVersion | undefined;
+  began: boolean;
+  restored: boolean;
+  /** first received already over: nothing to tell */
+  silent: boolean;
+}
+
+function emit(
+  t: Timeline,
+  type: NoticeType,
+  v: OutageVersion,
+  occurredAt: number,
+  key: number | null,
+  prev?: OutageVersion,
+): void {
+  const n = outageNotice(type, v, t.place, occurredAt, key, t.zone, prev);
+  if (!t.notices.has(n.noticeId)) t.notices.set(n.noticeId, n);
+}
+
+/** What time alone brings about while version `v` is in force, up to `until`. */
+function settle(t: Timeline, v: OutageVersion | undefined, until: number): void {
+  if (!v || t.silent || t.restored) return;
+  if (!t.began && t.announced === v && v.start <= until) {
+    t.began = true;
+    t.announced = undefined;
+    emit(t, 'outage.began', v, v.start, null);
+  }
+  if (!t.began) return;
+  const e = v.estimatedRestoration;
+  if (e !== null && e <= until && e >= v.start && (v.end === null || e < v.end))
+    emit(t, 'outage.estimate_passed', v, Math.max(e, v.receivedAt), e);
+  if (v.end !== null && v.end <= until) {
+    t.restored = true;
+    emit(t, 'outage.restored', v, Math.max(v.end, v.receivedAt), null);
+  }
+}
+
+/** A version that changes the estimated restoration while the power is still off. */
+const newEstimate = (current: OutageVersion | undefined, v: OutageVersion): current is OutageVersion =>
+  current !== undefined &&
+  (v.end === null || v.end > v.receivedAt) &&
+  v.estimatedRestoration !== null &&
+  v.estimatedRestoration !== current.estimatedRestoration;
+
+/** What version `v` tells on arrival, after what time alone brought about before it came. */
+function receive(t: Timeline, v: OutageVersion): void {
+  const r = v.receivedAt;
+  settle(t, t.current, r);
+  if (t.silent || t.restored) return;
+  if (v.cancelled) {
+    if (t.announced && !t.began) emit(t, 'planned.cancelled', v, r, r, t.announced);
+    if (!t.began) t.announced = t.current = undefined;
+    return;
+  }
+  if (!t.began && v.planned && v.start > r) {
+    if (!t.announced) emit(t, 'planned.announced', v, r, r);
+    else if (plannedChanged(t.announced, v)) emit(t, 'planned.changed', v, r, r, t.announced);
+    t.announced = t.current = v;
+    return;
+  }
+  if (!t.began) {
+    if (!t.announced && v.end !== null && v.end <= r) {
+      t.silent = true;
+      return;
+    }
+    t.began = true;
+    emit(t, 'outage.began', v, t.announced ? Math.min(v.start, r) : r, null);
+    t.announced = undefined;
+  } else if (newEstimate(t.current, v)) {
+    emit(t, 'outage.estimate_changed', v, r, r, t.current);
+  }
+  t.current = v;
+  settle(t, v, r);
+}
+
+/**
  * The notices an outage's versions give up to `now`, oldest first. Versions may come in any
  * order; two with one arrival time are one version.
  *
@@ -88,76 +174,19 @@ export function deriveOutageNotices(
   const byArrival = new Map<number, OutageVersion>();
   for (const v of given) byArrival.set(v.receivedAt, v);
   const versions = [...byArrival.values()].sort((a, b) => a.receivedAt - b.receivedAt);
-  const out = new Map<string, Notice>();
-  const emit = (
-    type: NoticeType,
-    v: OutageVersion,
-    occurredAt: number,
-    key: number | null,
-    prev?: OutageVersion,
-  ) => {
-    const n = outageNotice(type, v, place, occurredAt, key, zone, prev);
-    if (!out.has(n.noticeId)) out.set(n.noticeId, n);
+  const t: Timeline = {
+    place,
+    zone,
+    notices: new Map(),
+    announced: undefined,
+    current: undefined,
+    began: false,
+    restored: false,
+    silent: false,
   };
-  let announced: OutageVersion | undefined; // the planned outage as last announced, not begun
-  let current: OutageVersion | undefined; // the version in force
-  let began = false;
-  let restored = false;
-  let silent = false; // first received already over
-  /** What time alone brings about while version `v` is in force, up to `until`. */
-  const settle = (v: OutageVersion | undefined, until: number) => {
-    if (!v || silent || restored) return;
-    if (!began && announced === v && v.start <= until) {
-      began = true;
-      announced = undefined;
-      emit('outage.began', v, v.start, null);
-    }
-    if (!began) return;
-    const e = v.estimatedRestoration;
-    if (e !== null && e <= until && e >= v.start && (v.end === null || e < v.end))
-      emit('outage.estimate_passed', v, Math.max(e, v.receivedAt), e);
-    if (v.end !== null && v.end <= until) {
-      restored = true;
-      emit('outage.restored', v, Math.max(v.end, v.receivedAt), null);
-    }
-  };
-  for (let i = 0; i < versions.length; i++) {
-    const v = versions[i]!;
-    const r = v.receivedAt;
-    settle(current, r);
-    if (silent || restored) continue;
-    if (v.cancelled) {
-      if (announced && !began) emit('planned.cancelled', v, r, r, announced);
-      if (!began) announced = current = undefined;
-      continue;
-    }
-    if (!began && v.planned && v.start > r) {
-      if (!announced) emit('planned.announced', v, r, r);
-      else if (plannedChanged(announced, v)) emit('planned.changed', v, r, r, announced);
-      announced = current = v;
-      continue;
-    }
-    if (!began) {
-      if (!announced && v.end !== null && v.end <= r) {
-        silent = true;
-        continue;
-      }
-      began = true;
-      emit('outage.began', v, announced ? Math.min(v.start, r) : r, null);
-      announced = undefined;
-    } else if (
-      current !== undefined &&
-      (v.end === null || v.end > r) &&
-      v.estimatedRestoration !== null &&
-      v.estimatedRestoration !== current.estimatedRestoration
-    ) {
-      emit('outage.estimate_changed', v, r, r, current);
-    }
-    current = v;
-    settle(v, r);
-  }
-  settle(current, now);
-  return [...out.values()].sort(
+  for (const v of versions) receive(t, v);
+  settle(t, t.current, now);
+  return [...t.notices.values()].sort(
     (a, b) => a.occurredAt - b.occurredAt || typeOrder(a.type) - typeOrder(b.type),
   );
 }

@@ -4,6 +4,8 @@
 // (at, subscription, notice, attempt, phase)) and notice_cursors (how far outage_history has
 // been read). Writes go through /exec INSERT: committed to the WAL when the call returns.
 
+import { pushTo } from '../../core/collections.js';
+import { assetRegions } from '../../core/regions.js';
 import { chunkIds, insertRows, type Store, type SqlValue, sql, ts } from '../../store/index.js';
 import { type OutagePlace, type OutageVersion, isCancellation } from './derive.js';
 import type {
@@ -337,9 +339,7 @@ export async function outageVersions(
         cancelled: false,
       };
       v.cancelled = isCancellation({ ...v, cancelled: r.cancelled ?? null });
-      const list = out.get(v.eventId) ?? [];
-      list.push(v);
-      out.set(v.eventId, list);
+      pushTo(out, v.eventId, v);
     }
   }
   return out;
@@ -403,7 +403,7 @@ export async function outagePlaces(
     }>(
       sql`SELECT event_id, asset_id, kind, feeder_id, county FROM outage_reach WHERE event_id IN (${chunk}) AND NOT deleted`,
     );
-    for (const r of rows) reach.set(r.event_id, [...(reach.get(r.event_id) ?? []), r]);
+    for (const r of rows) pushTo(reach, r.event_id, r);
   }
   const assetIds = new Set<string>();
   for (const [id, list] of versions) {
@@ -434,9 +434,7 @@ export async function outagePlaces(
     out.set(id, {
       assetName: own?.name ?? null,
       kind: own?.kind ?? null,
-      province: own?.province ?? null,
-      city: own?.city ?? null,
-      county: own?.county ?? null,
+      ...assetRegions(own),
       areas: [...areaIds].sort().map((assetId) => ({ assetId, name: info.get(assetId)?.name ?? null })),
       feeders: [...feeders].sort(),
       counties: [...counties].sort(),

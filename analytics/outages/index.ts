@@ -48,6 +48,7 @@ export {
   readWarnings,
 } from '../../store/index.js';
 export { type AssetScope, inScope } from './asset-scope.js';
+export { readAssetsAsOfById } from './assets-by-id.js';
 export { DAILY_COLUMNS, type DailyOutageCount, dailyOutageCounts } from './daily-counts.js';
 export { HOTSPOT_COLUMNS, type Hotspot, hotspots } from './hotspots.js';
 export { type AssetPlaceColumns, customersRestoredBy, type OutageColumns, restorationSteps } from './row.js';

@@ -8,6 +8,7 @@
 // is over every unit of the group, and any asset whose keys match is in it.
 
 import type { AreaClass, Asset } from '../../core/domain.js';
+import { assetRegions } from '../../core/regions.js';
 import type {
   GroupDimension,
   GroupKeys,
@@ -89,13 +90,21 @@ export function groupInScope(rule: TargetRule, keys: GroupKeys): boolean {
 export const groupLabel = (keys: GroupKeys, dims: readonly GroupDimension[]): string =>
   dims.length === 0 ? 'all' : dims.map((d) => `${d}=${keys[d] ?? '(none)'}`).join(', ');
 
-interface AssetLike {
+/** What of an asset places it in a target's groups. */
+export interface AssetLike {
   province: string | null;
   city: string | null;
   county: string | null;
   areaClass: AreaClass;
   park: string | null;
 }
+
+/** An asset version as assetGroup reads it. */
+export const groupingOf = (a: Asset): AssetLike => ({
+  ...assetRegions(a),
+  areaClass: a.areaClass,
+  park: a.park ?? null,
+});
 
 /** The group of the asset under the rule, or null when the rule's scope (kind aside) leaves it out. */
 export function assetGroup(

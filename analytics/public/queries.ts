@@ -8,7 +8,7 @@
 // not begun yet (start > now). An outage is never both, so a notice received ahead of its start
 // is listed as scheduled and shown as in progress only from its start on.
 
-import { DAY_MS, localDay, startOfLocalDay } from '../../core/index.js';
+import { assetRegions, DAY_MS, localDay, pushTo, startOfLocalDay } from '../../core/index.js';
 import { type Store, sql, ts } from '../../store/index.js';
 import { customersRestoredBy, type OutageColumns } from '../outages/index.js';
 
@@ -118,11 +118,7 @@ async function reachOf(
       sql`SELECT event_id, asset_id, kind FROM outage_reach
           WHERE start >= ${ts(low)} AND event_id IN (${part}) AND NOT deleted`,
     );
-    for (const r of rows) {
-      const list = out.get(r.event_id) ?? [];
-      list.push({ assetId: r.asset_id, kind: r.kind });
-      out.set(r.event_id, list);
-    }
+    for (const r of rows) pushTo(out, r.event_id, { assetId: r.asset_id, kind: r.kind });
   }
   return out;
 }
@@ -148,9 +144,7 @@ async function describe(store: Store, rows: readonly OutageRow[], asOf: number):
       areas.length > 0 ? areas.flatMap((a) => placesOf(a.places)) : placesOf(own?.places ?? null);
     return {
       eventId: r.event_id,
-      province: own?.province ?? null,
-      city: own?.city ?? null,
-      county: own?.county ?? null,
+      ...assetRegions(own),
       start: r.start,
       end: r.end_at,
       estimatedRestoration: r.estimated_restoration,

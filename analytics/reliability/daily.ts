@@ -3,6 +3,7 @@
 // outages only, N_T by the denominator rule over that day. System level (no grouping): pass
 // the assets and events of the system the threshold is for.
 
+import { pushTo } from '../../core/collections.js';
 import { fail, type Issue, ok, type Result } from '../../core/issues.js';
 import { dayToDate, localDay } from '../../core/time.js';
 import { computeWith } from './compute.js';
@@ -84,9 +85,7 @@ export function dailySaidi(o: DailySaidiOptions): Result<DailySeries> {
   for (const e of events) {
     const d = localDay(e.event.start, zone);
     if (d < fromDay || d >= toDay) continue;
-    const list = byDay.get(d) ?? [];
-    list.push(e);
-    byDay.set(d, list);
+    pushTo(byDay, d, e);
   }
 
   const days: DailySaidi[] = [];

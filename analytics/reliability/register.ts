@@ -2,6 +2,7 @@
 // instant t is the one with the latest validFrom ≤ t; before the first version, that first
 // version applies unless the register is built with 'absent'.
 
+import { groupBy } from '../../core/collections.js';
 import type { Asset } from '../../core/domain.js';
 import type { BeforeFirstVersion } from './types.js';
 
@@ -23,12 +24,7 @@ export function buildRegister(
   assets: readonly Asset[],
   beforeFirstVersion: BeforeFirstVersion = 'first_version',
 ): AssetRegister {
-  const byId = new Map<string, Asset[]>();
-  for (const a of assets) {
-    const list = byId.get(a.assetId);
-    if (list) list.push(a);
-    else byId.set(a.assetId, [a]);
-  }
+  const byId = groupBy(assets, (a) => a.assetId);
   for (const [id, list] of byId) {
     // Stable sort keeps input order on equal validFrom; the later one replaces the earlier.
     const sorted = [...list].sort((x, y) => x.validFrom - y.validFrom);

@@ -5,10 +5,10 @@
 // a transition that lost its seq is answered as a conflict.
 
 import { evaluateFlags } from '../flags/index.js';
-import { readAssetsAsOf } from '../outages/index.js';
+import { readAssetsAsOfById } from '../outages/index.js';
 import type { CompiledRuleSet, Flag } from '../rules/index.js';
-import type { Issue } from '../../core/index.js';
-import { type Store, sql } from '../../store/index.js';
+import { type Asset, assetRegions, type Issue, slices } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
 import type { AssetSnapshot, CaseEvent } from './case.js';
 import { type Folded, foldCase, foldCases } from './fold.js';
 import { planCaseEvents } from './opening.js';
@@ -112,12 +112,10 @@ export interface OpeningSummary {
   reopened: string[];
 }
 
-const snapshotOf = (a: Awaited<ReturnType<typeof readAssetsAsOf>>[number]): AssetSnapshot => ({
+const snapshotOf = (a: Asset): AssetSnapshot => ({
   name: a.name ?? null,
   kind: a.kind,
-  province: a.province ?? null,
-  city: a.city ?? null,
-  county: a.county ?? null,
+  ...assetRegions(a),
   areaClass: a.areaClass,
 });
 
@@ -152,12 +150,8 @@ export async function openCasesFromBreaches(
   const all = q.flags ?? (await evaluateFlags(store, { ruleSet: q.ruleSet, asOf: q.now, zone: q.zone }));
   const flags = all.filter((f) => f.status === 'breach');
   const ids = [...new Set(flags.map((f) => f.assetId))];
-  const assets = new Map<string, AssetSnapshot>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const a of await readAssetsAsOf(store, q.now, sql`asset_id IN (${chunk})`))
-      assets.set(a.assetId, snapshotOf(a));
-  }
+  const read = await readAssetsAsOfById(store, q.now, slices(ids, 500));
+  const assets = new Map([...read].map(([id, a]) => [id, snapshotOf(a)]));
   return exclusive(LOCK, async () => {
     const cases = (await listCases(store, q.ruleSet.name, q.zone)).map((f) => f.state);
     const plan = planCaseEvents({ ruleSet: q.ruleSet, now: q.now, zone: q.zone, flags, cases, assets });

@@ -3,6 +3,7 @@
 // superseded (kept in the log, shown apart, without effect). "As of T" folds the prefix of
 // events recorded at or before T (writers keep `at` non-decreasing within a case).
 
+import { groupBy } from '../../core/collections.js';
 import { compareText } from '../../core/order.js';
 import { localDate } from '../../core/index.js';
 import {
@@ -163,14 +164,8 @@ export function foldCase(events: readonly CaseEvent[], zone: string, asOf = Infi
 
 /** Every case of a log (events of many cases), folded; cases in order of opening. */
 export function foldCases(events: readonly CaseEvent[], zone: string, asOf = Infinity): Folded[] {
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const e of events) {
-    const list = byCase.get(e.caseId);
-    if (list) list.push(e);
-    else byCase.set(e.caseId, [e]);
-  }
   const out: Folded[] = [];
-  for (const list of byCase.values()) {
+  for (const list of groupBy(events, (e) => e.caseId).values()) {
     const f = foldCase(list, zone, asOf);
     if (f) out.push(f);
   }

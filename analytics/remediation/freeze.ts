@@ -8,11 +8,11 @@
 // freezes; a catch-up after downtime shows the cases as they stood on that day, not later.
 
 import { randomUUID } from 'node:crypto';
-import { localDay, mapLimit, startOfLocalDay } from '../../core/index.js';
+import { localDay, mapLimit, slices, startOfLocalDay } from '../../core/index.js';
 import { evaluateFlags } from '../flags/index.js';
-import { readAssetsAsOf } from '../outages/index.js';
+import { readAssetsAsOfById } from '../outages/index.js';
 import type { CompiledRuleSet } from '../rules/index.js';
-import { type Store, sql } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import {
   disclosurePeriodKind,
   formatPeriod,
@@ -82,11 +82,7 @@ export async function assembleLedger(
   const cases = (await listCases(store, q.ruleSet.name, q.zone, q.casesAsOf)).map((f) => f.state);
   const subjects = ledgerSubjects(flags, cases, bounds.start);
   const ids = [...new Set(subjects.map((s) => s.assetId))];
-  const assets = new Map<string, Awaited<ReturnType<typeof readAssetsAsOf>>[number]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const a of await readAssetsAsOf(store, asOf, sql`asset_id IN (${chunk})`)) assets.set(a.assetId, a);
-  }
+  const assets = await readAssetsAsOfById(store, asOf, slices(ids, 500));
   const before = await monthsOnLedger(store, q.ruleSet.name, bounds.start, q.runs);
   const facts = await mapLimit(subjects, CONCURRENCY, async (s): Promise<AssetFacts | null> => {
     const ruleId = factsRule(s);
@@ -171,14 +167,35 @@ function assertEnded(q: FreezeInput): void {
   if (q.now < end) throw new RangeError(`${formatPeriod(q.period)} has not ended yet: it cannot be frozen`);
 }
 
-/** Freezes the ledger of a month unless it is frozen already. */
-export function freezeLedger(store: Store, q: FreezeInput): Promise<FreezeOutcome> {
+/**
+ * Freezes the period's report with what `assemble` makes of it (given the report's runs so far),
+ * in the rule set's queue for the report, unless a run of the period is there already.
+ */
+function freezeOnce(
+  store: Store,
+  report: ReportKind,
+  q: FreezeInput,
+  assemble: (runs: ReportRun[]) => Promise<{ run: ReportRun; rows: readonly (LedgerRow | DisclosureRow)[] }>,
+): Promise<FreezeOutcome> {
   assertEnded(q);
-  return exclusive(`ledger:${q.ruleSet.name}`, async () => {
-    const runs = await readRuns(store, 'ledger', q.ruleSet.name);
+  return exclusive(`${report}:${q.ruleSet.name}`, async () => {
+    const runs = await readRuns(store, report, q.ruleSet.name);
     const key = formatPeriod(q.period);
     const frozen = runs.find((r) => r.period === key);
     if (frozen) return { run: frozen, written: false };
+    const { run, rows } = await assemble(runs);
+    await writeRun(
+      store,
+      run,
+      rows.map((row) => ({ keys: keysOf(row), row })),
+    );
+    return { run, written: true };
+  });
+}
+
+/** Freezes the ledger of a month unless it is frozen already. */
+export function freezeLedger(store: Store, q: FreezeInput): Promise<FreezeOutcome> {
+  return freezeOnce(store, 'ledger', q, async (runs) => {
     const casesAsOf = casesCutOff(periodBounds(q.period, q.zone).end, q.now, q.zone);
     const rows = await assembleLedger(store, {
       ruleSet: q.ruleSet,
@@ -194,12 +211,7 @@ export function freezeLedger(store: Store, q: FreezeInput): Promise<FreezeOutcom
       rows.length,
       ledgerFilingDue(q.period, q.ruleSet.reporting.ledgerDue),
     );
-    await writeRun(
-      store,
-      run,
-      rows.map((row) => ({ keys: keysOf(row), row })),
-    );
-    return { run, written: true };
+    return { run, rows };
   });
 }
 
@@ -208,12 +220,7 @@ export function freezeLedger(store: Store, q: FreezeInput): Promise<FreezeOutcom
  * ledger of its last month, or of that month's ledger assembled now when it was never frozen.
  */
 export function freezeDisclosure(store: Store, q: FreezeInput): Promise<FreezeOutcome> {
-  assertEnded(q);
-  return exclusive(`disclosure:${q.ruleSet.name}`, async () => {
-    const runs = await readRuns(store, 'disclosure', q.ruleSet.name);
-    const key = formatPeriod(q.period);
-    const frozen = runs.find((r) => r.period === key);
-    if (frozen) return { run: frozen, written: false };
+  return freezeOnce(store, 'disclosure', q, async () => {
     const bounds = periodBounds(q.period, q.zone);
     const month = periodContaining('month', bounds.end - 1, q.zone);
     const ledgerRuns = await readRuns(store, 'ledger', q.ruleSet.name);
@@ -227,14 +234,10 @@ export function freezeDisclosure(store: Store, q: FreezeInput): Promise<FreezeOu
           zone: q.zone,
           runs: ledgerRuns,
         });
+    const key = formatPeriod(q.period);
     const rows = source.map((r) => disclosureRow(r, key));
     const run = runOf('disclosure', q, metaOf(q.ruleSet, formatPeriod(month)), rows.length, null);
-    await writeRun(
-      store,
-      run,
-      rows.map((row) => ({ keys: keysOf(row), row })),
-    );
-    return { run, written: true };
+    return { run, rows };
   });
 }
 

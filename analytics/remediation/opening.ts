@@ -8,6 +8,7 @@
 // Breaches already recorded on any case of the asset and family are skipped, so running it
 // again on the same flags writes nothing.
 
+import { groupBy } from '../../core/collections.js';
 import { compareText } from '../../core/order.js';
 import { createHash } from 'node:crypto';
 import { dayToDate, localDay } from '../../core/index.js';
@@ -58,39 +59,115 @@ const toBreach = (f: Flag): BreachRecord => ({
 const byDate = (a: BreachRecord, b: BreachRecord): number =>
   compareText(a.breachDate, b.breachDate) || compareText(a.rule, b.rule);
 
+/** A case's history is per asset and rule family. */
+const familyKey = (x: { assetId: string; family: string }): string => JSON.stringify([x.assetId, x.family]);
+
+/**
+ * The breaches among `flags` that the asset's cases of the family have not seen, dated after the
+ * latest of them closed; earliest first.
+ */
+function freshBreaches(flags: readonly Flag[], cases: readonly CaseState[]): BreachRecord[] {
+  const known = new Set(cases.flatMap((c) => c.breaches.map(breachKey)));
+  const lastClosed = cases.reduce<string | null>(
+    (d, c) => (c.closedDate !== null && (d === null || c.closedDate > d) ? c.closedDate : d),
+    null,
+  );
+  return flags
+    .map(toBreach)
+    .filter((b) => !known.has(breachKey(b)) && (lastClosed === null || b.breachDate > lastClosed))
+    .sort(byDate);
+}
+
+/** The latest opened of the cases that are not closed. */
+const activeCase = (cases: readonly CaseState[]): CaseState | undefined =>
+  cases.filter((c) => c.status !== 'closed').sort((a, b) => b.openedAt - a.openedAt)[0];
+
+/** Who and what every event of the plan names. */
+type EventBase = Pick<CaseEvent, 'ruleSet' | 'assetId' | 'family' | 'actor' | 'role'>;
+
+/** Fresh breaches on a case not closed: attached, or reopening it when they came after the work was done. */
+function followUpEvent(
+  input: OpeningInput,
+  today: string,
+  base: EventBase,
+  active: CaseState,
+  fresh: BreachRecord[],
+): CaseEvent {
+  const doneOn = active.fields.actualEnd;
+  const reopen =
+    active.status === 'work_done' && doneOn !== undefined && fresh.some((b) => b.breachDate >= doneOn);
+  return {
+    ...base,
+    caseId: active.caseId,
+    seq: active.seq + 1,
+    action: reopen ? 'reopen' : 'attach',
+    status: reopen ? 'open' : active.status,
+    at: Math.max(input.now, active.updatedAt),
+    data: reopen
+      ? {
+          breaches: fresh,
+          reason: `breach during observation (work done on ${doneOn})`,
+          dueDate: dueDateFrom(today, input.ruleSet.caseDueDays),
+        }
+      : { breaches: fresh },
+  };
+}
+
+/** The id of a new case, numbered on (-2, -3, …) past the ids already taken; taken from then on. */
+function takeCaseId(ruleSet: string, first: Flag, breachDate: string, takenIds: Set<string>): string {
+  let caseId = caseIdOf(ruleSet, first.family, first.assetId, breachDate);
+  for (let n = 2; takenIds.has(caseId); n++)
+    caseId = `${caseIdOf(ruleSet, first.family, first.assetId, breachDate)}-${n}`;
+  takenIds.add(caseId);
+  return caseId;
+}
+
+/** A new case for fresh breaches, with the asset as it stands now. */
+function openingEvent(
+  input: OpeningInput,
+  today: string,
+  base: EventBase,
+  caseId: string,
+  first: Flag,
+  fresh: BreachRecord[],
+): CaseEvent {
+  const asset = input.assets.get(first.assetId) ?? {
+    name: null,
+    kind: first.kind,
+    province: null,
+    city: null,
+    county: null,
+    areaClass: null,
+  };
+  return {
+    ...base,
+    caseId,
+    seq: 1,
+    action: 'open',
+    status: 'open',
+    at: input.now,
+    data: { asset, breaches: fresh, dueDate: dueDateFrom(today, input.ruleSet.caseDueDays) },
+  };
+}
+
 export function planCaseEvents(input: OpeningInput): PlannedEvents {
   const today = dayToDate(localDay(input.now, input.zone));
-  const groups = new Map<string, Flag[]>();
-  for (const f of input.flags) {
-    if (f.status !== 'breach' || f.breachDate === null) continue;
-    const key = JSON.stringify([f.assetId, f.family]);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  const casesOf = new Map<string, CaseState[]>();
-  for (const c of input.cases) {
-    const key = JSON.stringify([c.assetId, c.family]);
-    casesOf.set(key, [...(casesOf.get(key) ?? []), c]);
-  }
+  const breaches = groupBy(
+    input.flags.filter((f) => f.status === 'breach' && f.breachDate !== null),
+    familyKey,
+  );
+  const casesOf = groupBy(input.cases, familyKey);
   const takenIds = new Set(input.cases.map((c) => c.caseId));
   const out: PlannedEvents = { events: [], opened: [], attached: [], reopened: [] };
 
-  for (const key of [...groups.keys()].sort()) {
-    const flags = groups.get(key) ?? [];
+  for (const key of [...breaches.keys()].sort()) {
+    const flags = breaches.get(key) ?? [];
     const first = flags[0];
     if (!first) continue;
     const cases = casesOf.get(key) ?? [];
-    const known = new Set(cases.flatMap((c) => c.breaches.map(breachKey)));
-    const lastClosed = cases.reduce<string | null>(
-      (d, c) => (c.closedDate !== null && (d === null || c.closedDate > d) ? c.closedDate : d),
-      null,
-    );
-    const fresh = flags
-      .map(toBreach)
-      .filter((b) => !known.has(breachKey(b)) && (lastClosed === null || b.breachDate > lastClosed))
-      .sort(byDate);
+    const fresh = freshBreaches(flags, cases);
     const earliest = fresh[0];
     if (!earliest) continue;
-    const active = cases.filter((c) => c.status !== 'closed').sort((a, b) => b.openedAt - a.openedAt)[0];
     const base = {
       ruleSet: input.ruleSet.name,
       assetId: first.assetId,
@@ -98,49 +175,15 @@ export function planCaseEvents(input: OpeningInput): PlannedEvents {
       actor: SYSTEM_ACTOR,
       role: 'system',
     };
+    const active = activeCase(cases);
     if (active) {
-      const doneOn = active.fields.actualEnd;
-      const reopen =
-        active.status === 'work_done' && doneOn !== undefined && fresh.some((b) => b.breachDate >= doneOn);
-      out.events.push({
-        ...base,
-        caseId: active.caseId,
-        seq: active.seq + 1,
-        action: reopen ? 'reopen' : 'attach',
-        status: reopen ? 'open' : active.status,
-        at: Math.max(input.now, active.updatedAt),
-        data: reopen
-          ? {
-              breaches: fresh,
-              reason: `breach during observation (work done on ${doneOn})`,
-              dueDate: dueDateFrom(today, input.ruleSet.caseDueDays),
-            }
-          : { breaches: fresh },
-      });
-      (reopen ? out.reopened : out.attached).push(active.caseId);
+      const event = followUpEvent(input, today, base, active, fresh);
+      out.events.push(event);
+      (event.action === 'reopen' ? out.reopened : out.attached).push(active.caseId);
       continue;
     }
-    let caseId = caseIdOf(input.ruleSet.name, first.family, first.assetId, earliest.breachDate);
-    for (let n = 2; takenIds.has(caseId); n++)
-      caseId = `${caseIdOf(input.ruleSet.name, first.family, first.assetId, earliest.breachDate)}-${n}`;
-    takenIds.add(caseId);
-    const asset = input.assets.get(first.assetId) ?? {
-      name: null,
-      kind: first.kind,
-      province: null,
-      city: null,
-      county: null,
-      areaClass: null,
-    };
-    out.events.push({
-      ...base,
-      caseId,
-      seq: 1,
-      action: 'open',
-      status: 'open',
-      at: input.now,
-      data: { asset, breaches: fresh, dueDate: dueDateFrom(today, input.ruleSet.caseDueDays) },
-    });
+    const caseId = takeCaseId(input.ruleSet.name, first, earliest.breachDate, takenIds);
+    out.events.push(openingEvent(input, today, base, caseId, first, fresh));
     out.opened.push(caseId);
   }
   return out;

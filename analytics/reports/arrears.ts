@@ -8,7 +8,7 @@
 
 import type { ArrearsSubjectCode } from '../../core/vocabulary/index.js';
 import type { Asset, OutageEvent } from '../../core/index.js';
-import { dateToDay, dayToDate, formatInZone, localDate } from '../../core/index.js';
+import { assetRegions, dateToDay, dayToDate, formatInZone, localDate } from '../../core/index.js';
 import type { FiledAsset } from '../remediation/index.js';
 import type { ArrearsNotice } from '../rules/types.js';
 
@@ -55,9 +55,7 @@ export function arrearsRow(
     assetId: e.assetId,
     assetName: a?.name ?? null,
     kind: a?.kind ?? 'area',
-    province: a?.province ?? null,
-    city: a?.city ?? null,
-    county: a?.county ?? null,
+    ...assetRegions(a),
     subject: compound && important ? 'compound_important_user' : compound ? 'compound' : 'important_user',
     households: e.customersAffected,
     importantUser: a?.importantUser === true,

@@ -10,10 +10,10 @@
 //             it stood at the start, and when its first version was received
 
 import { randomUUID } from 'node:crypto';
-import { localDay, startOfLocalDay } from '../../core/index.js';
+import { localDay, pushTo, slices, startOfLocalDay } from '../../core/index.js';
 import type { Asset } from '../../core/index.js';
 import { evaluateFlags } from '../flags/index.js';
-import { readAssetsAsOf, readAssetVersions, readOutages } from '../outages/index.js';
+import { readAssetsAsOfById, readAssetVersions, readOutages } from '../outages/index.js';
 import { queryReliability, queryRegionalRanking, type SqlScope } from '../reliability-sql/index.js';
 import type { UserConvention } from '../reliability/index.js';
 import { casesCutOff, exclusive, listCases } from '../remediation/index.js';
@@ -42,11 +42,7 @@ export type AuthorityRow = RankingRow | SummaryRow | ArrearsRow;
 const HOUR_MS = 3_600_000;
 
 /** Ids in lists of 500, for IN (…) within QuestDB's request line. */
-function chunks(ids: readonly string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(ids.slice(i, i + 500));
-  return out;
-}
+const chunks = (ids: readonly string[]): string[][] => slices(ids, 500);
 
 /** The SQL scope of a rule set's region: its provinces (cities, counties, parks filter the rows). */
 const scopeOf = (region: RuleSetRegion | undefined): SqlScope | undefined =>
@@ -183,10 +179,7 @@ export async function assembleSummary(
       f.breachDate <= q.period.lastDate,
   );
   const ids = [...new Set(inPeriod.map((f) => f.assetId))];
-  const assets = new Map<string, Asset>();
-  for (const chunk of chunks(ids))
-    for (const a of await readAssetsAsOf(store, flagsAsOf, sql`asset_id IN (${chunk})`))
-      assets.set(a.assetId, a);
+  const assets = await readAssetsAsOfById(store, flagsAsOf, chunks(ids));
   const regionOfAsset = (a: Asset | undefined): string | null => (a?.[groupBy] as string | undefined) ?? null;
   const breaches: PeriodBreach[] = ids.map((assetId) => {
     const a = assets.get(assetId);
@@ -231,11 +224,8 @@ export async function assembleArrears(
   const assetIds = [...new Set(events.map((e) => e.assetId))];
   const versions = new Map<string, Asset[]>();
   for (const chunk of chunks(assetIds))
-    for (const a of await readAssetVersions(store, sql`asset_id IN (${chunk})`)) {
-      const list = versions.get(a.assetId) ?? [];
-      list.push(a);
-      versions.set(a.assetId, list);
-    }
+    for (const a of await readAssetVersions(store, sql`asset_id IN (${chunk})`))
+      pushTo(versions, a.assetId, a);
   const eventIds = events.map((e) => e.eventId);
   const received = new Map<string, number>();
   for (const chunk of chunks(eventIds)) {

@@ -4,6 +4,7 @@
 // version valid at the event's start was served by that feeder (topology at the time). Linear in
 // the events and versions: a feeder's candidate areas are indexed once.
 
+import { pushTo } from '../../core/collections.js';
 import type { OutageEvent } from '../../core/domain.js';
 import type { AssetHistory } from './history.js';
 import { byStartThenId } from './order.js';
@@ -24,27 +25,18 @@ export function attributeEvents(
   events: readonly OutageEvent[],
 ): Map<string, Attributed[]> {
   const out = new Map<string, Attributed[]>();
-  const add = (assetId: string, item: Attributed): void => {
-    const list = out.get(assetId);
-    if (list) list.push(item);
-    else out.set(assetId, [item]);
-  };
   // Each feeder's candidate areas: every area that was ever on it (checked at the event's start).
   const everOn = new Map<string, string[]>();
   for (const id of history.ids) {
     const feeders = new Set(
       history.versions(id).flatMap((v) => (v.kind === 'area' && v.feederId ? [v.feederId] : [])),
     );
-    for (const f of feeders) {
-      const list = everOn.get(f);
-      if (list) list.push(id);
-      else everOn.set(f, [id]);
-    }
+    for (const f of feeders) pushTo(everOn, f, id);
   }
   const isAreaAt = (id: string, t: number): boolean => history.at(id, t)?.kind === 'area';
 
   for (const event of events) {
-    add(event.assetId, { event });
+    pushTo(out, event.assetId, { event });
     if (history.at(event.assetId, event.start)?.kind !== 'feeder') continue;
     const feederId = event.assetId;
     const areas =
@@ -55,7 +47,7 @@ export function attributeEvents(
             return v?.kind === 'area' && v.feederId === feederId;
           });
     for (const areaId of areas) {
-      if (areaId !== feederId) add(areaId, { event, viaFeeder: feederId });
+      if (areaId !== feederId) pushTo(out, areaId, { event, viaFeeder: feederId });
     }
   }
   for (const list of out.values()) list.sort((a, b) => byStartThenId(a.event, b.event));

@@ -1,6 +1,7 @@
 // Asset versions over time. Attributes (kind, region, class, park, feederId) are read from the
 // version valid at an instant: the latest with validFrom ≤ t.
 
+import { groupBy } from '../../core/collections.js';
 import type { Asset } from '../../core/domain.js';
 import { compareText } from '../../core/order.js';
 
@@ -18,12 +19,7 @@ export interface AssetHistory {
 }
 
 export function assetHistory(assets: readonly Asset[]): AssetHistory {
-  const byId = new Map<string, Asset[]>();
-  for (const a of assets) {
-    const list = byId.get(a.assetId);
-    if (list) list.push(a);
-    else byId.set(a.assetId, [a]);
-  }
+  const byId = groupBy(assets, (a) => a.assetId);
   // Array.prototype.sort is stable: versions with the same validFrom keep their input order
   for (const list of byId.values()) list.sort((a, b) => a.validFrom - b.validFrom);
   const ids = [...byId.keys()].sort(compareText);

@@ -6,6 +6,7 @@
 // that day), and every later window that holds the proposed day: an outage already scheduled
 // for the weeks after it can be the one that goes over the limit once the proposal is in.
 
+import { pushTo } from '../../core/collections.js';
 import type { AssetKind, OutageEvent } from '../../core/domain.js';
 import { dayToDate, localDay } from '../../core/time.js';
 import { attributeEvents } from './attribution.js';
@@ -102,8 +103,7 @@ export function proposedEffects(
   const newBreaches = new Map<string, string[]>();
   for (const b of evaluate({ ...base, ...later, events: withProposal }).breaches) {
     if (!b.eventIds.includes(proposal.eventId) || knownBreaches.has(breachKey(b))) continue;
-    const k = key(b.assetId, b.rule);
-    newBreaches.set(k, [...(newBreaches.get(k) ?? []), b.breachDate]);
+    pushTo(newBreaches, key(b.assetId, b.rule), b.breachDate);
   }
 
   const history = assetHistory(input.assets);

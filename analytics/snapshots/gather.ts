@@ -3,7 +3,8 @@
 
 import { formatIssues } from '../../core/issues.js';
 import { localDate } from '../../core/time.js';
-import { chunkIds, readAssetsAsOf, type Store, sql } from '../../store/index.js';
+import { chunkIds, type Store } from '../../store/index.js';
+import { readAssetsAsOfById } from '../outages/index.js';
 import { assessTargets } from '../priorities/index.js';
 import { elapsedFraction, yearPeriod } from '../reliability/index.js';
 import { queryReliability } from '../reliability-sql/index.js';
@@ -26,16 +27,12 @@ export async function placementsAt(
   assetIds: readonly string[],
   asOf: number,
 ): Promise<Map<string, Placement>> {
-  const out = new Map<string, Placement>();
   const pieces = chunkIds(
     [...new Set(assetIds)],
     IDS_PER_STATEMENT,
     (id) => encodeURIComponent(id).length + 12,
   );
-  for (const piece of pieces) {
-    for (const a of await readAssetsAsOf(store, asOf, sql`asset_id IN (${piece})`)) out.set(a.assetId, a);
-  }
-  return out;
+  return readAssetsAsOfById(store, asOf, pieces);
 }
 
 /**

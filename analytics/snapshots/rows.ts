@@ -4,6 +4,7 @@
 // status. Pure: the reads are in gather.ts, the write in write.ts.
 
 import type { Asset } from '../../core/domain.js';
+import { assetRegions } from '../../core/regions.js';
 import { dateToDay, startOfLocalDay } from '../../core/time.js';
 import type { RuleTargets } from '../priorities/index.js';
 import type { ReliabilityReport, TargetStatus } from '../reliability/index.js';
@@ -103,9 +104,7 @@ export function flagSnapshotRows(
       assetId: f.assetId,
       kind: f.kind,
       assetName: at?.name ?? null,
-      province: at?.province ?? null,
-      city: at?.city ?? null,
-      county: at?.county ?? null,
+      ...assetRegions(at),
       status: f.status,
       count: f.count,
       limit: f.limit,

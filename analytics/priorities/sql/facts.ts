@@ -4,17 +4,19 @@
 // evaluator, figures from the reliability queries, cases from the case log, months on the
 // ledger from the frozen ledgers, targets from the reliability queries and assessTarget.
 
+import { pushTo } from '../../../core/collections.js';
 import type { Asset, Cause } from '../../../core/domain.js';
-import { fail, type Issue, ok, type Result } from '../../../core/issues.js';
+import { fail, ok, type Result } from '../../../core/issues.js';
+import { assetRegions } from '../../../core/regions.js';
 import { localDate, localDay, startOfLocalDay } from '../../../core/time.js';
 import { type Store, sql, ts } from '../../../store/index.js';
 import { evaluateFlags } from '../../flags/index.js';
-import { readAssetsAsOf } from '../../outages/index.js';
-import { isOverdue, listCases, readRuns } from '../../remediation/index.js';
+import { readAssetsAsOfById } from '../../outages/index.js';
+import { type Folded, isOverdue, listCases, readRuns } from '../../remediation/index.js';
 import { monthsOnLedger } from '../../remediation/sql/reports.js';
 import type { CompiledRuleSet, Flag } from '../../rules/index.js';
 import type { AssetFacts, OpenCase, RuleStanding, TargetStanding } from '../facts.js';
-import { assetGroup, targetStanding } from '../targets.js';
+import { assetGroup, groupingOf, targetStanding } from '../targets.js';
 import type { PriorityWeights } from '../weights.js';
 import { chunks } from './chunks.js';
 import { ownFigures, type Period, regionFigures, regionLabel } from './figures.js';
@@ -60,15 +62,10 @@ export function standingsOf(
   limits: ReadonlyMap<string, number>,
 ): Map<string, RuleStanding[]> {
   const out = new Map<string, RuleStanding[]>();
-  const add = (assetId: string, s: RuleStanding): void => {
-    const list = out.get(assetId);
-    if (list) list.push(s);
-    else out.set(assetId, [s]);
-  };
   const flagged = new Set<string>();
   for (const f of flags) {
     flagged.add(`${f.assetId}\n${f.rule}`);
-    add(f.assetId, {
+    pushTo(out, f.assetId, {
       rule: f.rule,
       status: f.status,
       count: f.count,
@@ -80,7 +77,7 @@ export function standingsOf(
   }
   for (const f of watchFlags) {
     if (flagged.has(`${f.assetId}\n${f.rule}`)) continue;
-    add(f.assetId, {
+    pushTo(out, f.assetId, {
       rule: f.rule,
       status: 'watch',
       count: f.count,
@@ -88,6 +85,23 @@ export function standingsOf(
       breachDate: null,
       windowStart: f.windowStart,
       windowEnd: f.windowEnd,
+    });
+  }
+  return out;
+}
+
+/** Each asset's oldest case that is not closed, as of `today`. */
+function openCasesOf(cases: readonly Folded[], today: string): Map<string, OpenCase> {
+  const out = new Map<string, OpenCase>();
+  for (const { state: c } of cases) {
+    if (c.status === 'closed' || out.has(c.assetId)) continue; // cases come oldest first
+    out.set(c.assetId, {
+      caseId: c.caseId,
+      status: c.status,
+      openedDate: c.openedDate,
+      dueDate: c.dueDate,
+      overdue: isOverdue(c, today),
+      responsibleUnit: c.fields.responsibleUnit ?? null,
     });
   }
   return out;
@@ -113,19 +127,21 @@ async function causesOf(
   return out;
 }
 
-async function assetsAsOf(store: Store, asOf: number, ids: readonly string[]): Promise<Map<string, Asset>> {
-  const out = new Map<string, Asset>();
-  for (const chunk of chunks(ids)) {
-    for (const a of await readAssetsAsOf(store, asOf, sql`asset_id IN (${chunk})`)) out.set(a.assetId, a);
+/** The standing of the asset's group under each target whose scope holds it. */
+function targetStandingsOf(targets: readonly RuleTargets[], a: Asset): TargetStanding[] {
+  const out: TargetStanding[] = [];
+  for (const t of targets) {
+    const keys = assetGroup(t.rule, t.dims, groupingOf(a));
+    if (!keys) continue;
+    const group = t.groups.find((g) => t.dims.every((d) => (g.keys[d] ?? null) === (keys[d] ?? null)));
+    if (group) out.push(targetStanding(t.rule, group.label, group.before));
   }
   return out;
 }
 
-export async function gatherFacts(store: Store, q: FactsQuery): Promise<Result<GatheredFacts>> {
-  const { ruleSet, asOf, zone, weights } = q;
-  const today = localDate(asOf, zone);
-  const period = trailingYear(asOf, zone, ruleSet.shortOutageMinutes);
-
+/** What the rule set and the case log say of the assets: standings, open cases, ledger runs. */
+async function readStandings(store: Store, q: FactsQuery) {
+  const { ruleSet, asOf, zone } = q;
   const [flags, watchFlags, cases, runs] = await Promise.all([
     evaluateFlags(store, { ruleSet, asOf, zone }),
     evaluateFlags(store, { ruleSet: loweredRuleSet(ruleSet), asOf, zone }),
@@ -133,80 +149,68 @@ export async function gatherFacts(store: Store, q: FactsQuery): Promise<Result<G
     readRuns(store, 'ledger', ruleSet.name),
   ]);
   const limits = new Map(ruleSet.countRules.map((r) => [r.id, r.limit]));
-  const standings = standingsOf(flags, watchFlags, limits);
+  return {
+    standings: standingsOf(flags, watchFlags, limits),
+    openCases: openCasesOf(cases, localDate(asOf, zone)),
+    runs,
+  };
+}
 
-  const openCases = new Map<string, OpenCase>();
-  for (const { state: c } of cases) {
-    if (c.status === 'closed' || openCases.has(c.assetId)) continue; // cases come oldest first
-    openCases.set(c.assetId, {
-      caseId: c.caseId,
-      status: c.status,
-      openedDate: c.openedDate,
-      dueDate: c.dueDate,
-      overdue: isOverdue(c, today),
-      responsibleUnit: c.fields.responsibleUnit ?? null,
-    });
-  }
-
-  const ids = [...new Set([...standings.keys(), ...openCases.keys()])].sort();
-  const assets = await assetsAsOf(store, asOf, ids);
-  const known = ids.filter((id) => assets.has(id));
-  const list = known.map((id) => assets.get(id) as Asset);
-
+/** The figures of the assets and their regions over the period, the targets, months on the ledger. */
+async function readFigures(
+  store: Store,
+  q: FactsQuery,
+  period: Period,
+  assets: readonly Asset[],
+  runs: Awaited<ReturnType<typeof readRuns>>,
+) {
+  const { ruleSet, asOf, zone, weights } = q;
+  const ids = assets.map((a) => a.assetId);
   const [own, regions, targets, causes, months] = await Promise.all([
-    ownFigures(store, period, list),
+    ownFigures(store, period, assets),
     regionFigures(store, period, weights.region),
     assessTargets(store, { ruleSet, asOf, zone }),
-    causesOf(store, period, known),
+    causesOf(store, period, ids),
     monthsOnLedger(store, ruleSet.name, asOf, runs),
   ]);
-  const issues: Issue[] = [];
-  if (!own.ok) issues.push(...own.issues);
-  if (!regions.ok) issues.push(...regions.issues);
-  if (!targets.ok) issues.push(...targets.issues);
-  if (!own.ok || !regions.ok || !targets.ok) return fail(issues);
+  if (!own.ok || !regions.ok || !targets.ok)
+    return fail([own, regions, targets].flatMap((r) => (r.ok ? [] : r.issues)));
+  return ok({ own: own.value, regions: regions.value, targets: targets.value, causes, months });
+}
+
+export async function gatherFacts(store: Store, q: FactsQuery): Promise<Result<GatheredFacts>> {
+  const period = trailingYear(q.asOf, q.zone, q.ruleSet.shortOutageMinutes);
+  const { standings, openCases, runs } = await readStandings(store, q);
+  const ids = [...new Set([...standings.keys(), ...openCases.keys()])].sort();
+  const assets = await readAssetsAsOfById(store, q.asOf, chunks(ids));
+  const list = ids.flatMap((id) => assets.get(id) ?? []);
+  const figures = await readFigures(store, q, period, list, runs);
+  if (!figures.ok) return figures;
+  const { own, regions, targets, causes, months } = figures.value;
 
   const facts = list.map((a): AssetFacts => {
-    const figures = own.value.get(a.assetId);
-    const label = regionLabel(
-      { province: a.province ?? null, city: a.city ?? null, county: a.county ?? null },
-      weights.region,
-    );
-    const place = {
-      province: a.province ?? null,
-      city: a.city ?? null,
-      county: a.county ?? null,
-      areaClass: a.areaClass,
-      park: a.park ?? null,
-    };
-    const targetStandings: TargetStanding[] = [];
-    for (const t of targets.value) {
-      const keys = assetGroup(t.rule, t.dims, place);
-      if (!keys) continue;
-      const group = t.groups.find((g) => t.dims.every((d) => (g.keys[d] ?? null) === (keys[d] ?? null)));
-      if (group) targetStandings.push(targetStanding(t.rule, group.label, group.before));
-    }
+    const mine = own.get(a.assetId);
     return {
       assetId: a.assetId,
       kind: a.kind,
       name: a.name ?? null,
-      ...place,
+      ...groupingOf(a),
       customers: a.customers,
       standings: standings.get(a.assetId) ?? [],
-      customersAffected: figures?.customerInterruptions ?? 0,
-      customerHours: figures?.customerHours ?? 0,
-      includesOngoing: figures?.includesOngoing ?? false,
-      region: regions.value.regions.get(label) ?? null,
+      customersAffected: mine?.customerInterruptions ?? 0,
+      customerHours: mine?.customerHours ?? 0,
+      includesOngoing: mine?.includesOngoing ?? false,
+      region: regions.regions.get(regionLabel(assetRegions(a), q.weights.region)) ?? null,
       monthsOnLedger: months.get(a.assetId) ?? 0,
       openCase: openCases.get(a.assetId) ?? null,
-      targets: targetStandings,
+      targets: targetStandingsOf(targets, a),
       causes: causes.get(a.assetId) ?? {},
     };
   });
   return ok({
     facts,
     period,
-    targets: targets.value,
-    includesOngoing: regions.value.includesOngoing || facts.some((f) => f.includesOngoing),
+    targets,
+    includesOngoing: regions.includesOngoing || facts.some((f) => f.includesOngoing),
   });
 }

@@ -16,7 +16,7 @@ import type { TargetAssessment } from '../../reliability/index.js';
 import type { CompiledRuleSet } from '../../rules/index.js';
 import { isRemediable } from '../causes.js';
 import type { RegionFigures } from '../facts.js';
-import { assetGroup } from '../targets.js';
+import { assetGroup, groupingOf } from '../targets.js';
 import type { PriorityWeights, RegionLevel } from '../weights.js';
 import { readByIds } from './chunks.js';
 import { trailingYear } from './facts.js';
@@ -99,14 +99,6 @@ async function readChosen(store: Store, ids: readonly string[], asOf: number): P
   return ok(chosen);
 }
 
-const place = (a: Asset) => ({
-  province: a.province ?? null,
-  city: a.city ?? null,
-  county: a.county ?? null,
-  areaClass: a.areaClass,
-  park: a.park ?? null,
-});
-
 /** A chosen asset with its outages of the period, those left out and those kept, by cause. */
 function chosenAsset(
   a: Asset,
@@ -122,7 +114,7 @@ function chosenAsset(
     assetId: a.assetId,
     kind: a.kind,
     name: a.name ?? null,
-    region: regionLabel(place(a), level),
+    region: regionLabel(groupingOf(a), level),
     outages: own.length,
     excluded: own.filter((r) => excluded.has(r.event_id)).length,
     excludedByCause,
@@ -166,7 +158,7 @@ function targetChanges(targets: readonly RuleTargets[], chosen: readonly Asset[]
   for (const t of targets) {
     const wanted = new Set(
       chosen.flatMap((a) => {
-        const keys = assetGroup(t.rule, t.dims, place(a));
+        const keys = assetGroup(t.rule, t.dims, groupingOf(a));
         return keys ? [JSON.stringify(t.dims.map((d) => keys[d] ?? null))] : [];
       }),
     );
