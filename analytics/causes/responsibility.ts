@@ -4,15 +4,10 @@
 // investigation still owes, and would move that party's share by however many there are.
 
 import { CAUSES, type Cause } from '../../core/domain.js';
+import { RESPONSIBILITIES, type ResponsibilityCode } from '../../core/vocabulary/index.js';
 
-export const RESPONSIBILITIES = [
-  'grid',
-  'customer_side',
-  'third_party',
-  'weather_nature',
-  'undetermined',
-] as const;
-export type Responsibility = (typeof RESPONSIBILITIES)[number];
+export { RESPONSIBILITIES };
+export type Responsibility = ResponsibilityCode;
 
 const BY_CAUSE: Readonly<Record<Cause, Responsibility>> = {
   equipment_fault: 'grid', // 设备故障: the grid's own equipment

@@ -8,28 +8,22 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CAUSES, type Cause } from '../../core/domain.js';
 import { fail, ok, type Result } from '../../core/issues.js';
+import {
+  REGION_LEVELS,
+  type RegionLevelCode,
+  SCORE_PARTS,
+  type ScorePart,
+} from '../../core/vocabulary/index.js';
 import { errorMap, toIssues } from '../rules/wording.js';
 import { DEFAULT_REMEDIABLE_CAUSES } from './causes.js';
 
-/** The parts of the score, in the order they are shown. */
-export const PARTS = [
-  'status',
-  'excess',
-  'recency',
-  'customers',
-  'customerHours',
-  'saidiShare',
-  'saifiShare',
-  'ledgerMonths',
-  'caseAge',
-  'overdue',
-  'targetGap',
-] as const;
-export type Part = (typeof PARTS)[number];
+/** The parts of the score, in the order they are shown (the vocabulary labels them). */
+export const PARTS = SCORE_PARTS;
+export type Part = ScorePart;
 
 /** Levels at which "the asset's region" is taken for its SAIDI/SAIFI share. */
-export const REGION_LEVELS = ['province', 'city', 'county'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+export { REGION_LEVELS };
+export type RegionLevel = RegionLevelCode;
 
 export interface StatusValues {
   breach: number;

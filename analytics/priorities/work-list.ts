@@ -3,10 +3,11 @@
 // each score. Filters apply after scoring, so an asset's score does not depend on them.
 
 import type { AssetKind, Cause } from '../../core/domain.js';
+import { type Label, SCORE_PART_LABELS } from '../../core/vocabulary/index.js';
 import type { Cell, CellType, Table } from '../export/index.js';
 import { topStanding } from './parts.js';
 import type { Scored } from './score.js';
-import { PARTS, type Part } from './weights.js';
+import { PARTS } from './weights.js';
 
 export interface WorkListFilter {
   /** a province, city or county name */
@@ -31,24 +32,11 @@ export function workList(ranked: readonly Scored[], f: WorkListFilter): Scored[]
     .slice(0, f.top);
 }
 
-export interface Label {
-  zh: string;
-  en: string;
-}
-
-const PART_LABELS: Record<Part, Label> = {
-  status: { zh: '规则状态', en: 'rule status' },
-  excess: { zh: '超限幅度', en: 'over the limit' },
-  recency: { zh: '越限时近', en: 'recency' },
-  customers: { zh: '停电户次', en: 'customer interruptions' },
-  customerHours: { zh: '停电时户数', en: 'customer-hours' },
-  saidiShare: { zh: '占区域停电时间', en: 'share of region SAIDI' },
-  saifiShare: { zh: '占区域停电次数', en: 'share of region SAIFI' },
-  ledgerMonths: { zh: '上榜月数', en: 'months on ledger' },
-  caseAge: { zh: '整治时长', en: 'case age' },
-  overdue: { zh: '超期天数', en: 'overdue' },
-  targetGap: { zh: '区域目标差距', en: 'region target gap' },
-};
+/** A part's points column: "得分：…", "Points: …" (the part in lower case in English). */
+const pointsHeader = (l: Label): Label => ({
+  zh: `得分：${l.zh}`,
+  en: `Points: ${l.en.charAt(0).toLowerCase()}${l.en.slice(1)}`,
+});
 
 /** The columns of the flat work list, with their headers in both languages (and dates as dates). */
 export const WORK_LIST_COLUMNS: readonly { key: string; label: Label; type?: CellType }[] = [
@@ -82,7 +70,7 @@ export const WORK_LIST_COLUMNS: readonly { key: string; label: Label; type?: Cel
   { key: 'mainCauses', label: { zh: '主要停电原因', en: 'Main causes' } },
   ...PARTS.map((p) => ({
     key: `${p}Points`,
-    label: { zh: `得分：${PART_LABELS[p].zh}`, en: `Points: ${PART_LABELS[p].en}` },
+    label: pointsHeader(SCORE_PART_LABELS[p]),
   })),
 ];
 

@@ -3,6 +3,7 @@
 // enter (planned, actual, verified) are local calendar dates 'YYYY-MM-DD'; `at` is an instant.
 
 import type { AreaClass, AssetKind } from '../../core/index.js';
+import { CASE_FIELDS } from '../../core/vocabulary/index.js';
 import type { CaseAction, CaseStatus, Measure, VerificationMethod } from './vocabulary.js';
 
 /** The asset as it was when the case opened (name and region for lists and the ledger). */
@@ -50,27 +51,16 @@ export interface CaseFields {
 }
 export type FieldName = keyof CaseFields;
 
-/** The fields of the plan (整治方案) that approve_plan approves, in the order a case shows them. */
-export const PLAN_FIELD_ORDER = [
-  'causeAnalysis',
-  'measures',
-  'measuresNote',
-  'noActionReason',
-  'responsibleUnit',
-  'responsiblePerson',
-  'plannedStart',
-  'plannedEnd',
-] as const satisfies readonly FieldName[];
+/** Every field a case records, in the order it shows them: the plan, then the round of work. */
+export const CASE_FIELD_ORDER: readonly FieldName[] = CASE_FIELDS satisfies readonly FieldName[];
 
 /** The fields of one round of work (a reopened case starts them afresh), in order. */
-export const ROUND_FIELD_ORDER = [
-  'actualStart',
-  'actualEnd',
-  'verification',
-] as const satisfies readonly FieldName[];
+export const ROUND_FIELD_ORDER: readonly FieldName[] = ['actualStart', 'actualEnd', 'verification'];
 
-/** Every field a case records, in the order it shows them: the plan, then the round of work. */
-export const CASE_FIELD_ORDER = [...PLAN_FIELD_ORDER, ...ROUND_FIELD_ORDER] as const;
+/** The fields of the plan (整治方案) that approve_plan approves: the others, in order. */
+export const PLAN_FIELD_ORDER: readonly FieldName[] = CASE_FIELD_ORDER.filter(
+  (f) => !ROUND_FIELD_ORDER.includes(f),
+);
 /** A change of fields: a value sets the field, null clears it. */
 export type FieldChanges = { [K in FieldName]?: CaseFields[K] | null };
 

@@ -11,6 +11,7 @@ import {
   WEATHER_CAUSES,
   type WarningLookup,
 } from '../../core/index.js';
+import { pushTo } from '../../core/collections.js';
 import type { Store } from '../client.js';
 import { type OutageRow, OUTAGE_COLUMNS, outageOfRow, presentFields, readWarnings } from '../records.js';
 import { type Sql, sql, ts } from '../sql.js';
@@ -231,15 +232,10 @@ export class ReachKeeper {
     // listed: outages that name it as an affected area.
     const own = new Map<string, PlacementChange[]>();
     const feeder = new Map<string, PlacementChange[]>();
-    const push = (m: Map<string, PlacementChange[]>, id: string, c: PlacementChange) => {
-      const list = m.get(id);
-      if (list) list.push(c);
-      else m.set(id, [c]);
-    };
     for (const c of changes) {
-      push(own, c.assetId, c);
+      pushTo(own, c.assetId, c);
       for (const p of [c.before, c.after]) {
-        if (p?.kind === 'area' && p.feederId !== undefined) push(feeder, p.feederId, c);
+        if (p?.kind === 'area' && p.feederId !== undefined) pushTo(feeder, p.feederId, c);
       }
     }
     const within = (list: readonly PlacementChange[] | undefined, t: number) =>

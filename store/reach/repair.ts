@@ -5,6 +5,7 @@
 // `rebuild` derives every month (after an upgrade, or a change of rules of attribution).
 
 import type { AssetKind } from '../../core/index.js';
+import { groupBy } from '../../core/collections.js';
 import type { Store } from '../client.js';
 import { type OutageRow, OUTAGE_COLUMNS, outageOfRow } from '../records.js';
 import { type Sql, sql, ts } from '../sql.js';
@@ -102,13 +103,7 @@ export async function compareReach(
     store.rows<OutageRow>(sql`SELECT ${OUTAGE_COLUMNS} FROM outages WHERE NOT deleted AND ${range}`),
     store.rows<ReachDbRow>(sql`SELECT * FROM outage_reach WHERE NOT deleted AND ${range}`),
   ]);
-  const had = new Map<string, ReachRow[]>();
-  for (const r of stored) {
-    const row = reachOfRow(r);
-    const list = had.get(row.eventId);
-    if (list) list.push(row);
-    else had.set(row.eventId, [row]);
-  }
+  const had = groupBy(stored.map(reachOfRow), (row) => row.eventId);
   const diff: ReachDiff = { rows: [], tombstones: [] };
   for (const o of outages) {
     const fresh = keeper.rowsOf({ event: outageOfRow(o), receivedAt: o.received_at });
