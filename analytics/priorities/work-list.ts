@@ -3,7 +3,7 @@
 // each score. Filters apply after scoring, so an asset's score does not depend on them.
 
 import type { AssetKind, Cause } from '../../core/domain.js';
-import { type Label, SCORE_PART_LABELS } from '../../core/vocabulary/index.js';
+import { type Label, lowerFirst, SCORE_PART_LABELS } from '../../core/vocabulary/index.js';
 import type { Cell, CellType, Table } from '../export/index.js';
 import { topStanding } from './parts.js';
 import type { Scored } from './score.js';
@@ -35,7 +35,7 @@ export function workList(ranked: readonly Scored[], f: WorkListFilter): Scored[]
 /** A part's points column: "得分：…", "Points: …" (the part in lower case in English). */
 const pointsHeader = (l: Label): Label => ({
   zh: `得分：${l.zh}`,
-  en: `Points: ${l.en.charAt(0).toLowerCase()}${l.en.slice(1)}`,
+  en: `Points: ${lowerFirst(l.en)}`,
 });
 
 /** The columns of the flat work list, with their headers in both languages (and dates as dates). */

@@ -69,6 +69,7 @@ export {
   LANGS,
   type Lang,
   labelIn,
+  lowerFirst,
   prefixedIn,
 } from './label.js';
 export {

@@ -9,6 +9,9 @@ export interface Label {
   en: string;
 }
 
+/** An English label as it stands inside a sentence or after a colon: "Rule status" → "rule status". */
+export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** One label per code. */
 export type Labels<K extends string> = Readonly<Record<K, Label>>;
 

@@ -5,6 +5,7 @@
 
 import type { BasisCode, BasisParams, BasisUnit } from '../../analytics/priorities/basis-codes.js';
 import type { IssueCode, IssueParams } from '../../analytics/remediation/issue-codes.js';
+import { lowerFirst } from '../../core/vocabulary/index.js';
 import type { Format } from './format.js';
 import { areaClassLabel, type Key, t } from './i18n.js';
 
@@ -37,8 +38,6 @@ interface Say {
   /** the table string of the UI's language */
   w: (key: Key, vars?: Record<string, string | number>) => string;
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** The value the API quotes; "nothing" (no value sent) in the UI's language. */
 const gotText = (got: string | undefined, s: Say): string =>
