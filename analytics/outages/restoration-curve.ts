@@ -34,8 +34,8 @@ export interface CurveOptions {
   stepMs: number;
   /** a province, city or county: only outages whose asset is in it */
   region?: string | undefined;
-  /** samples fall on whole steps of this zone's wall clock (whole hours, say); default UTC */
-  zone?: string;
+  /** the operating zone: samples fall on whole steps of its wall clock (whole hours, say) */
+  zone: string;
 }
 
 export interface CurvePoint {
@@ -106,8 +106,8 @@ function changesOf(o: CurveOutage): Change[] {
 }
 
 /** The instants of the samples: `from`, each whole step of the zone's clock after it, `to`. */
-export function sampleInstants(from: number, to: number, stepMs: number, zone?: string): number[] {
-  const offset = zone ? zoneOffset(from, zone) : 0;
+export function sampleInstants(from: number, to: number, stepMs: number, zone: string): number[] {
+  const offset = zoneOffset(from, zone);
   const out = [from];
   let at = Math.floor((from + offset) / stepMs) * stepMs - offset + stepMs;
   for (; at < to; at += stepMs) out.push(at);
