@@ -7,6 +7,7 @@ import type { CountyCustomers, PublicOutage, PublicOutages } from '../../analyti
 
 /** The outages in progress in one county and the customers they leave out. */
 export interface CountyTotal {
+  province: string;
   city: string;
   county: string;
   outages: number;
@@ -17,6 +18,7 @@ export interface CountyTotal {
 
 /** The planned outages announced in one county, soonest first. */
 export interface PlannedCounty {
+  province: string;
   city: string;
   county: string;
   rows: PublicOutage[];
@@ -38,12 +40,18 @@ export interface LiveFigures {
   total: number;
   /** too many outages to list one by one: only the county totals are shown */
   countyOnly: boolean;
-  /** the planned outages by county, in the order of city and county names */
+  /** the planned outages by county, in the order of province, city and county names */
   plannedCounties: PlannedCounty[];
 }
 
-export const countyKey = (city: string | null, county: string | null) =>
-  JSON.stringify([city ?? '', county ?? '']);
+/** Where a county is: a county's name may recur in another city, a city's in another province. */
+export interface CountyPlace {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+}
+
+export const countyKey = (p: CountyPlace) => JSON.stringify([p.province ?? '', p.city ?? '', p.county ?? '']);
 
 export function liveFigures(data: PublicOutages, countyOnlyAbove: number): LiveFigures {
   const { current: rows, scheduled, counties: served } = data;
@@ -66,10 +74,11 @@ function countyTotals(
   served: readonly CountyCustomers[],
 ): Map<string, CountyTotal> {
   const byCounty = new Map<string, CountyTotal>();
-  const servedBy = new Map(served.map((c) => [countyKey(c.city, c.county), c.customers]));
+  const servedBy = new Map(served.map((c) => [countyKey(c), c.customers]));
   for (const r of rows) {
-    const key = countyKey(r.city, r.county);
+    const key = countyKey(r);
     const c = byCounty.get(key) ?? {
+      province: r.province ?? '',
       city: r.city ?? '',
       county: r.county ?? '',
       outages: 0,
@@ -86,12 +95,20 @@ function countyTotals(
 function plannedCounties(scheduled: readonly PublicOutage[]): PlannedCounty[] {
   const groups = new Map<string, PlannedCounty>();
   for (const r of scheduled) {
-    const key = countyKey(r.city, r.county);
-    const g = groups.get(key) ?? { city: r.city ?? '', county: r.county ?? '', rows: [] };
+    const key = countyKey(r);
+    const g = groups.get(key) ?? {
+      province: r.province ?? '',
+      city: r.city ?? '',
+      county: r.county ?? '',
+      rows: [],
+    };
     g.rows.push(r);
     groups.set(key, g);
   }
   return [...groups.values()].sort(
-    (a, b) => a.city.localeCompare(b.city, 'zh-CN') || a.county.localeCompare(b.county, 'zh-CN'),
+    (a, b) =>
+      a.province.localeCompare(b.province, 'zh-CN') ||
+      a.city.localeCompare(b.city, 'zh-CN') ||
+      a.county.localeCompare(b.county, 'zh-CN'),
   );
 }

@@ -12,6 +12,7 @@ const inZone = (ms: number | null, zone: string): string | null =>
 
 /** The fields an outage and a planned outage share. */
 const publicRow = (r: PublicOutage, zone: string) => ({
+  province: r.province,
   city: r.city,
   county: r.county,
   areas: r.areas,

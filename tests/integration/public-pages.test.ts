@@ -70,6 +70,7 @@ describe('public live outage page', () => {
       counties: { county: string; outages: number; customers: number }[];
     };
     expect(body.counties.find((c) => c.county === `县${P}`)).toEqual({
+      province: '云南省',
       city: `市${P}`,
       county: `县${P}`,
       outages: 1,

@@ -66,11 +66,36 @@ describe('the live figures', () => {
 
   it('adds up the customers out by county, against the customers each serves, most out first', () => {
     expect(f.counties).toEqual([
-      { city: '昆明市', county: '官渡区', outages: 2, customers: 500, served: 1000 },
-      { city: '昆明市', county: '五华区', outages: 1, customers: 40, served: 800 },
+      { province: '云南省', city: '昆明市', county: '官渡区', outages: 2, customers: 500, served: 1000 },
+      { province: '云南省', city: '昆明市', county: '五华区', outages: 1, customers: 40, served: 800 },
     ]);
     expect([f.total, f.countyOnly, f.at]).toEqual([540, false, T]);
     expect(liveFigures({ asOf: T, current, scheduled, counties: served }, 2).countyOnly).toBe(true);
+  });
+
+  it('keeps apart counties of the same city and county names in two provinces', () => {
+    // records without a city: the county's name alone would add the two together
+    const place = { city: null, county: '开发区' };
+    const two = liveFigures(
+      {
+        asOf: T,
+        current: [
+          outage({ eventId: 'y', province: '云南省', ...place, customersOut: 30 }),
+          outage({ eventId: 'g', province: '贵州省', ...place, customersOut: 70 }),
+          outage({ eventId: 'g2', province: '贵州省', ...place, customersOut: 5 }),
+        ],
+        scheduled: [],
+        counties: [
+          { province: '云南省', ...place, customers: 300 },
+          { province: '贵州省', ...place, customers: 700 },
+        ],
+      },
+      500,
+    );
+    expect(two.counties).toEqual([
+      { province: '贵州省', city: '', county: '开发区', outages: 2, customers: 75, served: 700 },
+      { province: '云南省', city: '', county: '开发区', outages: 1, customers: 30, served: 300 },
+    ]);
   });
 
   it('groups the planned outages by county, in the order of the names, soonest first within', () => {
@@ -84,6 +109,7 @@ describe('the live figures', () => {
     const json = outagesJson(f, ZONE);
     expect(json).toMatchObject({ updatedAt: '2026-07-01T12:00:00+08:00', outages: 3, customersOut: 540 });
     expect((json['counties'] as unknown[])[0]).toEqual({
+      province: '云南省',
       city: '昆明市',
       county: '官渡区',
       outages: 2,
