@@ -6,37 +6,22 @@
 // Exactly-once in effect comes from the tables' DEDUP keys: a resent unit upserts itself.
 
 import { randomUUID } from 'node:crypto';
-import { createBuffer, createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
-import { withFastEscape } from './fast-escape.js';
+import { createTransport, SenderOptions, type SenderTransport } from '@questdb/nodejs-client';
 import type { Logger } from '../../core/index.js';
 import type { Store } from '../client.js';
 import { StoreError } from '../client.js';
 import type { AssetDirectory } from '../asset-directory.js';
 import type { Connection } from '../connection.js';
-import { encodeAsset, encodeReach, encodeReachTombstone, encodeReject, encodeWarning } from './encode.js';
+import { ReachKeeper } from '../reach/index.js';
+import { type EncodeContext, encodeUnit } from './encode-unit.js';
 import { isolateRefused, type Refused } from './isolate.js';
-import { encodeOutageVersions, storedVersions } from './outage-versions.js';
-import { isRefusal, readFailure, sendWithRetries } from './send.js';
+import { type ReachRepair, repairReach } from './reach-repair.js';
+import { isRefusal, sendWithRetries } from './send.js';
 import { SeenEvents } from './seen-events.js';
-import { refusedRejects, withKnownAssets } from './spool-rejects.js';
-import {
-  compareReach,
-  disagreeingMonths,
-  nextMonth,
-  type ReachDiff,
-  ReachKeeper,
-  storedMonths,
-} from '../reach/index.js';
 import { type RefusedEntry, Spool, type SpoolEntry } from './spool.js';
-import { PART_BYTES, UnitEncoding } from './unit-encoding.js';
-import type { OutageUnit, WriteOutcome, WriteUnit } from './unit.js';
-
-/** What a repair of the attribution table did. */
-export interface ReachRepair {
-  months: number;
-  rows: number;
-  tombstones: number;
-}
+import { refusedRejects } from './spool-rejects.js';
+import { UnitEncoding } from './unit-encoding.js';
+import type { WriteOutcome, WriteUnit } from './unit.js';
 
 export interface WriterStats {
   written: Record<WriteUnit['kind'], number>;
@@ -81,9 +66,18 @@ export class Writer {
     failures: 0,
   };
 
+  private readonly encodeContext: EncodeContext;
+
   private constructor(private readonly opts: WriterOptions) {
     this.spool = new Spool<WriteUnit>(opts.spoolDir, opts.spoolLimitBytes);
     this.seen = new SeenEvents(opts.store, this.id);
+    this.encodeContext = {
+      writerId: this.id,
+      store: opts.store,
+      seen: this.seen,
+      assets: opts.assets,
+      reach: () => this.reach(),
+    };
   }
 
   static async open(opts: WriterOptions): Promise<Writer> {
@@ -243,7 +237,7 @@ export class Writer {
    */
   private async send(unit: WriteUnit): Promise<void> {
     const encoding = new UnitEncoding(this.options);
-    const undo = await this.encode(unit, encoding);
+    const undo = await encodeUnit(unit, encoding, this.encodeContext);
     const parts = encoding.finish();
     if (parts.length === 0) return;
     try {
@@ -259,64 +253,6 @@ export class Writer {
       for (const e of unit.records) this.seen.add(e.eventId);
     }
     if (encoding.touched.size > 0) this.tellAttributed(encoding.touched);
-  }
-
-  /**
-   * Encodes a unit and applies what it changes to the attribution keeper; returns how to take
-   * that back (the send may fail). A failed read is thrown as QuestDB unreachable, taken back.
-   */
-  private async encode(unit: WriteUnit, encoding: UnitEncoding): Promise<(() => void) | undefined> {
-    const { buffer } = encoding;
-    const at = unit.receivedAt;
-    let undo: (() => void) | undefined;
-    try {
-      switch (unit.kind) {
-        case 'assets': {
-          for (const a of unit.records) {
-            encodeAsset(buffer, a, at, this.id);
-            encoding.touched.add(a.assetId);
-            encoding.cut();
-          }
-          const applied = await (await this.reach()).applyAssets(unit.records);
-          undo = applied.undo;
-          encoding.reachDiff(applied.diff, at);
-          break;
-        }
-        case 'warnings': {
-          for (const w of unit.records) {
-            encodeWarning(buffer, w, at);
-            encoding.cut();
-          }
-          const applied = await (await this.reach()).applyWarnings(unit.records);
-          undo = applied.undo;
-          encoding.reachDiff(applied.diff, at);
-          break;
-        }
-        case 'rejects':
-          for (const r of unit.records) {
-            encodeReject(buffer, r, at);
-            encoding.cut();
-          }
-          break;
-        case 'outages':
-          await this.encodeOutages(unit, encoding);
-          break;
-      }
-    } catch (err) {
-      undo?.();
-      throw readFailure(err);
-    }
-    return undo;
-  }
-
-  /** An outage unit's versions, over the stored versions of their events. */
-  private async encodeOutages(unit: OutageUnit, encoding: UnitEncoding): Promise<void> {
-    const events = await withKnownAssets(unit, this.opts.assets, encoding.buffer);
-    const keeper = await this.reach();
-    await keeper.topUp();
-    const ids = events.map((e) => e.eventId);
-    const previous = await storedVersions(this.opts.store, this.seen, keeper, ids);
-    encodeOutageVersions(encoding, events, unit.receivedAt, this.id, keeper, previous);
   }
 
   private tellAttributed(assetIds: ReadonlySet<string>): void {
@@ -335,39 +271,15 @@ export class Writer {
    * written. Returns what it did.
    */
   async repairReach(options: { all?: boolean } = {}): Promise<ReachRepair> {
-    const keeper = await this.reach();
-    await keeper.topUp();
-    const months = options.all
-      ? await storedMonths(this.opts.store)
-      : await disagreeingMonths(this.opts.store);
-    const done: ReachRepair = { months: months.length, rows: 0, tombstones: 0 };
-    for (const m of months) {
-      const diff = await compareReach(this.opts.store, keeper, m, nextMonth(m));
-      await this.sendReach(diff, Date.now());
-      done.rows += diff.rows.length;
-      done.tombstones += diff.tombstones.length;
-      const touched = new Set([...diff.rows, ...diff.tombstones].map((r) => r.assetId));
-      if (touched.size > 0) this.tellAttributed(touched);
-    }
-    if (done.rows + done.tombstones > 0) this.opts.log.info({ ...done }, 'attribution rows repaired');
-    return done;
-  }
-
-  private async sendReach(diff: ReachDiff, receivedAt: number): Promise<void> {
-    const buffer = withFastEscape(createBuffer(this.options));
-    const send = async () => {
-      const bytes = buffer.toBufferNew();
-      if (bytes !== null) await this.sendBytes(bytes);
+    const deps = {
+      store: this.opts.store,
+      keeper: await this.reach(),
+      options: this.options,
+      sendBytes: (bytes: Buffer) => this.sendBytes(bytes),
+      tell: (ids: ReadonlySet<string>) => this.tellAttributed(ids),
+      log: this.opts.log,
     };
-    for (const r of diff.tombstones) {
-      encodeReachTombstone(buffer, r, receivedAt);
-      if (buffer.currentPosition() >= PART_BYTES) await send();
-    }
-    for (const r of diff.rows) {
-      encodeReach(buffer, r);
-      if (buffer.currentPosition() >= PART_BYTES) await send();
-    }
-    await send();
+    return repairReach(deps, options.all ?? false);
   }
 
   /** The attribution keeper, loaded from the database on first use. */
