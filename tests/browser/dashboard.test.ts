@@ -128,7 +128,7 @@ describe('live operations', () => {
       ).toContain('已过预计恢复时间');
     // The list filters by region and by cause; the figures above keep every outage.
     const regionOf = (r: { city: string | null; county: string | null }) =>
-      [r.city, r.county].filter(Boolean).join(' ');
+      [r.city, r.county].filter(Boolean).join(' ') || '—';
     const region = regionOf(active.rows[0] ?? { city: null, county: null });
     await page.locator('#live-region').selectOption(region);
     expect(await page.locator('table[data-name="live-list"] tbody tr').count()).toBe(

@@ -65,9 +65,12 @@ export function liveCounts(data: ActiveAnswer): LiveCounts {
   };
 }
 
-/** An outage's region as the list shows and filters it: its city and county. */
+/**
+ * An outage's region as the list shows and filters it: its city and county, or — when neither is
+ * known (never '', which the filter reads as "all").
+ */
 export const regionOf = (r: Pick<ActiveOutage, 'city' | 'county'>): string =>
-  [r.city, r.county].filter(Boolean).join(' ');
+  [r.city, r.county].filter(Boolean).join(' ') || '—';
 
 /** Customers out per city (— for none), most first; ties keep the order the cities first came. */
 export function outByCity(rows: readonly ActiveOutage[]): [string, number][] {

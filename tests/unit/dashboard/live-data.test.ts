@@ -106,10 +106,19 @@ describe('isNew', () => {
 });
 
 describe('regionOf', () => {
-  it('joins the city and the county that are known', () => {
+  it('joins the city and the county that are known, — for neither', () => {
     expect(regionOf({ city: '保山市', county: '隆阳区' })).toBe('保山市 隆阳区');
     expect(regionOf({ city: null, county: '隆阳区' })).toBe('隆阳区');
-    expect(regionOf({ city: null, county: null })).toBe('');
+    expect(regionOf({ city: null, county: null })).toBe('—');
+  });
+
+  it('lets the list pick the outages of no known region apart from all of them', () => {
+    const rows = [
+      outage('1', { city: '保山市', county: '隆阳区' }),
+      outage('2', { city: null, county: null }),
+    ];
+    expect(filterOngoing(rows, { ...NO_LIST_FILTER, region: '—' }).map((r) => r.eventId)).toEqual(['2']);
+    expect(filterOngoing(rows, NO_LIST_FILTER).map((r) => r.eventId)).toEqual(['1', '2']);
   });
 });
 
