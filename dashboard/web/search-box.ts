@@ -115,8 +115,10 @@ function show(c: Combo, q: string, found: SearchHit[]): void {
 function onKey(c: Combo, e: KeyboardEvent): void {
   if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && c.hits.length > 0) {
     e.preventDefault();
-    if (e.key === 'ArrowDown' && c.list.hidden) show(c, c.input.value.trim(), c.hits);
-    choose(c, stepChoice(c.active, c.hits.length, e.key));
+    // A closed list reopens on its first match (down) or its last (up), not one step past it.
+    const from = c.list.hidden ? -1 : c.active;
+    if (c.list.hidden) show(c, c.input.value.trim(), c.hits);
+    choose(c, stepChoice(from, c.hits.length, e.key));
   } else if (e.key === 'Enter') {
     e.preventDefault();
     openHit(c, c.hits[Math.max(c.active, 0)]);

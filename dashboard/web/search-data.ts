@@ -35,9 +35,18 @@ export function hitDetail(hit: SearchHit): string {
     .join(' · ');
 }
 
-/** The match an arrow key moves to among `count` (round from the last to the first and back). */
+/**
+ * The match an arrow key moves to among `count`, round from the last to the first and back; with
+ * none chosen (-1), down chooses the first and up the last, as the ARIA combobox pattern asks.
+ */
 export const stepChoice = (active: number, count: number, key: 'ArrowDown' | 'ArrowUp'): number =>
-  key === 'ArrowDown' ? (active + 1) % count : (active - 1 + count) % count;
+  active < 0
+    ? key === 'ArrowDown'
+      ? 0
+      : count - 1
+    : key === 'ArrowDown'
+      ? (active + 1) % count
+      : (active - 1 + count) % count;
 
 /** The match a list item names by its data-id and data-type. */
 export const hitNamed = (

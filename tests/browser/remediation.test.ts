@@ -874,6 +874,15 @@ describe('search in the header', () => {
       .poll(() => page.locator('#search-opt-0 .hit-detail').textContent())
       .toContain('设备编码：300000000012');
     await page.keyboard.press('Escape');
+    // a closed list reopens on its first match (down) and on its last (up)
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe('search-opt-0');
+    await page.keyboard.press('Escape');
+    const last = (await page.locator('#search-results li[role=option]').count()) - 1;
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe(`search-opt-${last}`);
+    await page.keyboard.press('Escape');
     await page.locator('#search').fill('不存在的设备名称');
     await expect
       .poll(() => page.locator('#search-results li.none').textContent())

@@ -93,9 +93,10 @@ describe('stepChoice', () => {
     expect(stepChoice(2, 3, 'ArrowUp')).toBe(1);
   });
 
-  it('from none chosen: down to the first, up to the second (as the box has always done)', () => {
+  it('from none chosen: down to the first, up to the last', () => {
     expect(stepChoice(-1, 3, 'ArrowDown')).toBe(0);
-    expect(stepChoice(-1, 3, 'ArrowUp')).toBe(1);
+    expect(stepChoice(-1, 3, 'ArrowUp')).toBe(2);
+    expect(stepChoice(-1, 1, 'ArrowUp')).toBe(0);
   });
 });
 
