@@ -31,16 +31,48 @@ import { payloadsGroup } from './payloads.js';
 import { reliabilityCases } from './reliability.js';
 import { rulesCases } from './rules.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    sizes: { type: 'string' },
-    repeats: { type: 'string' },
-    demo: { type: 'string' },
-    reuse: { type: 'boolean' },
-    keep: { type: 'boolean' },
-  },
-});
+const GROUPS = ['ingest', 'rules', 'load', 'reliability', 'payloads', 'dashboard', 'freshness'];
+const USAGE = `usage: npm run bench [-- GROUP...] [options]
+
+groups: ${GROUPS.join(', ')} (default: ingest rules)
+options:
+  --sizes N,N          outages per ingest case (default 100000,1000000)
+  --demo small,medium  demo data sets for rules and the demo groups (small, medium, large)
+  --repeats N          runs per case; the median is reported (default 3)
+  --keep               keep the demo database after the run
+  --reuse              use a kept demo database instead of loading it again
+  -h, --help           this text
+`;
+
+function args() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        sizes: { type: 'string' },
+        repeats: { type: 'string' },
+        demo: { type: 'string' },
+        reuse: { type: 'boolean' },
+        keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = args();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const unknown = positionals.filter((g) => !GROUPS.includes(g));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown group: ${unknown.join(', ')}\n\n${USAGE}`);
+  process.exit(2);
+}
 const wanted = new Set(positionals.length > 0 ? positionals : ['ingest', 'rules']);
 const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number);
 const repeats = Number(values.repeats ?? 3);
