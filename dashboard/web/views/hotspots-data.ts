@@ -138,13 +138,19 @@ export function regionChoices(
   };
 }
 
-/** Rank by outages in the last year, most first (ties by asset id), whatever the table's sort. */
+/**
+ * Rank by outages in the last year, most first, whatever the table's sort. Equal counts share a
+ * rank and the next one skips ahead (1, 2, 2, 4): an asset's id is no reason to rank it higher.
+ */
 export function outageRanks(rows: readonly Hotspot[]): Map<string, number> {
-  return new Map(
-    [...rows]
-      .sort((a, b) => b.outages365 - a.outages365 || a.assetId.localeCompare(b.assetId))
-      .map((r, i) => [r.assetId, i + 1]),
-  );
+  const sorted = [...rows].sort((a, b) => b.outages365 - a.outages365 || a.assetId.localeCompare(b.assetId));
+  const ranks = new Map<string, number>();
+  sorted.forEach((r, i) => {
+    const before = sorted[i - 1];
+    const shared = before !== undefined && before.outages365 === r.outages365;
+    ranks.set(r.assetId, shared ? (ranks.get(before.assetId) ?? i + 1) : i + 1);
+  });
+  return ranks;
 }
 
 /** The flags a row shows: those of the chosen rule, or all. */

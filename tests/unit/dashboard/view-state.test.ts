@@ -140,12 +140,18 @@ describe('hotspots state', () => {
     expect(regionChoices(rows, '昆明市').counties).toEqual(['盘龙区', '五华区']);
   });
 
-  it('ranks by outages in the last year, ties by asset id', () => {
-    const ranks = outageRanks([spot('b', null, null, 5), spot('c', null, null, 9), spot('a', null, null, 5)]);
+  it('ranks by outages in the last year; equal counts share a rank, and the next skips ahead', () => {
+    const ranks = outageRanks([
+      spot('b', null, null, 5),
+      spot('c', null, null, 9),
+      spot('a', null, null, 5),
+      spot('d', null, null, 2),
+    ]);
     expect([...ranks]).toEqual([
       ['c', 1],
       ['a', 2],
-      ['b', 3],
+      ['b', 2],
+      ['d', 4],
     ]);
   });
 
