@@ -69,7 +69,7 @@ function countyMap(f: LiveFigures, c: LiveContext, boundaries: FeatureCollection
 function mapCounties(f: LiveFigures, c: LiveContext): MapCounty[] {
   const w = WORDS[c.lang];
   return f.served.map((s) => {
-    const out = f.byCounty.get(countyKey(s.city, s.county))?.customers ?? 0;
+    const out = f.byCounty.get(countyKey(s))?.customers ?? 0;
     const name = [s.city, s.county].filter(Boolean).join(' ');
     const label =
       out > 0
