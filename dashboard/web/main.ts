@@ -190,8 +190,23 @@ function signOut(message?: string): void {
   renderLogin(message);
 }
 
+/** When a field last changed: a view that finishes loading leaves the focus to someone typing. */
+let fieldChangedAt = 0;
+document.addEventListener(
+  'input',
+  () => {
+    fieldChangedAt = performance.now();
+  },
+  true,
+);
+
+/** Someone has typed into the field that has the focus since `since`. */
+const typingSince = (since: number): boolean =>
+  fieldChangedAt > since && document.activeElement instanceof HTMLInputElement;
+
 async function route(focus: boolean): Promise<void> {
   if (!session) return;
+  const started = performance.now();
   controller?.abort();
   const own = new AbortController();
   controller = own;
@@ -210,7 +225,7 @@ async function route(focus: boolean): Promise<void> {
   }
   const heading = shell.main.querySelector('h1');
   document.title = `${heading?.textContent ?? ''} · ${t('appTitle')}`;
-  if (focus) shell.main.focus();
+  if (focus && !typingSince(started)) shell.main.focus();
 }
 
 onLangChange(() => {

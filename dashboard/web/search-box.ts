@@ -122,7 +122,10 @@ function onKey(c: Combo, e: KeyboardEvent): void {
   } else if (e.key === 'Enter') {
     e.preventDefault();
     openHit(c, c.hits[Math.max(c.active, 0)]);
-  } else if (e.key === 'Escape') {
+  } else if (e.key === 'Escape' && !c.list.hidden) {
+    // Closes the list and keeps what was typed; with the list closed, Escape is the search
+    // field's own (it clears the text).
+    e.preventDefault();
     close(c);
   }
 }
@@ -136,7 +139,10 @@ export function searchBox(api: Api): HTMLElement {
   const ask = async () => {
     const q = input.value.trim();
     const mine = ++asked;
-    if (q === '') return close(c);
+    if (q === '') {
+      c.hits = [];
+      return close(c);
+    }
     try {
       const answer = await api.json<{ rows: SearchHit[] }>('/search', { q }, { fresh: true });
       if (mine === asked) show(c, q, answer.rows);

@@ -873,8 +873,13 @@ describe('search in the header', () => {
     await expect
       .poll(() => page.locator('#search-opt-0 .hit-detail').textContent())
       .toContain('设备编码：300000000012');
+    // Escape closes the list and keeps the text; the closed list reopens on its first match
+    // (down) and on its last (up); a second Escape clears the field
     await page.keyboard.press('Escape');
-    // a closed list reopens on its first match (down) and on its last (up)
+    expect(await page.locator('#search').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#search').inputValue()).toBe('300000000012');
+    // the asset page opened before has not taken the focus from the box being typed in
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#search').getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe('search-opt-0');
@@ -883,6 +888,8 @@ describe('search in the header', () => {
     await page.keyboard.press('ArrowUp');
     expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe(`search-opt-${last}`);
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search').inputValue()).toBe('');
     await page.locator('#search').fill('不存在的设备名称');
     await expect
       .poll(() => page.locator('#search-results li.none').textContent())
