@@ -9,8 +9,8 @@ import { walCaughtUp } from './wal.js';
  *
  * QuestDB applies a WAL table's ALTER asynchronously: until its apply job has run, a query
  * (or a view's definition) compiled against the table does not see the new column ("Invalid
- * column"). So after each migration this waits until every WAL table has applied what it
- * accepted, before the next migration, and before the product reads, relies on its columns.
+ * column"). So after each migration this waits until the tables it created or altered have
+ * applied what they accepted, before the next migration and before the product relies on them.
  */
 export async function migrate(
   store: Store,
@@ -27,7 +27,8 @@ export async function migrate(
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
     for (const statement of m.statements) await store.exec(raw(statement));
-    if (!(await walCaughtUp(store, 'all', applyTimeoutMs)))
+    const tables = tablesOf(m.statements);
+    if (tables.length > 0 && !(await walCaughtUp(store, tables, applyTimeoutMs)))
       throw new Error(
         `migration ${m.version} (${m.name}): QuestDB did not apply it within ${applyTimeoutMs} ms`,
       );
@@ -35,4 +36,12 @@ export async function migrate(
     applied.push(m.version);
   }
   return applied;
+}
+
+/** The tables a migration's statements create or alter (a view's own name is not one). */
+export function tablesOf(statements: readonly string[]): string[] {
+  const names = statements.flatMap((s) =>
+    [...s.matchAll(/\b(?:ALTER|CREATE)\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)/gi)].map((m) => m[1] ?? ''),
+  );
+  return [...new Set(names)];
 }

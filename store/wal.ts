@@ -23,21 +23,16 @@ export async function walApplied(store: Store, timeoutMs = 30 * 60_000): Promise
 
 /**
  * Waits until what was acknowledged to this moment is readable in `tables` (read-your-writes
- * after an ingest), or in every WAL table not suspended when `tables` is 'all': notes each table's sequencer
- * transaction now and polls until the WAL has been applied up to it. Later writes do not move
- * the mark, so it ends even while others keep writing. Resolves false if that takes longer
- * than `timeoutMs`.
+ * after an ingest): notes each table's sequencer transaction now and polls until the WAL has
+ * been applied up to it. Resolves false if that takes longer than `timeoutMs`.
  */
 export async function walCaughtUp(
   store: Store,
-  tables: readonly string[] | 'all',
+  tables: readonly string[],
   timeoutMs = 10_000,
 ): Promise<boolean> {
   type Row = { name: string; writerTxn: number; sequencerTxn: number };
-  const query =
-    tables === 'all'
-      ? sql`SELECT name, writerTxn, sequencerTxn FROM wal_tables() WHERE NOT suspended`
-      : sql`SELECT name, writerTxn, sequencerTxn FROM wal_tables() WHERE name IN (${tables})`;
+  const query = sql`SELECT name, writerTxn, sequencerTxn FROM wal_tables() WHERE name IN (${tables})`;
   const target = new Map((await store.rows<Row>(query)).map((r) => [r.name, Number(r.sequencerTxn)]));
   const until = Date.now() + timeoutMs;
   for (;;) {

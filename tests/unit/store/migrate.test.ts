@@ -5,8 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { QueryResult, Sql, Store } from '../../../store/index.js';
-import { migrate } from '../../../store/migrate.js';
-import type { Migration } from '../../../store/tables.js';
+import { migrate, tablesOf } from '../../../store/migrate.js';
+import { MIGRATIONS as PRODUCT_MIGRATIONS, type Migration } from '../../../store/tables.js';
 
 function laggingStore(appliesPerPoll: number) {
   let sequencerTxn = 0;
@@ -69,5 +69,18 @@ describe('migrate', () => {
       'migration 7 (force_majeure): QuestDB did not apply it within 50 ms',
     );
     expect(log.some((s) => s.startsWith('INSERT'))).toBe(false);
+  });
+});
+
+describe('tablesOf', () => {
+  const of = (version: number) =>
+    tablesOf(PRODUCT_MIGRATIONS.find((m) => m.version === version)?.statements ?? []);
+
+  it('names the tables a migration alters or creates, each once, and no view', () => {
+    expect(of(7)).toEqual(['outages', 'outage_history', 'outage_reach']);
+    expect(of(13)).toEqual(['flag_snapshot', 'reliability_snapshot', 'snapshot_runs']);
+    expect(tablesOf(['CREATE OR REPLACE VIEW v AS (SELECT 1)', 'alter table t add column c INT'])).toEqual([
+      't',
+    ]);
   });
 });
