@@ -197,6 +197,18 @@ const shanghaiTime = (iso: string) =>
     hourCycle: 'h23',
   }).format(Date.parse(iso));
 
+/** County shapes whose box reaches under the zoom buttons, on the map as it opens (a phone's float over it). */
+const underButtons = (page: Page, id: string): Promise<number> =>
+  page.evaluate((id) => {
+    const frame = document.getElementById(id)?.closest('.map-frame');
+    const b = frame?.querySelector('.map-controls')?.getBoundingClientRect();
+    if (!frame || !b) return -1;
+    return [...frame.querySelectorAll('.map-base .regions path')].filter((p) => {
+      const r = p.getBoundingClientRect();
+      return r.right > b.left && r.left < b.right && r.bottom > b.top && r.top < b.bottom;
+    }).length;
+  }, id);
+
 describe('live map', () => {
   const cases: Case[] = [
     { view: 'desktop', viewport: DESKTOP, lang: 'zh' },
@@ -223,6 +235,7 @@ describe('live map', () => {
         const map = page.locator('#live-map');
         await map.locator('[data-mark]').first().waitFor();
         expect(await zoomOf(map)).toBe(1);
+        if (view === 'desktop') expect(await underButtons(page, 'live-map')).toBe(0);
         // Every located outage is drawn once, alone or in a cluster; fewer symbols than outages.
         const start = await marksOf(map);
         expect(start.reduce((n, m) => n + m.count, 0)).toBe(located.length);
@@ -377,6 +390,7 @@ describe('hotspot map and ranking', () => {
         expect(start.reduce((n, m) => n + m.count, 0)).toBe(flagged.length);
         expect(start.length).toBeLessThan(flagged.length);
         expect(await page.locator('canvas.density').getAttribute('aria-label')).toBeTruthy();
+        if (view === 'desktop') expect(await underButtons(page, 'hs-map')).toBe(0);
         await screenshot(page, `map-hotspots-${view}-${lang}-overview`);
 
         const symbol = await reveal(page, map, target.assetId, target.assetId, view === 'desktop');

@@ -9,7 +9,7 @@
 import { type D3ZoomEvent, select, type ZoomBehavior, type ZoomTransform, zoom, zoomIdentity } from 'd3';
 import { announce, h, svgNode } from '../dom.js';
 import { tm } from '../i18n-map.js';
-import type { Feature, MapFrame } from './map.js';
+import type { Feature, MapFrame, MapInset } from './map.js';
 import { clusterBounds } from './map-cluster.js';
 import { labelCandidates, placeLabels, viewCandidates } from './map-labels.js';
 import {
@@ -26,6 +26,15 @@ import {
 } from './map-marks.js';
 import { mapPopup, type Popup, type PopupContent } from './map-popup.js';
 import { el, esc, r } from './svg.js';
+
+/**
+ * What a zoomable map `width` px wide keeps free: from 480 px up, the zoom buttons' column at the
+ * top right (.map-controls in styles/map.css: 8 px from the edge, 36 px wide) and 8 px beyond it,
+ * so no county starts under a button. A phone's map keeps the 8 px margin alone and the buttons
+ * float over it: a sixth of its width would shrink the counties below their names' size.
+ */
+export const zoomMapInset = (width: number): MapInset | number =>
+  width >= 480 ? { top: 8, right: 8 + 36 + 8, bottom: 8, left: 8 } : 8;
 
 export interface MapView {
   k: number;

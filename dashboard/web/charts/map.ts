@@ -64,9 +64,17 @@ export interface MapFrame {
   features: Feature[];
 }
 
+/** Room kept free at each side of a map, px. */
+export interface MapInset {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 /**
  * A Mercator projection fitted to the boundaries (or, without them, to the points given as
- * [lon, lat]) inside width × height less a margin. `focus` (some of the boundaries, e.g. one
+ * [lon, lat]) inside width × height less a margin (the same on every side, or a MapInset). `focus` (some of the boundaries, e.g. one
  * city's counties) zooms to them while the others are still drawn around.
  */
 export function mapFrame(
@@ -74,9 +82,11 @@ export function mapFrame(
   points: readonly (readonly [number, number])[],
   width: number,
   height: number,
-  margin = 8,
+  margin: number | MapInset = 8,
   focus?: (feature: Feature) => boolean,
 ): MapFrame {
+  const m =
+    typeof margin === 'number' ? { top: margin, right: margin, bottom: margin, left: margin } : margin;
   const fc = boundaries ? rewind(boundaries) : null;
   const focused = fc && focus ? { type: 'FeatureCollection', features: fc.features.filter(focus) } : null;
   const target =
@@ -87,8 +97,8 @@ export function mapFrame(
         : { type: 'MultiPoint', coordinates: points.length > 0 ? points.map((p) => [p[0], p[1]]) : [[0, 0]] };
   const projection = geoMercator().fitExtent(
     [
-      [margin, margin],
-      [width - margin, height - margin],
+      [m.left, m.top],
+      [width - m.right, height - m.bottom],
     ],
     target as never,
   );

@@ -12,7 +12,7 @@ import {
   hotspotPoints,
   hotspotPopup,
 } from '../charts/map-hotspots.js';
-import { type ZoomMap, zoomMap } from '../charts/map-zoom.js';
+import { type ZoomMap, zoomMap, zoomMapInset } from '../charts/map-zoom.js';
 import type { Ctx, RuleInfo } from '../context.js';
 import { h } from '../dom.js';
 import { lang, statusLabel, t } from '../i18n.js';
@@ -128,7 +128,7 @@ export function hotspotMap(
       all.filter((r) => Number.isFinite(r.lon)).map((r) => [r.lon, r.lat] as const),
       width,
       Math.round(width * 0.82),
-      8,
+      zoomMapInset(width),
       regionFocus(source.filters()),
     );
     const map = zoomMap({

@@ -5,7 +5,7 @@
 import type { ActiveOutage } from '../../../core/vocabulary/index.js';
 import { COLORS, type FeatureCollection, mapFrame } from '../charts/index.js';
 import { type MappedOutage, outageCluster, outagePoints, outagePopup } from '../charts/map-outages.js';
-import { type ZoomMap, zoomMap } from '../charts/map-zoom.js';
+import { type ZoomMap, zoomMap, zoomMapInset } from '../charts/map-zoom.js';
 import { h } from '../dom.js';
 import type { Format } from '../format.js';
 import { t } from '../i18n.js';
@@ -76,7 +76,13 @@ export function liveMap(box: HTMLElement, o: LiveMapOptions): (data: ActiveAnswe
       id: 'live-map',
       title: t('ongoingMap'),
       desc: t('ongoingMapDesc'),
-      frame: mapFrame(o.boundaries, [...places.values()], width, Math.round(width * 0.85)),
+      frame: mapFrame(
+        o.boundaries,
+        [...places.values()],
+        width,
+        Math.round(width * 0.85),
+        zoomMapInset(width),
+      ),
       points,
       cluster: outageCluster(outages, fmt),
       popup: outagePopup(outages, () => asOf, fmt),

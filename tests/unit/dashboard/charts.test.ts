@@ -17,6 +17,7 @@ import {
   rewind,
   timeline,
 } from '../../../dashboard/web/charts/index.js';
+import { zoomMapInset } from '../../../dashboard/web/charts/map-zoom.js';
 
 /** Numbers to one decimal, so sub-pixel differences between d3 versions do not matter. */
 const normalize = (svg: string): string =>
@@ -246,6 +247,15 @@ describe('map', () => {
     // The largest symbol is drawn first so the small ones stay on top.
     expect(svg.indexOf('<circle')).toBeLessThan(svg.indexOf('data-asset="fd-1"'));
     await expect(normalize(svg)).toMatchFileSnapshot(snapshot('map'));
+  });
+
+  it('keeps the zoom buttons’ column free on a zoomable map from 480 px up', () => {
+    const frame = mapFrame(squares, [], 600, 360, zoomMapInset(600));
+    // 8 px on the left; on the right 8 px, the 36 px buttons and 8 px beyond: 600 − 52 = 548
+    expect(frame.project(100, 25.5)?.[0]).toBeCloseTo(8, 0);
+    expect(frame.project(102, 25.5)?.[0]).toBeCloseTo(548, 0);
+    // a phone's map keeps its width for the counties
+    expect(mapFrame(squares, [], 300, 180, zoomMapInset(300)).project(102, 25.5)?.[0]).toBeCloseTo(292, 0);
   });
 
   it('fits the points when no boundaries are supplied', () => {
