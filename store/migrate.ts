@@ -27,15 +27,32 @@ export async function migrate(
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
     for (const statement of m.statements) await store.exec(raw(statement));
-    const tables = tablesOf(m.statements);
-    if (tables.length > 0 && !(await walCaughtUp(store, tables, applyTimeoutMs)))
-      throw new Error(
-        `migration ${m.version} (${m.name}): QuestDB did not apply it within ${applyTimeoutMs} ms`,
-      );
+    const why = await notApplied(store, tablesOf(m.statements), applyTimeoutMs);
+    if (why) throw new Error(`migration ${m.version} (${m.name}): ${why}`);
     await store.exec(sql`INSERT INTO schema_migrations VALUES (${m.version}, ${m.name}, ${raw('now()')})`);
     applied.push(m.version);
   }
   return applied;
+}
+
+/**
+ * Waits until `tables` have applied what they accepted; says why not when they have not in
+ * `timeoutMs`, at once when one's WAL is suspended (it would never apply: QuestDB's log says why).
+ */
+async function notApplied(store: Store, tables: string[], timeoutMs: number): Promise<string | undefined> {
+  if (tables.length === 0) return undefined;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const suspended = await store.rows<{ name: string }>(
+      sql`SELECT name FROM wal_tables() WHERE suspended AND name IN (${tables})`,
+    );
+    if (suspended.length > 0)
+      return `the WAL of ${suspended.map((r) => r.name).join(', ')} is suspended (QuestDB's log says why; ALTER TABLE … RESUME WAL once it is put right)`;
+    // In slices of a second, to look for a suspended table between them; a later slice's mark
+    // is only later, so reaching it means the migration's own writes are applied.
+    if (await walCaughtUp(store, tables, Math.min(1_000, Math.max(0, until - Date.now())))) return undefined;
+    if (Date.now() >= until) return `QuestDB did not apply it within ${timeoutMs} ms`;
+  }
 }
 
 /** The tables a migration's statements create or alter (a view's own name is not one). */

@@ -8,11 +8,12 @@ import type { QueryResult, Sql, Store } from '../../../store/index.js';
 import { migrate, tablesOf } from '../../../store/migrate.js';
 import { MIGRATIONS as PRODUCT_MIGRATIONS, type Migration } from '../../../store/tables.js';
 
-function laggingStore(appliesPerPoll: number) {
+function laggingStore(appliesPerPoll: number, suspended = false) {
   let sequencerTxn = 0;
   let writerTxn = 0;
   const log: string[] = [];
   const rows = async <T>(statement: Sql): Promise<T[]> => {
+    if (statement.text.includes('WHERE suspended')) return (suspended ? [{ name: 'outages' }] : []) as T[];
     if (statement.text.includes('wal_tables()')) {
       const row = { name: 'outages', writerTxn, sequencerTxn };
       writerTxn = Math.min(sequencerTxn, writerTxn + appliesPerPoll);
@@ -61,6 +62,14 @@ describe('migrate', () => {
       MIGRATIONS[1]?.statements[0],
     ]);
     expect(log.filter((s) => s.startsWith('INSERT'))).toHaveLength(2);
+  });
+
+  it('says at once that a table it altered has its WAL suspended', async () => {
+    const { store, log } = laggingStore(0, true);
+    await expect(migrate(store, MIGRATIONS, 60 * 60_000)).rejects.toThrow(
+      'migration 7 (force_majeure): the WAL of outages is suspended',
+    );
+    expect(log.some((s) => s.startsWith('INSERT'))).toBe(false);
   });
 
   it('says which migration QuestDB did not apply in time, and records none after it', async () => {
