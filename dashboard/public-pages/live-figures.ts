@@ -51,6 +51,9 @@ export interface CountyPlace {
   county: string | null;
 }
 
+/** What a county is under in words: its city, or its province when the records name no city. */
+export const countyParent = (p: CountyPlace): string => p.city || p.province || '';
+
 export const countyKey = (p: CountyPlace) => JSON.stringify([p.province ?? '', p.city ?? '', p.county ?? '']);
 
 export function liveFigures(data: PublicOutages, countyOnlyAbove: number): LiveFigures {

@@ -13,7 +13,7 @@ import {
   liveRegionStart,
   refreshNote,
 } from './live-frame.js';
-import { countyKey, type LiveFigures } from './live-figures.js';
+import { countyKey, countyParent, type LiveFigures } from './live-figures.js';
 import {
   type FeatureCollection,
   type MapCounty,
@@ -70,7 +70,7 @@ function mapCounties(f: LiveFigures, c: LiveContext): MapCounty[] {
   const w = WORDS[c.lang];
   return f.served.map((s) => {
     const out = f.byCounty.get(countyKey(s))?.customers ?? 0;
-    const name = [s.city, s.county].filter(Boolean).join(' ');
+    const name = [countyParent(s), s.county].filter(Boolean).join(' ');
     const label =
       out > 0
         ? c.lang === 'zh'
@@ -91,7 +91,7 @@ function countyTable(f: LiveFigures, c: LiveContext): string {
     { label: w.share, n: true },
   ]);
   for (const t of f.counties) {
-    html += `<tr><td>${esc(t.city)}</td><th scope="row">${esc(t.county)}</th><td class="n">${c.num.format(t.outages)}</td><td class="n">${c.num.format(t.customers)}</td><td class="n">${esc(shareText(t.customers, t.served))}</td></tr>`;
+    html += `<tr><td>${esc(countyParent(t))}</td><th scope="row">${esc(t.county)}</th><td class="n">${c.num.format(t.outages)}</td><td class="n">${c.num.format(t.customers)}</td><td class="n">${esc(shareText(t.customers, t.served))}</td></tr>`;
   }
   return html + TABLE_END;
 }

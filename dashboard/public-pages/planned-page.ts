@@ -6,7 +6,7 @@ import type { PublicOutage } from '../../analytics/public/index.js';
 import { esc } from './html.js';
 import { causeWords, WORDS } from './i18n.js';
 import { listTable } from './list-table.js';
-import type { LiveFigures, PlannedCounty } from './live-figures.js';
+import { countyParent, type LiveFigures, type PlannedCounty } from './live-figures.js';
 import {
   LIVE_SCRIPT_TAG,
   type LiveContext,
@@ -43,7 +43,7 @@ function countyIndex(groups: readonly PlannedCounty[], c: LiveContext): string {
   let html = `<nav class="regions" aria-label="${esc(w.plannedBy)}"><h3>${esc(w.plannedBy)}</h3><ul>`;
   groups.forEach((g, i) => {
     const n = c.lang === 'zh' ? `（${g.rows.length}）` : ` (${g.rows.length})`;
-    html += `<li><a href="#county-${i + 1}">${esc(g.county || g.city)}${n}</a></li>`;
+    html += `<li><a href="#county-${i + 1}">${esc(g.county || countyParent(g))}${n}</a></li>`;
   });
   return `${html}</ul></nav>`;
 }
@@ -52,7 +52,7 @@ function countyIndex(groups: readonly PlannedCounty[], c: LiveContext): string {
 function countySection(g: PlannedCounty, n: number, c: LiveContext): string {
   const { lang, zone, num } = c;
   const w = WORDS[lang];
-  const title = [g.city, g.county].filter(Boolean).join(' ');
+  const title = [countyParent(g), g.county].filter(Boolean).join(' ');
   const table = listTable<PublicOutage>({
     cls: 'list planned',
     caption: `${w.plannedTitle} · ${title}`,

@@ -96,6 +96,14 @@ describe('the live figures', () => {
       { province: '贵州省', city: '', county: '开发区', outages: 2, customers: 75, served: 700 },
       { province: '云南省', city: '', county: '开发区', outages: 1, customers: 30, served: 300 },
     ]);
+    // the table names each by its province, where there is no city to name
+    const html = outagesPage(two, liveContext('zh', { zone: ZONE, ttl: 60, report: undefined }), null);
+    expect(html).toContain(
+      '<tr><td>贵州省</td><th scope="row">开发区</th><td class="n">2</td><td class="n">75</td><td class="n">10.7%</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><td>云南省</td><th scope="row">开发区</th><td class="n">1</td><td class="n">30</td><td class="n">10.0%</td></tr>',
+    );
   });
 
   it('groups the planned outages by county, in the order of the names, soonest first within', () => {
